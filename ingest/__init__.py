@@ -1,0 +1,1 @@
+"""Ingestion: read sources, normalise Vietnamese text, extract facts, emit RDF, build the store."""

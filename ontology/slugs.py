@@ -1,0 +1,39 @@
+"""Readable, stable slugs for entity IRIs: Vietnamese folded to ASCII, lowercase, hyphens."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+
+_NON_ALNUM = re.compile(r"[^a-z0-9]+")
+
+
+def fold(text: str) -> str:
+    """Vietnamese text without diacritics, lowercase (đ → d), for keys and slugs."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
+    return unicodedata.normalize("NFC", stripped).lower()
+
+
+def slugify(text: str, max_words: int = 12) -> str:
+    """``Sở Khoa học và Công nghệ Bình Dương`` → ``so-khoa-hoc-va-cong-nghe-binh-duong``."""
+    words = [w for w in _NON_ALNUM.split(fold(text)) if w]
+    return "-".join(words[:max_words]) or "x"
+
+
+_DOC_NUMBER = re.compile(r"^\s*(\d+[a-z]?)\s*[-/]\s*([A-ZĐ]+)\s*(?:[-/]\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))?", re.I)
+
+
+def document_slug(number: str, year: int | None = None) -> str:
+    """Slug of a numbered document: ``57-NQ/TW`` (2024) → ``57-ntw-2024``; ``03/NQ-CP`` → ``03-ncp-2025``.
+
+    The type code contributes its first letter and the issuer code follows in full, which keeps
+    the slugs short and matches the IRIs the design fixes (``…/id/document/57-ntw-2024``).
+    """
+    match = _DOC_NUMBER.match(number)
+    if match:
+        num, type_code, issuer = match.groups()
+        base = f"{num}-{fold(type_code)[0]}{slugify(issuer or '').replace('-', '') if issuer else ''}"
+    else:
+        base = slugify(number)
+    return f"{base}-{year}" if year else base
