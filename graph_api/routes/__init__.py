@@ -1,0 +1,1 @@
+"""One module per kind of page; each maps HTTP to a function of the store."""

@@ -1,0 +1,72 @@
+"""One settings object, read once at start-up from CLI flags and ``POLICYGRAPH_*`` variables.
+
+Nothing else in the code reads the environment: every function gets what it needs from here.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, fields, replace
+from pathlib import Path
+from typing import Any
+
+ENV_PREFIX = "POLICYGRAPH_"
+
+
+@dataclass(frozen=True)
+class Settings:
+    data_dir: Path = Path("data")
+    host: str = "127.0.0.1"
+    port: int = 8000
+    store: str | None = None  # None: the embedded store of the current build; else a SPARQL URL
+    store_update: str | None = None  # remote engine: SPARQL Update or Graph Store endpoint
+    query_timeout: float = 10.0  # seconds, per query
+    max_rows: int = 10_000  # result rows returned by /sparql and the REST answers
+    max_request_bytes: int = 1_000_000  # query text and request bodies
+    query_workers: int = 2  # worker processes that run queries (killed at the timeout)
+    allow_updates: bool = False
+    update_token: str | None = None
+    in_memory: bool = False  # load the built store into memory at start instead of reading disk
+    cors_origins: tuple[str, ...] = ("*",)
+
+    @property
+    def curated_dir(self) -> Path:
+        return self.data_dir / "curated"
+
+    @property
+    def sources_dir(self) -> Path:
+        return self.data_dir / "sources"
+
+    @property
+    def build_dir(self) -> Path:
+        return self.data_dir / "build"
+
+    @classmethod
+    def from_env(cls, environ: dict[str, str] | None = None, **overrides: Any) -> Settings:
+        """Defaults, then ``POLICYGRAPH_<FIELD>`` variables, then explicit overrides (CLI flags)."""
+        environ = dict(os.environ if environ is None else environ)
+        values: dict[str, Any] = {}
+        for f in fields(cls):
+            raw = environ.get(ENV_PREFIX + f.name.upper())
+            if raw is not None:
+                values[f.name] = _coerce(f.name, f.type, raw)
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return replace(cls(), **values)
+
+
+def _coerce(name: str, kind: Any, raw: str) -> Any:
+    kind = str(kind)
+    try:
+        if "Path" in kind:
+            return Path(raw)
+        if kind.startswith("bool"):
+            return raw.strip().lower() in {"1", "true", "yes", "on"}
+        if kind.startswith("int"):
+            return int(raw)
+        if kind.startswith("float"):
+            return float(raw)
+        if kind.startswith("tuple"):
+            return tuple(part.strip() for part in raw.split(",") if part.strip())
+    except ValueError as error:
+        raise ValueError(f"{ENV_PREFIX}{name.upper()}={raw!r}: {error}") from error
+    return raw

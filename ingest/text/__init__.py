@@ -1,0 +1,1 @@
+"""Vietnamese text handling: normalisation with an offset map, match keys, numbers and dates."""
