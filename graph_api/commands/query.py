@@ -1,0 +1,28 @@
+"""``policygraph query``: run one SPARQL query and print the result."""
+
+from __future__ import annotations
+
+import argparse
+from pathlib import Path
+
+from graph_api.commands import open_store
+from graph_api.settings import Settings
+
+HELP = "run a SPARQL query against the store and print the result (a table by default)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("query", help="the query text, or @FILE")
+    parser.add_argument("--format", choices=["table", "json", "csv", "tsv", "xml"], default="table")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from graph_api.table import format_output
+
+    text = args.query
+    if text.startswith("@"):
+        text = Path(text[1:]).read_text(encoding="utf-8")
+    store = open_store(settings)
+    output = store.query(text, solutions_format="csv" if args.format == "table" else args.format)
+    print(format_output(output, args.format))
+    return 0

@@ -1,0 +1,30 @@
+"""``policygraph serve``: the SPARQL endpoint, REST answers, entity pages and views."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from graph_api.commands import open_store
+from graph_api.settings import Settings
+
+HELP = "serve the SPARQL endpoint and API on the built store (or --store URL)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--host", help="interface to listen on (default 127.0.0.1)")
+    parser.add_argument("--port", type=int, help="port (default 8000)")
+    parser.add_argument("--query-timeout", type=float, help="seconds per query (default 10)")
+    parser.add_argument("--max-rows", type=int, help="result rows per answer (default 10000)")
+    parser.add_argument("--query-workers", type=int, help="query worker processes (default 2)")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    import uvicorn
+
+    from graph_api.app import create_app
+
+    app = create_app(settings, open_store(settings))
+    print(f"policygraph serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
+    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    return 0
