@@ -2,46 +2,86 @@
 
 from __future__ import annotations
 
-import asyncio
-from functools import partial
+import logging
+from contextlib import asynccontextmanager
+from importlib.metadata import PackageNotFoundError, version
+from pathlib import Path
 
 from fastapi import FastAPI, Request
+from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
+from fastapi.staticfiles import StaticFiles
 
-from graph_api.routes import sparql
+from graph_api.errors import http_status
+from graph_api.executor import PooledStore, WorkerPool
+from graph_api.routes import agencies, documents, entities, home, search, sparql, stats, tasks
 from graph_api.settings import Settings
 from graph_api.store import Store
-from ingest.errors import PolicyGraphError, QueryError, QueryTimeout
+from ingest.errors import PolicyGraphError
+
+log = logging.getLogger(__name__)
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+
+
+def package_version() -> str:
+    try:
+        return version("policygraph")
+    except PackageNotFoundError:
+        return "0.0.0"
+
+
+def serving_store(settings: Settings, store: Store) -> Store:
+    """The store the routes use: ``store`` itself, or worker processes over it when it allows."""
+    recipe = store.recipe()
+    if settings.query_workers < 1 or recipe is None:
+        return store
+    pool = WorkerPool(recipe, settings.query_workers, settings.query_timeout).start()
+    return PooledStore(store, pool)
 
 
 def create_app(settings: Settings, store: Store) -> FastAPI:
-    """Build the FastAPI app over ``store``; every route reads settings and store from app.state."""
+    """Build the FastAPI app over ``store``; every route reads settings and store from app.state.
+
+    With ``settings.query_workers`` > 0 and an embedded store, queries run in that many worker
+    processes (started here), each stopped at ``settings.query_timeout``.
+    """
+    serving = serving_store(settings, store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI):
+        yield
+        serving.close()
+
     app = FastAPI(
         title="policygraph",
         description="Vietnam's programmes, agencies and targets for science, technology, "
-        "innovation and digital transformation, as a knowledge graph.",
-        version="0.1.0",
+        "innovation and digital transformation, as a knowledge graph. The SPARQL endpoint is "
+        "at /sparql; the REST answers under /api; every entity IRI "
+        "https://w3id.org/policygraph/id/{kind}/{slug} is served at /id/{kind}/{slug}.",
+        version=package_version(),
+        lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.store = store
-
-    async def run(function, *args, **kwargs):
-        """Run a blocking store call off the event loop so one query never freezes the rest."""
-        return await asyncio.get_running_loop().run_in_executor(
-            None, partial(function, *args, **kwargs)
-        )
-
-    app.state.run = run
-    app.include_router(sparql.router)
+    app.state.store = serving
+    app.state.version = package_version()
+    app.add_middleware(
+        CORSMiddleware,
+        allow_origins=list(settings.cors_origins),
+        allow_credentials=False,  # never a reflected origin together with credentials
+        allow_methods=["GET", "POST", "OPTIONS"],
+        allow_headers=["Accept", "Content-Type"],
+        expose_headers=["X-Result-Truncated"],
+        max_age=3600,
+    )
+    for module in (home, sparql, tasks, agencies, documents, search, stats, entities):
+        app.include_router(module.router)
+    app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 
     @app.exception_handler(PolicyGraphError)
     async def handle_error(request: Request, error: PolicyGraphError) -> JSONResponse:
-        if isinstance(error, QueryTimeout):
-            status = 503
-        elif isinstance(error, QueryError):
-            status = 400
-        else:
-            status = 500
+        status = http_status(error)
+        if status >= 500 and status != 503:
+            log.error("%s on %s: %s", type(error).__name__, request.url.path, error)
         return JSONResponse({"error": type(error).__name__, "message": str(error)}, status)
 
     return app

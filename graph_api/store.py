@@ -7,14 +7,21 @@ implements the same interface (``graph_api.remote_store``) so callers never chan
 
 from __future__ import annotations
 
+import json
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
 import pyoxigraph as ox
 
+from graph_api.binding import bind_values
+from graph_api.errors import Forbidden
+from graph_api.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
+from graph_api.store_terms import IRI as IRI
 from ingest.errors import QueryError
+from ontology.namespaces import PREFIXES
 
 RESULT_FORMATS = {
     "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -22,6 +29,7 @@ RESULT_FORMATS = {
     "csv": (ox.QueryResultsFormat.CSV, "text/csv"),
     "tsv": (ox.QueryResultsFormat.TSV, "text/tab-separated-values"),
 }
+SERIALISATION_PREFIXES = {**PREFIXES, "id": "https://w3id.org/policygraph/id/"}
 GRAPH_FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, "text/turtle"),
     "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),
@@ -32,11 +40,15 @@ GRAPH_FORMATS = {
 
 @dataclass(frozen=True)
 class QueryOutput:
-    """Serialised results and their media type; ``kind`` is ``solutions``, ``boolean`` or ``graph``."""
+    """Serialised results and their media type; ``kind`` is ``solutions``, ``boolean`` or ``graph``.
+
+    ``truncated`` says the result had more rows (or triples) than the cap and was cut there.
+    """
 
     body: bytes
     media_type: str
     kind: str
+    truncated: bool = False
 
 
 @dataclass(frozen=True)
@@ -45,6 +57,25 @@ class Dataset:
 
     default_graphs: tuple[str, ...] = ()
     named_graphs: tuple[str, ...] = ()
+
+    def __bool__(self) -> bool:
+        return bool(self.default_graphs or self.named_graphs)
+
+
+@dataclass(frozen=True)
+class StoreRecipe:
+    """How a worker process opens its own copy of an embedded store (picklable)."""
+
+    path: str | None = None
+    in_memory: bool = False
+    nquads: bytes | None = None  # a store that lives only in memory, passed as N-Quads
+
+    def open(self) -> OxigraphStore:
+        if self.nquads is not None:
+            store = ox.Store()
+            store.bulk_load(self.nquads, format=ox.RdfFormat.N_QUADS)
+            return OxigraphStore.from_store(store)
+        return OxigraphStore(Path(self.path), in_memory=self.in_memory)
 
 
 class Store(ABC):
@@ -58,12 +89,36 @@ class Store(ABC):
         solutions_format: str = "json",
         graph_format: str = "turtle",
         dataset: Dataset | None = None,
+        max_rows: int | None = None,
+        base_iri: str | None = None,
+        bindings: dict[str, Any] | None = None,
     ) -> QueryOutput:
-        """Run a query and serialise its results (SELECT/ASK in ``solutions_format``)."""
+        """Run a query and serialise its results (SELECT/ASK in ``solutions_format``);
+        relative IRIs resolve against ``base_iri`` (the endpoint's address); ``bindings``
+        as in :meth:`select`."""
 
     @abstractmethod
-    def select(self, sparql: str, bindings: dict[str, Any] | None = None) -> list[dict[str, Any]]:
+    def select(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         """Run a SELECT with values bound to variables; rows map variable → Python value."""
+
+    def update(self, sparql: str) -> None:
+        """Run a SPARQL Update; stores are read-only unless a backend says otherwise."""
+        raise Forbidden("this store is read-only; rebuild it with `policygraph build`")
+
+    def recipe(self) -> StoreRecipe | None:
+        """How worker processes open this store; None: run queries in this process."""
+        return None
+
+    def build_report(self) -> dict[str, Any] | None:
+        """The build's report.json, when the store came from a local build."""
+        return None
 
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release resources."""
@@ -75,33 +130,20 @@ def python_value(term: Any) -> Any:
         return None
     if isinstance(term, ox.Literal):
         datatype = term.datatype.value
-        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger", "#gYear")):
+        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
             try:
                 return int(term.value)
             except ValueError:
                 return term.value
         if datatype.endswith(("#decimal", "#double", "#float")):
-            return float(term.value)
+            try:
+                return float(term.value)
+            except ValueError:
+                return term.value
         if datatype.endswith("#boolean"):
-            return term.value == "true"
+            return term.value in ("true", "1")
         return term.value
     return term.value
-
-
-def oxigraph_term(value: Any) -> Any:
-    """A Python value as a pyoxigraph term for substitution: str IRIs must be given as NamedNode."""
-    if isinstance(value, ox.NamedNode | ox.Literal | ox.BlankNode):
-        return value
-    if isinstance(value, bool):
-        return ox.Literal("true" if value else "false", datatype=ox.NamedNode(_XSD + "boolean"))
-    if isinstance(value, int):
-        return ox.Literal(str(value), datatype=ox.NamedNode(_XSD + "integer"))
-    if isinstance(value, float):
-        return ox.Literal(repr(value), datatype=ox.NamedNode(_XSD + "decimal"))
-    return ox.Literal(str(value))
-
-
-_XSD = "http://www.w3.org/2001/XMLSchema#"
 
 
 class OxigraphStore(Store):
@@ -109,6 +151,7 @@ class OxigraphStore(Store):
 
     def __init__(self, path: Path, *, in_memory: bool = False) -> None:
         self.path = Path(path)
+        self.in_memory = in_memory
         if not self.path.is_dir():
             raise FileNotFoundError(f"no store at {self.path}: run `policygraph build` first")
         if in_memory:
@@ -124,12 +167,24 @@ class OxigraphStore(Store):
         """Wrap an existing pyoxigraph store (tests, benchmarks)."""
         self = cls.__new__(cls)
         self.path = Path("<memory>")
+        self.in_memory = True
         self._store = store
         return self
 
-    def _run(self, sparql: str, dataset: Dataset | None, substitutions=None):
-        kwargs: dict[str, Any] = {"substitutions": substitutions}
-        if dataset and (dataset.default_graphs or dataset.named_graphs):
+    def recipe(self) -> StoreRecipe:
+        if str(self.path) == "<memory>":
+            return StoreRecipe(nquads=self._store.dump(format=ox.RdfFormat.N_QUADS))
+        return StoreRecipe(path=str(self.path), in_memory=self.in_memory)
+
+    def build_report(self) -> dict[str, Any] | None:
+        report = self.path.parent / "report.json"
+        if str(self.path) == "<memory>" or not report.is_file():
+            return None
+        return json.loads(report.read_text(encoding="utf-8"))
+
+    def _run(self, sparql: str, dataset: Dataset | None, base_iri: str | None = None):
+        kwargs: dict[str, Any] = {"base_iri": base_iri}
+        if dataset:
             kwargs["default_graph"] = [ox.NamedNode(g) for g in dataset.default_graphs]
             kwargs["named_graphs"] = [ox.NamedNode(g) for g in dataset.named_graphs]
         else:
@@ -141,24 +196,35 @@ class OxigraphStore(Store):
         except (OSError, ValueError, TypeError) as error:
             raise QueryError(str(error)) from error
 
-    def query(self, sparql, *, solutions_format="json", graph_format="turtle", dataset=None):
-        result = self._run(sparql, dataset)
-        if isinstance(result, ox.QueryTriples):
-            fmt, media = GRAPH_FORMATS[graph_format]
-            return QueryOutput(result.serialize(format=fmt), media, "graph")
-        fmt, media = RESULT_FORMATS[solutions_format]
-        kind = "boolean" if isinstance(result, ox.QueryBoolean) else "solutions"
-        return QueryOutput(result.serialize(format=fmt), media, kind)
+    def query(
+        self,
+        sparql,
+        *,
+        solutions_format="json",
+        graph_format="turtle",
+        dataset=None,
+        max_rows=None,
+        base_iri=None,
+        bindings=None,
+    ):
+        result = self._run(bind_values(sparql, bindings), dataset, base_iri=base_iri)
+        try:
+            return serialise_result(result, solutions_format, graph_format, max_rows)
+        except (OSError, ValueError, TypeError) as error:
+            raise QueryError(f"query evaluation failed: {error}") from error
 
-    def select(self, sparql, bindings=None):
-        substitutions = None
-        if bindings:
-            substitutions = {ox.Variable(k): oxigraph_term(v) for k, v in bindings.items()}
-        result = self._run(sparql, None, substitutions)
+    def select(self, sparql, bindings=None, *, limit=None, offset=0):
+        result = self._run(bind_values(sparql, bindings), None)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("select() needs a SELECT query")
         names = [v.value for v in result.variables]
-        return [{n: python_value(row[n]) for n in names} for row in result]
+        stop = None if limit is None else offset + limit
+        try:
+            return [
+                {n: python_value(row[n]) for n in names} for row in islice(result, offset, stop)
+            ]
+        except (OSError, ValueError, TypeError) as error:
+            raise QueryError(f"query evaluation failed: {error}") from error
 
     @property
     def raw(self) -> ox.Store:
@@ -167,3 +233,26 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         self._store = None  # type: ignore[assignment]
+
+
+def serialise_result(result, solutions_format: str, graph_format: str, max_rows: int | None):
+    """Serialise a pyoxigraph result, reading at most ``max_rows`` rows or triples."""
+    if isinstance(result, ox.QueryBoolean):
+        _, media = RESULT_FORMATS[solutions_format]
+        writer = BOOLEAN_WRITERS.get(solutions_format)
+        if writer is None:
+            raise QueryError(f"an ASK answer cannot be given as {solutions_format}")
+        return QueryOutput(writer(bool(result)), media, "boolean")
+    cap = None if max_rows is None else max_rows + 1
+    if isinstance(result, ox.QueryTriples | list):
+        fmt, media = GRAPH_FORMATS[graph_format]
+        triples = list(islice(result, cap))
+        truncated = max_rows is not None and len(triples) > max_rows
+        body = ox.serialize(triples[:max_rows], format=fmt, prefixes=SERIALISATION_PREFIXES)
+        return QueryOutput(body, media, "graph", truncated)
+    _, media = RESULT_FORMATS[solutions_format]
+    names = [v.value for v in result.variables]
+    rows = [[row[i] for i in range(len(names))] for row in islice(result, cap)]
+    truncated = max_rows is not None and len(rows) > max_rows
+    body = SOLUTION_WRITERS[solutions_format](names, rows[:max_rows])
+    return QueryOutput(body, media, "solutions", truncated)

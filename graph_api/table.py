@@ -20,7 +20,9 @@ def format_output(output: QueryOutput, fmt: str) -> str:
         return "(no results)"
     rows = [[_clip(cell) for cell in row] for row in rows]
     widths = [max(len(row[i]) for row in rows if i < len(row)) for i in range(len(rows[0]))]
-    lines = [" | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) for row in rows]
+    lines = [
+        " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) for row in rows
+    ]
     lines.insert(1, "-+-".join("-" * w for w in widths))
     lines.append(f"({len(rows) - 1} rows)")
     return "\n".join(lines)

@@ -27,6 +27,7 @@ import pyoxigraph
 from rdflib import RDF, Dataset, URIRef
 
 from ingest.curated import load_curated
+from ingest.derive import add_derived
 from ingest.dumps import write_dumps
 from ingest.errors import SourceError
 from ingest.validate import ValidationResult, validate_dataset
@@ -59,7 +60,9 @@ class BuildReport:
 
     def to_text(self) -> str:
         lines = [f"release {self.release}: {self.total_quads} quads in {self.seconds:.2f} s"]
-        lines.append(f"sources read: {len(self.sources_read)}; skipped: {len(self.sources_skipped)}")
+        lines.append(
+            f"sources read: {len(self.sources_read)}; skipped: {len(self.sources_skipped)}"
+        )
         lines += [f"  skipped {s['path']}: {s['reason']}" for s in self.sources_skipped]
         lines += [f"  warning: {w}" for w in self.warnings]
         lines.append("instances per class:")
@@ -109,9 +112,7 @@ def collect_dataset(
             )
             continue
         report.sources_read.append(source.path.name)
-        report.facts_per_source[source.source_id] = dict(
-            Counter(type(f).__name__ for f in facts)
-        )
+        report.facts_per_source[source.source_id] = dict(Counter(type(f).__name__ for f in facts))
     return dataset
 
 
@@ -122,9 +123,7 @@ def has_metadata_file(path: Path, original: str) -> bool:
 
 def count_report(dataset: Dataset, report: BuildReport) -> None:
     """Fill the per-graph triple counts and per-class instance counts."""
-    report.triples_per_graph = {
-        str(g.identifier): len(g) for g in dataset.contexts() if len(g) > 0
-    }
+    report.triples_per_graph = {str(g.identifier): len(g) for g in dataset.contexts() if len(g) > 0}
     classes: Counter[str] = Counter()
     seen: set[tuple[URIRef, URIRef]] = set()
     for s, _, o, _ in dataset.quads((None, RDF.type, None, None)):
@@ -162,6 +161,7 @@ def build(
     staging.mkdir()
     try:
         dataset = collect_dataset(curated_dir, sources_dir, report, progress)
+        add_derived(dataset)
         count_report(dataset, report)
         if validate:
             result: ValidationResult = validate_dataset(dataset)

@@ -8,7 +8,8 @@ over files.
 A gold file may carry a ``coverage`` object when it annotates only part of a text:
 ``{"kinds": [...], "from": "exact text", "to": "exact text"}``. Kinds not listed are not scored
 for that file; predicted assignments and targets whose span lies outside the ``from``…``to``
-region of the source are ignored.
+region of the source are ignored. A predicted item may carry ``start``/``end`` (offsets of its
+quote or task in the source); where it does, they place it instead of a search for its text.
 """
 
 from __future__ import annotations
@@ -54,7 +55,7 @@ _DEADLINE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|-Q[1-4])?$")
 
 
 def match_key(text: str) -> str:
-    """Folded words joined by spaces: case, diacritics, tone placement, tỉ/tỷ and punctuation gone."""
+    """Folded words joined by spaces: no case, diacritics, tone placement, tỉ/tỷ or punctuation."""
     words = _WORD.findall(fold(text).replace("_", " "))
     return " ".join(w.replace("y", "i") for w in words)
 
@@ -72,8 +73,15 @@ def province_key(province: str | None) -> str:
 
 
 def folded_agency_key(name: str, province: str | None) -> str:
-    """Default agency key: the folded name and the folded province."""
-    return f"{match_key(name)}|{province_key(province)}"
+    """Default agency key: the folded name, less a trailing ``(tỉnh) <province>``, and the province.
+
+    ``Sở Khoa học và Công nghệ Bình Dương`` and ``Sở Khoa học và Công nghệ`` in Bình Dương, or
+    ``UBND tỉnh Bình Dương`` and ``UBND tỉnh`` there, give the same key.
+    """
+    name_key, place = match_key(name), province_key(province)
+    if place:
+        name_key = re.sub(rf"(?: (?:tinh|thanh pho|tp))?(?: {re.escape(place)})?$", "", name_key)
+    return f"{name_key}|{place}"
 
 
 def canonical_number(number: str | None) -> str | None:
@@ -92,7 +100,8 @@ def unit_key(unit: str | None) -> str:
     """Units compared without case, diacritics, spaces or ``tỉ``/``tỷ`` spelling."""
     if not unit:
         return ""
-    return fold(unit).replace("y", "i").replace("phan tram", "%").replace(" ", "").replace(".", "")
+    folded = fold(unit).replace("y", "i").replace("phan tram", "%")
+    return re.sub(r"[^a-z0-9%/]", "", folded)
 
 
 # --- item keys and match scores ---------------------------------------------------------------
@@ -105,6 +114,28 @@ def _word_overlap(gold_text: str, predicted_text: str) -> float:
         return 0.0
     common = gold_words & Counter(words_of(predicted_text))
     return sum(common.values()) / sum(gold_words.values())
+
+
+# Words every title of a kind shares ("Kế hoạch thực hiện …", "… trên địa bàn tỉnh"): no evidence
+# that two titles name the same document.
+_TITLE_STOPWORD_TEXT = (
+    "ke hoach chuong trinh de an nghi quiet thuc hien trien khai phat tren dia ban "
+    "tinh thanh pho giai doan va ve cua cac cho so tai den nam tam nhin hanh dong"
+)
+_TITLE_STOPWORDS = frozenset(_TITLE_STOPWORD_TEXT.split())
+
+
+def title_overlap(gold_title: str, predicted_title: str) -> float:
+    """Share of the shorter title's distinctive words found in the other title (0 if too few)."""
+    gold_words = {w for w in words_of(gold_title) if w not in _TITLE_STOPWORDS}
+    predicted_words = {w for w in words_of(predicted_title) if w not in _TITLE_STOPWORDS}
+    if not gold_words or not predicted_words:  # a generic title: compare all its words
+        gold_words, predicted_words = set(words_of(gold_title)), set(words_of(predicted_title))
+    shorter = min(len(gold_words), len(predicted_words))
+    common = len(gold_words & predicted_words)
+    if shorter == 0 or common < min(2, shorter):
+        return 0.0
+    return common / shorter
 
 
 def _doc_type(doc: Mapping[str, Any]) -> str:
@@ -122,7 +153,7 @@ def _document_score(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> fl
     gold_title, predicted_title = gold.get("title"), predicted.get("title")
     if not gold_title or not predicted_title:
         return 0.0
-    overlap = _word_overlap(gold_title, predicted_title)
+    overlap = title_overlap(gold_title, predicted_title)
     return overlap if overlap >= 0.5 else 0.0
 
 
@@ -131,7 +162,7 @@ def _reference_score(gold_ref: str, predicted_ref: str) -> float:
     gold_number, predicted_number = canonical_number(gold_ref), canonical_number(predicted_ref)
     if _DOC_NUMBER.match(fold(gold_ref).upper()) and _DOC_NUMBER.match(fold(predicted_ref).upper()):
         return 1.0 if gold_number == predicted_number else 0.0
-    overlap = _word_overlap(gold_ref, predicted_ref)
+    overlap = title_overlap(gold_ref, predicted_ref)
     return overlap if overlap >= 0.5 else 0.0
 
 
@@ -168,9 +199,19 @@ class SourceContext:
             start = self.text.find(quote, start + 1)
         return spans
 
-    def quotes_overlap(self, gold_quote: str, predicted_quote: str) -> bool:
+    def item_spans(self, item: Mapping[str, Any], quote: str) -> list[tuple[int, int]]:
+        """The item's own ``start``/``end`` offsets where it gives them, else its quote's."""
+        start, end = item.get("start"), item.get("end")
+        if self.text and isinstance(start, int) and isinstance(end, int) and start < end:
+            return [(start, end)]
+        return self.spans(quote)
+
+    def quotes_overlap(
+        self, gold_quote: str, predicted_quote: str, predicted: Mapping[str, Any] | None = None
+    ) -> bool:
         """Overlap by position when both quotes occur in the text, else by the words they share."""
-        gold_spans, predicted_spans = self.spans(gold_quote), self.spans(predicted_quote)
+        gold_spans = self.spans(gold_quote)
+        predicted_spans = self.item_spans(predicted or {}, predicted_quote)
         if gold_spans and predicted_spans:
             return any(g0 < p1 and p0 < g1 for g0, g1 in gold_spans for p0, p1 in predicted_spans)
         gold_key, predicted_key = match_key(gold_quote), match_key(predicted_quote)
@@ -178,13 +219,17 @@ class SourceContext:
             return True
         return _word_overlap(gold_quote, predicted_quote) >= 0.5
 
-    def outside_region(self, quote: str) -> bool:
-        """True when the quote is found in the text but nowhere inside the covered region."""
-        spans = self.spans(quote)
+    def outside_region(self, item: Mapping[str, Any], quote: str) -> bool:
+        """True when the item's span is found in the text but nowhere inside the covered region."""
+        spans = self.item_spans(item, quote)
         if self.region is None or not spans:
             return False
         start, end = self.region
         return not any(start <= s and e <= end for s, e in spans)
+
+
+def _is_number(value: Any) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool)
 
 
 def _same_number(a: Any, b: Any) -> bool:
@@ -196,7 +241,9 @@ def _same_number(a: Any, b: Any) -> bool:
         return False
 
 
-def _target_score(gold: Mapping[str, Any], predicted: Mapping[str, Any], ctx: SourceContext) -> float:
+def _target_score(
+    gold: Mapping[str, Any], predicted: Mapping[str, Any], ctx: SourceContext
+) -> float:
     if gold.get("comparator") != predicted.get("comparator"):
         return 0.0
     if not _same_number(gold.get("value"), predicted.get("value")):
@@ -209,7 +256,7 @@ def _target_score(gold: Mapping[str, Any], predicted: Mapping[str, Any], ctx: So
         return 0.0
     if unit_key(gold.get("unit")) != unit_key(predicted.get("unit")):
         return 0.0
-    if not ctx.quotes_overlap(gold.get("quote") or "", predicted.get("quote") or ""):
+    if not ctx.quotes_overlap(gold.get("quote") or "", predicted.get("quote") or "", predicted):
         return 0.0
     return 0.5 + 0.5 * _word_overlap(gold.get("quote") or "", predicted.get("quote") or "")
 
@@ -395,7 +442,9 @@ def evaluate_one(
         predicted_items = _items(predicted, kind)
         if kind in ("assignments", "targets"):
             predicted_items = [
-                item for item in predicted_items if not ctx.outside_region(_span_of(item, kind))
+                item
+                for item in predicted_items
+                if not ctx.outside_region(item, _span_of(item, kind))
             ]
         pairs, unmatched_gold, unmatched_predicted = match_one_to_one(
             gold_items, predicted_items, scorers[kind]
@@ -426,7 +475,11 @@ class Report:
     unscored_sources: list[str] = field(default_factory=list)
 
     def add(
-        self, stem: str, scores: Mapping[str, KindScore], misses: list[Finding], false_hits: list[Finding]
+        self,
+        stem: str,
+        scores: Mapping[str, KindScore],
+        misses: list[Finding],
+        false_hits: list[Finding],
     ) -> None:
         self.sources.append(stem)
         for kind, score in scores.items():
@@ -469,12 +522,12 @@ class Report:
         for title, findings in (("Misses", self.misses), ("False hits", self.false_hits)):
             lines.append("")
             lines.append(f"{title} ({len(findings)}):")
-            lines.extend(
-                f"  [{f.kind}] {f.source}: {_summary(f.kind, f.item)}" for f in findings
-            )
+            lines.extend(f"  [{f.kind}] {f.source}: {_summary(f.kind, f.item)}" for f in findings)
         if self.unscored_sources:
             lines.append("")
-            lines.append("Predictions without gold (not scored): " + ", ".join(self.unscored_sources))
+            lines.append(
+                "Predictions without gold (not scored): " + ", ".join(self.unscored_sources)
+            )
         return "\n".join(lines)
 
 
@@ -621,23 +674,21 @@ def validate_annotation(annotation: Mapping[str, Any]) -> list[str]:
     for i, target in enumerate(annotation.get("targets", [])):
         where = f"targets[{i}]"
         check(isinstance(target.get("indicator"), str), f"{where}: indicator")
-        check(target.get("comparator") in COMPARATORS, f"{where}: comparator")
-        value = target.get("value")
-        check(
-            isinstance(value, int | float) and not isinstance(value, bool), f"{where}: value {value!r}"
-        )
-        value_max = target.get("value_max")
-        if target.get("comparator") == "range":
-            check(
-                isinstance(value_max, int | float) and value_max > value, f"{where}: value_max"
-            )
-        else:
-            check(value_max is None, f"{where}: value_max only for ranges")
-        year = target.get("year")
-        check(year is None or (isinstance(year, int) and 1900 < year < 2200), f"{where}: year")
-        check(isinstance(target.get("unit"), str) and target["unit"], f"{where}: unit")
         check(isinstance(target.get("scope"), str) and target["scope"], f"{where}: scope")
         check(isinstance(target.get("quote"), str) and target["quote"], f"{where}: quote")
+        value = target.get("value")
+        year = target.get("year")
+        check(year is None or (isinstance(year, int) and 1900 < year < 2200), f"{where}: year")
+        if target.get("optional") and value is None:
+            continue  # an optional qualitative target ("Đạt mức tiên tiến …") carries no number
+        check(target.get("comparator") in COMPARATORS, f"{where}: comparator")
+        check(_is_number(value), f"{where}: value {value!r}")
+        value_max = target.get("value_max")
+        if target.get("comparator") == "range":
+            check(_is_number(value_max) and value_max > value, f"{where}: value_max")
+        else:
+            check(value_max is None, f"{where}: value_max only for ranges")
+        check(isinstance(target.get("unit"), str) and target["unit"], f"{where}: unit")
     for kind in KINDS[:4]:
         for i, item in enumerate(annotation.get(kind, [])):
             check(isinstance(item.get("optional", False), bool), f"{kind}[{i}]: optional")

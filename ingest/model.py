@@ -42,7 +42,9 @@ class SourceText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
-        return self.offset_map[start], self.offset_map[end - 1] + 1 if end > start else self.offset_map[start]
+        if end <= start:
+            return self.offset_map[start], self.offset_map[start]
+        return self.offset_map[start], self.offset_map[end - 1] + 1
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a span of the normalised text: the quote is the original text there."""
@@ -52,7 +54,7 @@ class SourceText:
 
 @dataclass(frozen=True)
 class Table:
-    """A table read from a source: header cells, rows of cells, and each row's span in the original."""
+    """A table read from a source: header cells, rows of cells, each row's span in the original."""
 
     header: tuple[str, ...]
     rows: tuple[tuple[str, ...], ...]
@@ -87,7 +89,9 @@ class DocumentRef:
     """A mention of a document: enough to name it and give it a stable IRI."""
 
     key: str  # slug of the document IRI, e.g. "57-ntw-2024"
-    doc_type: str  # Resolution | ActionProgramme | Plan | Programme | Project | Decision | Directive | Conclusion | Report | Other
+    # Resolution | ActionProgramme | Plan | Programme | Project | Decision | Directive |
+    # Conclusion | Report | Other
+    doc_type: str
     number: str | None = None  # canonical, e.g. "57-NQ/TW"
     title: str | None = None
 
@@ -104,6 +108,7 @@ class DocumentFact:
     vision_year: int | None = None
     scope: str | None = None  # place slug
     implements: list[DocumentRef] = field(default_factory=list)
+    part_of: DocumentRef | None = None  # an action programme attached to its resolution
 
 
 @dataclass
@@ -115,7 +120,7 @@ class AgencyFact:
 
 @dataclass
 class AssignmentFact:
-    """A task and who owns it: ``giao X chủ trì, phối hợp Y`` (chủ trì = lead, phối hợp = coordinate)."""
+    """A task and who owns it: ``giao X chủ trì, phối hợp Y`` (chủ trì = lead, phối hợp = with)."""
 
     task: str  # the task as stated (exact span of the normalised text, or the table cell)
     leads: list[AgencyRef]

@@ -21,19 +21,26 @@ def slugify(text: str, max_words: int = 12) -> str:
     return "-".join(words[:max_words]) or "x"
 
 
-_DOC_NUMBER = re.compile(r"^\s*(\d+[a-z]?)\s*[-/]\s*([A-ZĐ]+)\s*(?:[-/]\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))?", re.I)
+_DOC_NUMBER = re.compile(
+    r"^\s*(\d+[a-z]?)\s*(?:/\s*((?:19|20)\d\d)\s*)?[-/]\s*([A-ZĐ]+)\s*"
+    r"(?:[-/]\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))?",
+    re.I,
+)
 
 
 def document_slug(number: str, year: int | None = None) -> str:
-    """Slug of a numbered document: ``57-NQ/TW`` (2024) → ``57-ntw-2024``; ``03/NQ-CP`` → ``03-ncp-2025``.
+    """Slug of a numbered document: ``57-NQ/TW`` (2024) → ``57-ntw-2024``.
 
+    Legal acts that carry their year (``107/2021/NĐ-CP``) → ``107-ncp-2021``.
     The type code contributes its first letter and the issuer code follows in full, which keeps
     the slugs short and matches the IRIs the design fixes (``…/id/document/57-ntw-2024``).
     """
     match = _DOC_NUMBER.match(number)
     if match:
-        num, type_code, issuer = match.groups()
-        base = f"{num}-{fold(type_code)[0]}{slugify(issuer or '').replace('-', '') if issuer else ''}"
+        num, number_year, type_code, issuer = match.groups()
+        issuer_part = slugify(issuer).replace("-", "") if issuer else ""
+        base = f"{num}-{fold(type_code)[0]}{issuer_part}"
+        year = year or (int(number_year) if number_year else None)
     else:
         base = slugify(number)
     return f"{base}-{year}" if year else base

@@ -17,12 +17,20 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from graph_api.sparql_guard import check_request, require_query
+    from graph_api.store import Dataset
     from graph_api.table import format_output
 
     text = args.query
     if text.startswith("@"):
         text = Path(text[1:]).read_text(encoding="utf-8")
+    checked = require_query(check_request(text))  # SERVICE refused, FROM kept to the store
     store = open_store(settings)
-    output = store.query(text, solutions_format="csv" if args.format == "table" else args.format)
+    output = store.query(
+        checked.text,
+        solutions_format="csv" if args.format == "table" else args.format,
+        dataset=Dataset(checked.from_graphs, checked.from_named_graphs),
+        max_rows=settings.max_rows,
+    )
     print(format_output(output, args.format))
     return 0

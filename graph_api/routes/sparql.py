@@ -1,41 +1,227 @@
-"""The SPARQL 1.1 Protocol endpoint at ``/sparql`` (read-only)."""
+"""The SPARQL 1.1 Protocol endpoint at ``/sparql``: read-only, checked before anything runs.
+
+GET with ``query``, POST form-encoded, or POST ``application/sparql-query``; dataset from
+``default-graph-uri`` / ``named-graph-uri``; results chosen by ``Accept`` or ``format``.
+GET without a query answers with the Service Description.
+"""
 
 from __future__ import annotations
 
+import hmac
+from urllib.parse import parse_qsl
+
 from fastapi import APIRouter, Request
 from fastapi.responses import Response
+from starlette.concurrency import run_in_threadpool
 
+from graph_api import negotiation
+from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
+from graph_api.named_queries import load_query
+from graph_api.service_description import service_description
+from graph_api.sparql_guard import check_request, require_query, tokenize
+from graph_api.store import Dataset
 from ingest.errors import QueryError
 
-router = APIRouter()
+router = APIRouter(tags=["SPARQL"])
+RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld": "json-ld"}
+OFFERS = {
+    "SELECT": negotiation.SOLUTIONS,
+    "ASK": negotiation.BOOLEAN,
+    "CONSTRUCT": negotiation.GRAPH,
+    "DESCRIBE": negotiation.GRAPH,
+}
 
 
-async def _query_text(request: Request) -> str | None:
+class ProtocolRequest:
+    """The protocol parameters of one request, wherever they came from (URL or body)."""
+
+    def __init__(self, params: list[tuple[str, str]], body_query: str | None = None) -> None:
+        self.params = params
+        self.body_query = body_query
+
+    def values(self, name: str) -> list[str]:
+        return [value for key, value in self.params if key == name]
+
+    def single(self, name: str) -> str | None:
+        found = self.values(name)
+        if len(found) > 1:
+            raise QueryError(f"more than one {name!r} parameter; send exactly one")
+        return found[0] if found else None
+
+    def dataset(self) -> Dataset:
+        return Dataset(
+            tuple(self.values("default-graph-uri")), tuple(self.values("named-graph-uri"))
+        )
+
+
+def _decode_params(raw: bytes, where: str) -> list[tuple[str, str]]:
+    try:
+        return parse_qsl(
+            raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict"
+        )
+    except (UnicodeDecodeError, ValueError) as error:
+        raise QueryError(f"{where} is not valid percent-encoded UTF-8: {error}") from error
+
+
+async def _read_body(request: Request, limit: int) -> bytes:
+    declared = request.headers.get("content-length")
+    if declared and declared.isdigit() and int(declared) > limit:
+        raise PayloadTooLarge(f"request body of {declared} bytes exceeds the limit of {limit}")
+    body = b""
+    async for chunk in request.stream():
+        body += chunk
+        if len(body) > limit:
+            raise PayloadTooLarge(f"request body exceeds the limit of {limit} bytes")
+    return body
+
+
+def _charset_is_utf8(content_type: str) -> bool:
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset" and value.strip().strip('"').lower() not in (
+            "utf-8",
+            "utf8",
+        ):
+            return False
+    return True
+
+
+async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolRequest, str]:
+    """Parse the request into its parameters and the operation (``query`` or ``update``)."""
+    url_params = _decode_params(request.scope.get("query_string", b""), "the query string")
     if request.method == "GET":
-        return request.query_params.get("query")
-    content_type = request.headers.get("content-type", "").split(";")[0].strip().lower()
-    body = await request.body()
-    limit = request.app.state.settings.max_request_bytes
-    if len(body) > limit:
-        raise QueryError(f"request body of {len(body)} bytes exceeds the limit of {limit}")
-    if content_type == "application/sparql-query":
+        if any(key == "update" for key, _ in url_params):
+            raise QueryError("SPARQL Update must be sent by POST")
+        return ProtocolRequest(url_params), "query"
+    content_type = request.headers.get("content-type", "")
+    media = content_type.split(";")[0].strip().lower()
+    body = await _read_body(request, limit)
+    if media in ("application/sparql-query", "application/sparql-update"):
+        if not _charset_is_utf8(content_type):
+            raise UnsupportedMediaType(f"{media} must be sent in UTF-8 (got {content_type!r})")
         try:
-            return body.decode("utf-8")
+            text = body.decode("utf-8")
         except UnicodeDecodeError as error:
-            raise QueryError(f"query body is not valid UTF-8: {error}") from error
-    if content_type == "application/x-www-form-urlencoded":
-        form = await request.form()
-        value = form.get("query")
-        return str(value) if value is not None else None
-    raise QueryError(f"unsupported content type {content_type!r} for a SPARQL query")
+            raise QueryError(f"the request body is not valid UTF-8: {error}") from error
+        operation = "query" if media == "application/sparql-query" else "update"
+        if any(key in ("query", "update") for key, _ in url_params):
+            raise QueryError("send the operation either in the body or in the URL, not both")
+        return ProtocolRequest(url_params, text), operation
+    if media == "application/x-www-form-urlencoded":
+        params = url_params + _decode_params(body, "the form body")
+        has_update = any(key == "update" for key, _ in params)
+        if has_update and any(key == "query" for key, _ in params):
+            raise QueryError("a request carries either 'query' or 'update', not both")
+        return ProtocolRequest(params), "update" if has_update else "query"
+    raise UnsupportedMediaType(
+        f"a SPARQL POST needs Content-Type application/sparql-query, application/sparql-update "
+        f"or application/x-www-form-urlencoded (got {content_type or 'none'!r})"
+    )
 
 
-@router.api_route("/sparql", methods=["GET", "POST"])
+SPARQL_RESPONSES = {
+    200: {
+        "description": "Query results (SPARQL JSON/XML/CSV/TSV or an RDF graph), "
+        "or the Service Description when no query is given",
+        "content": {o.media_type: {} for o in negotiation.SOLUTIONS + negotiation.GRAPH},
+    },
+    400: {"description": "Malformed query or a forbidden feature (SERVICE)"},
+    403: {"description": "An update on the read-only endpoint"},
+    406: {"description": "No acceptable result format"},
+    413: {"description": "Request too large"},
+    415: {"description": "Unsupported request content type"},
+    503: {"description": "Query stopped at the time limit"},
+}
+
+
+@router.get(
+    "/sparql",
+    summary="SPARQL 1.1 query by GET (?query=…), or the Service Description",
+    operation_id="sparql_get",
+    response_class=Response,
+    responses=SPARQL_RESPONSES,
+)
+async def sparql_get(request: Request) -> Response:
+    """Answer ``?query=`` (with ``default-graph-uri``, ``named-graph-uri``, ``format``)."""
+    return await sparql(request)
+
+
+@router.post(
+    "/sparql",
+    summary="SPARQL 1.1 query by POST (form-encoded or application/sparql-query)",
+    operation_id="sparql_post",
+    response_class=Response,
+    responses=SPARQL_RESPONSES,
+)
+async def sparql_post(request: Request) -> Response:
+    """Answer a query sent in the body."""
+    return await sparql(request)
+
+
 async def sparql(request: Request) -> Response:
-    """Answer a SPARQL query: SELECT/ASK as SPARQL JSON results."""
-    query = await _query_text(request)
-    if query is None:
-        raise QueryError("missing 'query' parameter")
-    store = request.app.state.store
-    output = await request.app.state.run(store.query, query)
-    return Response(content=output.body, media_type=output.media_type)
+    """Answer a SPARQL query (GET ``?query=``, POST form or POST ``application/sparql-query``)."""
+    settings = request.app.state.settings
+    protocol, operation = await _protocol_request(request, settings.max_request_bytes)
+    if operation == "update":
+        return await _update(request, protocol)
+    text = protocol.body_query if protocol.body_query is not None else protocol.single("query")
+    format_param = protocol.single("format")
+    if text is None:
+        return await _service_description(request, format_param)
+    if len(text.encode("utf-8")) > settings.max_request_bytes:
+        raise PayloadTooLarge(
+            f"the query is longer than the limit of {settings.max_request_bytes} bytes"
+        )
+    if not text.strip():
+        raise QueryError("the query is empty")
+    checked = require_query(check_request(text))
+    offer = negotiation.choose(OFFERS[checked.form], request.headers.get("accept"), format_param)
+    dataset = protocol.dataset() or Dataset(checked.from_graphs, checked.from_named_graphs)
+    key = offer.key
+    output = await run_in_threadpool(
+        request.app.state.store.query,
+        checked.text,
+        solutions_format=key if checked.result_kind == "solutions" else "json",
+        graph_format=key if checked.result_kind == "graph" else "turtle",
+        dataset=dataset,
+        max_rows=settings.max_rows,
+        base_iri=str(request.url.replace(query="")),
+    )
+    headers = {"Vary": "Accept"}
+    if output.truncated:
+        headers["X-Result-Truncated"] = f"true; max-rows={settings.max_rows}"
+    return Response(content=output.body, media_type=offer.media_type, headers=headers)
+
+
+async def _service_description(request: Request, format_param: str | None) -> Response:
+    try:
+        offer = negotiation.choose(negotiation.GRAPH, request.headers.get("accept"), format_param)
+    except QueryError:
+        offer = negotiation.GRAPH[0]
+    rows = await run_in_threadpool(request.app.state.store.select, load_query("named_graphs"))
+    endpoint = str(request.url.replace(query=""))
+    graph = service_description(
+        endpoint, [row["graph"] for row in rows], updates=request.app.state.settings.allow_updates
+    )
+    body = graph.serialize(format=RDFLIB_FORMATS[offer.key], encoding="utf-8")
+    return Response(content=body, media_type=offer.media_type, headers={"Vary": "Accept"})
+
+
+async def _update(request: Request, protocol: ProtocolRequest) -> Response:
+    """Run an update only when the operator switched updates on and the token matches."""
+    settings = request.app.state.settings
+    if not settings.allow_updates or not settings.update_token:
+        raise Forbidden("this endpoint is read-only: SPARQL Update is refused")
+    given = request.headers.get("authorization", "").removeprefix("Bearer ").strip()
+    if not hmac.compare_digest(given.encode(), settings.update_token.encode()):
+        raise Forbidden("SPARQL Update needs the operator's token (Authorization: Bearer …)")
+    text = protocol.body_query if protocol.body_query is not None else protocol.single("update")
+    if not text or not text.strip():
+        raise QueryError("the update is empty")
+    checked = check_request(text)
+    if not checked.is_update:
+        raise QueryError("expected a SPARQL Update, found a query")
+    if any(t.kind == "word" and t.text.upper() == "LOAD" for t in tokenize(text)):
+        raise Forbidden("LOAD is refused: the server never fetches data from other addresses")
+    await run_in_threadpool(request.app.state.store.update, checked.text)
+    return Response(status_code=204)

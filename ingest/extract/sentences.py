@@ -1,17 +1,13 @@
-"""Sentence, clause and paragraph spans over normalised text, and a length-keeping fold.
+"""Sentence, clause and paragraph spans over normalised text.
 
 Every extractor quotes a sentence (or a clause) as evidence, so the spans must be exact
-offsets into the normalised text; the fold keeps lengths so that a match found in folded
-text is a match at the same offsets in the normalised text.
+offsets into the normalised text.
 """
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import lru_cache
-
-from ontology.slugs import fold
 
 
 @dataclass(frozen=True)
@@ -25,22 +21,23 @@ class Span:
         return text[self.start : self.end]
 
 
-@lru_cache(maxsize=4096)
-def _fold_char(char: str) -> str:
-    folded = fold(char)
-    if len(folded) != 1:
-        lowered = char.lower()
-        return lowered if len(lowered) == 1 else char
-    return "i" if folded == "y" else folded
-
-
-def fold_keep_length(text: str) -> str:
-    """Lowercase, diacritics off, đ → d, y → i (tỉ/tỷ, kĩ/kỹ); one character for one character."""
-    return "".join(_fold_char(c) for c in text)
-
-
 # Words after which a full stop does not end a sentence.
-_ABBREVIATIONS = {"tp", "ths", "ts", "pgs", "gs", "v.v", "vv", "tr", "st", "ks", "bs", "no", "ông", "bà"}
+_ABBREVIATIONS = {
+    "tp",
+    "ths",
+    "ts",
+    "pgs",
+    "gs",
+    "v.v",
+    "vv",
+    "tr",
+    "st",
+    "ks",
+    "bs",
+    "no",
+    "ông",
+    "bà",
+}
 _BULLET = re.compile(r"^(?:\\?[-*+•]\s+|\d{1,2}[.)]\s+|[a-zđ][.)]\s+|[IVX]{1,5}[.-]\s+)")
 
 
@@ -48,7 +45,7 @@ def _is_sentence_break(text: str, index: int) -> bool:
     """Whether the punctuation at ``index`` ends a sentence."""
     char = text[index]
     nxt = index + 1
-    while nxt < len(text) and text[nxt] in "\"”’)]*":
+    while nxt < len(text) and text[nxt] in '"”’)]*':
         nxt += 1
     if nxt < len(text) and not text[nxt].isspace():
         return False  # 2.500, TP.HCM, ./.
@@ -60,7 +57,7 @@ def _is_sentence_break(text: str, index: int) -> bool:
         word = re.search(r"([\w.]+)$", text[max(0, index - 12) : index])
         if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1):
             return False
-    return first.isupper() or first.isdigit() or first in "\"“(-•*+\\"
+    return first.isupper() or first.isdigit() or first in '"“(-•*+\\'
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:

@@ -1,7 +1,8 @@
 """Folded keys for matching names: spelling variants that mean the same thing get the same key.
 
-``Sở Khoa học & Công nghệ``, ``SỞ KHOA HỌC VÀ CÔNG NGHỆ`` and ``Sở Khoa học và Công nghệ`` share a key;
-so do ``Tỉnh uỷ``/``Tỉnh ủy`` (tone placement), ``tỉ``/``tỷ`` and ``kĩ``/``kỹ`` (i/y after a consonant).
+``Sở Khoa học & Công nghệ``, ``SỞ KHOA HỌC VÀ CÔNG NGHỆ`` and ``Sở Khoa học và Công nghệ``
+share a key; so do ``Tỉnh uỷ``/``Tỉnh ủy`` (tone placement), ``tỉ``/``tỷ`` and ``kĩ``/``kỹ``
+(i/y after a consonant).
 Keys are for comparison only — never shown, never used as offsets.
 """
 

@@ -1,0 +1,175 @@
+"""Ownership on a date: the agency a document assigned a task to, and the agency holding it then.
+
+The 2025 reorganisation retired many assignees (Bộ TT&TT into Bộ KH&CN on 1 March 2025, every
+Sở TT&TT into its Sở KH&CN, then on 1 July 2025 the bodies of merged provinces into those of the
+resulting province). The holder on a date follows the chain of successions (``audit_successions``:
+``pg:succeededBy`` with the date of its ``org:ChangeEvent``) whose date is on or before that date;
+a succession without a date is not followed, since nothing says it had happened. A body whose
+province merged but which no change event covers keeps the task, with a note saying so.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import asdict, dataclass, field
+from datetime import date
+from typing import Any
+
+from graph_api.named_queries import load_query
+from graph_api.store import IRI, Store
+
+
+@dataclass(frozen=True)
+class Step:
+    """One succession: ``agency`` ceased and ``successor`` took over on ``date``."""
+
+    agency: str
+    successor: str
+    successor_label: str
+    date: date | None
+    event: str | None = None
+    event_label: str | None = None
+    decided_by: str | None = None
+
+
+@dataclass(frozen=True)
+class Holding:
+    """One assignment of a task (lead or coordinating) and who holds it on the chosen date."""
+
+    task: str
+    role: str
+    assigned: str
+    assigned_label: str
+    holder: str
+    holder_label: str
+    chain: tuple[Step, ...] = ()
+    note: str = ""
+    description: str | None = None
+    document_label: str | None = None
+    province: str | None = None
+    quote: str | None = None
+
+    @property
+    def assignee_gone(self) -> bool:
+        """Whether the agency the document names no longer exists on the chosen date."""
+        return bool(self.chain)
+
+    def as_dict(self) -> dict[str, Any]:
+        data = asdict(self)
+        data["assignee_gone"] = self.assignee_gone
+        for step in data["chain"]:
+            step["date"] = step["date"].isoformat() if step["date"] else None
+        return data
+
+
+@dataclass
+class OwnershipReport:
+    on: date
+    holdings: list[Holding] = field(default_factory=list)
+
+    def gone(self) -> list[Holding]:
+        """The assignments whose assigned agency no longer exists on the date."""
+        return [h for h in self.holdings if h.assignee_gone]
+
+
+def successions(rows: list[dict[str, Any]]) -> dict[str, list[Step]]:
+    """agency → its successions, earliest first (rows of ``audit_successions``)."""
+    found: dict[str, list[Step]] = defaultdict(list)
+    for row in rows:
+        found[row["agency"]].append(
+            Step(
+                agency=row["agency"],
+                successor=row["successor"],
+                successor_label=row.get("successor_label") or row["successor"],
+                date=_date(row.get("date")),
+                event=row.get("event"),
+                event_label=row.get("event_label"),
+                decided_by=row.get("decided_by") or None,
+            )
+        )
+    for steps in found.values():
+        steps.sort(key=lambda s: (s.date or date.max, s.successor))
+    return found
+
+
+def holder_on(agency: str, on: date, by_agency: dict[str, list[Step]]) -> tuple[Step, ...]:
+    """The chain of successions from ``agency`` that had happened by ``on`` (empty: it still
+    holds its tasks). Cycles in the data stop the walk."""
+    chain: list[Step] = []
+    seen = {agency}
+    current = agency
+    while True:
+        step = next(
+            (s for s in by_agency.get(current, ()) if s.date is not None and s.date <= on), None
+        )
+        if step is None or step.successor in seen:
+            return tuple(chain)
+        chain.append(step)
+        seen.add(step.successor)
+        current = step.successor
+
+
+def audit_ownership(
+    store: Store, on: date, *, task: str | None = None, province: str | None = None
+) -> OwnershipReport:
+    """Every task assignment with its holder on ``on``; only ``task`` (an IRI) or the tasks of
+    ``province`` (an IRI) when given."""
+    bindings = {"task": IRI(task)} if task else None
+    rows = store.select(load_query("audit_task_agencies"), bindings)
+    if province:
+        rows = [row for row in rows if row.get("province") == province]
+    by_agency = successions(store.select(load_query("audit_successions")))
+    mergers = {
+        row["agency"]: row
+        for row in store.select(load_query("audit_place_mergers"))
+        if (merged_on := _date(row.get("merged_on"))) is not None and merged_on <= on
+    }
+    holdings = []
+    for row in rows:
+        chain = holder_on(row["agency"], on, by_agency)
+        holder = chain[-1].successor if chain else row["agency"]
+        holder_label = chain[-1].successor_label if chain else row["agency_label"]
+        note = ""
+        if holder in mergers:
+            merger = mergers[holder]
+            note = (
+                f"its province merged into {merger['merged_into_label']} on "
+                f"{merger['merged_on']}; no successor body is recorded"
+            )
+        holdings.append(
+            Holding(
+                task=row["task"],
+                role=row["role"],
+                assigned=row["agency"],
+                assigned_label=row["agency_label"],
+                holder=holder,
+                holder_label=holder_label,
+                chain=chain,
+                note=note,
+                description=row.get("description"),
+                document_label=row.get("document_label"),
+                province=row.get("province"),
+                quote=row.get("quote"),
+            )
+        )
+    return OwnershipReport(on, holdings)
+
+
+def chain_text(holding: Holding) -> str:
+    """The chain as one line: ``A → B (2025-03-01, event) → C (2025-07-01, event)``."""
+    parts = [holding.assigned_label]
+    for step in holding.chain:
+        when = step.date.isoformat() if step.date else "undated"
+        parts.append(f"{step.successor_label} ({when})")
+    return " → ".join(parts)
+
+
+def _date(value: Any) -> date | None:
+    if isinstance(value, date):
+        return value
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None

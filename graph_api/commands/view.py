@@ -1,0 +1,56 @@
+"""``policygraph view``: write one interactive view as a self-contained HTML file."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from graph_api.commands import open_store
+from graph_api.settings import Settings
+
+HELP = "write an interactive view (dependencies, agency, agencies, alignment) as an HTML file"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("kind", choices=["dependencies", "agency", "agencies", "alignment"])
+    parser.add_argument(
+        "--root", help="dependencies: root document, or with --up a task (IRI or kind/slug)"
+    )
+    parser.add_argument("--up", action="store_true", help="dependencies: from --root upwards")
+    parser.add_argument("--agency", help="agency: its slug or IRI (e.g. so-khcn-binh-duong)")
+    parser.add_argument("--lang", choices=["vi", "en"], default="vi")
+    parser.add_argument("--budget", type=int, help="collapse tasks past this many nodes")
+    parser.add_argument(
+        "--link-base",
+        default="http://127.0.0.1:8000",
+        help="where clicks open entity pages (default: the local server)",
+    )
+    parser.add_argument("-o", "--output", type=Path, required=True, help="the HTML file to write")
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from graph_api.routes.views import expand_iri, store_fetch
+    from viz import views
+
+    options: dict = {"lang": args.lang, "link_base": args.link_base.rstrip("/")}
+    if args.kind == "dependencies":
+        options["root"] = expand_iri(args.root) if args.root else views.DEFAULT_ROOT
+        options["direction"] = "up" if args.up else "down"
+    elif args.kind == "agency":
+        if not args.agency:
+            raise ValueError("the agency view needs --agency SLUG")
+        agency = args.agency if "/" in args.agency else f"agency/{args.agency}"
+        options["agency"] = expand_iri(agency)
+    if args.budget and args.kind in ("dependencies", "agency"):
+        options["budget"] = args.budget
+    try:
+        view = views.build_view(args.kind, store_fetch(open_store(settings)), **options)
+    except views.ViewNotFound as error:
+        print(f"policygraph view: {error}", file=sys.stderr)
+        return 1
+    args.output.write_text(view.html, encoding="utf-8")
+    print(f"{args.output}: {view.graph.number_of_nodes()} nodes", file=sys.stderr)
+    if view.note:
+        print(view.note, file=sys.stderr)
+    return 0

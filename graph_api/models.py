@@ -1,0 +1,125 @@
+"""Response models of the REST answers (what OpenAPI documents and schemathesis checks)."""
+
+from __future__ import annotations
+
+from pydantic import BaseModel, Field
+
+
+class ErrorBody(BaseModel):
+    error: str = Field(description="the kind of error")
+    message: str = Field(description="what is wrong, for people")
+
+
+class Ref(BaseModel):
+    """A linked entity: its IRI, its slug-based page, and a label when the graph has one."""
+
+    iri: str
+    label: str | None = None
+
+
+class Evidence(BaseModel):
+    quote: str
+    source: str | None = None
+
+
+class Task(BaseModel):
+    iri: str
+    description: str | None = None
+    number: str | None = None
+    deadline: str | None = Field(None, description="xsd:date, gYearMonth or gYear as written")
+    deadline_text: str | None = None
+    ongoing: bool | None = None
+    document: Ref | None = None
+    leads: list[Ref] = []
+    coordinators: list[Ref] = []
+    themes: list[str] = []
+    evidence: Evidence | None = None
+
+
+class TaskList(BaseModel):
+    count: int
+    limit: int
+    offset: int
+    tasks: list[Task]
+
+
+class Agency(BaseModel):
+    iri: str
+    label: str | None = None
+    label_en: str | None = None
+    alt_labels: list[str] = []
+    level: str | None = None
+    jurisdiction: str | None = None
+    parent: str | None = None
+    succeeded_by: str | None = None
+    lead_count: int = 0
+    coordinator_count: int = 0
+
+
+class AgencyList(BaseModel):
+    count: int
+    limit: int
+    offset: int
+    agencies: list[Agency]
+
+
+class AgencyDetail(Agency):
+    tasks: list[Task] = []
+
+
+class DocumentLink(BaseModel):
+    iri: str
+    identifier: str | None = None
+    title: str | None = None
+    type: str | None = None
+    via: str = Field(description="the document this one is linked through")
+
+
+class Document(BaseModel):
+    iri: str
+    identifier: str | None = None
+    title: str | None = None
+    types: list[str] = []
+    issued: str | None = None
+    issued_by: Ref | None = None
+    status: str | None = None
+    territorial_scope: str | None = None
+    is_part_of: str | None = None
+    implements: list[DocumentLink] = Field(description="ancestors up to the national resolution")
+    implemented_by: list[DocumentLink] = Field(description="descendants: plans, projects …")
+    tasks: list[Task] = Field(description="tasks assigned by it or by what implements it")
+
+
+class SearchHit(BaseModel):
+    iri: str
+    label: str
+    matched: str = Field(description="the label or alternative label that matched")
+    kind: str = Field(description="entity kind from the IRI: agency, document, place …")
+    score: float
+
+
+class SearchResults(BaseModel):
+    query: str
+    count: int
+    hits: list[SearchHit]
+
+
+class ClassCount(BaseModel):
+    class_iri: str
+    count: int
+
+
+class SourceCount(BaseModel):
+    graph: str
+    title: str | None = None
+    file_name: str | None = None
+    triples: int
+
+
+class Stats(BaseModel):
+    version: str
+    release: str | None = None
+    build_seconds: float | None = None
+    total_quads: int | None = None
+    classes: list[ClassCount]
+    sources: list[SourceCount]

@@ -1,0 +1,136 @@
+"""What the REST routes share: entity ids from a request, running named queries, JSON or CSV."""
+
+from __future__ import annotations
+
+import csv
+import io
+import re
+from typing import Any
+
+from fastapi import Request
+from fastapi.responses import JSONResponse, Response
+from pydantic import BaseModel
+from starlette.concurrency import run_in_threadpool
+
+from graph_api import negotiation
+from graph_api.errors import NotFound
+from graph_api.models import ErrorBody, Evidence, Ref, Task
+from graph_api.named_queries import load_query
+from graph_api.store_terms import IRI
+from ingest.errors import QueryError
+from ontology.namespaces import ENTITY_KINDS, ID_BASE
+
+SLUG = re.compile(r"^[\w.\-]+$", re.UNICODE)
+ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
+    status: {"model": ErrorBody, "description": description}
+    for status, description in (
+        (400, "Bad parameter"),
+        (404, "Unknown id"),
+        (406, "No acceptable format"),
+        (503, "Query stopped at the time limit"),
+    )
+}
+CSV_RESPONSE = {"content": {"text/csv": {"schema": {"type": "string"}}}}
+FORMAT_DESCRIPTION = "json or csv (default: by Accept, else json)"
+
+
+def entity_ref(kind: str, value: str | None) -> IRI | None:
+    """A request's id for an entity (slug or full IRI) as the entity's IRI; None if absent."""
+    if value is None or value == "":
+        return None
+    if kind not in ENTITY_KINDS:
+        raise QueryError(f"unknown entity kind {kind!r}")
+    prefix = f"{ID_BASE}{kind}/"
+    slug = value.removeprefix(prefix)
+    if not SLUG.match(slug):
+        raise QueryError(f"{value!r} is not a {kind} id (a slug such as 'bo-khcn' or its IRI)")
+    return IRI(prefix + slug)
+
+
+def limit_within(request: Request, limit: int) -> int:
+    cap = request.app.state.settings.max_rows
+    if limit > cap:
+        raise QueryError(f"limit {limit} is over this server's maximum of {cap}")
+    return limit
+
+
+async def select(
+    request: Request,
+    name: str,
+    bindings: dict[str, Any] | None = None,
+    *,
+    limit: int | None = None,
+    offset: int = 0,
+) -> list[dict[str, Any]]:
+    """Run the named query ``name`` with ``bindings`` on the app's store (off the event loop)."""
+    return await run_in_threadpool(
+        request.app.state.store.select, load_query(name), bindings, limit=limit, offset=offset
+    )
+
+
+def split_refs(packed: str | None) -> list[Ref]:
+    """``iri<TAB>label`` lines (GROUP_CONCAT in the .rq) as references."""
+    refs = []
+    for line in (packed or "").split("\n"):
+        if line.strip():
+            iri, _, label = line.partition("\t")
+            refs.append(Ref(iri=iri, label=label or None))
+    return refs
+
+
+def split_lines(packed: str | None) -> list[str]:
+    return [line for line in (packed or "").split("\n") if line.strip()]
+
+
+def task_from_row(row: dict[str, Any]) -> Task:
+    document = None
+    if row.get("document"):
+        document = Ref(iri=row["document"], label=row.get("documentLabel"))
+    evidence = None
+    if row.get("evidenceQuote"):
+        evidence = Evidence(quote=row["evidenceQuote"], source=row.get("evidenceSource"))
+    return Task(
+        iri=row["task"],
+        description=row.get("description"),
+        number=None if row.get("taskNumber") is None else str(row["taskNumber"]),
+        deadline=None if row.get("deadline") is None else str(row["deadline"]),
+        deadline_text=row.get("deadlineText"),
+        ongoing=row.get("ongoing"),
+        document=document,
+        leads=split_refs(row.get("leads")),
+        coordinators=split_refs(row.get("coordinators")),
+        themes=split_lines(row.get("themes")),
+        evidence=evidence,
+    )
+
+
+def require_found(rows: list[dict[str, Any]], kind: str, iri: str) -> dict[str, Any]:
+    if not rows:
+        raise NotFound(f"no {kind} {iri.rsplit('/', 1)[-1]!r} in the graph ({iri})")
+    return rows[0]
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        return "; ".join(_cell(item) for item in value)
+    if isinstance(value, dict):
+        return value.get("iri") or value.get("quote") or ""
+    return str(value)
+
+
+def table_response(
+    request: Request, model: BaseModel, rows_field: str, format_param: str | None
+) -> Response:
+    """``model`` as JSON, or its list ``rows_field`` as CSV, as the client asked."""
+    offer = negotiation.choose(negotiation.TABLE, request.headers.get("accept"), format_param)
+    if offer.key == "json":
+        return JSONResponse(model.model_dump(mode="json"), headers={"Vary": "Accept"})
+    records = [item.model_dump(mode="json") for item in getattr(model, rows_field)]
+    out = io.StringIO()
+    if records:
+        writer = csv.DictWriter(out, fieldnames=list(records[0]), lineterminator="\r\n")
+        writer.writeheader()
+        writer.writerows({key: _cell(value) for key, value in r.items()} for r in records)
+    return Response(out.getvalue(), media_type="text/csv", headers={"Vary": "Accept"})

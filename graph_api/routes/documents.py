@@ -1,0 +1,71 @@
+"""``/api/documents/{id}``: a document, what it implements and what implements it."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import APIRouter, Path, Request
+from fastapi.responses import JSONResponse
+
+from graph_api.models import Document, DocumentLink, Ref
+from graph_api.routes.common import (
+    ERROR_RESPONSES,
+    entity_ref,
+    require_found,
+    select,
+    split_lines,
+    task_from_row,
+)
+
+router = APIRouter(tags=["answers"])
+
+
+def _links(rows: list[dict[str, Any]], target: str, via: str) -> list[DocumentLink]:
+    """One link per document (a document with several types is listed once)."""
+    links: dict[tuple[str, str], DocumentLink] = {}
+    for row in rows:
+        key = (row[target], row[via])
+        if key not in links or (links[key].type is None and row.get("type")):
+            links[key] = DocumentLink(
+                iri=row[target],
+                identifier=row.get("identifier"),
+                title=row.get("title"),
+                type=row.get("type"),
+                via=row[via],
+            )
+    return list(links.values())
+
+
+@router.get(
+    "/api/documents/{document_id}",
+    response_model=Document,
+    summary="A document with its implementation chain up and down",
+    responses=ERROR_RESPONSES,
+)
+async def get_document(
+    request: Request, document_id: str = Path(description="document slug, e.g. 57-ntw-2024")
+) -> JSONResponse:
+    iri = entity_ref("document", document_id)
+    bindings = {"document": iri}
+    row = require_found(await select(request, "document", bindings), "document", iri)
+    up = await select(request, "document_implements", bindings)
+    down = await select(request, "document_implemented_by", bindings)
+    tasks = await select(request, "tasks", bindings, limit=request.app.state.settings.max_rows)
+    issuer = None
+    if row.get("issuedBy"):
+        issuer = Ref(iri=row["issuedBy"], label=row.get("issuedByLabel"))
+    document = Document(
+        iri=iri,
+        identifier=row.get("identifier"),
+        title=row.get("title"),
+        types=split_lines(row.get("types")),
+        issued=None if row.get("issued") is None else str(row["issued"]),
+        issued_by=issuer,
+        status=row.get("status"),
+        territorial_scope=row.get("territorialScope"),
+        is_part_of=row.get("isPartOf"),
+        implements=_links(up, "ancestor", "from"),
+        implemented_by=_links(down, "descendant", "parent"),
+        tasks=[task_from_row(t) for t in tasks],
+    )
+    return JSONResponse(document.model_dump(mode="json"))

@@ -1,0 +1,57 @@
+"""``/api/tasks``: who owns which task (named query ``tasks.rq``)."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, Query, Request
+from fastapi.responses import Response
+
+from graph_api.models import TaskList
+from graph_api.routes.common import (
+    CSV_RESPONSE,
+    ERROR_RESPONSES,
+    FORMAT_DESCRIPTION,
+    entity_ref,
+    limit_within,
+    select,
+    table_response,
+    task_from_row,
+)
+
+router = APIRouter(tags=["answers"])
+OPEN_ON = "only tasks whose deadline has not passed on this day (YYYY-MM-DD)"
+DOCUMENT = "document slug: tasks it (or what implements it) assigns"
+
+
+@router.get(
+    "/api/tasks",
+    response_model=TaskList,
+    summary="Tasks with their lead and coordinating agencies, deadline and source",
+    responses={**ERROR_RESPONSES, 200: CSV_RESPONSE},
+)
+async def list_tasks(
+    request: Request,
+    agency: str | None = Query(None, description="agency slug or IRI (lead or coordinator)"),
+    province: str | None = Query(None, description="place slug, e.g. binh-duong"),
+    document: str | None = Query(None, description=DOCUMENT),
+    theme: str | None = Query(None, description="theme slug"),
+    open_on: Annotated[date | None, Query(description=OPEN_ON)] = None,
+    limit: int = Query(100, ge=1, le=1_000_000),
+    offset: int = Query(0, ge=0, le=1_000_000),
+    format: str | None = Query(None, description=FORMAT_DESCRIPTION),
+) -> Response:
+    bindings = {
+        "agency": entity_ref("agency", agency),
+        "province": entity_ref("place", province),
+        "document": entity_ref("document", document),
+        "theme": entity_ref("theme", theme),
+        "openOn": open_on,
+    }
+    rows = await select(
+        request, "tasks", bindings, limit=limit_within(request, limit), offset=offset
+    )
+    tasks = [task_from_row(row) for row in rows]
+    answer = TaskList(count=len(tasks), limit=limit, offset=offset, tasks=tasks)
+    return table_response(request, answer, "tasks", format)

@@ -1,0 +1,93 @@
+"""Interactive views as self-contained HTML pages: ``/views/...`` (drawn by ``viz``)."""
+
+from __future__ import annotations
+
+import re
+from typing import Any, Literal
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse
+from starlette.concurrency import run_in_threadpool
+
+from graph_api.named_queries import load_query
+from graph_api.store import Store
+from graph_api.store_terms import IRI
+from viz import views
+from viz.style import ID_BASE
+
+router = APIRouter(prefix="/views", tags=["views"])
+
+_SHORT_IRI = re.compile(r"^(?:/?id/)?([a-z]+)/([A-Za-z0-9_.\-]+)$")
+
+
+def store_fetch(store: Store) -> views.Fetch:
+    """A row source for ``viz.views`` over a store: IRIs bound as IRIs, the rest as literals."""
+
+    def fetch(name: str, bindings: dict[str, Any]) -> list[dict[str, Any]]:
+        terms = {
+            key: IRI(value) if key in ("root", "start", "agency") else value
+            for key, value in bindings.items()
+        }
+        return store.select(load_query(name), terms)
+
+    return fetch
+
+
+def expand_iri(value: str) -> str:
+    """A full policygraph IRI, ``kind/slug`` or ``/id/kind/slug`` → the full IRI."""
+    if value.startswith(ID_BASE):
+        return value
+    match = _SHORT_IRI.match(value)
+    if not match:
+        raise ValueError(f"not an entity IRI or kind/slug: {value!r}")
+    return f"{ID_BASE}{match[1]}/{match[2]}"
+
+
+def _iri(value: str) -> str:
+    try:
+        return expand_iri(value)
+    except ValueError as error:
+        raise HTTPException(400, str(error)) from error
+
+
+async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+    fetch = store_fetch(request.app.state.store)
+    try:
+        view = await run_in_threadpool(views.build_view, kind, fetch, **options)
+    except views.ViewNotFound as error:
+        raise HTTPException(404, str(error)) from error
+    return HTMLResponse(view.html)
+
+
+Lang = Literal["vi", "en"]
+
+
+@router.get("/dependencies", response_class=HTMLResponse)
+async def dependencies(
+    request: Request,
+    root: str = Query(
+        views.DEFAULT_ROOT, description="document (down) or task (up): IRI or kind/slug"
+    ),
+    direction: Literal["down", "up"] = "down",
+    lang: Lang = "vi",
+) -> HTMLResponse:
+    """Plan dependencies from a document down to tasks and targets, or from a task up."""
+    return await _page(request, "dependencies", root=_iri(root), direction=direction, lang=lang)
+
+
+@router.get("/agencies", response_class=HTMLResponse)
+async def agencies(request: Request, lang: Lang = "vi") -> HTMLResponse:
+    """All agencies, sized by the number of tasks they lead."""
+    return await _page(request, "agencies", lang=lang)
+
+
+@router.get("/agency/{slug}", response_class=HTMLResponse)
+async def agency(request: Request, slug: str, lang: Lang = "vi") -> HTMLResponse:
+    """One agency: its tasks as lead and coordinator, their documents, its successor."""
+    return await _page(request, "agency", agency=_iri(f"agency/{slug}"), lang=lang)
+
+
+@router.get("/alignment", response_class=HTMLResponse)
+async def alignment(request: Request, lang: Lang = "vi") -> HTMLResponse:
+    """National targets beside provincial targets on the same indicator."""
+    return await _page(request, "alignment", lang=lang)

@@ -1,0 +1,115 @@
+"""Diacritic-insensitive label search: every label folded once, matched and ranked in Python.
+
+Labels come from the named query ``search_labels.rq`` (labels, titles, alternative labels,
+document numbers). A ``pg:searchKey`` the build may precompute is used as the folded form;
+otherwise the label is folded here with :func:`ontology.slugs.fold`.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Any
+
+from ontology.namespaces import ID_BASE
+from ontology.slugs import fold
+
+_WORDS = re.compile(r"[a-z0-9]+")
+
+
+def words(text: str) -> list[str]:
+    return _WORDS.findall(fold(text))
+
+
+@dataclass(frozen=True)
+class Entry:
+    entity: str
+    label: str
+    folded: tuple[str, ...]
+    preferred: bool  # rdfs:label / prefLabel / title, not an alternative label
+
+
+@dataclass(frozen=True)
+class Hit:
+    entity: str
+    label: str  # the entity's preferred label (or the matched one if it has none)
+    matched: str
+    kind: str
+    score: float
+
+
+class SearchIndex:
+    """All labels of a store, folded; ``search`` ranks entities for a query."""
+
+    def __init__(self, rows: list[dict[str, Any]]) -> None:
+        self.entries: list[Entry] = []
+        self.preferred_label: dict[str, str] = {}
+        for row in rows:
+            label = row.get("label")
+            if not label:
+                continue
+            preferred = row.get("labelKind") == "label"
+            key = row.get("searchKey") if preferred and row.get("searchKey") else label
+            self.entries.append(Entry(row["entity"], label, tuple(words(key)), preferred))
+            if preferred:
+                current = self.preferred_label.get(row["entity"])
+                if current is None or _prefer(label, current):
+                    self.preferred_label[row["entity"]] = label
+
+    def search(self, query: str, limit: int = 20) -> list[Hit]:
+        wanted = words(query)
+        if not wanted:
+            return []
+        best: dict[str, tuple[float, Entry]] = {}
+        for entry in self.entries:
+            score = _score(wanted, entry)
+            if score > 0 and score > best.get(entry.entity, (0.0, entry))[0]:
+                best[entry.entity] = (score, entry)
+        ranked = sorted(
+            best.items(), key=lambda item: (-item[1][0], len(item[1][1].label), item[0])
+        )
+        return [
+            Hit(
+                entity=entity,
+                label=self.preferred_label.get(entity, entry.label),
+                matched=entry.label,
+                kind=_kind(entity),
+                score=round(score, 3),
+            )
+            for entity, (score, entry) in ranked[:limit]
+        ]
+
+
+def _prefer(candidate: str, current: str) -> bool:
+    """Prefer Vietnamese-looking labels (with diacritics) over English ones."""
+    return fold(candidate) != candidate.lower() and fold(current) == current.lower()
+
+
+def _score(wanted: list[str], entry: Entry) -> float:
+    """0 if not every query word occurs; higher for exact, prefix, whole-word, short matches."""
+    label = entry.folded
+    if not label:
+        return 0.0
+    if tuple(wanted) == label:
+        base = 100.0
+    elif label[: len(wanted)] == tuple(wanted):
+        base = 60.0
+    elif _contains_run(label, wanted):
+        base = 40.0
+    elif all(any(w == word for word in label) for w in wanted):
+        base = 25.0
+    elif all(any(word.startswith(w) for word in label) for w in wanted):
+        base = 10.0
+    else:
+        return 0.0
+    coverage = len(wanted) / len(label)
+    return base + 10.0 * coverage + (5.0 if entry.preferred else 0.0)
+
+
+def _contains_run(label: tuple[str, ...], wanted: list[str]) -> bool:
+    size = len(wanted)
+    return any(list(label[i : i + size]) == wanted for i in range(len(label) - size + 1))
+
+
+def _kind(entity: str) -> str:
+    return entity.removeprefix(ID_BASE).split("/", 1)[0] if entity.startswith(ID_BASE) else ""

@@ -1,0 +1,182 @@
+"""Task assignments in prose: who leads a task, who coordinates, by when.
+
+The administrative forms: "giao X chủ trì, phối hợp (với) Y <task>", "X chủ trì, phối hợp Y <task>",
+"X là cơ quan đầu mối <task>", "X có/chịu trách nhiệm <task>", "giao X <task>", "đề nghị/yêu cầu X
+<task>" (a directive), and, inside a directive, further clauses "; X <task>" or "X phối hợp với Y
+<task>". Whoever speaks ("Bí thư Tỉnh uỷ giao …") is not the lead; the body after "giao" is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.extract import ExtractionContext
+from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
+from ingest.model import AgencyRef, AssignmentFact, SourceText
+from ingest.resolve import AgencyMention, find_agencies
+
+_DIRECTIVE_BEFORE = re.compile(
+    r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+cho)?)\s+$"
+)
+_DIRECTIVE_WORD = re.compile(
+    r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE
+)
+_ROLE_AFTER = re.compile(
+    r"\s*,?\s*(?:là cơ quan (?:đầu mối|chủ trì|thường trực)(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|"
+    r"có trách nhiệm|chịu trách nhiệm|được giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
+)
+_COORDINATE = re.compile(r"\s*,?\s*(?:phối hợp|phối hợp chặt chẽ)(?:\s+với)?\s+")
+_SPEAKER_AFTER = re.compile(
+    r"\s*(?:cũng\s+|đã\s+|thống nhất cao\s+)*(?:giao|đề nghị|yêu cầu|chỉ đạo|cho biết|"
+    r"nhấn mạnh|phát biểu|đánh giá|ký|ban hành)(?![\w])"
+)
+_LIST_GLUE = re.compile(r"\s*(?:,|và|cùng(?:\s+với)?|với)\s*")
+_COLLECTIVE_WORD = (
+    r"(?:cơ quan|đơn vị|địa phương|ngành|sở|bộ|tổ chức|doanh nghiệp|trường đại học|viện)"
+)
+_COLLECTIVE_PHRASE = re.compile(
+    rf"\s*,?\s*(?:cùng\s+(?:với\s+)?)?(?:các|những)\s+{_COLLECTIVE_WORD}"
+    rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*(?:\s+(?:có\s+)?liên quan)?(?![\w])"
+)
+_POSITION_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Giám đốc|Bộ trưởng|Trưởng ban|Phó)\s+$")
+_NOT_A_TASK = re.compile(r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s)", re.IGNORECASE)
+_LEADING_FILLER = re.compile(r"^(?:để\s+|nhằm\s+|thực hiện\s+(?=[^\s]+\s))?")
+_DEADLINE = re.compile(
+    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|"
+    r"tháng\s+(\d{1,2})/(\d{4})|quý\s+([IV]{1,3})/(\d{4})|(?:cuối\s+)?năm\s+(\d{4}))",
+    re.IGNORECASE,
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+
+
+def deadline_of(task: str) -> tuple[str | None, str | None]:
+    """The first deadline phrase of a task, as (YYYY[-MM[-DD]] | YYYY-Qn, as written)."""
+    match = _DEADLINE.search(task)
+    if not match:
+        return None, None
+    g = match.groups()
+    if g[0]:
+        value = f"{g[2]}-{int(g[1]):02d}-{int(g[0]):02d}"
+    elif g[3]:
+        value = f"{g[4]}-{int(g[3]):02d}"
+    elif g[5]:
+        value = f"{g[6]}-Q{_QUARTERS[g[5].upper()]}"
+    else:
+        value = g[7]
+    return value, match.group()
+
+
+def _agency_list(
+    text: str, position: int, mentions: list[AgencyMention], limit: int
+) -> tuple[list[AgencyRef], int]:
+    """Agencies listed from ``position`` ("Sở A, Sở B và các đơn vị liên quan"), and where the list ends."""
+    found: list[AgencyRef] = []
+    while position < limit:
+        nxt = next((m for m in mentions if m.start >= position), None)
+        if (nxt and nxt.start < limit and _LIST_GLUE.fullmatch(text[position : nxt.start])) or (
+            nxt and nxt.start == position
+        ):
+            found.append(nxt.ref)
+            position = nxt.end
+            continue
+        collective = _COLLECTIVE_PHRASE.match(text, position, limit)
+        if collective and collective.end() > position:
+            position = collective.end()
+            continue
+        break
+    return found, position
+
+
+def _task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
+    """A task runs to the sentence end, or to a ";"-clause that opens with another agency."""
+    for index in range(start, sentence.end):
+        if text[index] == ";":
+            rest = text[index + 1 : sentence.end]
+            offset = index + 1 + len(rest) - len(rest.lstrip())
+            if any(m.start == offset for m in mentions):
+                return index
+    return sentence.end
+
+
+def _assignment(
+    text: str,
+    lead: AgencyMention,
+    after: int,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    source: SourceText,
+    context: ExtractionContext,
+) -> AssignmentFact | None:
+    coordinators: list[AgencyRef] = []
+    coordinate = _COORDINATE.match(text, after, sentence.end)
+    if coordinate:
+        coordinators, after = _agency_list(text, coordinate.end(), mentions, sentence.end)
+    end = _task_end(text, after, sentence, mentions)
+    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:"))
+    while end > task_start and text[end - 1] in " .,;/":
+        end -= 1
+    task = text[task_start:end]
+    if len(task.split()) < 2 or _NOT_A_TASK.match(task):
+        return None
+    for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
+        more, _ = _agency_list(text, task_start + extra.end(), mentions, end)
+        coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
+    deadline, deadline_text = deadline_of(task)
+    return AssignmentFact(
+        task=task,
+        leads=[lead.ref],
+        evidence=source.evidence(sentence.start, sentence.end),
+        coordinators=[c for c in coordinators if c.key != lead.ref.key],
+        deadline=deadline,
+        deadline_text=deadline_text,
+        assigned_by=context.main_document,
+    )
+
+
+def extract(source: SourceText, context: ExtractionContext) -> Iterable[AssignmentFact]:
+    """Assignments found sentence by sentence; evidence is the sentence."""
+    text = source.normalised
+    facts: list[AssignmentFact] = []
+    all_mentions = find_agencies(text, context.catalogue, context.province)
+    paragraph_spans = paragraphs(text)
+    for sentence in sentences(text):
+        mentions = [m for m in all_mentions if sentence.start <= m.start and m.end <= sentence.end]
+        paragraph = sentence_at(paragraph_spans, sentence.start) or sentence
+        directive_paragraph = bool(_DIRECTIVE_WORD.search(text, paragraph.start, sentence.end))
+        used_until = sentence.start
+        for mention in mentions:
+            if mention.start < used_until:
+                continue
+            before = text[max(sentence.start, mention.start - 25) : mention.start]
+            role = _ROLE_AFTER.match(text, mention.end, sentence.end)
+            if _SPEAKER_AFTER.match(text, mention.end, sentence.end) or _POSITION_BEFORE.search(
+                before
+            ):
+                continue
+            clause_start = _opens_clause(text, sentence, mention.start)
+            if _DIRECTIVE_BEFORE.search(before) or role:
+                after = role.end() if role else mention.end
+            elif (
+                clause_start
+                and directive_paragraph
+                and (
+                    _COORDINATE.match(text, mention.end, sentence.end)
+                    or _DIRECTIVE_WORD.search(text, sentence.start, mention.start)
+                )
+            ):
+                after = mention.end
+            else:
+                continue
+            fact = _assignment(text, mention, after, sentence, mentions, source, context)
+            if fact:
+                facts.append(fact)
+                used_until = text.find(fact.task, after) + len(fact.task)
+    return facts
+
+
+def _opens_clause(text: str, sentence: Span, start: int) -> bool:
+    """Whether an agency stands at the start of its sentence or of a ";"-clause."""
+    head = text[sentence.start : start]
+    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra)\s*,?\s*$", "", head)
+    return not head.strip() or head.rstrip().endswith(";")

@@ -1,0 +1,596 @@
+"""Documents named in a text: type, number, title, date, issuer, status, period and implements.
+
+Vietnamese administrative writing names a document by a head noun (Nghị quyết, Kế hoạch, Đề án …)
+followed by a number (``số 142/KH-UBND``), a short number whose issuer tells the series
+(``Nghị quyết 57 … của Bộ Chính trị`` → ``57-NQ/TW``), or a title; a date (``ngày 22/12/2024``)
+and an issuer (``của Chính phủ``) follow. "thực hiện / triển khai X" makes an implements link,
+"Căn cứ X" does not.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.extract import ExtractionContext
+from ingest.extract.sentences import Span, sentence_at, sentences
+from ingest.model import AgencyRef, DocumentFact, DocumentRef, SourceText
+from ingest.resolve import Catalogue, find_agencies, name_key
+from ontology.slugs import document_slug, slugify
+
+# Head nouns, longest first, with the document type and the type code used in numbers.
+HEAD_NOUNS: tuple[tuple[str, str, str], ...] = (
+    ("Chương trình hành động", "ActionProgramme", "CTr"),
+    ("Kế hoạch hành động", "Plan", "KH"),
+    ("Nghị quyết", "Resolution", "NQ"),
+    ("Chương trình", "Programme", "CTr"),
+    ("Kế hoạch", "Plan", "KH"),
+    ("Đề án", "Project", "ĐA"),
+    ("Quyết định", "Decision", "QĐ"),
+    ("Chỉ thị", "Directive", "CT"),
+    ("Kết luận", "Conclusion", "KL"),
+    ("Báo cáo", "Report", "BC"),
+    ("Nghị định", "Other", "NĐ"),
+    ("Thông tư", "Other", "TT"),
+    ("Chiến lược", "Other", "QĐ"),
+    ("Luật", "Other", "QH"),
+    ("Quy định", "Other", "QĐ"),
+    ("Quy chế", "Other", "QC"),
+    ("Thông báo", "Other", "TB"),
+    ("Công văn", "Other", "CV"),
+    ("Hướng dẫn", "Other", "HD"),
+)
+TYPE_OF_CODE = {
+    "NQ": "Resolution",
+    "CTR": "ActionProgramme",
+    "KH": "Plan",
+    "QĐ": "Decision",
+    "QD": "Decision",
+    "CT": "Directive",
+    "KL": "Conclusion",
+    "BC": "Report",
+    "ĐA": "Project",
+    "DA": "Project",
+}
+PARTY_ISSUERS = {
+    "TW",
+    "TƯ",
+    "TU",
+    "HU",
+    "ĐU",
+    "QU",
+    "TT",
+    "BCSĐ",
+}  # Party series: 57-NQ/TW, 89-CTr/TU
+_HEAD_PATTERN = "|".join(re.escape(h) for h, _, _ in HEAD_NOUNS)
+_HEAD = re.compile(rf"(?<![\w])(?:{_HEAD_PATTERN})(?![\w])", re.IGNORECASE)
+_CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
+_ISSUER = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,9}(?:-[A-ZĐƯ0-9]{1,10}){0,2}"
+_FULL_NUMBER = re.compile(
+    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?([-/])\s?({_CODE})\s?([-/])\s?({_ISSUER})(?![\w])"
+)
+_YEAR_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,4}})/((?:19|20)\d\d)/({_ISSUER})(?![\w])")
+_SHORT_NUMBER = re.compile(
+    r"\s+(?:số\s+)?(\d{1,4})(?![\w%/-]|[.,]\d|\s*(?:%|năm|tháng|người|tỉ|tỷ))"
+)
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s+)"
+    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\)?",
+    re.IGNORECASE,
+)
+_DATE_ANYWHERE = re.compile(
+    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
+)
+_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
+_TITLE_END = re.compile(
+    r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ|nhằm|để|với tổng|"
+    r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)\s|,\s*(?:đồng thời|trong đó|nhằm|"
+    r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?:"
+    + _HEAD_PATTERN
+    + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
+    r"|\s*\""
+)
+# Words after a bare head noun that show it is an anaphor ("Chương trình còn hướng đến …").
+_ANAPHOR_NEXT = {
+    "còn",
+    "cũng",
+    "đề",
+    "đặt",
+    "sẽ",
+    "đã",
+    "này",
+    "đó",
+    "trên",
+    "tại",
+    "của",
+    "được",
+    "là",
+    "có",
+    "kể",
+    "nhằm",
+    "với",
+    "và",
+    "trong",
+    "theo",
+    "dự",
+    "cụ",
+    "mới",
+    "chung",
+    "gồm",
+    "bao",
+    "hướng",
+    "xác",
+}
+_PERIOD = re.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE)
+_VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?((?:20|21)\d\d)", re.IGNORECASE)
+_IMPLEMENTS_BEFORE = re.compile(
+    r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)\s+(?:và\s+\w+\s+)?$",
+    re.IGNORECASE,
+)
+_LEGAL_BASIS = re.compile(r"căn cứ", re.IGNORECASE)
+
+
+@dataclass
+class Mention:
+    """One naming of a document in the text (several mentions may name one document)."""
+
+    start: int
+    end: int
+    doc_type: str
+    number: str | None = None
+    short_number: str | None = None
+    title: str | None = None
+    quoted: bool = False
+    issued: date | None = None
+    issuer: AgencyRef | None = None
+    issuer_phrase: str | None = None
+    draft: bool = False
+    period: tuple[int, int] | None = None
+    vision: int | None = None
+    implements: list[Mention] = field(default_factory=list)
+    key: str = ""
+    anaphor: bool = False
+
+
+def canonical_number(number: str, code: str, sep1: str, issuer: str) -> str:
+    """``71-NQ/CP`` → ``71/NQ-CP``; ``57/NQ-TW`` → ``57-NQ/TW``: Party series use N-X/Y, the State N/X-Y."""
+    del sep1
+    if issuer.split("-")[0].upper() in PARTY_ISSUERS and "-" not in issuer:
+        return f"{number}-{code}/{issuer}"
+    return f"{number}/{code}-{issuer}"
+
+
+def _type_of_code(code: str) -> str:
+    return TYPE_OF_CODE.get(code.upper(), "Other")
+
+
+def _head_before(text: str, start: int) -> tuple[str, str, str, int] | None:
+    """The head noun just before a number ("Nghị quyết số " …), with its start offset."""
+    window = text[max(0, start - 40) : start]
+    best = None
+    for match in _HEAD.finditer(window):
+        tail = window[match.end() :]
+        if re.fullmatch(r"\s+(?:số\s*:?\s*)?", tail) or (
+            re.fullmatch(r"\s+(?:số\s*:?\s*)?\S*\s*", tail) and not tail.strip()
+        ):
+            best = match
+    if not best:
+        return None
+    head = _head_info(best.group())
+    return (*head, max(0, start - 40) + best.start())
+
+
+def _head_info(word: str) -> tuple[str, str, str]:
+    key = word.lower()
+    for head, doc_type, code in HEAD_NOUNS:
+        if head.lower() == key:
+            return head, doc_type, code
+    return word, "Other", ""
+
+
+def _read_date(match: re.Match[str]) -> date | None:
+    groups = match.groups()
+    day, month, year = (
+        (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
+    )
+    try:
+        return date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def _numbered_mentions(text: str) -> list[Mention]:
+    mentions = []
+    for match in _FULL_NUMBER.finditer(text):
+        number, sep1, code, sep2, issuer = match.groups()
+        if sep1 == sep2:
+            continue  # 2021/2022-style ranges and dates are not numbers
+        if code.upper() in ("CP", "TW", "TU") or (len(code) == 1 and code.upper() not in ("L",)):
+            continue
+        head = _head_before(text, match.start())
+        doc_type = head[1] if head else _type_of_code(code)
+        if (
+            head
+            and head[1] == "Programme"
+            and code.upper() == "CTR"
+            and issuer.upper() in PARTY_ISSUERS
+        ):
+            doc_type = "ActionProgramme"
+        start = head[3] if head else match.start()
+        mentions.append(
+            Mention(start, match.end(), doc_type, canonical_number(number, code, sep1, issuer))
+        )
+    for match in _YEAR_NUMBER.finditer(text):
+        head = _head_before(text, match.start())
+        mentions.append(
+            Mention(
+                head[3] if head else match.start(),
+                match.end(),
+                head[1] if head else "Other",
+                match.group(),
+            )
+        )
+    return mentions
+
+
+def _title_after(text: str, position: int, limit: int) -> tuple[str | None, int, bool]:
+    """The title following a head noun: a quoted one, or words up to a boundary."""
+    quoted = re.match(r'\s*"([^"\n]{3,200})"', text[position:limit])
+    if quoted:
+        return quoted.group(1).strip(), position + quoted.end(), True
+    end_match = _TITLE_END.search(text, position, limit)
+    end = end_match.start() if end_match else limit
+    words = text[position:end].split()
+    if len(words) > 40:
+        end = position + len(" ".join(text[position:end].split(" ")[:41]))
+    title = text[position:end].strip(" ,-")
+    return (title or None), position + len(text[position:end].rstrip(" ,-")), False
+
+
+def _titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
+    """Head nouns with a title: capitalised mid-sentence, or lowercase after "dự thảo"."""
+    mentions = []
+    for match in _HEAD.finditer(text):
+        sentence = sentence_at(spans, match.start())
+        if sentence is None:
+            continue
+        word = match.group()
+        before = text[max(sentence.start, match.start() - 12) : match.start()]
+        draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
+        if not word[0].isupper() and not draft:
+            continue
+        head, doc_type, _ = _head_info(word)
+        nxt = re.match(r'\s+"?([\w-]+)', text[match.end() : sentence.end])
+        if not nxt:
+            continue
+        first = nxt.group(1)
+        if first.isdigit() or first.lower() == "số":
+            continue  # numbered: handled elsewhere
+        if first.lower() in _ANAPHOR_NEXT and not draft:
+            mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
+            continue
+        if head == "Chương trình" and first.lower() == "hành":
+            continue
+        title, end, quoted = _title_after(text, match.end(), sentence.end)
+        if not title or (len(title.split()) < 2 and not quoted):
+            continue
+        full_title = title if quoted else f"{head} {title}"
+        if draft and head.lower() != word.lower():
+            full_title = f"{head} {title}"
+        mentions.append(
+            Mention(match.start(), end, doc_type, title=full_title, quoted=quoted, draft=draft)
+        )
+    return mentions
+
+
+def _short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """ "Nghị quyết 57", "Chương trình hành động số 32": a head noun and a bare number."""
+    mentions = []
+    for match in _HEAD.finditer(text):
+        number = _SHORT_NUMBER.match(text, match.end())
+        if not number or any(s <= match.start() < e for s, e in taken):
+            continue
+        head, doc_type, code = _head_info(match.group())
+        clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
+        title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
+        mentions.append(
+            Mention(
+                match.start(), number.end(), doc_type, short_number=number.group(1), title=title
+            )
+        )
+    return mentions
+
+
+def _issuer_code(issuer: AgencyRef | None, phrase: str | None) -> str | None:
+    """The issuer part of a number series, from who issued the document."""
+    key = " ".join(name_key(phrase or (issuer.name if issuer else "")))
+    if not key:
+        return None
+    if re.search(r"bo chinh tri|ban chap hanh trung uong|ban bi thu|trung uong dang", key):
+        return "TW"
+    if re.search(r"^chinh phu", key):
+        return "CP"
+    if re.search(r"thu tuong", key):
+        return "TTg"
+    if re.search(r"tinh ui|thanh ui", key):
+        return "TU"
+    if re.search(r"ui ban nhan dan", key):
+        return "UBND"
+    if re.search(r"hoi dong nhan dan", key):
+        return "HĐND"
+    return None
+
+
+def _attach_details(text: str, mention: Mention, context: ExtractionContext) -> None:
+    """Date, issuer, status and period written around a mention."""
+    after = mention.end
+    date_match = _DATE_AFTER.match(text, after)
+    if date_match:
+        mention.issued = _read_date(date_match)
+        after = date_match.end()
+    issuer_match = _ISSUER_AFTER.match(text, after)
+    if issuer_match:
+        found = find_agencies(
+            text[issuer_match.end() : issuer_match.end() + 120], context.catalogue, context.province
+        )
+        if found and found[0].start == 0:
+            mention.issuer = found[0].ref
+            mention.issuer_phrase = found[0].ref.name
+            after = issuer_match.end() + found[0].end
+            if not mention.issued:
+                date_match = _DATE_AFTER.match(text, after)
+                if date_match:
+                    mention.issued = _read_date(date_match)
+    before = text[max(0, mention.start - 15) : mention.start]
+    if re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE):
+        mention.draft = True
+    span = mention.title or ""
+    period = _PERIOD.search(span)
+    if period:
+        mention.period = (int(period.group(1)), int(period.group(2)))
+    vision = _VISION.search(span)
+    if vision:
+        mention.vision = int(vision.group(1))
+
+
+def _issued_before(text: str, sentence: Span, mention: Mention, context: ExtractionContext) -> None:
+    """ "Ngày 25 tháng 3 năm 2022, UBND tỉnh X đã ban hành <mention>": date and issuer before."""
+    head = text[sentence.start : mention.start]
+    if not re.search(r"ban hành\s*$", head):
+        return
+    agencies = find_agencies(head, context.catalogue, context.province)
+    if agencies and not mention.issuer:
+        mention.issuer = agencies[-1].ref
+    date_match = _DATE_ANYWHERE.search(head)
+    if date_match and not mention.issued:
+        mention.issued = _read_date(date_match)
+
+
+def _resolve_short(mention: Mention, mentions: list[Mention], catalogue: Catalogue) -> None:
+    """Give "Nghị quyết 57" its full number: from the issuer, the same source, or curated data."""
+    head_code = next((c for _, t, c in HEAD_NOUNS if t == mention.doc_type), "")
+    same = sorted(
+        {
+            m.number
+            for m in mentions
+            if m.number
+            and m.number.split("-")[0].split("/")[0] == mention.short_number
+            and (m.doc_type == mention.doc_type)
+        }
+    )
+    if len(same) == 1:
+        mention.number = same[0]
+        return
+    issuer = _issuer_code(mention.issuer, mention.issuer_phrase)
+    if not issuer:
+        for other in mentions:
+            if other.short_number == mention.short_number and other.doc_type == mention.doc_type:
+                issuer = issuer or _issuer_code(other.issuer, other.issuer_phrase)
+    if issuer and head_code:
+        if mention.doc_type in ("ActionProgramme", "Programme") and issuer in PARTY_ISSUERS:
+            mention.doc_type = "ActionProgramme"
+        mention.number = canonical_number(mention.short_number or "", head_code, "-", issuer)
+        return
+    curated = sorted(
+        {
+            d.number
+            for d in catalogue.documents.values()
+            if d.number.split("-")[0].split("/")[0] == mention.short_number
+            and d.doc_type == mention.doc_type
+        }
+    )
+    if len(curated) == 1:
+        mention.number = curated[0]
+
+
+def _year_of(mention: Mention, mentions: list[Mention], catalogue: Catalogue) -> int | None:
+    if mention.issued:
+        return mention.issued.year
+    for other in mentions:
+        if other.number == mention.number and other.issued:
+            return other.issued.year
+    for entry in catalogue.documents.values():
+        if entry.number == mention.number and entry.year:
+            return entry.year
+    in_number = re.search(r"/((?:19|20)\d\d)/", mention.number or "")
+    return int(in_number.group(1)) if in_number else None
+
+
+def _same_titled(a: Mention, b: Mention) -> bool:
+    """Two titled mentions name one document when their titles start alike."""
+    if a.doc_type != b.doc_type or not a.title or not b.title:
+        return False
+    ka, kb = name_key(a.title), name_key(b.title)
+    if a.title.lower().startswith(_head_lower(a)):
+        ka = ka[len(name_key(_head_lower(a))) :]
+    if b.title.lower().startswith(_head_lower(b)):
+        kb = kb[len(name_key(_head_lower(b))) :]
+    shorter = min(len(ka), len(kb))
+    need = min(5, shorter)
+    return need >= 2 and ka[:need] == kb[:need]
+
+
+def _head_lower(mention: Mention) -> str:
+    return next((h.lower() for h, t, _ in HEAD_NOUNS if t == mention.doc_type), "")
+
+
+def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mention]:
+    """Every document mention, with details attached and keys assigned (mentions of one document share a key)."""
+    text = source.normalised
+    spans = sentences(text)
+    numbered = _numbered_mentions(text)
+    taken = [(m.start, m.end) for m in numbered]
+    short = [m for m in _short_mentions(text, taken)]
+    taken += [(m.start, m.end) for m in short]
+    titled = [
+        m for m in _titled_mentions(text, spans) if not any(s <= m.start < e for s, e in taken)
+    ]
+    mentions = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    for mention in mentions:
+        if mention.anaphor:
+            continue
+        _attach_details(text, mention, context)
+        sentence = sentence_at(spans, mention.start)
+        if sentence:
+            _issued_before(text, sentence, mention, context)
+    for mention in mentions:
+        if mention.short_number and not mention.number:
+            _resolve_short(mention, mentions, context.catalogue)
+    canonical: list[Mention] = []
+    for mention in mentions:
+        if mention.anaphor:
+            continue
+        if mention.number:
+            mention.key = document_slug(
+                mention.number, _year_of(mention, mentions, context.catalogue)
+            )
+        elif mention.title:
+            earlier = next(
+                (c for c in canonical if not c.number and _same_titled(c, mention)), None
+            )
+            if earlier:
+                mention.key = earlier.key
+            else:
+                code = next((c for _, t, c in HEAD_NOUNS if t == mention.doc_type), "")
+                mention.key = slugify(
+                    f"{code} {mention.title} {context.province or ''}", max_words=14
+                )
+        else:
+            mention.key = slugify(
+                f"{mention.doc_type} {mention.short_number} {context.province or ''}"
+            )
+            mention.title = f"{_head_of_type(mention.doc_type)} {mention.short_number}"
+        canonical.append(mention)
+    _link_implements(text, spans, mentions)
+    _resolve_anaphors(mentions)
+    return mentions
+
+
+def _head_of_type(doc_type: str) -> str:
+    return next((h for h, t, _ in HEAD_NOUNS if t == doc_type), "Văn bản")
+
+
+def _resolve_anaphors(mentions: list[Mention]) -> None:
+    """A bare "Chương trình" names the last document of its type mentioned before it."""
+    for index, mention in enumerate(mentions):
+        if mention.anaphor:
+            earlier = [m for m in mentions[:index] if m.key and m.doc_type == mention.doc_type]
+            mention.key = earlier[-1].key if earlier else ""
+
+
+def _link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> None:
+    """M implements N when N follows "thực hiện/triển khai" after M in the same clause."""
+    real = [m for m in mentions if m.key]
+    for target in real:
+        before = text[max(0, target.start - 30) : target.start]
+        if not _IMPLEMENTS_BEFORE.search(before):
+            continue
+        sentence = sentence_at(spans, target.start)
+        if sentence is None:
+            continue
+        candidates = [
+            m for m in real if sentence.start <= m.start < target.start and m.key != target.key
+        ]
+        for candidate in reversed(candidates):
+            gap = text[candidate.start : target.start]
+            if ";" in gap[candidate.end - candidate.start :] or _LEGAL_BASIS.search(gap):
+                break
+            inside = candidate.end >= target.end
+            chained = _IMPLEMENTS_BEFORE.search(
+                text[max(0, candidate.start - 30) : candidate.start]
+            )
+            if chained and not inside:
+                # "triển khai thực hiện Nghị quyết 03 … thực hiện Nghị quyết 57": 03 implements 57.
+                pass
+            if target.key not in [m.key for m in candidate.implements]:
+                candidate.implements.append(target)
+            break
+
+
+def extract(source: SourceText, context: ExtractionContext) -> Iterable[DocumentFact]:
+    """One DocumentFact per document named in the source, details merged over its mentions."""
+    text = source.normalised
+    spans = sentences(text)
+    facts: dict[str, DocumentFact] = {}
+    for mention in find_mentions(source, context):
+        if mention.anaphor or not mention.key:
+            continue
+        ref = DocumentRef(mention.key, mention.doc_type, mention.number, mention.title)
+        sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
+        fact = facts.get(mention.key)
+        if fact is None:
+            fact = DocumentFact(ref, source.evidence(sentence.start, sentence.end))
+            facts[mention.key] = fact
+        elif mention.quoted and not (fact.ref.title or "").startswith('"'):
+            fact.ref = DocumentRef(fact.ref.key, fact.ref.doc_type, fact.ref.number, mention.title)
+        fact.issued = fact.issued or mention.issued
+        fact.issuer = fact.issuer or mention.issuer
+        if mention.draft:
+            fact.status = "draft"
+        if mention.period and fact.period_start is None:
+            fact.period_start, fact.period_end = mention.period
+        fact.vision_year = fact.vision_year or mention.vision
+        fact.scope = fact.scope or _scope_of(mention, context)
+        for implemented in mention.implements:
+            if implemented.key not in [d.key for d in fact.implements]:
+                fact.implements.append(
+                    DocumentRef(
+                        implemented.key, implemented.doc_type, implemented.number, implemented.title
+                    )
+                )
+    return list(facts.values())
+
+
+def _scope_of(mention: Mention, context: ExtractionContext) -> str | None:
+    if mention.issuer and mention.issuer.level == "national":
+        return "viet-nam"
+    if mention.issuer and mention.issuer.province:
+        return mention.issuer.province
+    if mention.number and mention.number.split("/")[-1].split("-")[-1] in ("TW", "CP", "TTg"):
+        return "viet-nam"
+    if mention.title and re.search(r"tỉnh|địa phương|trên địa bàn", mention.title):
+        return context.province
+    return None
+
+
+def main_document(source: SourceText, facts: list[DocumentFact]) -> DocumentRef | None:
+    """The document a source is, or reports on: a letterhead "Số: …", else the first issued one."""
+    text = source.normalised
+    letterhead = re.search(r"Số\s*:\s*(\S+)", text[:2000])
+    for fact in facts:
+        if (
+            letterhead
+            and fact.ref.number
+            and fact.ref.number.replace(" ", "") in letterhead.group(1)
+        ):
+            return fact.ref
+    first_line = text.split("\n", 1)[0]
+    for fact in facts:
+        if fact.ref.number and fact.ref.number in first_line:
+            return fact.ref
+    for fact in facts:
+        if "ban hành" in fact.evidence.quote and fact.issued:
+            return fact.ref
+    return None

@@ -1,0 +1,103 @@
+"""Facts → the gold annotation JSON shape (``../shared/gold-format.md``), so the scorer can read them."""
+
+from __future__ import annotations
+
+from typing import Any
+
+from ingest.model import (
+    AgencyFact,
+    AgencyRef,
+    AssignmentFact,
+    DocumentFact,
+    Fact,
+    TargetFact,
+)
+from ingest.resolve import Catalogue
+
+GOLD_DOCUMENT_TYPES = {
+    "Resolution",
+    "ActionProgramme",
+    "Plan",
+    "Programme",
+    "Project",
+    "Decision",
+    "Directive",
+}
+
+
+def _place_name(slug: str | None, catalogue: Catalogue | None) -> str | None:
+    if not slug or slug == "viet-nam":
+        return None
+    label = catalogue.place_label(slug) if catalogue else None
+    return label or slug.replace("-", " ").title()
+
+
+def _number(value: float | None) -> float | int | None:
+    if value is None:
+        return None
+    return int(value) if float(value).is_integer() else value
+
+
+def _agency(
+    ref: AgencyRef, catalogue: Catalogue | None, abbrev: str | None = None
+) -> dict[str, Any]:
+    return {
+        "name": ref.name,
+        "abbrev": abbrev,
+        "level": ref.level or "other",
+        "province": None if ref.level == "national" else _place_name(ref.province, catalogue),
+    }
+
+
+def to_gold_format(facts: list[Fact], catalogue: Catalogue | None = None) -> dict[str, Any]:
+    """The gold-format dict of one source's facts: names as written, numbers canonical."""
+    documents, agencies, assignments, targets = [], [], [], []
+    # A lead is named as in the agency list, where the scorer looks up its province.
+    listed = {f.agency.key: f.agency.name for f in facts if isinstance(f, AgencyFact)}
+    for fact in facts:
+        if isinstance(fact, DocumentFact):
+            documents.append(
+                {
+                    "type": fact.ref.doc_type
+                    if fact.ref.doc_type in GOLD_DOCUMENT_TYPES
+                    else "Other",
+                    "number": fact.ref.number,
+                    "title": fact.ref.title,
+                    "date": fact.issued.isoformat() if fact.issued else None,
+                    "issuer": fact.issuer.name if fact.issuer else None,
+                    "implements": [ref.number or ref.title or ref.key for ref in fact.implements],
+                }
+            )
+        elif isinstance(fact, AgencyFact):
+            agencies.append(_agency(fact.agency, catalogue, fact.abbrev))
+        elif isinstance(fact, AssignmentFact):
+            for lead in fact.leads:
+                assignments.append(
+                    {
+                        "task": fact.task,
+                        "lead": listed.get(lead.key, lead.name),
+                        "coordinators": [listed.get(c.key, c.name) for c in fact.coordinators],
+                        "deadline": fact.deadline,
+                    }
+                )
+        elif isinstance(fact, TargetFact):
+            targets.append(
+                {
+                    "indicator": fact.indicator_text,
+                    "value": _number(fact.value),
+                    "value_max": _number(fact.upper_value),
+                    "unit": fact.unit,
+                    "comparator": fact.comparator,
+                    "year": fact.year,
+                    "scope": "national"
+                    if fact.scope in (None, "viet-nam")
+                    else _place_name(fact.scope, catalogue),
+                    "quote": fact.evidence.quote,
+                }
+            )
+    return {
+        "documents": documents,
+        "agencies": agencies,
+        "assignments": assignments,
+        "targets": targets,
+    }

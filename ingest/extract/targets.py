@@ -1,0 +1,287 @@
+"""Targets in prose: an indicator, a value with its comparator and unit, a year, a scope.
+
+A quantity is a target when its sentence, paragraph or section speaks of goals ("mục tiêu",
+"phấn đấu", "đến năm 2030", "dự kiến", "Tầm nhìn") and not of results ("ước đạt", "đã đạt",
+"tăng hơn gấp đôi"). The year is the one written with the figure ("45% (năm 2025)"), else the
+last "năm YYYY"/"năm học YYYY-YYYY" before it in the sentence, else the section's. Ranks
+("nhóm 10 … dẫn đầu", "Top 7") are values with comparator lte and unit "thứ bậc".
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+from ingest.extract import ExtractionContext
+from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
+from ingest.model import DocumentRef, SourceText, TargetFact
+from ingest.resolve import resolve_indicator
+from ingest.text.numbers import Quantity, find_quantities
+
+_GOAL = re.compile(
+    r"mục tiêu|phấn đấu|chỉ tiêu|hướng đến|hướng tới|dự kiến|tầm nhìn|đề ra|đặt ra|(?:đến|tới) năm \d{4}|"
+    r"tối thiểu|ít nhất|bảo đảm|đảm bảo|thu hút|bố trí|nhằm|kế hoạch|sẽ|bắt đầu từ",
+    re.IGNORECASE,
+)
+_RESULT = re.compile(
+    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|năm \d{4} là|"
+    r"\bđã\b|lên gần|từ trên|tính đến|hiện nay|hiện có|thời gian qua|những năm qua",
+    re.IGNORECASE,
+)
+_SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
+_HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
+_YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
+_YEAR_BEFORE = re.compile(
+    r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?"
+)
+_RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
+_RANK_SCOPE = re.compile(
+    r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
+)
+_NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
+    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|\d[/.-])\s*$"
+)
+_TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
+# Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
+_COUNT_NOUNS = sorted(
+    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|bộ thiết bị|trung tâm|
+    doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
+    công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
+    vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
+    tỉ đồng|tỷ đồng|triệu đồng|nghìn tỷ đồng|USD|triệu USD|tỷ USD|ha|km""".replace("\n", "").split(
+        "|"
+    ),
+    key=len,
+    reverse=True,
+)
+_COUNT_NOUN = re.compile(
+    r"\s+(" + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS) + r")(?![\w])"
+    r"((?:,\s*|\s+)(?:"
+    + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
+    + r")(?![\w]))?(\s+[A-ZĐ][\w]*-[\w-]+)?",
+    re.IGNORECASE,
+)
+# Kinds of organisation listed together as one counted set ("20 tổ chức, doanh nghiệp").
+_ORGANISATION_NOUNS = {"tổ chức", "doanh nghiệp", "cơ sở", "đơn vị", "trường", "viện", "tập đoàn"}
+_PHRASE_START = re.compile(
+    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\d%,|cụ thể|gồm|trong đó|Bên cạnh đó)\s*",
+    re.DOTALL,
+)
+
+
+def _count_unit(text: str, quantity: Quantity) -> tuple[str | None, int]:
+    """The counted noun after a number ("1.500 lao động", "405 phòng STEM-Lab") and where it ends."""
+    number_end = quantity.end
+    if quantity.unit:
+        unit_start = text.lower().rfind(quantity.unit.lower(), quantity.start, quantity.end)
+        number_end = unit_start if unit_start > quantity.start else quantity.end
+    match = _COUNT_NOUN.match(
+        text, number_end - (1 if text[number_end - 1 : number_end] == " " else 0)
+    )
+    if not match:
+        return quantity.unit, quantity.end
+    unit = match.group(1)
+    second = (match.group(2) or "").strip(" ,").lower()
+    if second and second != unit.lower() and {unit.lower(), second} <= _ORGANISATION_NOUNS:
+        unit += match.group(2)
+    if match.group(3):
+        unit += match.group(3)
+    return unit, match.end()
+
+
+def _sections(text: str) -> dict[int, tuple[bool, int | None]]:
+    """For each paragraph start: whether it lies in a goals section, and that section's year."""
+    state: tuple[bool, int | None] = (False, None)
+    result = {}
+    for paragraph in paragraphs(text):
+        line = paragraph.of(text)
+        short = len(line.split()) <= 16
+        year = re.search(r"(?:đến|tới) năm\s+((?:20|21)\d\d)", line, re.IGNORECASE)
+        if short and _SECTION_GOAL.search(line):
+            state = (True, int(year.group(1)) if year else None)
+        elif short and year and (state[0] or _HEADING.match(line)) and len(line.split()) <= 8:
+            state = (True, int(year.group(1)))
+        elif short and _HEADING.match(line):
+            state = (False, None)
+        result[paragraph.start] = state
+    return result
+
+
+def _year_of(
+    text: str, quantity: Quantity, sentence: Span, section_year: int | None
+) -> tuple[int | None, int]:
+    after = _YEAR_AFTER.match(text, quantity.end)
+    if after:
+        return int(after.group(1)), after.end()
+    before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
+    if before:
+        last = before[-1]
+        is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
+        return int(last.group(2) if is_period else last.group(1)), quantity.end
+    return section_year, quantity.end
+
+
+def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase before a figure, back to a clause boundary."""
+    window = text[limit:start]
+    cut = _PHRASE_START.match(window)
+    offset = limit + (cut.end() if cut else 0)
+    phrase = text[offset:start]
+    stripped = phrase.lstrip(" ,-")
+    offset += len(phrase) - len(stripped)
+    phrase = re.sub(
+        r"\s*(?:là|đạt|ở mức|chiếm|khoảng|trên|hơn|tối thiểu|ít nhất|từ)\s*$", "", stripped
+    )
+    return phrase.strip(" ,"), offset
+
+
+def _set_by(context: ExtractionContext, source: SourceText, sentence: Span) -> DocumentRef | None:
+    implemented = {ref.key for fact in context.documents for ref in fact.implements}
+    original_start = source.offset_map[sentence.start]
+    candidates = [
+        f.ref
+        for f in context.documents
+        if f.evidence.start <= original_start and f.ref.key not in implemented
+    ]
+    return candidates[-1] if candidates else context.main_document
+
+
+def _is_national(ref: DocumentRef | None) -> bool:
+    return bool(ref and ref.number and re.search(r"/TW$|-CP$|-TTg$|/QH", ref.number))
+
+
+def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFact]:
+    """Targets found around quantities in goal-stating sentences."""
+    text = source.normalised
+    sections = _sections(text)
+    facts: list[TargetFact] = []
+    paragraph_spans = paragraphs(text)
+    for paragraph in paragraph_spans:
+        in_section, section_year = sections.get(paragraph.start, (False, None))
+        goal_carry = in_section
+        for sentence in sentences(text, paragraph):
+            sentence_text = sentence.of(text)
+            goal = goal_carry or bool(_GOAL.search(sentence_text))
+            goal_carry = goal_carry or bool(_GOAL.search(sentence_text))
+            if not goal:
+                continue
+            previous: TargetFact | None = None
+            previous_end = sentence.start
+            for quantity in find_quantities(sentence_text):
+                q = Quantity(
+                    quantity.start + sentence.start,
+                    quantity.end + sentence.start,
+                    quantity.value,
+                    quantity.upper_value,
+                    quantity.unit,
+                    quantity.comparator_word,
+                    quantity.comparator,
+                )
+                fact = _target(
+                    text, q, sentence, previous, previous_end, section_year, source, context
+                )
+                if fact:
+                    facts.append(fact)
+                    previous = fact
+                    previous_end = source_end(source, fact)
+    return facts
+
+
+def source_end(source: SourceText, fact: TargetFact) -> int:
+    """The normalised offset where a target's evidence ends."""
+    end = fact.evidence.end
+    for index in range(len(source.offset_map) - 1, -1, -1):
+        if source.offset_map[index] < end:
+            return index + 1
+    return 0
+
+
+def _target(
+    text: str,
+    q: Quantity,
+    sentence: Span,
+    previous: TargetFact | None,
+    previous_end: int,
+    section_year: int | None,
+    source: SourceText,
+    context: ExtractionContext,
+) -> TargetFact | None:
+    before = text[max(sentence.start, q.start - 20) : q.start]
+    clause_start = max(
+        text.rfind(";", sentence.start, q.start),
+        text.rfind(". ", sentence.start, q.start),
+        sentence.start,
+    )
+    if _RESULT.search(text, clause_start, q.start) or _RESULT.search(text[q.start : q.end + 25]):
+        return None
+    if 1900 <= q.value <= 2100 and not q.unit:
+        return None
+    if (
+        previous
+        and previous.value == q.value
+        and re.fullmatch(r"[^,;()]*\s(?:cho|tại|của|trong|với)\s+", text[previous_end : q.start])
+    ):
+        return None  # "405 phòng … cho 405 trường": whom the target serves, not another target
+    rank = _RANK_BEFORE.search(text[max(sentence.start, q.start - 6) : q.start])
+    comparator, unit, end = q.comparator, q.unit, q.end
+    if rank:
+        comparator, unit = "lte", "thứ bậc"
+    elif not unit or not unit.startswith("%"):
+        if _NOT_A_COUNT_BEFORE.search(before):
+            return None
+        unit, end = _count_unit(text, q)
+        if not unit or unit.lower() in _TIME_UNITS:
+            return None
+    if comparator == "eq" and re.search(
+        r"(?:tối thiểu|ít nhất)\s+(?:có\s+)?$", before, re.IGNORECASE
+    ):
+        comparator = "gte"
+    per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
+    if unit == "người" and per_people:
+        unit, end = "người/vạn dân", end + per_people.end()
+    year, year_end = _year_of(text, q, sentence, section_year)
+    end = max(end, year_end)
+    phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
+    if rank:
+        phrase, phrase_start = _rank_phrase(text, q, sentence)
+        tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
+        end = q.end + (tail.end() if tail else 0)
+    if not phrase and previous:
+        phrase = previous.indicator_text
+        phrase_start = q.start
+    start = min(phrase_start, q.start) if phrase else q.start
+    indicator_text = (
+        phrase if not unit or unit.startswith("%") or rank else f"{phrase} {unit}".strip()
+    )
+    set_by = _set_by(context, source, sentence)
+    national = _is_national(set_by) or context.province is None
+    scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
+    return TargetFact(
+        indicator_text=indicator_text or unit or "",
+        evidence=source.evidence(start, end),
+        indicator_key=resolve_indicator(indicator_text, unit, context.catalogue),
+        value=q.value,
+        upper_value=q.upper_value,
+        comparator=comparator,
+        unit=unit,
+        year=year,
+        scope="viet-nam" if national else context.province,
+        set_by=set_by,
+        rank_scope=(scope_match.group(1) or scope_match.group(2)) if scope_match else None,
+    )
+
+
+def _rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:
+    """ "nằm trong nhóm 10 địa phương dẫn đầu cả nước về X": the rank phrase from its verb."""
+    head = text[sentence.start : q.start]
+    verb = max(head.rfind(";"), head.rfind(","), -1) + 1
+    start = sentence.start + verb
+    start += len(text[start : q.start]) - len(text[start : q.start].lstrip())
+    tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
+    return text[start : q.end + (tail.end() if tail else 0)].strip(), start
+
+
+def sentence_of(text: str, offset: int) -> Span | None:
+    """The sentence containing ``offset`` (a helper for callers quoting a target's context)."""
+    return sentence_at(sentences(text), offset)

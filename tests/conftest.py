@@ -1,0 +1,53 @@
+"""Session fixtures shared by every test package: the real build over a copy of data/."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+DATA = ROOT / "data"
+SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
+
+
+def copy_corpus(target: Path) -> Path:
+    """A throw-away copy of data/curated and data/sources (the real corpus texts).
+
+    While data/sources is still empty in a fresh checkout, the corpus files are taken from
+    the shared corpus folder the sources come from (seeds and national documents).
+    """
+    shutil.copytree(DATA / "curated", target / "curated")
+    sources = target / "sources"
+    if (DATA / "sources").is_dir() and any((DATA / "sources").iterdir()):
+        shutil.copytree(DATA / "sources", sources)
+    else:
+        sources.mkdir(parents=True)
+        for folder in ("seeds", "national"):
+            for path in sorted((SHARED_CORPUS / folder).glob("*")):
+                if path.is_file():
+                    shutil.copy(path, sources / path.name)
+    return target
+
+
+@pytest.fixture(scope="session")
+def built_store(tmp_path_factory) -> Path:
+    """Run the real build once over a copy of data/; the build directory."""
+    from ingest.build import build
+
+    data = copy_corpus(tmp_path_factory.mktemp("data"))
+    build_dir = tmp_path_factory.mktemp("build")
+    build(data / "curated", data / "sources", build_dir, validate=False)
+    return build_dir
+
+
+@pytest.fixture(scope="session")
+def built_oxigraph(built_store):
+    """The built graph opened read-only as the API opens it."""
+    from graph_api.store import OxigraphStore
+    from ingest.build import current_store_path
+
+    store = OxigraphStore(current_store_path(built_store))
+    yield store
+    store.close()

@@ -1,0 +1,196 @@
+"""Each view in headless Chromium from a live server on 127.0.0.1 (Playwright, Debian chromium).
+
+Checks: no console errors, no request leaving 127.0.0.1, the drawing completes, the canvas is
+not blank, search focuses a node, a click reaches the entity page, the XSS label stays text.
+Screenshots go to docs/img/view-*.png (the README shows them).
+"""
+
+from __future__ import annotations
+
+import socket
+import threading
+import time
+from pathlib import Path
+from urllib.parse import urlparse
+
+import pyoxigraph as ox
+import pytest
+import uvicorn
+
+from graph_api.app import create_app
+from graph_api.routes import views as views_routes
+from graph_api.settings import Settings
+from graph_api.store import OxigraphStore
+from tests.viz.conftest import load_small_graph
+
+pytestmark = pytest.mark.browser
+playwright_api = pytest.importorskip("playwright.sync_api")
+
+CHROMIUM = "/usr/bin/chromium"
+ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
+VIEWS = {
+    "dependencies": "/views/dependencies",
+    "dependencies-up": "/views/dependencies?root=task/000_a3683a6493bfc795-1&direction=up",
+    "agency": "/views/agency/bo-khcn",
+    "agencies": "/views/agencies",
+    "alignment": "/views/alignment?lang=en",
+}
+
+
+def free_port() -> int:
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
+
+
+@pytest.fixture(scope="module")
+def server():
+    store = OxigraphStore.from_store(load_small_graph(ox.Store()))  # the app closes it at exit
+    app = create_app(Settings(query_workers=0), store)
+    app.include_router(views_routes.router)
+
+    port = free_port()
+    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
+    running = uvicorn.Server(config)
+    thread = threading.Thread(target=running.run, daemon=True)
+    thread.start()
+    deadline = time.time() + 10
+    while not running.started and time.time() < deadline:
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    running.should_exit = True
+    thread.join(5)
+
+
+@pytest.fixture(scope="module")
+def browser(tmp_path_factory):
+    with playwright_api.sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=CHROMIUM,
+            headless=True,
+            args=ARGS,
+            viewport={"width": 1280, "height": 800},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture
+def page(browser):
+    """A page that records console errors, dialogs and every request not to 127.0.0.1."""
+    page = browser.new_page()
+    page.problems = {"console": [], "dialogs": [], "outside": []}
+
+    def guard(route):
+        host = urlparse(route.request.url).hostname
+        if route.request.url.startswith("http") and host != "127.0.0.1":
+            page.problems["outside"].append(route.request.url)
+            return route.abort()
+        return route.continue_()
+
+    page.route("**/*", guard)
+    page.on(
+        "console",
+        lambda m: m.type == "error" and page.problems["console"].append(m.text),
+    )
+    page.on("pageerror", lambda e: page.problems["console"].append(str(e)))
+
+    def on_dialog(dialog):
+        page.problems["dialogs"].append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", on_dialog)
+    yield page
+    page.close()
+
+
+def open_view(page, server, path):
+    page.goto(server + path)
+    page.wait_for_function("window.__viewReady === true", timeout=15_000)
+
+
+def canvas_is_drawn(page) -> bool:
+    """The canvas holds more than one colour: something was drawn."""
+    return page.evaluate(
+        """() => {
+        const canvas = document.querySelector('#graph canvas');
+        const ctx = canvas.getContext('2d');
+        const pixels = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+        const seen = new Set();
+        for (let i = 0; i < pixels.length; i += 4 * 97) {
+            seen.add(pixels[i] + ',' + pixels[i + 1] + ',' + pixels[i + 2] + ',' + pixels[i + 3]);
+            if (seen.size > 3) return true;
+        }
+        return false;
+    }"""
+    )
+
+
+@pytest.mark.parametrize("name", list(VIEWS))
+def test_view_draws_offline_without_errors(page, server, name):
+    open_view(page, server, VIEWS[name])
+    assert canvas_is_drawn(page)
+    IMAGES.mkdir(parents=True, exist_ok=True)
+    page.screenshot(path=str(IMAGES / f"view-{name}.png"))
+    assert page.problems == {"console": [], "dialogs": [], "outside": []}
+
+
+def test_search_focuses_the_node(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    before = page.evaluate("window.__network.getViewPosition()")
+    page.fill("#search-input", "binh dinh")  # folded: matches "Bình Định"
+    page.press("#search-input", "Enter")
+    selected = page.evaluate("window.__network.getSelectedNodes()")
+    assert selected == ["https://w3id.org/policygraph/id/document/da-stem-binh-dinh"]
+    after = page.evaluate("window.__network.getViewPosition()")
+    target = page.evaluate(f"window.__network.getPositions(['{selected[0]}'])['{selected[0]}']")
+    assert after != before
+    assert abs(after["x"] - target["x"]) < 1 and abs(after["y"] - target["y"]) < 1
+    assert page.text_content("#search-status") == "1/1"
+
+
+def test_click_on_a_node_opens_its_entity_page(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    node = "https://w3id.org/policygraph/id/document/03-ncp-2025"
+    page.evaluate(f"window.__network.focus('{node}', {{scale: 1.5, animation: false}})")
+    box = page.evaluate(
+        f"""() => {{
+        const p = window.__network.getPositions(['{node}'])['{node}'];
+        const dom = window.__network.canvasToDOM(p);
+        const rect = document.querySelector('#graph').getBoundingClientRect();
+        return {{x: rect.left + dom.x, y: rect.top + dom.y}};
+    }}"""
+    )
+    with page.expect_navigation():
+        page.mouse.click(box["x"], box["y"])
+    assert page.url == server + "/id/document/03-ncp-2025"
+    assert "03/NQ-CP" in page.text_content("body")  # the API's entity page for the document
+
+
+def test_xss_label_is_text_and_runs_nothing(page, server):
+    open_view(page, server, VIEWS["agencies"])
+    probe = "https://w3id.org/policygraph/id/agency/xss-probe"
+    label = page.evaluate(f"window.__network.body.data.nodes.get('{probe}').label")
+    assert label.startswith("<img src=x onerror=alert(1)>")
+    assert page.locator("img").count() == 0
+    page.fill("#search-input", "onerror")
+    page.press("#search-input", "Enter")
+    position = page.evaluate(f"window.__network.getPositions(['{probe}'])['{probe}']")
+    dom = page.evaluate(f"window.__network.canvasToDOM({position})".replace("'", '"'))
+    rect = page.evaluate("document.querySelector('#graph').getBoundingClientRect().toJSON()")
+    page.mouse.move(rect["x"] + dom["x"], rect["y"] + dom["y"])
+    page.wait_for_selector("div.vis-tooltip", state="visible", timeout=5_000)
+    tooltip = page.text_content("div.vis-tooltip")
+    assert "<img src=x onerror=alert(1)>" in tooltip
+    assert page.locator("div.vis-tooltip img").count() == 0
+    assert page.problems["dialogs"] == []

@@ -1,0 +1,115 @@
+"""The views built from the small graph: structure, layout order, escaping, offline HTML."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.viz.conftest import ID
+from viz import views
+from viz.aggregate import collapse_leaves
+from viz.render import script_safe_json
+
+ROOT = ID + "document/57-ntw-2024"
+PROGRAMME = ID + "document/03-ncp-2025"
+BINH_DUONG_PLAN = ID + "document/kh-nq57-binh-duong"
+BINH_DINH_PROJECT = ID + "document/da-stem-binh-dinh"
+XSS = "<img src=x onerror=alert(1)>"
+
+
+def y(view, iri):
+    return view.positions[iri][1]
+
+
+def test_dependencies_draw_national_above_provincial(fetch):
+    view = views.build_view("dependencies", fetch)
+    assert y(view, ROOT) < y(view, PROGRAMME) < y(view, BINH_DUONG_PLAN)
+    assert y(view, ROOT) < y(view, BINH_DINH_PROJECT)
+    assert ID + "document/20-ntw-2012" not in view.graph  # not under 57-NQ/TW
+    relations = {d["relation"] for *_, d in view.graph.edges(data=True)}
+    assert relations == {"implements", "assigns", "sets"}
+    task = ID + "task/nq03-ncp-2025-phu-luc-2-nhiem-vu-5"
+    assert view.graph.has_edge(PROGRAMME, task)
+    assert y(view, PROGRAMME) < y(view, task)
+
+
+def test_dependencies_up_from_a_task_reach_the_resolution(fetch):
+    task = ID + "task/000_a3683a6493bfc795-1"
+    view = views.build_view("dependencies", fetch, root=task, direction="up")
+    assert set(view.graph) == {task, BINH_DUONG_PLAN, PROGRAMME, ROOT}
+    assert y(view, ROOT) < y(view, PROGRAMME) < y(view, BINH_DUONG_PLAN) < y(view, task)
+
+
+def test_unknown_root_is_reported(fetch):
+    with pytest.raises(views.ViewNotFound):
+        views.build_view("dependencies", fetch, root=ID + "document/nothing-here")
+
+
+def test_tooltip_has_type_facts_quote_and_source(fetch):
+    view = views.build_view("dependencies", fetch)
+    title = view.graph.nodes[ID + "target/nq57-ntw-2024-1"]["title"]
+    assert title.startswith("Loại: Chỉ tiêu")
+    assert "Quy mô kinh tế số đạt tối thiểu 30% GDP" in title
+    assert "Nguồn: Nghị quyết 57-NQ/TW" in title
+
+
+def test_english_labels_on_request(fetch):
+    view = views.build_view("dependencies", fetch, lang="en")
+    task = view.graph.nodes[ID + "task/nq03-ncp-2025-phu-luc-2-nhiem-vu-5"]
+    assert "Lead: Ministry of Home Affairs" in task["title"]
+    assert "Plan dependencies" in view.html
+
+
+def test_agency_view_has_roles_documents_and_successor(fetch):
+    view = views.build_view("agency", fetch, agency=ID + "agency/bo-tttt")
+    khcn = ID + "agency/bo-khcn"
+    assert view.graph.edges[ID + "agency/bo-tttt", khcn]["relation"] == "succeeded_by"
+    task = ID + "task/nq03-ncp-2025-phu-luc-2-nhiem-vu-8"
+    assert view.graph.edges[task, ID + "agency/bo-tttt"]["relation"] == "lead"
+    assert view.graph.has_edge(PROGRAMME, task)
+    coordinator = views.build_view("agency", fetch, agency=ID + "agency/bo-khcn")
+    roles = {d["relation"] for _, t, d in coordinator.graph.edges(data=True) if t == khcn}
+    assert roles == {"lead", "coordinates"}
+
+
+def test_agencies_overview_sizes_by_lead_tasks(fetch):
+    view = views.build_view("agencies", fetch)
+    sizes = {n: d["size"] for n, d in view.graph.nodes(data=True)}
+    assert sizes[ID + "agency/bo-khcn"] > sizes[ID + "agency/xss-probe"]  # 1 lead task vs 0
+
+
+def test_alignment_links_national_to_provincial_target(fetch):
+    view = views.build_view("alignment", fetch)
+    national, local = ID + "target/nq57-ntw-2024-1", ID + "target/000_a3683a6493bfc795-1"
+    assert view.graph.edges[national, local]["relation"] == "aligns"
+    assert view.positions[national][0] < view.positions[local][0]
+
+
+@pytest.mark.parametrize("kind", ["dependencies", "agencies", "alignment"])
+def test_html_is_offline_and_escaped(fetch, kind):
+    page = views.build_view(kind, fetch).html
+    tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page)
+    assert all(not re.search(r"\b(?:src|href)\s*=", tag) for tag in tags), tags
+    assert XSS not in page
+    assert "\\u003cimg src=x" in page or kind == "alignment"
+
+
+def test_script_safe_json_cannot_close_the_script():
+    text = script_safe_json({"label": "</script><script>alert(1)</script>"})
+    assert "</script" not in text and "<" not in text
+
+
+def test_over_budget_collapses_tasks_and_says_so(fetch):
+    view = views.build_view("dependencies", fetch, budget=5)
+    groups = [d for _, d in view.graph.nodes(data=True) if d["cls"] == "TaskGroup"]
+    assert groups and all(d["label"] for d in groups)
+    assert not any(d["cls"] == "Task" for _, d in view.graph.nodes(data=True))
+    assert "vượt ngưỡng 5" in view.note and "--root" in view.note
+    assert "vượt ngưỡng 5" in view.html
+
+
+def test_within_budget_nothing_collapses(fetch):
+    graph = views.build_view("dependencies", fetch).graph
+    same, note = collapse_leaves(graph, 1000, "vi")
+    assert same is graph and note == ""

@@ -1,0 +1,169 @@
+"""Query rows → networkx graphs, one builder per view.
+
+Every node carries ``cls`` (a key of ``viz.style.CLASS_STYLES``), ``label`` (one line),
+``title`` (plain-text tooltip) and ``url`` (its entity page path); every edge carries
+``relation``. Edges point from the higher node (national, assigning) to the lower one.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import Any
+
+import networkx as nx
+
+from viz import style
+
+FACT_KEYS = (
+    "identifier",
+    "title",
+    "number",
+    "description",
+    "lead",
+    "deadline",
+    "indicator",
+    "comparator",
+    "value",
+    "unit",
+    "year",
+    "scope",
+    "document",
+    "statement",
+    "level",
+    "place",
+    "lead_tasks",
+    "coordinated_tasks",
+    "verdict",
+)
+
+
+def node_label(cls: str, row: dict[str, Any], lang: str) -> str:
+    """A short one-line label drawn on the canvas."""
+    if cls == "Task":
+        text = style.shorten(row.get("description") or "", 40)
+        number = row.get("number")
+        return f"{number}. {text}" if number else text or row["node"].rsplit("/", 1)[-1]
+    if cls == "Target":
+        sign = style.COMPARATOR_SIGNS.get(str(row.get("comparator") or ""), "")
+        value = row.get("value")
+        amount = "" if value is None else f" {sign}{_number(value)}{row.get('unit') or ''}"
+        year = f" ({row['year']})" if row.get("year") else ""
+        return style.shorten(f"{row.get('indicator') or ''}{amount}{year}", 60)
+    if row.get("identifier"):
+        return str(row["identifier"])
+    for key in ("label", "title", "description"):
+        if row.get(key):
+            return style.shorten(str(row[key]), 48)
+    return row["node"].rsplit("/", 1)[-1]
+
+
+def _number(value: Any) -> str:
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def _facts(row: dict[str, Any], lang: str) -> dict[str, Any]:
+    facts = {
+        style.fact_name(k, lang): row.get(k) for k in FACT_KEYS if row.get(k) not in (None, "")
+    }
+    facts["quote"] = row.get("quote")
+    facts["source"] = row.get("source")
+    return facts
+
+
+def add_row_node(graph: nx.DiGraph, row: dict[str, Any], lang: str, **extra: Any) -> str:
+    """Add the row's node (once) with its class, label, tooltip and entity page."""
+    iri = row["node"]
+    if iri not in graph:
+        cls = style.node_class(row.get("types"))
+        label = node_label(cls, row, lang)
+        graph.add_node(
+            iri,
+            cls=cls,
+            label=label,
+            title=style.tooltip(cls, lang, label, _facts(row, lang)),
+            url=style.entity_path(iri),
+            **extra,
+        )
+    return iri
+
+
+def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = None) -> nx.DiGraph:
+    """Dependency and agency rows (parent, node, relation[, role]) → a directed graph.
+
+    Edges to parents outside the view are dropped: the queries return every document a node
+    implements, and only those in scope belong to the picture.
+    """
+    rows = list(rows)
+    graph = nx.DiGraph(focus=focus)
+    for row in rows:
+        add_row_node(graph, row, lang)
+    for row in rows:
+        parent = row.get("parent")
+        if parent and parent in graph and parent != row["node"]:
+            graph.add_edge(parent, row["node"], relation=row.get("relation") or "implements")
+        role = row.get("role")
+        if role and focus and focus in graph:
+            graph.add_edge(row["node"], focus, relation=role)
+    return graph
+
+
+def agencies_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
+    """The agencies overview: one node per agency sized by lead tasks; successor edges."""
+    graph = nx.DiGraph()
+    rows = list(rows)
+    for row in rows:
+        row = dict(row, level=_local(row.get("level")))
+        add_row_node(
+            graph,
+            row,
+            lang,
+            lead_tasks=int(row.get("lead_tasks") or 0),
+            level=row["level"] or "",
+            place=row.get("place") or "",
+        )
+    for row in rows:
+        successor = row.get("successor")
+        if successor and successor in graph:
+            graph.add_edge(row["node"], successor, relation="succeeded_by")
+    return graph
+
+
+def _local(iri: str | None) -> str | None:
+    return iri.rsplit("#", 1)[-1] if iri else None
+
+
+NATIONAL_PLACE = style.ID_BASE + "place/viet-nam"
+
+
+def alignment_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
+    """National targets beside provincial targets on the same indicator.
+
+    Each provincial target links to the national targets on its indicator (the same year when
+    one exists). Edges are coloured by the audit's verdict when rows carry one, else by indicator.
+    """
+    graph = nx.DiGraph()
+    by_indicator: dict[str, dict[str, list[dict[str, Any]]]] = {}
+    for row in rows:
+        scope = row.get("scope_iri")
+        side = "national" if scope in (None, NATIONAL_PLACE) else "provincial"
+        row = dict(row, types=style.PG + "Target")
+        add_row_node(graph, row, lang, side=side, indicator=row["indicator_iri"])
+        sides = by_indicator.setdefault(row["indicator_iri"], {"national": [], "provincial": []})
+        sides[side].append(row)
+        if row["indicator_iri"] not in graph:
+            indicator_row = {
+                "node": row["indicator_iri"],
+                "types": style.PG + "Indicator",
+                "label": row.get("indicator"),
+            }
+            add_row_node(graph, indicator_row, lang, side="indicator")
+        graph.add_edge(row["indicator_iri"], row["node"], relation="indicator")
+    for sides in by_indicator.values():
+        for local in sides["provincial"]:
+            same_year = [n for n in sides["national"] if n.get("year") == local.get("year")]
+            for national in same_year or sides["national"]:
+                verdict = local.get("verdict")
+                graph.add_edge(national["node"], local["node"], relation="aligns", verdict=verdict)
+    return graph

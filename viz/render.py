@@ -1,0 +1,136 @@
+"""A networkx view graph → one self-contained HTML page (vis-network inlined, no CDN).
+
+pyvis ships the vis-network bundle we inline; its own page template is not used because it
+loads Bootstrap from a CDN and writes labels into a script unescaped. Here every string goes
+either through ``html.escape`` (page text) or into a JSON block with ``<``, ``>`` and ``&``
+escaped (graph data), and the script reads it back with ``textContent``: nothing is parsed as HTML.
+"""
+
+from __future__ import annotations
+
+import html
+import json
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+from string import Template
+
+import networkx as nx
+import pyvis
+
+from viz import style
+
+STATIC_DIR = Path(__file__).resolve().parent / "static"
+VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
+
+
+@dataclass
+class Page:
+    """What a page shows besides the graph: its title, the collapse note, the language."""
+
+    title: str
+    lang: str = "vi"
+    note: str = ""
+    link_base: str = ""
+    legend_edges: list[str] = field(default_factory=list)
+
+
+@cache
+def _asset(path: Path) -> str:
+    return path.read_text(encoding="utf-8")
+
+
+def script_safe_json(value: object) -> str:
+    """JSON that cannot close its <script> element or open a comment."""
+    text = json.dumps(value, ensure_ascii=False, separators=(",", ":"))
+    for raw, escaped in (("<", "\\u003c"), (">", "\\u003e"), ("&", "\\u0026")):
+        text = text.replace(raw, escaped)
+    return text.replace("\u2028", "\\u2028").replace("\u2029", "\\u2029")
+
+
+def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> list[dict]:
+    """vis-network node dicts built directly (pyvis's add_node scans a list per node)."""
+    nodes = []
+    for node, data in graph.nodes(data=True):
+        cls = data.get("cls", style.DEFAULT_CLASS)
+        look = style.CLASS_STYLES.get(cls, style.CLASS_STYLES[style.DEFAULT_CLASS])
+        x, y = positions.get(node, (0.0, 0.0))
+        entry = {
+            "id": node,
+            "label": data.get("label", ""),
+            "title": data.get("title", ""),
+            "shape": look.shape,
+            "color": look.colour,
+            "x": round(x, 1),
+            "y": round(y, 1),
+            "url": data.get("url"),
+        }
+        if data.get("size"):
+            entry["size"] = data["size"]
+        nodes.append(entry)
+    return nodes
+
+
+def vis_edges(graph: nx.DiGraph, lang: str) -> list[dict]:
+    ui = style.words(lang)
+    edges = []
+    for source, target, data in graph.edges(data=True):
+        relation = data.get("relation", "")
+        colour = data.get("colour") or style.EDGE_COLOURS.get(relation, "#999999")
+        entry = {"from": source, "to": target, "color": colour, "title": ui.get(relation, relation)}
+        if relation in ("coordinates", "indicator"):
+            entry["dashes"] = True
+        edges.append(entry)
+    return edges
+
+
+def legend_html(graph: nx.DiGraph, page: Page) -> str:
+    """Legend items for the classes and edge kinds present in this view, escaped."""
+    classes = sorted({d.get("cls", style.DEFAULT_CLASS) for _, d in graph.nodes(data=True)})
+    items = []
+    for cls in classes:
+        look = style.CLASS_STYLES.get(cls, style.CLASS_STYLES[style.DEFAULT_CLASS])
+        items.append(
+            f'<li><span class="swatch" style="background:{look.colour}"></span>'
+            f"{html.escape(style.class_name(cls, page.lang))}</li>"
+        )
+    ui = style.words(page.lang)
+    relations = page.legend_edges or sorted(
+        {d.get("relation", "") for *_, d in graph.edges(data=True)}
+    )
+    for relation in relations:
+        colour = style.EDGE_COLOURS.get(relation, "#999999")
+        items.append(
+            f'<li><span class="line" style="background:{colour}"></span>'
+            f"{html.escape(ui.get(relation, relation))}</li>"
+        )
+    return "".join(items)
+
+
+def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], page: Page) -> str:
+    """The whole page as a string: assets inlined, data as escaped JSON, text escaped."""
+    ui = style.words(page.lang)
+    data = {
+        "nodes": vis_nodes(graph, positions),
+        "edges": vis_edges(graph, page.lang),
+        "words": {"not_found": ui["not_found"]},
+        "link_base": page.link_base,
+    }
+    counts = f"{graph.number_of_nodes()} {ui['nodes']} · {graph.number_of_edges()} {ui['edges']}"
+    note = f'<p id="note" role="status">{html.escape(page.note)}</p>' if page.note else ""
+    template = Template(_asset(STATIC_DIR / "view.html"))
+    return template.substitute(
+        lang=html.escape(page.lang),
+        title=html.escape(page.title),
+        vis_css=_asset(VIS_DIR / "vis-network.css"),
+        view_css=_asset(STATIC_DIR / "view.css"),
+        search_placeholder=html.escape(ui["search"]),
+        find=html.escape(ui["find"]),
+        counts=html.escape(counts),
+        note=note,
+        legend_name=html.escape(ui["legend"]),
+        legend=legend_html(graph, page),
+        data=script_safe_json(data),
+        vis_js=_asset(VIS_DIR / "vis-network.min.js"),
+        view_js=_asset(STATIC_DIR / "view.js"),
+    )

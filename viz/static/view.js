@@ -1,0 +1,57 @@
+// Draw the view from the JSON data block: positions come from Python, physics stays off.
+// Every string reaches the page as text (textContent / vis-network's innerText tooltips).
+(function () {
+  "use strict";
+  var data = JSON.parse(document.getElementById("view-data").textContent);
+  var nodes = new vis.DataSet(data.nodes);
+  var edges = new vis.DataSet(data.edges);
+  var container = document.getElementById("graph");
+  var options = {
+    physics: { enabled: false },
+    layout: { improvedLayout: false, hierarchical: false },
+    interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 1500 },
+    nodes: { font: { size: 14 }, borderWidth: 1 },
+    edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1 }
+  };
+  var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+  window.__network = network;
+  window.__viewReady = false;
+  network.once("afterDrawing", function () {
+    window.__viewReady = true;
+    document.body.setAttribute("data-ready", "1");
+  });
+
+  // Search ignores case and diacritics ("so khoa hoc" finds "Sở Khoa học").
+  function fold(text) {
+    return text.normalize("NFD").replace(/[\u0300-\u036f]/g, "")
+      .replace(/đ/g, "d").replace(/Đ/g, "D").toLowerCase();
+  }
+  var folded = data.nodes.map(function (n) { return [n.id, fold(n.label + " " + (n.title || ""))]; });
+  var matches = [], cursor = -1, lastQuery = null;
+  var status = document.getElementById("search-status");
+  document.getElementById("search").addEventListener("submit", function (event) {
+    event.preventDefault();
+    var query = fold(document.getElementById("search-input").value.trim());
+    if (!query) { return; }
+    if (query !== lastQuery) {
+      lastQuery = query;
+      matches = folded.filter(function (pair) { return pair[1].indexOf(query) >= 0; })
+        .map(function (pair) { return pair[0]; });
+      cursor = -1;
+    }
+    if (!matches.length) { status.textContent = data.words.not_found; return; }
+    cursor = (cursor + 1) % matches.length;
+    var id = matches[cursor];
+    network.selectNodes([id]);
+    network.focus(id, { scale: 1.2, animation: false });
+    window.__focused = id;
+    status.textContent = (cursor + 1) + "/" + matches.length;
+  });
+
+  // A click on a node opens its entity page.
+  network.on("click", function (params) {
+    if (!params.nodes.length) { return; }
+    var node = nodes.get(params.nodes[0]);
+    if (node && node.url) { window.location.href = data.link_base + node.url; }
+  });
+})();

@@ -1,0 +1,250 @@
+"""One visual language for every view: a colour and shape per class, UI words in vi/en, tooltips.
+
+Everything here is plain text; escaping happens where text meets HTML (``viz.render``).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+PG = "https://w3id.org/policygraph/ontology#"
+ID_BASE = "https://w3id.org/policygraph/id/"
+
+
+@dataclass(frozen=True)
+class ClassStyle:
+    """How one class of node looks, and its name in Vietnamese and English."""
+
+    colour: str
+    shape: str
+    vi: str
+    en: str
+
+
+# Keys are the local names of pg: classes (plus a few view-only kinds such as "TaskGroup").
+CLASS_STYLES: dict[str, ClassStyle] = {
+    "Resolution": ClassStyle("#b2182b", "box", "Nghị quyết", "Resolution"),
+    "ActionProgramme": ClassStyle("#d6604d", "box", "Chương trình hành động", "Action programme"),
+    "Plan": ClassStyle("#f4a582", "box", "Kế hoạch", "Plan"),
+    "Programme": ClassStyle("#e08214", "box", "Chương trình", "Programme"),
+    "Project": ClassStyle("#fdb863", "box", "Đề án", "Project"),
+    "Decision": ClassStyle("#8073ac", "box", "Quyết định", "Decision"),
+    "Directive": ClassStyle("#542788", "box", "Chỉ thị", "Directive"),
+    "Conclusion": ClassStyle("#b35806", "box", "Kết luận", "Conclusion"),
+    "Report": ClassStyle("#999999", "box", "Báo cáo", "Report"),
+    "PolicyDocument": ClassStyle("#bababa", "box", "Văn bản", "Document"),
+    "Task": ClassStyle("#4393c3", "dot", "Nhiệm vụ", "Task"),
+    "TaskGroup": ClassStyle("#92c5de", "database", "Nhóm nhiệm vụ (thu gọn)", "Tasks (collapsed)"),
+    "Target": ClassStyle("#1b7837", "diamond", "Chỉ tiêu", "Target"),
+    "Agency": ClassStyle("#762a83", "ellipse", "Cơ quan", "Agency"),
+    "CollectiveAgency": ClassStyle("#c2a5cf", "ellipse", "Nhóm cơ quan", "Group of agencies"),
+    "Indicator": ClassStyle("#35978f", "triangle", "Chỉ số", "Indicator"),
+}
+DEFAULT_CLASS = "PolicyDocument"
+
+# Most specific first: a node typed with several classes takes the first that matches.
+CLASS_PRIORITY = tuple(CLASS_STYLES)
+
+UI_WORDS: dict[str, dict[str, str]] = {
+    "vi": {
+        "search": "Tìm nút…",
+        "find": "Tìm",
+        "legend": "Chú giải",
+        "not_found": "Không tìm thấy",
+        "nodes": "nút",
+        "edges": "cạnh",
+        "type": "Loại",
+        "quote": "Trích dẫn",
+        "source": "Nguồn",
+        "collapsed": "Đã thu gọn",
+        "dependencies": "Quan hệ thực hiện",
+        "agency": "Cơ quan",
+        "agencies": "Tổng quan cơ quan",
+        "alignment": "Đối chiếu chỉ tiêu",
+        "lead": "chủ trì",
+        "coordinates": "phối hợp",
+        "implements": "thực hiện",
+        "assigns": "giao",
+        "sets": "đặt chỉ tiêu",
+        "succeeded_by": "được thay bởi",
+        "indicator": "chỉ số",
+        "aligns": "tương ứng",
+        "weaker": "thấp hơn",
+        "equal": "bằng",
+        "stronger": "cao hơn",
+        "missing": "thiếu",
+    },
+    "en": {
+        "search": "Find a node…",
+        "find": "Find",
+        "legend": "Legend",
+        "not_found": "Not found",
+        "nodes": "nodes",
+        "edges": "edges",
+        "type": "Type",
+        "quote": "Quote",
+        "source": "Source",
+        "collapsed": "Collapsed",
+        "dependencies": "Plan dependencies",
+        "agency": "Agency",
+        "agencies": "Agencies overview",
+        "alignment": "Target alignment",
+        "lead": "lead",
+        "coordinates": "coordinates",
+        "implements": "implements",
+        "assigns": "assigns",
+        "sets": "sets target",
+        "succeeded_by": "succeeded by",
+        "indicator": "indicator",
+        "aligns": "same indicator",
+        "weaker": "weaker",
+        "equal": "equal",
+        "stronger": "stronger",
+        "missing": "missing",
+    },
+}
+
+EDGE_COLOURS: dict[str, str] = {
+    "implements": "#b2182b",
+    "assigns": "#4393c3",
+    "sets": "#1b7837",
+    "lead": "#762a83",
+    "coordinates": "#c2a5cf",
+    "succeeded_by": "#000000",
+    "indicator": "#35978f",
+    "weaker": "#d73027",
+    "equal": "#4575b4",
+    "stronger": "#1a9850",
+    "missing": "#bababa",
+}
+
+# A qualitative palette for colouring edges by indicator until the audit gives verdicts.
+INDICATOR_PALETTE = (
+    "#1f77b4",
+    "#ff7f0e",
+    "#2ca02c",
+    "#d62728",
+    "#9467bd",
+    "#8c564b",
+    "#e377c2",
+    "#7f7f7f",
+    "#bcbd22",
+    "#17becf",
+)
+
+LANGUAGES = ("vi", "en")
+
+
+def words(lang: str) -> dict[str, str]:
+    """The UI words in ``lang`` (Vietnamese unless English is asked for)."""
+    return UI_WORDS["en" if lang == "en" else "vi"]
+
+
+def node_class(types: str | None) -> str:
+    """The most specific known class among space-separated type IRIs (or local names)."""
+    local_names = {t.rsplit("#", 1)[-1].rsplit("/", 1)[-1] for t in (types or "").split()}
+    for name in CLASS_PRIORITY:
+        if name in local_names:
+            return name
+    return DEFAULT_CLASS
+
+
+def class_name(cls: str, lang: str) -> str:
+    style = CLASS_STYLES.get(cls, CLASS_STYLES[DEFAULT_CLASS])
+    return style.en if lang == "en" else style.vi
+
+
+def entity_path(iri: str) -> str | None:
+    """The entity page path ``/id/<kind>/<slug>`` of a policygraph IRI, else None."""
+    if iri.startswith(ID_BASE):
+        return "/id/" + iri[len(ID_BASE) :]
+    return None
+
+
+def shorten(text: str, limit: int = 48) -> str:
+    """A one-line label: whitespace collapsed, cut at a word boundary with an ellipsis."""
+    flat = " ".join(text.split())
+    if len(flat) <= limit:
+        return flat
+    cut = flat[:limit].rsplit(" ", 1)[0] or flat[:limit]
+    return cut + "…"
+
+
+def tooltip(cls: str, lang: str, label: str, facts: dict[str, object]) -> str:
+    """Plain-text tooltip: type, label, key facts, then the evidence quote and its source.
+
+    vis-network shows a string title with ``innerText``, so the text is never parsed as HTML.
+    """
+    ui = words(lang)
+    lines = [f"{ui['type']}: {class_name(cls, lang)}", label]
+    quote = facts.get("quote")
+    source = facts.get("source")
+    for key, value in facts.items():
+        if key in ("quote", "source") or value in (None, ""):
+            continue
+        lines.append(f"{key}: {shorten(str(value), 160)}")
+    if quote:
+        lines.append(f"{ui['quote']}: “{shorten(str(quote), 300)}”")
+    if source:
+        lines.append(f"{ui['source']}: {source}")
+    return "\n".join(lines)
+
+
+FACT_NAMES: dict[str, dict[str, str]] = {
+    "vi": {
+        "identifier": "Số hiệu",
+        "title": "Tên",
+        "description": "Nội dung",
+        "number": "STT",
+        "lead": "Chủ trì",
+        "deadline": "Thời hạn",
+        "indicator": "Chỉ số",
+        "value": "Giá trị",
+        "unit": "Đơn vị",
+        "year": "Năm",
+        "scope": "Phạm vi",
+        "level": "Cấp",
+        "place": "Địa bàn",
+        "lead_tasks": "Số nhiệm vụ chủ trì",
+        "coordinated_tasks": "Số nhiệm vụ phối hợp",
+        "document": "Văn bản",
+        "comparator": "So sánh",
+        "statement": "Nội dung định tính",
+        "verdict": "Đánh giá",
+    },
+    "en": {
+        "identifier": "Number",
+        "title": "Title",
+        "description": "Text",
+        "number": "No.",
+        "lead": "Lead",
+        "deadline": "Deadline",
+        "indicator": "Indicator",
+        "value": "Value",
+        "unit": "Unit",
+        "year": "Year",
+        "scope": "Scope",
+        "level": "Level",
+        "place": "Place",
+        "lead_tasks": "Tasks led",
+        "coordinated_tasks": "Tasks coordinated",
+        "document": "Document",
+        "comparator": "Comparator",
+        "statement": "Qualitative statement",
+        "verdict": "Verdict",
+    },
+}
+
+COMPARATOR_SIGNS = {
+    "gt": ">",
+    "gte": "≥",
+    "eq": "=",
+    "approx": "≈",
+    "lte": "≤",
+    "lt": "<",
+    "range": "",
+}
+
+
+def fact_name(key: str, lang: str) -> str:
+    return FACT_NAMES["en" if lang == "en" else "vi"].get(key, key)
