@@ -50,7 +50,8 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     @asynccontextmanager
     async def lifespan(app: FastAPI):
         yield
-        serving.close()
+        if isinstance(serving, PooledStore):  # the caller owns ``store``; the app owns its pool
+            serving.pool.close()
 
     app = FastAPI(
         title="policygraph",

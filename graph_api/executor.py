@@ -209,5 +209,5 @@ class PooledStore(Store):
         return self.store.build_report()
 
     def close(self) -> None:
+        """Stop the workers; the wrapped store belongs to whoever opened it."""
         self.pool.close()
-        self.store.close()

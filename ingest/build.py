@@ -26,6 +26,7 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import RDF, Dataset, URIRef
 
+from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
 from ingest.curated import load_curated
 from ingest.derive import add_derived
 from ingest.dumps import write_dumps
@@ -33,6 +34,7 @@ from ingest.errors import SourceError
 from ingest.validate import ValidationResult, validate_dataset
 from ontology.namespaces import entity_iri
 
+CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
 KEEP_RELEASES = 2
 
@@ -51,6 +53,8 @@ class BuildReport:
     triples_per_graph: dict[str, int] = field(default_factory=dict)
     instances_per_class: dict[str, int] = field(default_factory=dict)
     facts_per_source: dict[str, dict[str, int]] = field(default_factory=dict)
+    corrections_applied: list[str] = field(default_factory=list)
+    corrections_unmatched: list[str] = field(default_factory=list)
     validation: dict | None = None
     seconds: float = 0.0
     total_quads: int = 0
@@ -65,6 +69,8 @@ class BuildReport:
         )
         lines += [f"  skipped {s['path']}: {s['reason']}" for s in self.sources_skipped]
         lines += [f"  warning: {w}" for w in self.warnings]
+        lines.append(f"corrections applied: {len(self.corrections_applied)}")
+        lines += [f"  warning: correction unused: {c}" for c in self.corrections_unmatched]
         lines.append("instances per class:")
         lines += [f"  {n:6d}  {c}" for c, n in sorted(self.instances_per_class.items())]
         if self.validation is not None:
@@ -84,6 +90,8 @@ def collect_dataset(
 
     dataset = Dataset()
     report.curated_files = [p.name for p in load_curated(curated_dir, dataset)]
+    corrections = load_corrections(curated_dir / CORRECTIONS_FILE)
+    log = CorrectionLog()
     catalogue = Catalogue.from_graph(dataset)
     items = list(iter_sources(sources_dir)) if sources_dir.exists() else []
     for index, item in enumerate(items, start=1):
@@ -102,7 +110,9 @@ def collect_dataset(
             )
         graph = dataset.graph(entity_iri("source", source.source_id))
         try:
-            facts = extract_all(source, catalogue)
+            facts = apply_corrections(
+                source.source_id, extract_all(source, catalogue), corrections, log
+            )
             source_triples(source, graph)
             emit(facts, source, graph)
         except Exception as error:  # one bad source must not stop the build

@@ -245,6 +245,10 @@ def emit_target(graph: Graph, fact: TargetFact, iri: URIRef) -> None:
         graph.add((iri, PG.unit, Literal(fact.unit)))
     if fact.year is not None:
         graph.add((iri, PG.targetYear, Literal(fact.year, datatype=XSD.integer)))
+        if fact.year_inferred:
+            graph.add((iri, PG.yearInferred, Literal(True)))
+    else:
+        graph.add((iri, PG.yearUnstated, Literal(True)))
     if fact.scope:
         graph.add((iri, PG.scope, place_iri(fact.scope)))
     if fact.set_by:

@@ -42,9 +42,15 @@ class SourceText:
 
     def original_span(self, start: int, end: int) -> tuple[int, int]:
         """Map a [start, end) span of the normalised text to the original text."""
+        o_start = self.offset_map[start]
         if end <= start:
-            return self.offset_map[start], self.offset_map[start]
-        return self.offset_map[start], self.offset_map[end - 1] + 1
+            return o_start, o_start
+        # Up to where the next normalised character begins, so that a letter decomposed in
+        # the original (base + combining marks) is quoted whole; trailing space not included.
+        o_end = self.offset_map[end]
+        while o_end > o_start + 1 and self.original[o_end - 1].isspace():
+            o_end -= 1
+        return o_start, o_end
 
     def evidence(self, start: int, end: int) -> Evidence:
         """Evidence for a span of the normalised text: the quote is the original text there."""
@@ -145,6 +151,7 @@ class TargetFact:
     comparator: str | None = None  # gt | gte | eq | approx | lte | lt | range
     unit: str | None = None  # normalised: "%", "% GDP", "người", "tỉ đồng", "thứ bậc"
     year: int | None = None
+    year_inferred: bool = False  # True when the year is the setting document's horizon
     scope: str | None = None  # place slug: "viet-nam" or a province
     set_by: DocumentRef | None = None
     qualitative: str | None = None  # "Đạt mức tiên tiến …" when there is no number

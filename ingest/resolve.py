@@ -225,7 +225,7 @@ class Catalogue:
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Catalogue:
-        """Read agencies, places, indicators and documents from curated triples (any graph shape)."""
+        """Read agencies, places, indicators and documents from curated triples."""
         catalogue = cls()
         subjects = {
             s for s in graph.subjects() if isinstance(s, URIRef) and str(s).startswith(ID_BASE)
@@ -398,7 +398,8 @@ def _local_of(graph: Graph, subject: URIRef, predicate: URIRef) -> str | None:
 # Agencies in running text
 
 _HEADS = (
-    "Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Ủy ban|Uỷ ban|Hội đồng|Ban Chỉ đạo|Ban|Bộ|Sở|"
+    "Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Ủy ban|Uỷ ban|Hội đồng|Ban Chỉ "
+    "đạo|Ban|Bộ|Sở|"
     "Trung tâm|Viện|Trường Đại học|Trường|Đại học|Học viện|Tổng Công ty|Tổng công ty|Công ty|"
     "Tập đoàn|Hiệp hội|Tổ giúp việc|Tổ công tác|Văn phòng|Tổng cục|Cục|Quỹ|Liên hiệp|Ngân hàng|"
     "Đài|Thông tấn xã|Báo|Kho bạc|Thanh tra|Công an|Bộ Chỉ huy|Đoàn|Hội"
@@ -502,7 +503,8 @@ _SURNAMES = {
 }
 _COMMITTEE_HEAD = re.compile(r"Ban Chỉ đạo|Hội đồng|Ủy ban|Uỷ ban|Tổ công tác|Tổ giúp việc")
 _COMMITTEE_TAIL = re.compile(
-    r"\s+(?:\([A-ZĐ&]{2,10}\)\s+)?về\s+[^.;:!?\n()]{3,160}?(?:(?:trên địa bàn\s+)?(?:tỉnh|thành phố)"
+    r"\s+(?:\([A-ZĐ&]{2,10}\)\s+)?về\s+[^.;:!?\n()]{3,160}?(?:(?:trên địa bàn\s+)?(?:tỉnh|thành"
+    r" phố)"
     r"(?:\s+[A-ZĐ][\w]*){0,3}|quốc gia|Trung ương)(?![\w])"
 )
 _LOWER_NAME_TAIL = re.compile(r"(?:\s+[a-zđ\w]+){1,5}?\s+(?:quốc gia|Việt Nam|cấp tỉnh)(?![\w])")
@@ -659,7 +661,7 @@ def find_agencies(
 
 
 def _unify(mentions: list[AgencyMention]) -> list[AgencyMention]:
-    """A short uncurated name ("Ban Chỉ đạo") that begins a longer one of the same text is that body."""
+    """A short uncurated name ("Ban Chỉ đạo") that begins a longer one in the text is that body."""
     result = []
     for mention in mentions:
         ref = mention.ref
@@ -742,7 +744,7 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
     place = None
     toks = tokens(body)
     for index in range(1, len(toks)):
-        place, used, bare = _province_suffix(toks, index, catalogue, body)
+        place, used, _ = _province_suffix(toks, index, catalogue, body)
         if place and index + used == len(toks):
             break
         place = None
@@ -897,7 +899,7 @@ def resolve_indicator(
 
 
 def province_of_source(source: SourceText, catalogue: Catalogue) -> str | None:
-    """The province a source is about: the most mentioned one, with the publisher's domain as a hint."""
+    """The province a source is about: the most mentioned, with the publisher's domain as a hint."""
     counts: Counter[str] = Counter()
     nations = {p.key for p in catalogue.places.values() if p.is_nation} | {"viet-nam"}
     for _, _, slug in find_places(source.normalised, catalogue):

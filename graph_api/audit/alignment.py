@@ -242,7 +242,9 @@ def pair_targets(
         if not counterparts:
             reason = "no national target on this indicator or a matching one"
             label = provinces.get(mine.scope, mine.scope_label)
-            findings.append(Finding(Verdict.LOCAL_ONLY, mine.scope, label, None, mine, None, reason))
+            findings.append(
+                Finding(Verdict.LOCAL_ONLY, mine.scope, label, None, mine, None, reason)
+            )
             continue
         same_year = [(t, r) for t, r in counterparts if t.year == mine.year]
         label = provinces.get(mine.scope, mine.scope_label)

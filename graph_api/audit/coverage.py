@@ -38,7 +38,8 @@ th, td { border: 1px solid #ccc; padding: 0.3rem 0.45rem; vertical-align: top; }
 thead th { background: #eee; max-width: 9rem; }
 td.cell { text-align: center; min-width: 5.5rem; }
 td.cell a { color: inherit; }
-.legend span { display: inline-block; padding: 0.15rem 0.5rem; margin-right: 0.3rem; border: 1px solid #ccc; }
+.legend span { display: inline-block; padding: 0.15rem 0.5rem; margin-right: 0.3rem;
+  border: 1px solid #ccc; }
 blockquote { margin: 0.2rem 0 0.2rem 1rem; font-style: italic; }
 .dark { color: #fff; }
 """
@@ -66,10 +67,12 @@ def _link(iri: str | None, text: str) -> str:
 
 def _cell(findings: list[Finding]) -> str:
     verdict = headline(findings)
-    tooltip = "\n".join(
-        f"{f.verdict}: {f.reason}" for f in findings if f.verdict is not Verdict.MISSING
-    ) or "no provincial target on this indicator"
-    anchor = f"#{_finding_id(findings[0])}"
+    tooltip = (
+        "\n".join(f"{f.verdict}: {f.reason}" for f in findings if f.verdict is not Verdict.MISSING)
+        or "no provincial target on this indicator"
+    )
+    shown = next(f for f in findings if f.verdict is verdict)
+    anchor = f"#{_finding_id(shown)}"
     counts = defaultdict(int)
     for finding in findings:
         counts[finding.verdict] += 1

@@ -137,6 +137,8 @@ def render_ownership(report: OwnershipReport, fmt: str, *, gone_only: bool = Fal
         lines.append(f"{holding.task.rsplit('/', 1)[-1]}  ({holding.role})")
         if holding.description:
             lines.append(f"    task:     {_clip(holding.description)}")
+        if holding.quote:
+            lines.append(f'    quote:    "{_clip(holding.quote)}"')
         lines.append(f"    assigned: {holding.assigned_label}")
         lines.append(f"    holder:   {holding.holder_label}")
         for step in holding.chain:
@@ -181,8 +183,8 @@ def render_tasks(report: TaskAlignmentReport, fmt: str) -> str:
         lines.append(province.label)
         for record in (r for r in records if r["province"] == province.label):
             lines.append(
-                f"  {record['status']:<12} {record['theme']:<60} "
-                f"provincial {record['provincial_tasks']:>3}  national {record['national_tasks']:>3}"
+                f"  {record['status']:<12} {record['theme']:<60} provincial "
+                f"{record['provincial_tasks']:>3}  national {record['national_tasks']:>3}"
             )
         if province.untagged_tasks:
             lines.append(f"  ({len(province.untagged_tasks)} tasks carry no theme)")

@@ -48,17 +48,13 @@ def agency_from_row(row: dict[str, Any]) -> Agency:
 async def list_agencies(
     request: Request,
     province: str | None = Query(None, description="place slug: agencies with that jurisdiction"),
-    limit: int = Query(100, ge=1, le=1_000_000),
+    limit: int | None = Query(None, ge=1, le=1_000_000, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
     format: str | None = Query(None, description=FORMAT_DESCRIPTION),
 ) -> Response:
-    rows = await select(
-        request,
-        "agencies",
-        {"province": entity_ref("place", province)},
-        limit=limit_within(request, limit),
-        offset=offset,
-    )
+    limit = limit_within(request, limit)
+    bindings = {"province": entity_ref("place", province)}
+    rows = await select(request, "agencies", bindings, limit=limit, offset=offset)
     agencies = [agency_from_row(row) for row in rows]
     answer = AgencyList(count=len(agencies), limit=limit, offset=offset, agencies=agencies)
     return table_response(request, answer, "agencies", format)

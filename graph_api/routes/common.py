@@ -47,8 +47,14 @@ def entity_ref(kind: str, value: str | None) -> IRI | None:
     return IRI(prefix + slug)
 
 
-def limit_within(request: Request, limit: int) -> int:
+DEFAULT_LIMIT = 100
+
+
+def limit_within(request: Request, limit: int | None) -> int:
+    """The page size: as asked, or 100 (at most the server's row cap); over the cap is 400."""
     cap = request.app.state.settings.max_rows
+    if limit is None:
+        return min(DEFAULT_LIMIT, cap)
     if limit > cap:
         raise QueryError(f"limit {limit} is over this server's maximum of {cap}")
     return limit

@@ -27,6 +27,10 @@ router = APIRouter(tags=["entities"])
     response_class=Response,
     responses={
         **ERROR_RESPONSES,
+        404: {
+            **ERROR_RESPONSES[404],
+            "content": {"text/html": {"schema": {"type": "string"}}},
+        },
         200: {
             "description": "The entity",
             "content": {o.media_type: {} for o in negotiation.ENTITY},

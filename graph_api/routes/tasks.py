@@ -38,7 +38,7 @@ async def list_tasks(
     document: str | None = Query(None, description=DOCUMENT),
     theme: str | None = Query(None, description="theme slug"),
     open_on: Annotated[date | None, Query(description=OPEN_ON)] = None,
-    limit: int = Query(100, ge=1, le=1_000_000),
+    limit: int | None = Query(None, ge=1, le=1_000_000, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
     format: str | None = Query(None, description=FORMAT_DESCRIPTION),
 ) -> Response:
@@ -49,9 +49,8 @@ async def list_tasks(
         "theme": entity_ref("theme", theme),
         "openOn": open_on,
     }
-    rows = await select(
-        request, "tasks", bindings, limit=limit_within(request, limit), offset=offset
-    )
+    limit = limit_within(request, limit)
+    rows = await select(request, "tasks", bindings, limit=limit, offset=offset)
     tasks = [task_from_row(row) for row in rows]
     answer = TaskList(count=len(tasks), limit=limit, offset=offset, tasks=tasks)
     return table_response(request, answer, "tasks", format)

@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 from datetime import date
 
-from ingest.model import DocumentFact, DocumentRef, Fact, SourceText
+from ingest.model import AgencyFact, DocumentFact, DocumentRef, Fact, SourceText, TargetFact
 from ingest.resolve import Catalogue, province_of_source
 
 
@@ -65,8 +65,57 @@ def extract_all(source: SourceText, catalogue: Catalogue) -> list[Fact]:
         documents=tuple(document_facts),
         main_document=documents.main_document(source, document_facts),
     )
-    facts: list[Fact] = list(document_facts)
+    prose_facts: list[Fact] = list(document_facts)
+    table_facts: list[Fact] = []
     for name, extractor in EXTRACTORS:
-        if name != "documents":
-            facts.extend(extractor(source, context))
+        if name == "tables":
+            table_facts.extend(extractor(source, context))
+        elif name != "documents":
+            prose_facts.extend(extractor(source, context))
+    facts = drop_prose_facts_in_tables(source, prose_facts) + table_facts
+    infer_target_years(facts)
     return facts
+
+
+def infer_target_years(facts: list[Fact]) -> None:
+    """A target whose text states no year takes the horizon of the document that sets it
+    (the end of "giai đoạn 2025-2030"), flagged as inferred; with no horizon it stays None."""
+    horizons = {
+        f.ref.key: f.period_end or f.vision_year
+        for f in facts
+        if isinstance(f, DocumentFact) and (f.period_end or f.vision_year)
+    }
+    for fact in facts:
+        if isinstance(fact, TargetFact) and fact.year is None and fact.set_by:
+            year = horizons.get(fact.set_by.key)
+            if year:
+                fact.year = year
+                fact.year_inferred = True
+
+
+def table_spans(source: SourceText) -> list[tuple[int, int]]:
+    """Original-text spans of the tables that the table extractor reads (task or target tables)."""
+    from ingest.extract.tables import table_layout
+
+    spans = []
+    for table in source.tables:
+        if table.row_spans and table_layout(table.header) is not None:
+            spans.append((table.row_spans[0][0], table.row_spans[-1][1]))
+    return spans
+
+
+def drop_prose_facts_in_tables(source: SourceText, facts: list[Fact]) -> list[Fact]:
+    """Keep one reading of each table row: the table extractor's, not the prose extractors'.
+
+    A task table's cells are not sentences: prose rules would read a lead column as the subject
+    of a clause and a task name ("Xây dựng Đề án …") as a document mention. Agency mentions are
+    kept wherever they are.
+    """
+    spans = table_spans(source)
+    if not spans:
+        return facts
+
+    def inside(fact: Fact) -> bool:
+        return any(s <= fact.evidence.start and fact.evidence.end <= e for s, e in spans)
+
+    return [f for f in facts if isinstance(f, AgencyFact) or not inside(f)]

@@ -17,7 +17,8 @@ from ingest.model import AgencyRef, AssignmentFact, SourceText
 from ingest.resolve import AgencyMention, find_agencies
 
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+cho)?)\s+$"
+    r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
+    r"ho)?)\s+$"
 )
 _DIRECTIVE_WORD = re.compile(
     r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE
@@ -37,13 +38,15 @@ _COLLECTIVE_WORD = (
 )
 _COLLECTIVE_PHRASE = re.compile(
     rf"\s*,?\s*(?:cùng\s+(?:với\s+)?)?(?:các|những)\s+{_COLLECTIVE_WORD}"
-    rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*(?:\s+(?:có\s+)?liên quan)?(?![\w])"
+    rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*(?:\s+(?:có\s+)?liên quan)?(?!"
+    rf"[\w])"
 )
 _POSITION_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Giám đốc|Bộ trưởng|Trưởng ban|Phó)\s+$")
 _NOT_A_TASK = re.compile(r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s)", re.IGNORECASE)
 _LEADING_FILLER = re.compile(r"^(?:để\s+|nhằm\s+|thực hiện\s+(?=[^\s]+\s))?")
 _DEADLINE = re.compile(
-    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/(\d{4})|"
+    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/"
+    r"(\d{4})|"
     r"tháng\s+(\d{1,2})/(\d{4})|quý\s+([IV]{1,3})/(\d{4})|(?:cuối\s+)?năm\s+(\d{4}))",
     re.IGNORECASE,
 )
@@ -70,7 +73,7 @@ def deadline_of(task: str) -> tuple[str | None, str | None]:
 def _agency_list(
     text: str, position: int, mentions: list[AgencyMention], limit: int
 ) -> tuple[list[AgencyRef], int]:
-    """Agencies listed from ``position`` ("Sở A, Sở B và các đơn vị liên quan"), and where the list ends."""
+    """Agencies listed from ``position`` ("Sở A, Sở B và các đơn vị"), and the list's end."""
     found: list[AgencyRef] = []
     while position < limit:
         nxt = next((m for m in mentions if m.start >= position), None)

@@ -77,16 +77,20 @@ _SHORT_NUMBER = re.compile(
 )
 _DATE_AFTER = re.compile(
     r"\s*,?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s+)"
-    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))\)?",
+    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+"
+    r"(\d{4}))\)?",
     re.IGNORECASE,
 )
 _DATE_ANYWHERE = re.compile(
-    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4}))"
+    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2}"
+    r")\s+năm\s+(\d{4}))"
 )
 _ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
 _TITLE_END = re.compile(
-    r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ|nhằm|để|với tổng|"
-    r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)\s|,\s*(?:đồng thời|trong đó|nhằm|"
+    r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ"
+    r"|nhằm|để|với tổng|"
+    r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)\s|,\s*(?:đồng"
+    r" thời|trong đó|nhằm|"
     r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?:"
     + _HEAD_PATTERN
     + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
@@ -155,7 +159,7 @@ class Mention:
 
 
 def canonical_number(number: str, code: str, sep1: str, issuer: str) -> str:
-    """``71-NQ/CP`` → ``71/NQ-CP``; ``57/NQ-TW`` → ``57-NQ/TW``: Party series use N-X/Y, the State N/X-Y."""
+    """``71-NQ/CP`` → ``71/NQ-CP``, ``57/NQ-TW`` → ``57-NQ/TW``: Party: N-X/Y, State N/X-Y."""
     del sep1
     if issuer.split("-")[0].upper() in PARTY_ISSUERS and "-" not in issuer:
         return f"{number}-{code}/{issuer}"
@@ -292,7 +296,7 @@ def _short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         number = _SHORT_NUMBER.match(text, match.end())
         if not number or any(s <= match.start() < e for s, e in taken):
             continue
-        head, doc_type, code = _head_info(match.group())
+        _, doc_type, _ = _head_info(match.group())
         clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
         title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
         mentions.append(
@@ -437,7 +441,7 @@ def _head_lower(mention: Mention) -> str:
 
 
 def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mention]:
-    """Every document mention, with details attached and keys assigned (mentions of one document share a key)."""
+    """Every document mention with its details and key (mentions of one document share a key)."""
     text = source.normalised
     spans = sentences(text)
     numbered = _numbered_mentions(text)

@@ -1,4 +1,4 @@
-"""Facts → the gold annotation JSON shape (``../shared/gold-format.md``), so the scorer can read them."""
+"""Facts → the gold annotation JSON shape (``gold-format.md``), so the scorer can read them."""
 
 from __future__ import annotations
 

@@ -2,7 +2,7 @@
 
 News of meetings says "phiên họp (lần) thứ hai của Ban Chỉ đạo …", "Hội nghị …"; the date comes as
 "Ngày 24/2" or "Sáng 23/4" (year from the source's date); the chair as "… chủ trì (phiên họp)"
-or "do ông X … chủ trì"; decisions as "đã thông qua dự thảo …" and "cho ý kiến / thảo luận … dự thảo".
+or "do ông X … chủ trì"; decisions as "đã thông qua dự thảo …" and "cho ý kiến … dự thảo".
 """
 
 from __future__ import annotations
@@ -31,14 +31,16 @@ _ORDINALS = {
     "mười": 10,
 }
 _MEETING = re.compile(
-    r"(?:phiên họp|cuộc họp|Phiên họp|Hội nghị|hội nghị)(?:\s+(?:lần\s+)?thứ\s+(\w+))?|họp phiên thứ\s+(\w+)"
+    r"(?:phiên họp|cuộc họp|Phiên họp|Hội nghị|hội nghị)(?:\s+(?:lần\s+)?thứ\s+(\w+))?|họp phiê"
+    r"n thứ\s+(\w+)"
 )
 _DAY = re.compile(
     r"(?:^|\b)(?:Ngày|Sáng|sáng|Chiều|chiều|Tối|tối|(?<=, )ngày)\s+(\d{1,2})\s*[/-]\s*(\d{1,2})"
     r"(?:\s*[/-]\s*(\d{4}))?"
 )
 _CHAIR = re.compile(
-    r"(?:do\s+)?(?:ông|bà|đồng chí)\s+((?:[A-ZĐ][\w]*\s?){2,4}),\s*([^.;]{3,160}?)\s+(?:tiếp tục\s+)?chủ trì"
+    r"(?:do\s+)?(?:ông|bà|đồng chí)\s+((?:[A-ZĐ][\w]*\s?){2,4}),\s*([^.;]{3,160}?)\s+(?:tiếp tụ"
+    r"c\s+)?chủ trì"
 )
 _APPROVED = re.compile(r"thông qua\s+(?:các\s+)?dự thảo", re.IGNORECASE)
 _DISCUSSED = re.compile(

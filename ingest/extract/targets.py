@@ -19,7 +19,8 @@ from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
 
 _GOAL = re.compile(
-    r"mục tiêu|phấn đấu|chỉ tiêu|hướng đến|hướng tới|dự kiến|tầm nhìn|đề ra|đặt ra|(?:đến|tới) năm \d{4}|"
+    r"mục tiêu|phấn đấu|chỉ tiêu|hướng đến|hướng tới|dự kiến|tầm nhìn|đề ra|đặt ra|(?:đến|tới) "
+    r"năm \d{4}|"
     r"tối thiểu|ít nhất|bảo đảm|đảm bảo|thu hút|bố trí|nhằm|kế hoạch|sẽ|bắt đầu từ",
     re.IGNORECASE,
 )
@@ -45,8 +46,9 @@ _NOT_A_COUNT_BEFORE = re.compile(
 _TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
 # Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
 _COUNT_NOUNS = sorted(
-    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|bộ thiết bị|trung tâm|
-    doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
+    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|
+    bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
+    nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
     công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
     vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
     tỉ đồng|tỷ đồng|triệu đồng|nghìn tỷ đồng|USD|triệu USD|tỷ USD|ha|km""".replace("\n", "").split(
@@ -65,13 +67,14 @@ _COUNT_NOUN = re.compile(
 # Kinds of organisation listed together as one counted set ("20 tổ chức, doanh nghiệp").
 _ORGANISATION_NOUNS = {"tổ chức", "doanh nghiệp", "cơ sở", "đơn vị", "trường", "viện", "tập đoàn"}
 _PHRASE_START = re.compile(
-    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\d%,|cụ thể|gồm|trong đó|Bên cạnh đó)\s*",
+    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\d%,|cụ thể|gồm|trong đó|Bên"
+    r" cạnh đó)\s*",
     re.DOTALL,
 )
 
 
 def _count_unit(text: str, quantity: Quantity) -> tuple[str | None, int]:
-    """The counted noun after a number ("1.500 lao động", "405 phòng STEM-Lab") and where it ends."""
+    """The counted noun after a number ("1.500 lao động", "405 phòng STEM-Lab"), and its end."""
     number_end = quantity.end
     if quantity.unit:
         unit_start = text.lower().rfind(quantity.unit.lower(), quantity.start, quantity.end)
@@ -268,8 +271,18 @@ def _target(
         year=year,
         scope="viet-nam" if national else context.province,
         set_by=set_by,
-        rank_scope=(scope_match.group(1) or scope_match.group(2)) if scope_match else None,
+        rank_scope=_rank_scope(text, q, sentence, scope_match) if rank else None,
     )
+
+
+def _rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | None) -> str:
+    """Among whom a rank is counted: "Đông Nam Á", "thế giới", "cả nước" — or, when no such
+    word follows, the words after the number ("Top 7 tổ chức này"), so a rank is never scopeless."""
+    if scope_match:
+        return scope_match.group(1) or scope_match.group(2)
+    after = re.match(r"[^,;.()\n]{1,60}", text[q.end : sentence.end])
+    words = after.group().split()[:5] if after else []
+    return " ".join(words) or "không nêu"
 
 
 def _rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:

@@ -6,6 +6,7 @@ corpus has such a target; the others are worded like them and marked as made up 
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pyoxigraph as ox
@@ -38,67 +39,97 @@ document:kh-binh-dinh a pg:Plan ; dcterms:title "Kế hoạch" ; pg:territorialS
 target:n-tfp a pg:Target ; pg:indicator indicator:tfp-contribution ; pg:comparator pg:gt ;
     pg:targetValue 55.0 ; pg:unit "%" ; pg:targetYear 2030 ; pg:setBy document:57-ntw-2024 ;
     pg:evidence evidence:n-tfp .
-evidence:n-tfp oa:exact "Đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ở mức trên 55%" .
 target:n-innovative a pg:Target ; pg:indicator indicator:innovative-enterprise-share ;
     pg:comparator pg:gt ; pg:targetValue 40.0 ; pg:unit "%" ; pg:targetYear 2030 ;
     pg:setBy document:57-ntw-2024 ; pg:evidence evidence:n-innovative .
-evidence:n-innovative oa:exact "Tỉ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt trên 40% trong tổng số doanh nghiệp" .
 target:n-digital-economy a pg:Target ; pg:indicator indicator:digital-economy-share-gdp ;
     pg:comparator pg:gte ; pg:targetValue 30.0 ; pg:unit "% GDP" ; pg:targetYear 2030 ;
     pg:scope place:viet-nam ; pg:setBy document:57-ntw-2024 ; pg:evidence evidence:n-de .
-evidence:n-de oa:exact "Quy mô kinh tế số đạt tối thiểu 30% GDP" .
 target:n-export a pg:Target ; pg:indicator indicator:high-tech-export-share ; pg:comparator pg:gte ;
     pg:targetValue 50.0 ; pg:unit "%" ; pg:targetYear 2030 ; pg:scope place:viet-nam ;
     pg:evidence evidence:n-export .
-evidence:n-export oa:exact "tỉ trọng xuất khẩu sản phẩm công nghệ cao trên tổng giá trị hàng hoá xuất khẩu đạt tối thiểu 50%" .
 target:n-online a pg:Target ; pg:indicator indicator:online-public-service-usage ;
     pg:comparator pg:gt ; pg:targetValue 80.0 ; pg:unit "%" ; pg:targetYear 2030 ;
     pg:scope place:viet-nam ; pg:evidence evidence:n-online .
-evidence:n-online oa:exact "Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp đạt trên 80%" .
 target:n-egov a pg:Target ; pg:indicator indicator:egov-development-rank ; pg:comparator pg:lte ;
     pg:targetValue 50.0 ; pg:unit "thứ bậc" ; pg:targetYear 2030 ; pg:scope place:viet-nam ;
     pg:evidence evidence:n-egov .
-evidence:n-egov oa:exact "thuộc nhóm 50 nước dẫn đầu về chỉ số phát triển Chính phủ điện tử" .
 
 # ---- Bình Dương (seed 001 where it has the target) ----
 target:p-tfp-2030 a pg:Target ; pg:indicator indicator:tfp-contribution ; pg:comparator pg:gt ;
     pg:targetValue 50.0 ; pg:unit "%" ; pg:targetYear 2030 ; pg:scope place:binh-duong ;
     pg:setBy document:ctr-binh-duong ; pg:evidence evidence:p-tfp-2030 .
-evidence:p-tfp-2030 oa:exact "Nâng cao tỉ lệ đóng góp của khoa học công nghệ vào tăng trưởng kinh tế thông qua yếu tố tổng hợp (TFP) khoảng 45% (năm 2025), trên 50% (năm 2030)" .
 target:p-tfp-2025 a pg:Target ; pg:indicator indicator:tfp-contribution ; pg:comparator pg:approx ;
     pg:targetValue 45.0 ; pg:unit "%" ; pg:targetYear 2025 ; pg:setBy document:ctr-binh-duong ;
     pg:evidence evidence:p-tfp-2025 .
-evidence:p-tfp-2025 oa:exact "Nâng cao tỉ lệ đóng góp của khoa học công nghệ vào tăng trưởng kinh tế thông qua yếu tố tổng hợp (TFP) khoảng 45% (năm 2025)" .
-target:p-renewal a pg:Target ; pg:indicator indicator:technology-renewal-rate ; pg:comparator pg:gt ;
-    pg:targetValue 20.0 ; pg:unit "%/năm" ; pg:scope place:binh-duong ; pg:evidence evidence:p-renewal .
-evidence:p-renewal oa:exact "tốc độ đổi mới công nghệ, thiết bị trên 20%/năm" .
+target:p-renewal a pg:Target ; pg:indicator indicator:technology-renewal-rate ;
+    pg:comparator pg:gt ; pg:targetValue 20.0 ; pg:unit "%/năm" ; pg:scope place:binh-duong ;
+    pg:evidence evidence:p-renewal .
 # made up, worded like the seeds: equal, stronger (close match GRDP ~ GDP; a rank), not comparable
 target:p-innovative a pg:Target ; pg:indicator indicator:innovative-enterprise-share ;
     pg:comparator pg:gt ; pg:targetValue 40.0 ; pg:unit "%" ; pg:targetYear 2030 ;
     pg:scope place:binh-duong ; pg:evidence evidence:p-innovative .
-evidence:p-innovative oa:exact "Đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt trên 40%" .
 target:p-digital-economy a pg:Target ; pg:indicator indicator:digital-economy-share-grdp ;
     pg:comparator pg:eq ; pg:targetValue 35.0 ; pg:unit "% GRDP" ; pg:targetYear 2030 ;
     pg:scope place:binh-duong ; pg:evidence evidence:p-de .
-evidence:p-de oa:exact "kinh tế số chiếm 35% GRDP vào năm 2030" .
 target:p-egov a pg:Target ; pg:indicator indicator:egov-development-rank ; pg:comparator pg:lte ;
     pg:targetValue 30.0 ; pg:unit "thứ bậc" ; pg:targetYear 2030 ; pg:scope place:binh-duong ;
     pg:evidence evidence:p-egov .
-evidence:p-egov oa:exact "thuộc nhóm 30 dẫn đầu về chỉ số phát triển Chính phủ điện tử" .
 target:p-export a pg:Target ; pg:indicator indicator:high-tech-export-share ; pg:comparator pg:gte ;
     pg:targetValue 20.0 ; pg:unit "tỷ USD" ; pg:targetYear 2030 ; pg:scope place:binh-duong ;
     pg:evidence evidence:p-export .
-evidence:p-export oa:exact "xuất khẩu sản phẩm công nghệ cao đạt tối thiểu 20 tỷ USD" .
 """
 
 
-def audit_store(extra_turtle: str = TARGETS) -> OxigraphStore:
+QUOTES = {  # evidence slug → the quote
+    "n-tfp": (
+        "Đóng góp của năng suất nhân tố tổng hợp (TFP) vào tăng trưởng kinh tế ở mức trên 55%"
+    ),
+    "n-innovative": (
+        "Tỉ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt trên 40% trong tổng số doanh nghiệp"
+    ),
+    "n-de": "Quy mô kinh tế số đạt tối thiểu 30% GDP",
+    "n-export": (
+        "tỉ trọng xuất khẩu sản phẩm công nghệ cao trên tổng giá trị hàng hoá "
+        "xuất khẩu đạt tối thiểu 50%"
+    ),
+    "n-online": (
+        "Tỉ lệ sử dụng dịch vụ công trực tuyến của người dân và doanh nghiệp đạt trên 80%"
+    ),
+    "n-egov": "thuộc nhóm 50 nước dẫn đầu về chỉ số phát triển Chính phủ điện tử",
+    "p-tfp-2030": (
+        "Nâng cao tỉ lệ đóng góp của khoa học công nghệ vào tăng trưởng kinh tế "
+        "thông qua yếu tố tổng hợp (TFP) khoảng 45% (năm 2025), trên 50% (năm "
+        "2030)"
+    ),
+    "p-tfp-2025": (
+        "Nâng cao tỉ lệ đóng góp của khoa học công nghệ vào tăng trưởng kinh tế "
+        "thông qua yếu tố tổng hợp (TFP) khoảng 45% (năm 2025)"
+    ),
+    "p-renewal": "tốc độ đổi mới công nghệ, thiết bị trên 20%/năm",
+    "p-innovative": ("Đến năm 2030, tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt trên 40%"),
+    "p-de": "kinh tế số chiếm 35% GRDP vào năm 2030",
+    "p-egov": "thuộc nhóm 30 dẫn đầu về chỉ số phát triển Chính phủ điện tử",
+    "p-export": "xuất khẩu sản phẩm công nghệ cao đạt tối thiểu 20 tỷ USD",
+}
+
+
+def evidence_turtle() -> str:
+    """The quotes as evidence nodes (oa:exact), in Turtle."""
+    lines = ["@prefix oa: <http://www.w3.org/ns/oa#> ."]
+    for slug, quote in QUOTES.items():
+        lines.append(f"<{ID}evidence/{slug}> oa:exact {json.dumps(quote, ensure_ascii=False)} .")
+    return "\n".join(lines)
+
+
+def audit_store(extra_turtle: str | None = None) -> OxigraphStore:
     """The real curated places and indicators, plus the targets above in their own graph."""
     store = ox.Store()
     for name in ("places", "indicators"):
         path = ROOT / "data" / "curated" / f"{name}.ttl"
         graph = ox.NamedNode(f"{ID}source/curated-{name}")
         store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
+    extra_turtle = extra_turtle if extra_turtle is not None else TARGETS + evidence_turtle()
     store.load(
         extra_turtle.encode("utf-8"),
         format=ox.RdfFormat.TURTLE,

@@ -25,7 +25,9 @@ def test_intervals_accept_what_the_comparator_says():
     assert interval_of("approx", 45).contains(45.5) and not interval_of("approx", 45).contains(47)
     assert interval_of("lte", 3).contains(1) and not interval_of("lte", 3).contains(4)
     assert not interval_of("lt", 3).contains(3)
-    assert interval_of("range", 16, 18).contains(17) and not interval_of("range", 16, 18).contains(19)
+    assert interval_of("range", 16, 18).contains(17) and not interval_of("range", 16, 18).contains(
+        19
+    )
     assert interval_of("gt", 50).high.value == math.inf
 
 

@@ -78,7 +78,7 @@ def test_mutated_administrative_text_never_crashes(parts: list[str], cut: int, n
 
 
 def test_seed_gold_scores(tmp_path: Path) -> None:
-    """Per-kind F1 on the five seed texts, against gold written by another engineer by reading them."""
+    """Per-kind F1 on the five seed texts, against gold written by reading them."""
     assert SEEDS is not None and SEED_GOLD, "seed texts and gold are part of the project"
     predictions, texts = {}, {}
     for gold in SEED_GOLD:

@@ -1,4 +1,4 @@
-"""Extractors over prose: real seed sentences and unseen sentences in the same administrative style."""
+"""Extractors over prose: seed sentences and unseen ones in the same administrative style."""
 
 from __future__ import annotations
 
@@ -81,14 +81,18 @@ def test_short_number_takes_its_series_from_the_issuer() -> None:
 
 
 def test_legal_basis_is_not_an_implements_link() -> None:
-    text = "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế hoạch số 12/KH-UBND."
+    text = (
+        "Căn cứ Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị, UBND tỉnh ban hành Kế "
+        "hoạch số 12/KH-UBND."
+    )
     plan = next(d for d in facts_of(text, DocumentFact) if d.ref.number == "12/KH-UBND")
     assert plan.implements == []
 
 
 def test_draft_title_period_and_vision() -> None:
     text = (
-        "Phiên họp đã cho ý kiến đối với dự thảo Đề án phát triển kinh tế số tỉnh Gia Lai giai đoạn "
+        "Phiên họp đã cho ý kiến đối với dự thảo Đề án phát triển kinh tế số tỉnh Gia Lai giai "
+        "đoạn "
         "2025-2030, tầm nhìn đến năm 2045; các nội dung khác."
     )
     project = next(d for d in facts_of(text, DocumentFact) if d.ref.doc_type == "Project")
@@ -97,7 +101,10 @@ def test_draft_title_period_and_vision() -> None:
 
 
 def test_quoted_title_and_letterhead_main_document() -> None:
-    text = 'Số: 03/NQ-CP\nHà Nội, ngày 09 tháng 01 năm 2025\nNGHỊ QUYẾT\nTriển khai Đề án "Thành phố thông minh Huế".'
+    text = (
+        "Số: 03/NQ-CP\nHà Nội, ngày 09 tháng 01 năm 2025\nNGHỊ QUYẾT\n"
+        'Triển khai Đề án "Thành phố thông minh Huế".'
+    )
     src = source(text)
     context = make_context(src, catalogue())
     facts = list(documents_module.extract(src, context))
@@ -110,7 +117,8 @@ def test_quoted_title_and_letterhead_main_document() -> None:
 
 def test_agencies_from_seed_sentence_with_positions() -> None:
     text = (
-        "Sáng 23/4, đồng chí Hồ Quốc Dũng, Uỷ viên Trung ương đảng, Bí thư Tỉnh uỷ, Chủ tịch HĐND tỉnh "
+        "Sáng 23/4, đồng chí Hồ Quốc Dũng, Uỷ viên Trung ương đảng, Bí thư Tỉnh uỷ, Chủ tịch "
+        "HĐND tỉnh "
         "chủ trì phiên họp. Tham dự có Chủ tịch UBND tỉnh Bình Định Phạm Anh Tuấn."
     )
     keys = {f.agency.key for f in facts_of(text, AgencyFact)}
@@ -133,7 +141,8 @@ def test_unseen_bodies_by_pattern_take_the_province() -> None:
 def test_giao_chu_tri_phoi_hop() -> None:
     text = (
         "UBND tỉnh Đồng Nai giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính, "
-        "Sở Nội vụ tham mưu ban hành cơ chế hỗ trợ doanh nghiệp đổi mới sáng tạo trước ngày 30/6/2025."
+        "Sở Nội vụ tham mưu ban hành cơ chế hỗ trợ doanh nghiệp đổi mới sáng tạo trước ngày "
+        "30/6/2025."
     )
     (fact,) = facts_of(text, AssignmentFact)
     assert fact.leads[0].key == "so-khcn-dong-nai"
@@ -178,7 +187,8 @@ def test_deadline_phrases() -> None:
 
 def test_paired_figures_are_two_targets() -> None:
     text = (
-        "Chương trình hướng đến các mục tiêu cụ thể như: tỉ lệ đóng góp của TFP khoảng 45% (năm 2025), "
+        "Chương trình hướng đến các mục tiêu cụ thể như: tỉ lệ đóng góp của TFP khoảng 45% (năm "
+        "2025), "
         "trên 50% (năm 2030)."
     )
     targets = facts_of(text, TargetFact)
@@ -203,7 +213,8 @@ def test_goal_year_comparator_and_scope_in_an_unseen_province() -> None:
 def test_counts_ranks_and_results() -> None:
     text = (
         "Đề án đặt mục tiêu đào tạo 2.500 kỹ sư và hình thành 405 phòng STEM-Lab cho 405 trường. "
-        "Tầm nhìn đến năm 2045, tỉnh nằm trong nhóm 10 địa phương dẫn đầu cả nước về chuyển đổi số.\n"
+        "Tầm nhìn đến năm 2045, tỉnh nằm trong nhóm 10 địa phương dẫn đầu cả nước về chuyển đổi "
+        "số.\n"
         "Năm 2024, tỷ lệ này ước đạt 13,8%."
     )
     targets = facts_of(text, TargetFact)
@@ -215,7 +226,10 @@ def test_counts_ranks_and_results() -> None:
 
 
 def test_section_heading_gives_the_year() -> None:
-    text = "II- MỤC TIÊU\n1. Đến năm 2030\n- Quy mô kinh tế số đạt tối thiểu 30% GDP.\nIII- NHIỆM VỤ\n- Tăng 10%."
+    text = (
+        "II- MỤC TIÊU\n1. Đến năm 2030\n- Quy mô kinh tế số đạt tối thiểu 30% GDP.\nIII- NHIỆM "
+        "VỤ\n- Tăng 10%."
+    )
     (target,) = facts_of(text, TargetFact)
     assert (target.value, target.year, target.scope) == (30, 2030, "viet-nam")
 
@@ -225,8 +239,10 @@ def test_section_heading_gives_the_year() -> None:
 
 def test_meeting_body_date_session_and_drafts() -> None:
     text = (
-        "Ngày 24/2, tỉnh Đồng Nai đã tổ chức phiên họp lần thứ hai của Ban Chỉ đạo về phát triển khoa học, "
-        "công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Nai. Phiên họp đã thông qua dự thảo "
+        "Ngày 24/2, tỉnh Đồng Nai đã tổ chức phiên họp lần thứ hai của Ban Chỉ đạo về phát "
+        "triển khoa học, "
+        "công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Đồng Nai. Phiên họp đã thông qua dự "
+        "thảo "
         "kế hoạch thực hiện Nghị quyết 57 của Bộ Chính trị."
     )
     (meeting,) = facts_of(text, MeetingFact, day=date(2025, 3, 1))
@@ -236,7 +252,10 @@ def test_meeting_body_date_session_and_drafts() -> None:
 
 
 def test_gold_format_shape() -> None:
-    text = "UBND tỉnh Bình Dương giao Sở Khoa học và Công nghệ chủ trì xây dựng kế hoạch chuyển đổi số."
+    text = (
+        "UBND tỉnh Bình Dương giao Sở Khoa học và Công nghệ chủ trì xây dựng kế hoạch chuyển "
+        "đổi số."
+    )
     src = source(text)
     gold = to_gold_format(extract_all(src, catalogue()), catalogue())
     assert set(gold) == {"documents", "agencies", "assignments", "targets"}

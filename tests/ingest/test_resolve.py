@@ -1,4 +1,4 @@
-"""Entity resolution against the real curated data: agencies, lists of agencies, places, indicators."""
+"""Entity resolution against the real curated data: agencies, agency lists, places, indicators."""
 
 from __future__ import annotations
 
@@ -93,7 +93,10 @@ def test_split_agencies_keeps_names_with_va_and_commas_whole(cell: str, keys: li
 
 
 def test_find_agencies_reads_provinces_from_suffix_or_context() -> None:
-    text = "UBND tỉnh Đồng Nai giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính tham mưu."
+    text = (
+        "UBND tỉnh Đồng Nai giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính "
+        "tham mưu."
+    )
     keys = [m.ref.key for m in find_agencies(text, catalogue(), "dong-nai")]
     assert keys == ["ubnd-dong-nai", "so-khcn-dong-nai", "so-tai-chinh-dong-nai"]
 

@@ -1,0 +1,473 @@
+"""A national-scale synthetic graph in the project's ontology, streamed as N-Quads.
+
+The real corpus is a few documents; the users' graph is every province's plans, projects, tasks
+and targets. This generator writes that shape at a chosen size so the store, the queries and the
+API can be measured as the graph grows:
+
+- the curated reference data (ontology, places with the 2025 mergers, national agencies,
+  indicators, themes; the provincial bodies and their 2025 merger events for the provinces used),
+  in their own named graphs, exactly as the build loads them;
+- one named graph for the national resolutions (57-NQ/TW, 03/NQ-CP implementing it) with the
+  Government programme's ~140 tasks and a national target on every indicator;
+- one named graph per synthetic source: a provincial plan (1–5 per province, implementing a
+  national resolution) or a project (Đề án, implementing one of its province's plans or
+  projects), each with 20–200 tasks and a few targets, every task and target with evidence;
+- the derived graph (``…/id/source/derived``) as ``ingest.derive`` computes it:
+  ``pg:implementsTransitive``, ``pg:inProvince``, ``pg:searchKey``.
+
+Lines are written as they are generated (nothing but the small curated data is held in rdflib),
+and the output depends only on the seed and the scale.
+"""
+
+from __future__ import annotations
+
+import random
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import TextIO
+
+from rdflib import RDF, RDFS, Dataset, Literal
+
+from ingest.curated import load_curated
+from ingest.derive import DERIVED_GRAPH, add_derived
+from ontology.namespaces import PG, entity_iri
+
+XSD = "http://www.w3.org/2001/XMLSchema#"
+DCT = "http://purl.org/dc/terms/"
+OA = "http://www.w3.org/ns/oa#"
+PROV = "http://www.w3.org/ns/prov#"
+ORG = "http://www.w3.org/ns/org#"
+RDF_TYPE = str(RDF.type)
+PGNS = str(PG)
+
+PROVINCIAL_FILES = ("provincial-bodies.ttl", "provincial-changes.ttl")
+NATIONAL_DOCS = {
+    "57": ("57-ntw-2024", "57-NQ/TW", "2024-12-22", "bo-chinh-tri"),
+    "03": ("03-ncp-2025", "03/NQ-CP", "2025-01-09", "chinh-phu"),
+}
+NATIONAL_TITLES = {
+    "57": "Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa "
+    "học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia",
+    "03": "Nghị quyết số 03/NQ-CP ngày 09/01/2025 của Chính phủ ban hành Chương trình hành động "
+    "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW",
+}
+NATIONAL_TASKS = 140
+VERBS = (
+    "Xây dựng",
+    "Hoàn thiện",
+    "Triển khai",
+    "Rà soát, sửa đổi",
+    "Tổ chức thực hiện",
+    "Đẩy mạnh",
+    "Nghiên cứu, đề xuất",
+    "Phát triển",
+    "Nâng cao hiệu quả",
+    "Ban hành",
+    "Đầu tư nâng cấp",
+    "Số hóa",
+)
+OBJECTS = (
+    "cơ sở dữ liệu dùng chung của tỉnh",
+    "hạ tầng số và trung tâm dữ liệu",
+    "nguồn nhân lực chất lượng cao về bán dẫn và trí tuệ nhân tạo",
+    "hệ sinh thái khởi nghiệp đổi mới sáng tạo",
+    "dịch vụ công trực tuyến toàn trình",
+    "cơ chế, chính sách thu hút chuyên gia khoa học, công nghệ",
+    "nền tảng chính quyền số",
+    "mạng 5G và cáp quang băng rộng",
+    "phong trào Bình dân học vụ số",
+    "quỹ phát triển khoa học và công nghệ",
+    "hồ sơ thủ tục hành chính điện tử",
+    "trung tâm đổi mới sáng tạo",
+    "chương trình đào tạo kỹ năng số cho cán bộ, công chức",
+    "hệ thống giám sát, đánh giá thực hiện nhiệm vụ",
+    "kinh tế số trong các ngành, lĩnh vực",
+    "khu công nghệ thông tin tập trung",
+)
+PURPOSES = (
+    "bảo đảm kết nối, chia sẻ dữ liệu",
+    "đáp ứng yêu cầu của Nghị quyết số 57-NQ/TW",
+    "phục vụ người dân và doanh nghiệp",
+    "góp phần tăng trưởng kinh tế số",
+    "nâng cao năng lực cạnh tranh",
+    "bảo đảm an toàn, an ninh mạng",
+)
+PROJECT_TOPICS = (
+    "Đề án phát triển nguồn nhân lực ngành công nghiệp bán dẫn",
+    "Đề án chuyển đổi số",
+    "Đề án phát triển giáo dục STEM",
+    "Đề án xây dựng trung tâm dữ liệu",
+    "Đề án phát triển hệ sinh thái khởi nghiệp đổi mới sáng tạo",
+    "Đề án ứng dụng trí tuệ nhân tạo trong quản lý nhà nước",
+    "Đề án phát triển kinh tế số",
+    "Đề án nâng cao tiềm lực khoa học và công nghệ",
+)
+PUBLISHERS = ("Cổng thông tin điện tử tỉnh", "Báo", "Sở Khoa học và Công nghệ")
+COMPARATORS = ("gte", "gt", "approx", "eq", "lte")
+
+
+@dataclass
+class Reference:
+    """What the synthetic facts point at, read from the curated data."""
+
+    provinces: list[tuple[str, str]]  # (IRI, Vietnamese label) of the 34 units in force
+    agencies_by_province: dict[str, list[str]]
+    national_agencies: list[str]
+    indicators: list[tuple[str, str]]  # (IRI, unit)
+    themes: list[str]
+
+
+@dataclass
+class Writer:
+    """Writes N-Quads lines and counts them; the budget tells the generator when to stop."""
+
+    out: TextIO
+    count: int = 0
+    graph: str = ""
+
+    def quad(self, s: str, p: str, o: str) -> None:
+        self.out.write(f"<{s}> <{p}> {o} <{self.graph}> .\n")
+        self.count += 1
+
+    def iri(self, s: str, p: str, o: str) -> None:
+        self.quad(s, p, f"<{o}>")
+
+    def derived(self, s: str, p: str, o: str) -> None:
+        self.out.write(f"<{s}> <{p}> {o} <{DERIVED_GRAPH}> .\n")
+        self.count += 1
+
+
+def literal(value: str, lang: str | None = None, datatype: str | None = None) -> str:
+    """An N-Quads literal, escaped."""
+    text = value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    if lang:
+        return f'"{text}"@{lang}'
+    if datatype:
+        return f'"{text}"^^<{datatype}>'
+    return f'"{text}"'
+
+
+def provinces_for_scale(scale: int) -> int:
+    """Small graphs cover a few provinces (curated bodies alone are ~300 triples a province)."""
+    return min(34, max(2, scale // 2500))
+
+
+def curated_dataset(curated_dir: Path, province_slugs: set[str]) -> Dataset:
+    """The curated data, with provincial bodies and their changes kept for ``province_slugs``."""
+    full = Dataset()
+    load_curated(curated_dir, full)
+    kept = Dataset()
+    for graph in full.graphs():
+        if len(graph) == 0:
+            continue
+        target = kept.graph(graph.identifier)
+        provincial = str(graph.identifier).endswith(
+            tuple(f"curated-{Path(f).stem}" for f in PROVINCIAL_FILES)
+        )
+        for s, p, o in graph:
+            if provincial and not _mentions(str(s), province_slugs):
+                continue
+            target.add((s, p, o))
+    return kept
+
+
+def _mentions(iri: str, slugs: set[str]) -> bool:
+    local = iri.rsplit("/", 1)[-1]
+    return any(local.endswith("-" + s) or f"-{s}-" in local for s in slugs)
+
+
+def reference_from(curated: Dataset) -> Reference:
+    """Provinces in force, their bodies, national agencies, indicators and themes."""
+    province_type, nation_level = PG.Province, PG.national
+    merged = {s for s, _, _, _ in curated.quads((None, PG.mergedInto, None, None))}
+    labels = {
+        str(s): str(o)
+        for s, _, o, _ in curated.quads((None, RDFS.label, None, None))
+        if isinstance(o, Literal) and o.language == "vi"
+    }
+    provinces = sorted(
+        (str(s), labels.get(str(s), str(s)))
+        for s, _, _, _ in curated.quads((None, RDF.type, province_type, None))
+        if s not in merged
+    )
+    by_province: dict[str, list[str]] = {}
+    for agency, _, place, _ in curated.quads((None, PG.jurisdiction, None, None)):
+        by_province.setdefault(str(place), []).append(str(agency))
+    national = sorted(
+        {str(s) for s, _, _, _ in curated.quads((None, PG.level, nation_level, None))}
+    )
+    units = {str(s): str(o) for s, _, o, _ in curated.quads((None, PG.defaultUnit, None, None))}
+    indicators = sorted(
+        (str(s), units.get(str(s), "%"))
+        for s, _, _, _ in curated.quads((None, RDF.type, PG.Indicator, None))
+    )
+    themes = sorted({str(s) for s, _, _, _ in curated.quads((None, RDF.type, PG.Theme, None))})
+    return Reference(
+        provinces=provinces,
+        agencies_by_province={k: sorted(set(v)) for k, v in by_province.items()},
+        national_agencies=national,
+        indicators=indicators,
+        themes=themes,
+    )
+
+
+@dataclass
+class DocumentNode:
+    iri: str
+    province: str | None
+    ancestors: list[str] = field(default_factory=list)
+
+
+class Generator:
+    """Emits the synthetic sources until the triple budget is spent."""
+
+    def __init__(self, reference: Reference, writer: Writer, seed: int, n_provinces: int) -> None:
+        self.ref = reference
+        self.w = writer
+        self.rng = random.Random(seed)
+        self.provinces = reference.provinces[:n_provinces]
+        self.plans: dict[str, list[DocumentNode]] = {p: [] for p, _ in self.provinces}
+        self.projects: dict[str, list[DocumentNode]] = {p: [] for p, _ in self.provinces}
+        self.national: dict[str, DocumentNode] = {}
+        self.source_number = 0
+
+    # -- building blocks ---------------------------------------------------------------------
+
+    def start_source(self, title: str, date: str, publisher: str) -> str:
+        self.source_number += 1
+        stem = f"synth-{self.source_number:06d}"
+        source = str(entity_iri("source", stem))
+        self.w.graph = source
+        self.w.iri(source, RDF_TYPE, PGNS + "Source")
+        self.w.iri(source, RDF_TYPE, PROV + "Entity")
+        self.w.quad(source, DCT + "title", literal(title, "vi"))
+        self.w.quad(source, DCT + "date", literal(date, datatype=XSD + "date"))
+        self.w.quad(source, DCT + "publisher", literal(publisher))
+        self.w.quad(source, PGNS + "fileName", literal(stem + ".txt"))
+        return stem
+
+    def evidence(self, stem: str, offset: int, quote: str) -> tuple[str, int]:
+        end = offset + len(quote)
+        node = str(entity_iri("evidence", f"{stem}-{offset}-{end}"))
+        self.w.iri(node, RDF_TYPE, OA + "TextQuoteSelector")
+        self.w.iri(node, RDF_TYPE, OA + "TextPositionSelector")
+        self.w.quad(node, OA + "exact", literal(quote))
+        self.w.quad(node, OA + "start", literal(str(offset), datatype=XSD + "nonNegativeInteger"))
+        self.w.quad(node, OA + "end", literal(str(end), datatype=XSD + "nonNegativeInteger"))
+        self.w.iri(node, PGNS + "inSource", str(entity_iri("source", stem)))
+        return node, end + 2
+
+    def document(
+        self,
+        stem: str,
+        slug: str,
+        kind: str,
+        number: str,
+        title: str,
+        issued: str,
+        issuer: str,
+        scope: str,
+        parents: list[DocumentNode],
+        province: str | None,
+    ) -> tuple[DocumentNode, int]:
+        iri = str(entity_iri("document", slug))
+        w = self.w
+        w.iri(iri, RDF_TYPE, PGNS + kind)
+        w.quad(iri, DCT + "identifier", literal(number))
+        w.quad(iri, DCT + "title", literal(title, "vi"))
+        w.quad(iri, DCT + "issued", literal(issued, datatype=XSD + "date"))
+        w.iri(iri, PGNS + "issuedBy", issuer)
+        w.iri(iri, PGNS + "status", PGNS + "adopted")
+        w.iri(iri, PGNS + "territorialScope", scope)
+        w.quad(iri, PGNS + "periodStart", literal(issued[:4], datatype=XSD + "integer"))
+        w.quad(iri, PGNS + "visionYear", literal("2045", datatype=XSD + "integer"))
+        ancestors: list[str] = []
+        for parent in parents:
+            w.iri(iri, PGNS + "implements", parent.iri)
+            for a in [parent.iri, *parent.ancestors]:
+                if a not in ancestors:
+                    ancestors.append(a)
+        for a in ancestors:
+            w.derived(iri, PGNS + "implementsTransitive", f"<{a}>")
+        node, offset = self.evidence(stem, 0, title)
+        w.iri(iri, PGNS + "evidence", node)
+        return DocumentNode(iri, province, ancestors), offset
+
+    def deadline(self, issued_year: int) -> tuple[str, str]:
+        year = self.rng.randint(issued_year, 2030)
+        form = self.rng.random()
+        if form < 0.4:
+            return literal(str(year), datatype=XSD + "gYear"), f"năm {year}"
+        if form < 0.7:
+            month = self.rng.randint(1, 12)
+            value = f"{year}-{month:02d}"
+            return literal(value, datatype=XSD + "gYearMonth"), f"tháng {month}/{year}"
+        month, day = self.rng.randint(1, 12), self.rng.randint(1, 28)
+        return (
+            literal(f"{year}-{month:02d}-{day:02d}", datatype=XSD + "date"),
+            f"trước ngày {day:02d}/{month:02d}/{year}",
+        )
+
+    def task(
+        self,
+        stem: str,
+        n: int,
+        offset: int,
+        document: DocumentNode,
+        agencies: list[str],
+        place_label: str,
+        issued_year: int,
+    ) -> int:
+        rng, w = self.rng, self.w
+        text = f"{rng.choice(VERBS)} {rng.choice(OBJECTS)} {place_label}, {rng.choice(PURPOSES)}"
+        iri = str(entity_iri("task", f"{stem}-{n}"))
+        lead = rng.choice(agencies)
+        w.iri(iri, RDF_TYPE, PGNS + "Task")
+        w.quad(iri, DCT + "description", literal(text, "vi"))
+        w.iri(iri, PGNS + "assignedBy", document.iri)
+        w.iri(iri, PGNS + "leadAgency", lead)
+        for coordinator in rng.sample(agencies, k=min(len(agencies), rng.randint(0, 3))):
+            if coordinator != lead:
+                w.iri(iri, PGNS + "coordinatingAgency", coordinator)
+        if rng.random() < 0.85:
+            value, written = self.deadline(issued_year)
+            w.quad(iri, PGNS + "deadline", value)
+            w.quad(iri, PGNS + "deadlineText", literal(written, "vi"))
+        else:
+            w.quad(iri, PGNS + "ongoing", literal("true", datatype=XSD + "boolean"))
+        w.iri(iri, PGNS + "theme", rng.choice(self.ref.themes))
+        w.quad(iri, PGNS + "taskNumber", literal(str(n)))
+        node, offset = self.evidence(stem, offset, text)
+        w.iri(iri, PGNS + "evidence", node)
+        if document.province:
+            w.derived(iri, PGNS + "inProvince", f"<{document.province}>")
+        return offset
+
+    def target(
+        self, stem: str, n: int, offset: int, document: DocumentNode, scope: str, place: str
+    ) -> int:
+        rng, w = self.rng, self.w
+        indicator, unit = rng.choice(self.ref.indicators)
+        value = round(rng.uniform(1, 100), 1)
+        year = rng.choice((2025, 2026, 2027, 2030, 2030, 2035, 2045))
+        comparator = rng.choice(COMPARATORS)
+        quote = f"đến năm {year}, chỉ tiêu đạt {str(value).replace('.', ',')} {unit} {place}"
+        iri = str(entity_iri("target", f"{stem}-t{n}"))
+        w.iri(iri, RDF_TYPE, PGNS + "Target")
+        w.iri(iri, PGNS + "indicator", indicator)
+        w.quad(iri, PGNS + "targetValue", literal(f"{value}", datatype=XSD + "decimal"))
+        w.iri(iri, PGNS + "comparator", PGNS + comparator)
+        w.quad(iri, PGNS + "unit", literal(unit))
+        w.quad(iri, PGNS + "targetYear", literal(str(year), datatype=XSD + "integer"))
+        w.iri(iri, PGNS + "scope", scope)
+        w.iri(iri, PGNS + "setBy", document.iri)
+        node, offset = self.evidence(stem, offset, quote)
+        w.iri(iri, PGNS + "evidence", node)
+        return offset
+
+    # -- sources -----------------------------------------------------------------------------
+
+    def national_sources(self) -> None:
+        """57-NQ/TW, and 03/NQ-CP implementing it with the Government's ~140 tasks."""
+        viet_nam = str(entity_iri("place", "viet-nam"))
+        previous: list[DocumentNode] = []
+        for key in ("57", "03"):
+            slug, number, issued, issuer = NATIONAL_DOCS[key]
+            stem = self.start_source(
+                NATIONAL_TITLES[key], issued, "Cổng thông tin điện tử Chính phủ"
+            )
+            doc, offset = self.document(
+                stem,
+                slug,
+                "Resolution",
+                number,
+                NATIONAL_TITLES[key],
+                issued,
+                str(entity_iri("agency", issuer)),
+                viet_nam,
+                previous,
+                None,
+            )
+            self.national[key] = doc
+            for n, (indicator, unit) in enumerate(self.ref.indicators, start=1):
+                if key == "57" or n % 2 == 0:
+                    offset = self.target(stem, n, offset, doc, viet_nam, "trên cả nước")
+            if key == "03":
+                for n in range(1, NATIONAL_TASKS + 1):
+                    offset = self.task(
+                        stem, n, offset, doc, self.ref.national_agencies, "trên cả nước", 2025
+                    )
+            previous = [doc]
+
+    def provincial_source(self, index: int, budget: int) -> None:
+        """A plan (the province's first 1–5 sources) or a project under one of its documents."""
+        rng = self.rng
+        province, label = self.provinces[index % len(self.provinces)]
+        plans = self.plans[province]
+        slug = province.rsplit("/", 1)[-1]
+        agencies = self.ref.agencies_by_province.get(province) or self.ref.national_agencies
+        year = rng.choice((2025, 2025, 2026))
+        issued = f"{year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}"
+        number_value = rng.randint(1, 999)
+        is_plan = not plans or (len(plans) < rng.randint(1, 5) and rng.random() < 0.5)
+        if is_plan:
+            kind, code = "Plan", "KH-UBND"
+            parent = [self.national[rng.choice(("57", "03"))]]
+            title = f"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW trên địa bàn {label} (đợt {len(plans) + 1})"
+        else:
+            kind, code = "Project", "QĐ-UBND"
+            pool = plans + self.projects[province][-20:]
+            parent = [rng.choice(pool)]
+            title = f"{rng.choice(PROJECT_TOPICS)} {label} giai đoạn {year}–2030"
+        number = f"{number_value}/{code}"
+        stem = self.start_source(title, issued, f"{rng.choice(PUBLISHERS)} {label}")
+        doc_slug = f"{number_value}-{code[0].lower()}{code.split('-')[1].lower()}-{slug}-{stem[6:]}"
+        ubnd = str(entity_iri("agency", f"ubnd-{slug}"))
+        doc, offset = self.document(
+            stem, doc_slug, kind, number, title, issued, ubnd, province, parent, province
+        )
+        (plans if is_plan else self.projects[province]).append(doc)
+        per_task = 17
+        tasks = min(rng.randint(20, 200), max(5, budget // per_task))
+        place_label = f"trên địa bàn {label}"
+        for n in range(1, tasks + 1):
+            offset = self.task(stem, n, offset, doc, agencies, place_label, year)
+        for n in range(1, rng.randint(1, 6) + 1):
+            offset = self.target(stem, n, offset, doc, province, place_label)
+
+
+def write_curated(curated: Dataset, out: TextIO) -> int:
+    """The curated data and its derived relations, as N-Quads; returns the number of lines."""
+    add_derived(curated)
+    text = curated.serialize(format="nquads")
+    lines = [line for line in text.splitlines() if line.strip()]
+    out.write("\n".join(lines) + "\n")
+    return len(lines)
+
+
+def generate(
+    out: TextIO, scale: int, seed: int = 57, curated_dir: Path = Path("data/curated")
+) -> int:
+    """Write about ``scale`` quads of synthetic graph (curated data included) to ``out``."""
+    reference = reference_from(curated_dataset(curated_dir, set()))
+    n_provinces = provinces_for_scale(scale)
+    slugs = {iri.rsplit("/", 1)[-1] for iri, _ in reference.provinces[:n_provinces]}
+    curated = curated_dataset(curated_dir, slugs)
+    writer = Writer(out)
+    writer.count = write_curated(curated, out)
+    generator = Generator(reference, writer, seed, n_provinces)
+    generator.national_sources()
+    index = 0
+    while writer.count < scale:
+        generator.provincial_source(index, scale - writer.count)
+        index += 1
+    return writer.count
+
+
+def write_file(path: Path, scale: int, seed: int = 57, curated_dir: Path = Path("data/curated")):
+    """Generate into ``path`` (written next to it, then renamed); returns the quad count."""
+    partial = path.with_name(path.name + ".partial")
+    with partial.open("w", encoding="utf-8", newline="\n") as out:
+        count = generate(out, scale, seed, curated_dir)
+    partial.replace(path)
+    return count

@@ -1,0 +1,48 @@
+"""``policygraph extract FILE``: what would be extracted from one source, each fact with its quote."""
+
+from __future__ import annotations
+
+import argparse
+import json
+from pathlib import Path
+
+from graph_api.settings import Settings
+
+HELP = "print the facts extracted from one source file, each with its quote (for review)"
+
+
+def add_arguments(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("file", type=Path, help="a .txt, .md, .html, .docx or .pdf source")
+    parser.add_argument("--json", action="store_true", help="gold-format JSON instead of text")
+    parser.add_argument(
+        "--no-corrections",
+        action="store_true",
+        help="show the raw extraction, without data/curated/corrections.toml",
+    )
+
+
+def run(args: argparse.Namespace, settings: Settings) -> int:
+    from ingest.build import CORRECTIONS_FILE
+    from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
+    from ingest.extract import extract_all
+    from ingest.extract.gold_format import to_gold_format
+    from ingest.resolve import Catalogue
+    from ingest.review import review_text
+    from ingest.sources import read_source
+
+    source = read_source(args.file)
+    catalogue = Catalogue.load(settings.curated_dir)
+    facts = extract_all(source, catalogue)
+    log = CorrectionLog()
+    if not args.no_corrections:
+        corrections = load_corrections(settings.curated_dir / CORRECTIONS_FILE)
+        facts = apply_corrections(source.source_id, facts, corrections, log)
+    if args.json:
+        print(json.dumps(to_gold_format(facts, catalogue), ensure_ascii=False, indent=1))
+    else:
+        for note in source.meta.notes:
+            print(f"# {note}")
+        for line in log.applied:
+            print(f"# correction: {line}")
+        print(review_text(facts))
+    return 0

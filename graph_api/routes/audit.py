@@ -1,0 +1,94 @@
+"""The audits over HTTP: ``/api/audit/…`` (JSON, CSV, Markdown) and the coverage matrix page."""
+
+from __future__ import annotations
+
+from datetime import date
+from typing import Annotated
+
+from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+
+from graph_api.audit import render
+from graph_api.audit.alignment import audit_alignment
+from graph_api.audit.coverage import render_coverage
+from graph_api.audit.ownership import audit_ownership
+from graph_api.audit.provinces import province_labels, resolve_province
+from graph_api.audit.themes import audit_tasks
+from ontology.namespaces import entity_iri
+
+router = APIRouter(tags=["audit"])
+PROVINCE = Query(description="a province slug or name; default all")
+GONE = Query(description="only assignments whose agency no longer exists")
+MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
+
+
+def _text(body: str, fmt: str) -> Response:
+    if fmt == "json":
+        return Response(body, media_type="application/json")
+    return PlainTextResponse(body, media_type=MEDIA[fmt])
+
+
+def _not_found(error: LookupError) -> HTTPException:
+    return HTTPException(status_code=404, detail=str(error).strip("'\""))
+
+
+@router.get("/api/audit/alignment", summary="National targets against provincial targets")
+def alignment(
+    request: Request,
+    province: Annotated[str | None, PROVINCE] = None,
+    format: Annotated[str, Query(pattern="^(json|csv|md|html)$")] = "json",
+) -> Response:
+    try:
+        report = audit_alignment(request.app.state.store, province)
+    except LookupError as error:
+        raise _not_found(error) from error
+    if format == "html":
+        return HTMLResponse(render_coverage(report))
+    return _text(render.render_alignment(report, format), format)
+
+
+@router.get("/api/audit/ownership", summary="Who holds each task on a date")
+def ownership(
+    request: Request,
+    on: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+    province: Annotated[str | None, Query(description="only the tasks of this province")] = None,
+    task: Annotated[str | None, Query(description="only this task (IRI or slug)")] = None,
+    gone: Annotated[bool, GONE] = False,
+    format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
+) -> Response:
+    store = request.app.state.store
+    try:
+        place = resolve_province(province, province_labels(store)) if province else None
+    except LookupError as error:
+        raise _not_found(error) from error
+    if task and not task.startswith("http"):
+        task = str(entity_iri("task", task))
+    report = audit_ownership(store, on or date.today(), task=task, province=place)
+    return _text(render.render_ownership(report, format, gone_only=gone), format)
+
+
+@router.get("/api/audit/tasks-alignment", summary="National themes each province has tasks for")
+def tasks_alignment(
+    request: Request,
+    province: Annotated[str | None, PROVINCE] = None,
+    format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
+) -> Response:
+    try:
+        report = audit_tasks(request.app.state.store, province)
+    except LookupError as error:
+        raise _not_found(error) from error
+    if format == "json":
+        return JSONResponse(report.as_dict())
+    return _text(render.render_tasks(report, format), format)
+
+
+@router.get("/audit/coverage", response_class=HTMLResponse, summary="The coverage matrix page")
+def coverage(
+    request: Request,
+    province: Annotated[str | None, Query(description="one province")] = None,
+) -> HTMLResponse:
+    try:
+        report = audit_alignment(request.app.state.store, province)
+    except LookupError as error:
+        raise _not_found(error) from error
+    return HTMLResponse(render_coverage(report))

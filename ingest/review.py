@@ -1,0 +1,92 @@
+"""What ``policygraph extract`` prints: each fact of one source with its quote, for a reviewer."""
+
+from __future__ import annotations
+
+from ingest.model import (
+    AgencyFact,
+    AgencyRef,
+    AssignmentFact,
+    DocumentFact,
+    Fact,
+    MeetingFact,
+    TargetFact,
+)
+
+SYMBOLS = {"gt": ">", "gte": "≥", "eq": "=", "approx": "≈", "lte": "≤", "lt": "<", "range": "–"}
+
+
+def _agencies(refs: list[AgencyRef]) -> str:
+    return "; ".join(f"{r.name} [{r.key}{'' if r.resolved else ', new'}]" for r in refs) or "—"
+
+
+def describe(fact: Fact) -> list[str]:
+    """Lines describing one fact (without its quote)."""
+    if isinstance(fact, DocumentFact):
+        ref = fact.ref
+        lines = [f"DOCUMENT {ref.doc_type} {ref.number or ''} [{ref.key}]".rstrip()]
+        if ref.title:
+            lines.append(f"  title: {ref.title}")
+        for label, value in (
+            ("issued", fact.issued),
+            ("issuer", fact.issuer and fact.issuer.name),
+            ("status", fact.status),
+            ("period", fact.period_start and f"{fact.period_start}–{fact.period_end}"),
+            ("vision", fact.vision_year),
+            ("implements", ", ".join(r.number or r.key for r in fact.implements)),
+        ):
+            if value:
+                lines.append(f"  {label}: {value}")
+        return lines
+    if isinstance(fact, AgencyFact):
+        return [f"AGENCY {_agencies([fact.agency])} level={fact.agency.level or '?'}"]
+    if isinstance(fact, AssignmentFact):
+        lines = [f"TASK {fact.number or ''} {fact.task}".replace("  ", " ")]
+        lines.append(f"  lead: {_agencies(fact.leads)}")
+        if fact.coordinators:
+            lines.append(f"  coordinating: {_agencies(fact.coordinators)}")
+        deadline = fact.deadline or ("ongoing" if fact.ongoing else None)
+        if deadline or fact.deadline_text:
+            lines.append(f"  deadline: {deadline} ({fact.deadline_text or ''})")
+        if fact.assigned_by:
+            lines.append(f"  assigned by: {fact.assigned_by.number or fact.assigned_by.key}")
+        return lines
+    if isinstance(fact, TargetFact):
+        if fact.value is None:
+            value = fact.qualitative or "?"
+        else:
+            value = f"{SYMBOLS.get(fact.comparator or '', '?')} {fact.value:g}"
+            if fact.upper_value is not None:
+                value += f"–{fact.upper_value:g}"
+            value += f" {fact.unit or ''}"
+        lines = [f"TARGET {fact.indicator_text}: {value} by {fact.year or '?'}"]
+        lines.append(
+            f"  indicator: {fact.indicator_key or '(new)'}; scope: {fact.scope or '?'}; "
+            f"set by: {fact.set_by.key if fact.set_by else '?'}"
+        )
+        return lines
+    if isinstance(fact, MeetingFact):
+        lines = [f"MEETING of {fact.body.name} on {fact.held_on or '?'}"]
+        if fact.chair:
+            lines.append(f"  chair: {fact.chair} ({fact.chair_role or ''})")
+        for label, refs in (("approved", fact.approved), ("discussed", fact.discussed)):
+            if refs:
+                lines.append(f"  {label}: " + "; ".join(r.title or r.number or r.key for r in refs))
+        return lines
+    return [repr(fact)]
+
+
+def review_text(facts: list[Fact]) -> str:
+    """All facts, each with its quote and offsets, grouped in text order."""
+    blocks = []
+    for fact in sorted(facts, key=lambda f: (f.evidence.start, type(f).__name__)):
+        lines = describe(fact)
+        quote = " ".join(fact.evidence.quote.split())
+        if len(quote) > 300:
+            quote = quote[:297] + "…"
+        lines.append(f"  quote [{fact.evidence.start}:{fact.evidence.end}]: «{quote}»")
+        blocks.append("\n".join(lines))
+    counts: dict[str, int] = {}
+    for fact in facts:
+        counts[type(fact).__name__] = counts.get(type(fact).__name__, 0) + 1
+    summary = ", ".join(f"{n} {k.removesuffix('Fact').lower()}" for k, n in sorted(counts.items()))
+    return "\n\n".join([*blocks, f"({summary or 'no facts'})"])

@@ -1,0 +1,24 @@
+"""Run the extractor over the sources that have gold annotations, and score it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ingest.evaluate import Report, evaluate, find_source, load_gold
+from ingest.extract import extract_all
+from ingest.extract.gold_format import to_gold_format
+from ingest.resolve import Catalogue
+from ingest.sources import read_source
+
+
+def score_extractor(gold_dir: Path, sources_dir: Path, catalogue: Catalogue) -> Report:
+    """Extract every source that has a gold file and score the predictions against the gold."""
+    predictions, texts = {}, {}
+    for stem in load_gold(gold_dir):
+        path = find_source(sources_dir, stem)
+        if path is None:
+            continue
+        source = read_source(path)
+        predictions[stem] = to_gold_format(extract_all(source, catalogue), catalogue)
+        texts[stem] = source.original
+    return evaluate(gold_dir, predictions, None, texts)
