@@ -30,6 +30,7 @@ from rdflib import RDF, RDFS, Dataset, Literal
 
 from ingest.curated import load_curated
 from ingest.derive import DERIVED_GRAPH, add_derived
+from ingest.dumps import sorted_nquads
 from ontology.namespaces import PG, entity_iri
 
 XSD = "http://www.w3.org/2001/XMLSchema#"
@@ -104,6 +105,8 @@ PROJECT_TOPICS = (
 )
 PUBLISHERS = ("Cổng thông tin điện tử tỉnh", "Báo", "Sở Khoa học và Công nghệ")
 COMPARATORS = ("gte", "gt", "approx", "eq", "lte")
+RANK_UNIT = "thứ bậc"
+RANK_SCOPES = ("cả nước", "Đông Nam Á", "thế giới")
 
 
 @dataclass
@@ -152,10 +155,15 @@ def provinces_for_scale(scale: int) -> int:
     return min(34, max(2, scale // 2500))
 
 
-def curated_dataset(curated_dir: Path, province_slugs: set[str]) -> Dataset:
-    """The curated data, with provincial bodies and their changes kept for ``province_slugs``."""
+def load_full_curated(curated_dir: Path) -> Dataset:
+    """Every curated file and the ontology, one named graph each (as the build loads them)."""
     full = Dataset()
     load_curated(curated_dir, full)
+    return full
+
+
+def curated_subset(full: Dataset, province_slugs: set[str]) -> Dataset:
+    """The curated data, with provincial bodies and their changes kept for ``province_slugs``."""
     kept = Dataset()
     for graph in full.graphs():
         if len(graph) == 0:
@@ -344,13 +352,23 @@ class Generator:
         return offset
 
     def target(
-        self, stem: str, n: int, offset: int, document: DocumentNode, scope: str, place: str
+        self,
+        stem: str,
+        n: int,
+        offset: int,
+        document: DocumentNode,
+        scope: str,
+        place: str,
+        indicator_and_unit: tuple[str, str] | None = None,
     ) -> int:
         rng, w = self.rng, self.w
-        indicator, unit = rng.choice(self.ref.indicators)
-        value = round(rng.uniform(1, 100), 1)
+        indicator, unit = indicator_and_unit or rng.choice(self.ref.indicators)
         year = rng.choice((2025, 2026, 2027, 2030, 2030, 2035, 2045))
-        comparator = rng.choice(COMPARATORS)
+        rank_scope = rng.choice(RANK_SCOPES) if unit == RANK_UNIT else None
+        if rank_scope:  # a rank: "trong nhóm 10 ... dẫn đầu cả nước"
+            value, comparator = float(rng.randint(1, 30)), "lte"
+        else:
+            value, comparator = round(rng.uniform(1, 100), 1), rng.choice(COMPARATORS)
         quote = f"đến năm {year}, chỉ tiêu đạt {str(value).replace('.', ',')} {unit} {place}"
         iri = str(entity_iri("target", f"{stem}-t{n}"))
         w.iri(iri, RDF_TYPE, PGNS + "Target")
@@ -359,6 +377,8 @@ class Generator:
         w.iri(iri, PGNS + "comparator", PGNS + comparator)
         w.quad(iri, PGNS + "unit", literal(unit))
         w.quad(iri, PGNS + "targetYear", literal(str(year), datatype=XSD + "integer"))
+        if rank_scope:
+            w.quad(iri, PGNS + "rankScope", literal(rank_scope))
         w.iri(iri, PGNS + "scope", scope)
         w.iri(iri, PGNS + "setBy", document.iri)
         node, offset = self.evidence(stem, offset, quote)
@@ -367,7 +387,9 @@ class Generator:
 
     # -- sources -----------------------------------------------------------------------------
 
-    def national_sources(self) -> None:
+    def national_sources(
+        self, n_tasks: int = NATIONAL_TASKS, both_set_targets: bool = True
+    ) -> None:
         """57-NQ/TW, and 03/NQ-CP implementing it with the Government's ~140 tasks."""
         viet_nam = str(entity_iri("place", "viet-nam"))
         previous: list[DocumentNode] = []
@@ -389,11 +411,11 @@ class Generator:
                 None,
             )
             self.national[key] = doc
-            for n, (indicator, unit) in enumerate(self.ref.indicators, start=1):
-                if key == "57" or n % 2 == 0:
-                    offset = self.target(stem, n, offset, doc, viet_nam, "trên cả nước")
+            for n, indicator in enumerate(self.ref.indicators, start=1):
+                if key == "57" or (both_set_targets and n % 2 == 0):
+                    offset = self.target(stem, n, offset, doc, viet_nam, "trên cả nước", indicator)
             if key == "03":
-                for n in range(1, NATIONAL_TASKS + 1):
+                for n in range(1, n_tasks + 1):
                     offset = self.task(
                         stem, n, offset, doc, self.ref.national_agencies, "trên cả nước", 2025
                     )
@@ -413,7 +435,10 @@ class Generator:
         if is_plan:
             kind, code = "Plan", "KH-UBND"
             parent = [self.national[rng.choice(("57", "03"))]]
-            title = f"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW trên địa bàn {label} (đợt {len(plans) + 1})"
+            title = (
+                f"Kế hoạch thực hiện Nghị quyết số 57-NQ/TW trên địa bàn {label}"
+                f" (đợt {len(plans) + 1})"
+            )
         else:
             kind, code = "Project", "QĐ-UBND"
             pool = plans + self.projects[province][-20:]
@@ -437,26 +462,29 @@ class Generator:
 
 
 def write_curated(curated: Dataset, out: TextIO) -> int:
-    """The curated data and its derived relations, as N-Quads; returns the number of lines."""
+    """The curated data and its derived relations, as the build's sorted N-Quads; line count."""
     add_derived(curated)
-    text = curated.serialize(format="nquads")
-    lines = [line for line in text.splitlines() if line.strip()]
-    out.write("\n".join(lines) + "\n")
-    return len(lines)
+    text = sorted_nquads(curated)  # canonical blank nodes: the same bytes on every run
+    out.write(text if text.endswith("\n") else text + "\n")
+    return sum(1 for line in text.splitlines() if line.strip())
 
 
 def generate(
     out: TextIO, scale: int, seed: int = 57, curated_dir: Path = Path("data/curated")
 ) -> int:
     """Write about ``scale`` quads of synthetic graph (curated data included) to ``out``."""
-    reference = reference_from(curated_dataset(curated_dir, set()))
+    full = load_full_curated(curated_dir)
+    reference = reference_from(full)
     n_provinces = provinces_for_scale(scale)
     slugs = {iri.rsplit("/", 1)[-1] for iri, _ in reference.provinces[:n_provinces]}
-    curated = curated_dataset(curated_dir, slugs)
+    curated = curated_subset(full, slugs)
     writer = Writer(out)
     writer.count = write_curated(curated, out)
+
     generator = Generator(reference, writer, seed, n_provinces)
-    generator.national_sources()
+    generator.national_sources(
+        n_tasks=min(NATIONAL_TASKS, max(20, scale // 250)), both_set_targets=scale >= 50_000
+    )
     index = 0
     while writer.count < scale:
         generator.provincial_source(index, scale - writer.count)

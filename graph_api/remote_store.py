@@ -2,8 +2,8 @@
 
 Queries go through SPARQLWrapper; answers come back as SPARQL JSON (or Turtle for graphs) and are
 re-serialised here, so formats, the row cap and term encoding are the same as the embedded store.
-The default graph is the union of the project's graphs (``…/id/source/…``), given to the
-engine as an explicit dataset: engines differ in what their own default graph holds (Virtuoso's
+The default graph is the union of the project's graphs (``https://w3id.org/policygraph/…``),
+given to the engine as an explicit dataset: engines differ in what their own default graph holds (Virtuoso's
 includes its system graphs). Loading uses the SPARQL 1.1 Graph Store Protocol, one named graph
 at a time.
 """
@@ -26,9 +26,8 @@ from graph_api.named_queries import load_query
 from graph_api.sparql_guard import check_request
 from graph_api.store import Dataset, QueryOutput, Store, python_value, serialise_result
 from ingest.errors import QueryError
-from ontology.namespaces import ID_BASE
 
-SOURCE_GRAPHS = ID_BASE + "source/"
+PROJECT_GRAPHS = "https://w3id.org/policygraph/"  # sources, curated files, the ontology
 
 
 class RemoteStore(Store):
@@ -60,7 +59,7 @@ class RemoteStore(Store):
         if self._graphs is None:
             rows = self._solutions(load_query("named_graphs"), Dataset(), None)
             names = [python_value(row["graph"]) for row in rows]
-            self._graphs = tuple(g for g in names if g.startswith(SOURCE_GRAPHS))
+            self._graphs = tuple(g for g in names if g.startswith(PROJECT_GRAPHS))
         return self._graphs
 
     def _dataset(self, dataset: Dataset | None) -> Dataset:

@@ -1,8 +1,8 @@
 """Diacritic-insensitive label search: every label folded once, matched and ranked in Python.
 
 Labels come from the named query ``search_labels.rq`` (labels, titles, alternative labels,
-document numbers). A ``pg:searchKey`` the build may precompute is used as the folded form;
-otherwise the label is folded here with :func:`ontology.slugs.fold`.
+document numbers), each folded here with :func:`ontology.slugs.fold` — the same folding the
+build uses for its ``pg:searchKey`` literals.
 """
 
 from __future__ import annotations
@@ -49,8 +49,7 @@ class SearchIndex:
             if not label:
                 continue
             preferred = row.get("labelKind") == "label"
-            key = row.get("searchKey") if preferred and row.get("searchKey") else label
-            self.entries.append(Entry(row["entity"], label, tuple(words(key)), preferred))
+            self.entries.append(Entry(row["entity"], label, tuple(words(label)), preferred))
             if preferred:
                 current = self.preferred_label.get(row["entity"])
                 if current is None or _prefer(label, current):

@@ -31,7 +31,7 @@ from ingest.curated import load_curated
 from ingest.derive import add_derived
 from ingest.dumps import write_dumps
 from ingest.errors import SourceError
-from ingest.validate import ValidationResult, validate_dataset
+from ingest.validate import ValidationResult, union_graph, validate_dataset
 from ontology.namespaces import entity_iri
 
 CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
@@ -92,7 +92,7 @@ def collect_dataset(
     report.curated_files = [p.name for p in load_curated(curated_dir, dataset)]
     corrections = load_corrections(curated_dir / CORRECTIONS_FILE)
     log = CorrectionLog()
-    catalogue = Catalogue.from_graph(dataset)
+    catalogue = Catalogue.from_graph(union_graph(dataset))
     items = list(iter_sources(sources_dir)) if sources_dir.exists() else []
     for index, item in enumerate(items, start=1):
         if isinstance(item, SourceError):
@@ -123,6 +123,8 @@ def collect_dataset(
             continue
         report.sources_read.append(source.path.name)
         report.facts_per_source[source.source_id] = dict(Counter(type(f).__name__ for f in facts))
+    report.corrections_applied = log.applied
+    report.corrections_unmatched = log.unmatched
     return dataset
 
 

@@ -1,4 +1,4 @@
-"""``policygraph extract FILE``: what would be extracted from one source, each fact with its quote."""
+"""``policygraph extract FILE``: the facts one source would give, each with its quote."""
 
 from __future__ import annotations
 

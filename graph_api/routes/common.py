@@ -93,8 +93,9 @@ def task_from_row(row: dict[str, Any]) -> Task:
     if row.get("document"):
         document = Ref(iri=row["document"], label=row.get("documentLabel"))
     evidence = None
-    if row.get("evidenceQuote"):
-        evidence = Evidence(quote=row["evidenceQuote"], source=row.get("evidenceSource"))
+    if row.get("evidence"):
+        quote, _, source = row["evidence"].rpartition("\t")
+        evidence = Evidence(quote=quote, source=source or None)
     return Task(
         iri=row["task"],
         description=row.get("description"),

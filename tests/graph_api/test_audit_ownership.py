@@ -1,4 +1,4 @@
-"""Ownership on a date over the real curated agencies and 2025 changes, with tasks from the seeds."""
+"""Ownership on a date over the real curated agencies and 2025 changes, with seed tasks."""
 
 from __future__ import annotations
 

@@ -69,7 +69,11 @@ def test_query_page_works_offline_with_the_examples(client):
     for src in scripts:
         assert client.get(src).status_code == 200
     embedded = json.loads(re.search(r'type="application/json">(.*?)</script>', page, re.S).group(1))
-    assert set(embedded) == {"example_task_owners", "example_plan_dependencies", "example_alignment"}
+    assert set(embedded) == {
+        "example_task_owners",
+        "example_plan_dependencies",
+        "example_alignment",
+    }
 
 
 @pytest.mark.parametrize("name", sorted(example_queries()))

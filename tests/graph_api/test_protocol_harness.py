@@ -7,13 +7,19 @@ import subprocess
 import sys
 
 import pytest
-
 from conftest import CONFORMANCE, LiveServer
 
 
 def run_harness(url: str, *options: str) -> tuple[str, dict[str, int]]:
     result = subprocess.run(
-        [sys.executable, str(CONFORMANCE / "protocol_tests.py"), url, "--policy", "read-only", *options],
+        [
+            sys.executable,
+            str(CONFORMANCE / "protocol_tests.py"),
+            url,
+            "--policy",
+            "read-only",
+            *options,
+        ],
         capture_output=True,
         text=True,
         timeout=120,

@@ -8,6 +8,7 @@ import io
 import pytest
 
 ID = "https://w3id.org/policygraph/id/"
+PL2 = "nq03-ncp-2025-phu-luc-2-nhiem-vu-"  # tasks of Appendix II of 03/NQ-CP
 
 
 def task_ids(response) -> set[str]:
@@ -19,7 +20,11 @@ def test_tasks_carry_owner_deadline_document_and_evidence(client):
     first = tasks[f"{ID}task/nq03-ncp-2025-phu-luc-2-nhiem-vu-1"]
     assert [lead["label"] for lead in first["leads"]] == ["Bộ Khoa học và Công nghệ"]
     assert {c["iri"].rsplit("/", 1)[1] for c in first["coordinators"]} == {
-        "ban-tuyen-giao-tw", "cac-bo-nganh-dia-phuong", "vtv", "vov", "ttxvn"
+        "ban-tuyen-giao-tw",
+        "cac-bo-nganh-dia-phuong",
+        "vtv",
+        "vov",
+        "ttxvn",
     }
     assert first["deadline"] == "2025-06"
     assert first["document"]["iri"] == f"{ID}document/ctht-03-ncp-2025"
@@ -30,12 +35,21 @@ def test_tasks_carry_owner_deadline_document_and_evidence(client):
 @pytest.mark.parametrize(
     ("params", "expected"),
     [
-        ({"agency": "bo-noi-vu"}, {"nq03-ncp-2025-phu-luc-2-nhiem-vu-5", "nq03-ncp-2025-phu-luc-2-nhiem-vu-20"}),
-        ({"agency": f"{ID}agency/bo-khcn"}, {"nq03-ncp-2025-phu-luc-2-nhiem-vu-1", "nq03-ncp-2025-phu-luc-2-nhiem-vu-18"}),
+        (
+            {"agency": "bo-noi-vu"},
+            {PL2 + "5", PL2 + "20"},
+        ),
+        (
+            {"agency": f"{ID}agency/bo-khcn"},
+            {PL2 + "1", PL2 + "18"},
+        ),
         ({"province": "binh-duong"}, {"002_164b680af517698d-1"}),
-        ({"theme": "institutions"}, {"nq03-ncp-2025-phu-luc-2-nhiem-vu-18", "nq03-ncp-2025-phu-luc-2-nhiem-vu-20"}),
+        (
+            {"theme": "institutions"},
+            {PL2 + "18", PL2 + "20"},
+        ),
         ({"document": "kh-nq57-binh-duong"}, {"002_164b680af517698d-1"}),
-        ({"agency": "bo-noi-vu", "open_on": "2025-03-01"}, {"nq03-ncp-2025-phu-luc-2-nhiem-vu-5"}),
+        ({"agency": "bo-noi-vu", "open_on": "2025-03-01"}, {PL2 + "5"}),
         ({"open_on": "2026-01-01"}, {"002_164b680af517698d-1"}),
     ],
 )
@@ -51,7 +65,9 @@ def test_document_filter_follows_the_implementation_chain(client):
 
 
 def test_tasks_as_csv_by_accept_and_by_format(client):
-    by_accept = client.get("/api/tasks", params={"agency": "bo-noi-vu"}, headers={"Accept": "text/csv"})
+    by_accept = client.get(
+        "/api/tasks", params={"agency": "bo-noi-vu"}, headers={"Accept": "text/csv"}
+    )
     by_format = client.get("/api/tasks", params={"agency": "bo-noi-vu", "format": "csv"})
     assert by_accept.text == by_format.text
     rows = list(csv.DictReader(io.StringIO(by_accept.text)))
@@ -92,7 +108,12 @@ def test_document_chain_up_to_the_national_resolution_and_down_to_projects(clien
     assert ancestors == {"ctht-03-ncp-2025", "03-ncp-2025", "57-ntw-2024"}
     national = client.get("/api/documents/57-ntw-2024").json()
     descendants = {link["iri"].rsplit("/", 1)[1] for link in national["implemented_by"]}
-    assert descendants == {"03-ncp-2025", "ctht-03-ncp-2025", "kh-nq57-binh-duong", "da-vung-dmst-binh-duong"}
+    assert descendants == {
+        "03-ncp-2025",
+        "ctht-03-ncp-2025",
+        "kh-nq57-binh-duong",
+        "da-vung-dmst-binh-duong",
+    }
     assert national["identifier"] == "57-NQ/TW"
     assert national["issued_by"]["label"] == "Bộ Chính trị"
     assert len(national["tasks"]) == 5
@@ -115,7 +136,9 @@ def test_search_is_diacritic_insensitive_and_ranked(client, query, expected):
 
 
 def test_search_so_khoa_hoc_finds_the_departments(client):
-    hits = client.get("/api/search", params={"q": "so khoa hoc", "kind": "agency", "limit": 100}).json()["hits"]
+    hits = client.get(
+        "/api/search", params={"q": "so khoa hoc", "kind": "agency", "limit": 100}
+    ).json()["hits"]
     assert f"{ID}agency/so-khcn-binh-duong" in {h["iri"] for h in hits}
     assert all(h["label"].startswith("Sở Khoa học") for h in hits[:10])
 

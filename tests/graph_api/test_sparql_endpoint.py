@@ -10,11 +10,13 @@ from graph_api.sparql_guard import check_request
 from ingest.errors import QueryError
 
 ID = "https://w3id.org/policygraph/id/"
+SPARQL_QUERY = "application/sparql-query"
 ASK_BO_KHCN = f"ASK {{ <{ID}agency/bo-khcn> ?p ?o }}"
 
 
 def test_get_post_form_and_post_direct_give_the_same_answer(client):
-    query = f"SELECT ?label WHERE {{ <{ID}agency/bo-khcn> <http://www.w3.org/2000/01/rdf-schema#label> ?label }}"
+    label = "<http://www.w3.org/2000/01/rdf-schema#label>"
+    query = f"SELECT ?label WHERE {{ <{ID}agency/bo-khcn> {label} ?label }}"
     by_get = client.get("/sparql", params={"query": query})
     by_form = client.post("/sparql", data={"query": query})
     by_body = client.post(
@@ -39,7 +41,9 @@ def test_get_post_form_and_post_direct_give_the_same_answer(client):
 )
 def test_select_formats_follow_accept(client, accept, media):
     headers = {"Accept": accept} if accept else {}
-    response = client.get("/sparql", params={"query": "SELECT ?x WHERE { BIND(1 AS ?x) }"}, headers=headers)
+    response = client.get(
+        "/sparql", params={"query": "SELECT ?x WHERE { BIND(1 AS ?x) }"}, headers=headers
+    )
     assert response.status_code == 200
     assert response.headers["content-type"].split(";")[0] == media
 
@@ -78,10 +82,16 @@ def test_service_description_without_query(client):
     assert f"{ID}source/curated-agencies" in response.text
 
 
+def get(client, params):
+    return client.get("/sparql", params=params)
+
+
 def test_dataset_parameters_restrict_the_default_graph(client):
     agencies = f"{ID}source/curated-agencies"
     places = f"{ID}source/curated-places"
-    on_agencies = client.get("/sparql", params={"query": ASK_BO_KHCN, "default-graph-uri": agencies})
+    on_agencies = client.get(
+        "/sparql", params={"query": ASK_BO_KHCN, "default-graph-uri": agencies}
+    )
     on_places = client.get("/sparql", params={"query": ASK_BO_KHCN, "default-graph-uri": places})
     assert on_agencies.json()["boolean"] is True
     assert on_places.json()["boolean"] is False
@@ -91,7 +101,10 @@ def test_from_is_a_graph_of_this_store_and_never_fetched(client):
     places = f"{ID}source/curated-places"
     query = f"ASK FROM <{places}> WHERE {{ <{ID}agency/bo-khcn> ?p ?o }}"
     assert client.get("/sparql", params={"query": query}).json()["boolean"] is False
-    checked = check_request(f"PREFIX s: <{ID}source/>\nSELECT * FROM s:curated-places FROM NAMED <x> WHERE {{ ?a ?b ?c }}")
+    checked = check_request(
+        f"PREFIX s: <{ID}source/>\n"
+        "SELECT * FROM s:curated-places FROM NAMED <x> WHERE { ?a ?b ?c }"
+    )
     assert checked.from_graphs == (places,)
     assert checked.from_named_graphs == ("x",)
     assert "FROM" not in checked.text.upper().split("WHERE")[0]
@@ -159,7 +172,9 @@ def test_bad_bodies_are_4xx_with_a_message(client):
         headers={"Content-Type": "application/sparql-query; charset=UTF-16"},
     )
     latin1 = client.post(
-        "/sparql", content=b"ASK { ?s ?p \"S\xe1\" }", headers={"Content-Type": "application/sparql-query"}
+        "/sparql",
+        content=b'ASK { ?s ?p "S\xe1" }',
+        headers={"Content-Type": "application/sparql-query"},
     )
     plain = client.post("/sparql", content=b"ASK {}", headers={"Content-Type": "text/plain"})
     assert (utf16.status_code, latin1.status_code, plain.status_code) == (415, 400, 415)
@@ -170,7 +185,9 @@ def test_too_long_query_is_413(client):
     limit = client.app.state.settings.max_request_bytes
     padding = "#" + "x" * limit + "\n"
     response = client.post(
-        "/sparql", content=(padding + "ASK {}").encode(), headers={"Content-Type": "application/sparql-query"}
+        "/sparql",
+        content=(padding + "ASK {}").encode(),
+        headers={"Content-Type": "application/sparql-query"},
     )
     assert response.status_code == 413
 
@@ -183,7 +200,9 @@ def test_result_rows_are_capped_and_flagged(client):
 
 
 def test_cors_allows_any_origin_without_credentials(client):
-    response = client.get("/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://evil.example"})
+    response = client.get(
+        "/sparql", params={"query": "ASK {}"}, headers={"Origin": "https://evil.example"}
+    )
     assert response.headers["access-control-allow-origin"] == "*"
     assert "access-control-allow-credentials" not in response.headers
 

@@ -6,7 +6,6 @@ import subprocess
 import sys
 import threading
 import time
-
 from pathlib import Path
 
 CONFORMANCE = Path(__file__).resolve().parents[3] / "shared" / "conformance"
@@ -49,7 +48,13 @@ def test_runaway_query_is_stopped_while_another_client_is_answered(pooled_client
 def test_blocking_probe_against_live_server(live_server):
     """The conformance folder's probe: ASK stays fast while a slow query runs, which is stopped."""
     result = subprocess.run(
-        [sys.executable, str(CONFORMANCE / "blocking_probe.py"), live_server.sparql, "--size", "3000"],
+        [
+            sys.executable,
+            str(CONFORMANCE / "blocking_probe.py"),
+            live_server.sparql,
+            "--size",
+            "3000",
+        ],
         capture_output=True,
         text=True,
         timeout=60,
