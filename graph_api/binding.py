@@ -48,7 +48,10 @@ def _escape(text: str) -> str:
 
 
 def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
-    """``sparql`` with ``VALUES (?k …) { (v …) }`` opening its WHERE group; None values skipped."""
+    """``sparql`` with ``VALUES (?k …) { (v …) }`` opening its WHERE group; None values skipped.
+
+    A list value (bound alone) gives one row per item: ``VALUES ?k { v1 v2 … }``.
+    """
     present = {k: v for k, v in (bindings or {}).items() if v is not None}
     if not present:
         return sparql
@@ -64,7 +67,15 @@ def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
     )
     if brace is None:
         raise QueryError("the named query has no WHERE group to bind values in")
-    names = " ".join(f"?{name}" for name in present)
-    terms = " ".join(sparql_term(value) for value in present.values())
-    block = f" VALUES ({names}) {{ ({terms}) }} "
+    lists = [name for name, value in present.items() if isinstance(value, list | tuple)]
+    if lists:
+        if len(present) > 1:
+            raise QueryError("a list of values can only be bound alone")
+        name = lists[0]
+        terms = " ".join(sparql_term(value) for value in present[name])
+        block = f" VALUES ?{name} {{ {terms} }} "
+    else:
+        names = " ".join(f"?{name}" for name in present)
+        terms = " ".join(sparql_term(value) for value in present.values())
+        block = f" VALUES ({names}) {{ ({terms}) }} "
     return sparql[: brace.end] + block + sparql[brace.end :]

@@ -3,9 +3,9 @@
 Queries go through SPARQLWrapper; answers come back as SPARQL JSON (or Turtle for graphs) and are
 re-serialised here, so formats, the row cap and term encoding are the same as the embedded store.
 The default graph is the union of the project's graphs (``https://w3id.org/policygraph/…``),
-given to the engine as an explicit dataset: engines differ in what their own default graph holds (Virtuoso's
-includes its system graphs). Loading uses the SPARQL 1.1 Graph Store Protocol, one named graph
-at a time.
+given to the engine as an explicit dataset: engines differ in what their own default graph
+holds (Virtuoso's includes its system graphs). Loading uses the SPARQL 1.1 Graph Store
+Protocol, one named graph at a time.
 """
 
 from __future__ import annotations

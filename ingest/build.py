@@ -27,11 +27,11 @@ import pyoxigraph
 from rdflib import RDF, Dataset, URIRef
 
 from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
-from ingest.curated import load_curated
+from ingest.curated import curated_view, load_curated
 from ingest.derive import add_derived
 from ingest.dumps import write_dumps
 from ingest.errors import SourceError
-from ingest.validate import ValidationResult, union_graph, validate_dataset
+from ingest.validate import ValidationResult, validate_dataset
 from ontology.namespaces import entity_iri
 
 CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
@@ -92,7 +92,7 @@ def collect_dataset(
     report.curated_files = [p.name for p in load_curated(curated_dir, dataset)]
     corrections = load_corrections(curated_dir / CORRECTIONS_FILE)
     log = CorrectionLog()
-    catalogue = Catalogue.from_graph(union_graph(dataset))
+    catalogue = Catalogue.from_graph(curated_view(dataset))
     items = list(iter_sources(sources_dir)) if sources_dir.exists() else []
     for index, item in enumerate(items, start=1):
         if isinstance(item, SourceError):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from rdflib import Dataset, Graph
+from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
 from ingest.errors import CuratedDataError
@@ -22,9 +23,10 @@ def curated_graph_iri(path: Path) -> str:
     return str(entity_iri("source", f"curated-{path.stem}"))
 
 
-def parse_turtle(path: Path) -> Graph:
-    """Parse one Turtle file; raise CuratedDataError naming file and line on any error."""
-    graph = Graph()
+def parse_turtle(path: Path, graph: Graph | None = None) -> Graph:
+    """Parse one Turtle file (into ``graph`` if given); raise CuratedDataError naming file and
+    line on any error. The build fails on that error, so a half-filled graph is never kept."""
+    graph = Graph() if graph is None else graph
     try:
         text = path.read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -45,12 +47,13 @@ def curated_files(curated_dir: Path) -> list[Path]:
 
 def load_curated(curated_dir: Path, dataset: Dataset) -> list[Path]:
     """Add the ontology and every curated file to ``dataset``, each in its own named graph."""
-    ontology = dataset.graph(ONTOLOGY_GRAPH)
-    for triple in parse_turtle(ONTOLOGY_FILE):
-        ontology.add(triple)
+    parse_turtle(ONTOLOGY_FILE, dataset.graph(ONTOLOGY_GRAPH))
     files = curated_files(curated_dir)
     for path in files:
-        target = dataset.graph(curated_graph_iri(path))
-        for triple in parse_turtle(path):
-            target.add(triple)
+        parse_turtle(path, dataset.graph(curated_graph_iri(path)))
     return files
+
+
+def curated_view(dataset: Dataset) -> ReadOnlyGraphAggregate:
+    """All graphs read so far (ontology and curated files) as one graph, without copying."""
+    return ReadOnlyGraphAggregate([g for g in dataset.graphs() if len(g) > 0])

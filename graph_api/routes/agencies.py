@@ -14,11 +14,11 @@ from graph_api.routes.common import (
     FORMAT_DESCRIPTION,
     entity_ref,
     limit_within,
+    load_tasks,
     require_found,
     select,
     split_lines,
     table_response,
-    task_from_row,
 )
 
 router = APIRouter(tags=["answers"])
@@ -75,6 +75,6 @@ async def get_agency(
         request, "tasks", {"agency": iri}, limit=request.app.state.settings.max_rows
     )
     detail = AgencyDetail(
-        **agency_from_row(row).model_dump(), tasks=[task_from_row(t) for t in tasks]
+        **agency_from_row(row).model_dump(), tasks=await load_tasks(request, tasks)
     )
     return JSONResponse(detail.model_dump(mode="json"))

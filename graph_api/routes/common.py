@@ -88,17 +88,34 @@ def split_lines(packed: str | None) -> list[str]:
     return [line for line in (packed or "").split("\n") if line.strip()]
 
 
-def task_from_row(row: dict[str, Any]) -> Task:
+async def load_tasks(request: Request, rows: list[dict[str, Any]]) -> list[Task]:
+    """Rows of ``tasks.rq`` as tasks, with their descriptions and evidence quotes looked up."""
+    if not rows:
+        return []
+    task_iris = [IRI(row["task"]) for row in rows]
+    descriptions: dict[str, str] = {}
+    for found in await select(request, "task_texts", {"task": task_iris}):
+        current = descriptions.get(found["task"])
+        if current is None or found["description"] < current:
+            descriptions[found["task"]] = found["description"]
+    evidence_iris = [IRI(row["evidence"]) for row in rows if row.get("evidence")]
+    evidence: dict[str, Evidence] = {}
+    if evidence_iris:
+        for found in await select(request, "evidence_quotes", {"evidence": evidence_iris}):
+            evidence[found["evidence"]] = Evidence(quote=found["quote"], source=found["source"])
+    return [
+        task_from_row(row, descriptions.get(row["task"]), evidence.get(row.get("evidence") or ""))
+        for row in rows
+    ]
+
+
+def task_from_row(row: dict[str, Any], description: str | None, evidence: Evidence | None) -> Task:
     document = None
     if row.get("document"):
         document = Ref(iri=row["document"], label=row.get("documentLabel"))
-    evidence = None
-    if row.get("evidence"):
-        quote, _, source = row["evidence"].rpartition("\t")
-        evidence = Evidence(quote=quote, source=source or None)
     return Task(
         iri=row["task"],
-        description=row.get("description"),
+        description=description,
         number=None if row.get("taskNumber") is None else str(row["taskNumber"]),
         deadline=None if row.get("deadline") is None else str(row["deadline"]),
         deadline_text=row.get("deadlineText"),

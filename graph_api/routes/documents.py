@@ -11,10 +11,10 @@ from graph_api.models import Document, DocumentLink, Ref
 from graph_api.routes.common import (
     ERROR_RESPONSES,
     entity_ref,
+    load_tasks,
     require_found,
     select,
     split_lines,
-    task_from_row,
 )
 
 router = APIRouter(tags=["answers"])
@@ -66,6 +66,6 @@ async def get_document(
         is_part_of=row.get("isPartOf"),
         implements=_links(up, "ancestor", "from"),
         implemented_by=_links(down, "descendant", "parent"),
-        tasks=[task_from_row(t) for t in tasks],
+        tasks=await load_tasks(request, tasks),
     )
     return JSONResponse(document.model_dump(mode="json"))

@@ -15,9 +15,9 @@ from graph_api.routes.common import (
     FORMAT_DESCRIPTION,
     entity_ref,
     limit_within,
+    load_tasks,
     select,
     table_response,
-    task_from_row,
 )
 
 router = APIRouter(tags=["answers"])
@@ -51,6 +51,6 @@ async def list_tasks(
     }
     limit = limit_within(request, limit)
     rows = await select(request, "tasks", bindings, limit=limit, offset=offset)
-    tasks = [task_from_row(row) for row in rows]
+    tasks = await load_tasks(request, rows)
     answer = TaskList(count=len(tasks), limit=limit, offset=offset, tasks=tasks)
     return table_response(request, answer, "tasks", format)

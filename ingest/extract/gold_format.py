@@ -88,7 +88,8 @@ def to_gold_format(facts: list[Fact], catalogue: Catalogue | None = None) -> dic
                     "value_max": _number(fact.upper_value),
                     "unit": fact.unit,
                     "comparator": fact.comparator,
-                    "year": fact.year,
+                    # The gold gives the year the text states; an inferred horizon is no statement.
+                    "year": None if fact.year_inferred else fact.year,
                     "scope": "national"
                     if fact.scope in (None, "viet-nam")
                     else _place_name(fact.scope, catalogue),

@@ -78,7 +78,7 @@ def test_broken_curated_file_fails_with_file_and_line_and_keeps_previous_store(t
     broken.write_text(
         "@prefix pg: <https://w3id.org/policygraph/ontology#> .\n"
         "<https://w3id.org/policygraph/id/agency/x> a pg:Agency ;\n"
-        "    pg:level pg:provincial ;;\n    .\n",
+        "    pg:level pg:provincial pg:national .\n",
         encoding="utf-8",
     )
     with pytest.raises(CuratedDataError) as error:

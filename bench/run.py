@@ -1,0 +1,298 @@
+"""``python -m bench.run`` (``make bench``): the performance figures, side by side.
+
+At each scale: generate the synthetic graph, build the on-disk store and load it in memory
+(time and peak memory, each in a child process), time every named query directly on the
+embedded store (on disk and in memory) and on rdflib's in-memory Dataset (capped), time the same
+questions through a live ``policygraph serve`` on 127.0.0.1 (the HTTP overhead over the direct
+call), and on Virtuoso at the scales asked. Once: ingestion speed on the real corpus repeated.
+Writes ``bench/results/<timestamp>.json`` and regenerates ``docs/benchmarks.md``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import platform
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parents[1]
+RESULTS = ROOT / "bench" / "results"
+DEFAULT_SCALES = (10_000, 100_000, 1_000_000)
+
+
+def run_child(args: list[str], timeout: float) -> dict[str, Any]:
+    """Run ``python -m bench.loader ARGS``; its JSON plus wall seconds and peak RSS (MB)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(
+        [sys.executable, "-m", "bench.loader", *args], cwd=ROOT, stdout=subprocess.PIPE
+    )
+    deadline = time.monotonic() + timeout
+    while True:  # wait4, not poll(): poll would reap the child and lose its rusage
+        pid, status, usage = os.wait4(process.pid, os.WNOHANG)
+        if pid:
+            break
+        if time.monotonic() > deadline:
+            process.kill()
+            _, status, usage = os.wait4(process.pid, 0)
+            break
+        time.sleep(0.05)
+    process.returncode = status
+    output = process.stdout.read().decode() if process.stdout else ""
+    wall = time.perf_counter() - started
+    if status != 0 or not output.strip():
+        return {"error": f"exit status {status}", "wall_s": round(wall, 2)}
+    result = json.loads(output.strip().splitlines()[-1])
+    result["wall_s"] = round(wall, 2)
+    result["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
+    return result
+
+
+def machine() -> dict[str, Any]:
+    model = ""
+    for line in Path("/proc/cpuinfo").read_text().splitlines():
+        if line.startswith("model name"):
+            model = line.split(":", 1)[1].strip()
+            break
+    mem_kb = 0
+    for line in Path("/proc/meminfo").read_text().splitlines():
+        if line.startswith("MemTotal"):
+            mem_kb = int(line.split()[1])
+    import pyoxigraph
+    import rdflib
+
+    return {
+        "cpu": model,
+        "cores": os.cpu_count(),
+        "memory_gb": round(mem_kb / 1024 / 1024, 1),
+        "kernel": platform.release(),
+        "python": platform.python_version(),
+        "pyoxigraph": pyoxigraph.__version__,
+        "rdflib": rdflib.__version__,
+    }
+
+
+def time_store(store, *, repeat: int, budget_s: float) -> dict[str, Any]:
+    """Every workload query directly on ``store`` (``select`` as the API calls it)."""
+    from bench.timing import time_calls
+    from bench.workload import workload
+
+    figures: dict[str, Any] = {}
+    for query in workload():
+        text = query.file.read_text(encoding="utf-8")
+
+        def call(text=text, query=query):
+            return store.select(text, query.bindings or None, limit=query.limit)
+
+        rows = len(call())
+        figures[query.name] = {**time_calls(call, repeat=repeat, budget_s=budget_s), "rows": rows}
+    return figures
+
+
+def time_http(server_url: str, direct_store, *, repeat: int, budget_s: float) -> dict[str, Any]:
+    """The API paths through a live server, and the overhead over the direct call."""
+    import httpx
+
+    from bench.timing import time_calls
+    from bench.workload import API_ONLY, SPARQL_SMALL, workload
+
+    figures: dict[str, Any] = {}
+    with httpx.Client(base_url=server_url, timeout=120) as client:
+        paths = {q.name: q.api_path for q in workload() if q.api_path}
+        paths.update(API_ONLY)
+        for name, path in paths.items():
+            first = client.get(path)
+            if first.status_code != 200:
+                figures[name] = {"path": path, "status": first.status_code}
+                continue
+
+            def call(path=path):
+                response = client.get(path)
+                response.raise_for_status()
+
+            figures[name] = {"path": path, **time_calls(call, repeat=repeat, budget_s=budget_s)}
+        sparql = SPARQL_SMALL.read_text(encoding="utf-8")
+
+        def over_http():
+            client.get(
+                "/sparql",
+                params={"query": sparql},
+                headers={"Accept": "application/sparql-results+json"},
+            ).raise_for_status()
+
+        def direct():
+            direct_store.query(sparql, solutions_format="json")
+
+        http = time_calls(over_http, repeat=200, budget_s=budget_s)
+        plain = time_calls(direct, repeat=200, budget_s=budget_s)
+        figures["sparql_small"] = {**http, "direct_median_ms": plain["median_ms"]}
+        figures["http_overhead_ms"] = round(http["median_ms"] - plain["median_ms"], 3)
+    return figures
+
+
+def time_virtuoso(nquads: Path, work: Path, *, repeat: int, budget_s: float) -> dict[str, Any]:
+    from bench.server import free_port
+    from graph_api.remote_store import RemoteStore
+
+    sys.path.insert(0, str(ROOT))
+    from tests.graph_api.virtuoso import Virtuoso, available
+
+    if not available():
+        return {"error": "virtuoso-t not installed"}
+    directory = work / "virtuoso"
+    directory.mkdir()
+    engine = Virtuoso(directory, free_port(), free_port())
+    try:
+        started = time.perf_counter()
+        engine.bulk_load(nquads)
+        load_s = time.perf_counter() - started
+        store = RemoteStore(engine.sparql)
+        figures: dict[str, Any] = {"load_s": round(load_s, 2)}
+        try:
+            figures.update(time_store(store, repeat=repeat, budget_s=budget_s))
+        except Exception as error:  # report, keep the rest of the run
+            figures["error"] = repr(error)[:300]
+        return figures
+    finally:
+        engine.stop()
+        shutil.rmtree(directory, ignore_errors=True)
+
+
+def ingestion(work: Path, documents: int) -> dict[str, Any]:
+    """The real corpus's sources copied under new names up to ``documents`` files, extracted."""
+    sources = work / "ingest-sources"
+    sources.mkdir()
+    originals = sorted(
+        p for p in (ROOT / "data" / "sources").iterdir() if p.suffix in {".txt", ".md", ".html"}
+    )
+    copies = 0
+    while copies < documents and originals:
+        for path in originals:
+            stem = f"r{copies:04d}-{path.stem}"
+            shutil.copy(path, sources / f"{stem}{path.suffix}")
+            meta = path.with_name(path.stem + ".meta.json")
+            if meta.exists():
+                shutil.copy(meta, sources / f"{stem}.meta.json")
+            copies += 1
+            if copies >= documents:
+                break
+    result = run_child(["ingest", str(sources), str(ROOT / "data" / "curated")], timeout=3600)
+    if "seconds" in result:
+        result["documents_per_s"] = round(result["documents"] / result["seconds"], 1)
+        result["kb_per_s"] = round(result["kilobytes"] / result["seconds"], 1)
+    shutil.rmtree(sources, ignore_errors=True)
+    return result
+
+
+def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
+    from bench.synth import write_file
+    from graph_api.store import OxigraphStore
+
+    say = options.say
+    figures: dict[str, Any] = {"scale": scale}
+    nquads = work / f"synth-{scale}.nq"
+    started = time.perf_counter()
+    figures["quads"] = write_file(nquads, scale, options.seed, ROOT / "data" / "curated")
+    figures["synth_s"] = round(time.perf_counter() - started, 2)
+    say(f"[{scale:,}] {figures['quads']:,} quads generated in {figures['synth_s']} s")
+    store_dir = work / f"store-{scale}"
+    figures["build_disk"] = run_child(["disk", str(nquads), str(store_dir)], timeout=7200)
+    figures["load_memory"] = run_child(["memory", str(nquads)], timeout=7200)
+    say(f"[{scale:,}] on-disk build {figures['build_disk']}; memory {figures['load_memory']}")
+    for mode, in_memory in (("oxigraph_disk", False), ("oxigraph_memory", True)):
+        store = OxigraphStore(store_dir, in_memory=in_memory)
+        figures[mode] = time_store(store, repeat=options.repeat, budget_s=options.budget)
+        say(f"[{scale:,}] {mode}: " + _medians(figures[mode]))
+        store.close()
+    if scale <= options.rdflib_max:
+        figures["rdflib"] = run_child(
+            ["rdflib", str(nquads), str(options.cap)], timeout=options.cap * 40 + 1800
+        )
+        say(
+            f"[{scale:,}] rdflib: load {figures['rdflib'].get('seconds')} s; "
+            + _medians(figures["rdflib"].get("queries", {}))
+        )
+    from bench.server import Server
+
+    for mode, in_memory in (("http_disk", False), ("http_memory", True)):
+        direct = OxigraphStore(store_dir, in_memory=in_memory)
+        with Server(store=store_dir, in_memory=in_memory, timeout=options.cap) as server:
+            figures[mode] = time_http(
+                server.url, direct, repeat=options.repeat, budget_s=options.budget
+            )
+        direct.close()
+        say(f"[{scale:,}] {mode}: " + _medians(figures[mode]))
+    if scale in options.virtuoso_scales:
+        figures["virtuoso"] = time_virtuoso(
+            nquads, work, repeat=options.repeat, budget_s=options.budget
+        )
+        say(f"[{scale:,}] virtuoso: " + _medians(figures["virtuoso"]))
+    shutil.rmtree(store_dir, ignore_errors=True)
+    nquads.unlink()
+    return figures
+
+
+def _medians(figures: dict[str, Any]) -> str:
+    parts = []
+    for name, value in figures.items():
+        if isinstance(value, dict) and "median_ms" in value:
+            parts.append(f"{name}={value['median_ms']:.1f}")
+        elif isinstance(value, dict) and "over_cap_s" in value:
+            parts.append(f"{name}=>{value['over_cap_s']:g}s")
+    return " ".join(parts)
+
+
+def parse_args(argv: list[str] | None) -> argparse.Namespace:
+    parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument("--scales", type=int, nargs="+", default=list(DEFAULT_SCALES))
+    parser.add_argument("--seed", type=int, default=57)
+    parser.add_argument("--repeat", type=int, default=20, help="timed runs per query at most")
+    parser.add_argument("--budget", type=float, default=10.0, help="seconds per query at most")
+    parser.add_argument("--cap", type=float, default=60.0, help="rdflib per-query cap, seconds")
+    parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest rdflib scale")
+    parser.add_argument("--virtuoso-scales", type=int, nargs="*", default=[100_000, 1_000_000])
+    parser.add_argument("--ingest-documents", type=int, default=1000)
+    parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
+    parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
+    return parser.parse_args(argv)
+
+
+def main(argv: list[str] | None = None) -> int:
+    options = parse_args(argv)
+    options.say = lambda text: print(text, file=sys.stderr, flush=True)
+    command = "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:])
+    results: dict[str, Any] = {
+        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
+        "command": command.strip(),
+        "machine": machine(),
+        "scales": [],
+    }
+    RESULTS.mkdir(parents=True, exist_ok=True)
+    out = RESULTS / (time.strftime("%Y%m%dT%H%M%S") + ".json")
+    with tempfile.TemporaryDirectory(dir=options.work, prefix="policygraph-bench-") as scratch:
+        work = Path(scratch)
+        if options.ingest_documents:
+            results["ingestion"] = ingestion(work, options.ingest_documents)
+            options.say(f"ingestion: {results['ingestion']}")
+        for scale in options.scales:
+            results["scales"].append(bench_scale(scale, work, options))
+            out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
+    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
+    options.say(f"results: {out}")
+    if not options.no_docs:
+        from bench.report import write_markdown
+
+        write_markdown(results, ROOT / "docs" / "benchmarks.md")
+        options.say("docs/benchmarks.md regenerated")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
