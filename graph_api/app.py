@@ -14,7 +14,18 @@ from fastapi.staticfiles import StaticFiles
 
 from graph_api.errors import http_status
 from graph_api.executor import PooledStore, WorkerPool
-from graph_api.routes import agencies, documents, entities, home, search, sparql, stats, tasks
+from graph_api.routes import (
+    agencies,
+    audit,
+    documents,
+    entities,
+    home,
+    search,
+    sparql,
+    stats,
+    tasks,
+    views,
+)
 from graph_api.settings import Settings
 from graph_api.store import Store
 from ingest.errors import PolicyGraphError
@@ -74,7 +85,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         expose_headers=["X-Result-Truncated"],
         max_age=3600,
     )
-    for module in (home, sparql, tasks, agencies, documents, search, stats, entities):
+    for module in (home, sparql, tasks, agencies, documents, search, stats, entities, audit, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
 

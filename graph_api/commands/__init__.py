@@ -14,7 +14,9 @@ def open_store(settings: Settings):
     if settings.store and settings.store.startswith(("http://", "https://")):
         from graph_api.remote_store import RemoteStore
 
-        return RemoteStore(settings.store, update_url=settings.store_update)
+        return RemoteStore(
+            settings.store, update_url=settings.store_update, timeout=settings.query_timeout
+        )
     from graph_api.store import OxigraphStore
     from ingest.build import current_store_path
 

@@ -49,21 +49,20 @@ def staging_has(data_dir: Path, name: str | None):
     return check
 
 
-@pytest.mark.parametrize(
-    "point",
-    [None, "graph.nq", "store"],
-    ids=["collecting", "after-dumps", "writing-store"],
-)
-def test_sigkill_mid_build_keeps_previous_store_and_next_build_succeeds(data_dir, point):
+KILL_POINTS = (None, "graph.nq", "store")  # collecting sources, dumps written, writing the store
+
+
+def test_sigkill_mid_build_keeps_previous_store_and_next_build_succeeds(data_dir):
     before_release, before_tasks = release_of(data_dir), task_count(data_dir)
-    build = policygraph(data_dir, "build", "--no-validate", "--quiet")
-    reached = wait_for(staging_has(data_dir, point), limit=120)
-    os.killpg(build.pid, signal.SIGKILL)
-    build.wait()
-    assert reached, f"the build never reached {point or 'its staging directory'}"
-    assert build.returncode == -signal.SIGKILL
-    assert release_of(data_dir) == before_release
-    assert task_count(data_dir) == before_tasks
+    for point in KILL_POINTS:
+        build = policygraph(data_dir, "build", "--no-validate", "--quiet")
+        reached = wait_for(staging_has(data_dir, point), limit=120)
+        os.killpg(build.pid, signal.SIGKILL)
+        build.wait()
+        assert reached, f"the build never reached {point or 'its staging directory'}"
+        assert build.returncode == -signal.SIGKILL
+        assert release_of(data_dir) == before_release, point
+        assert task_count(data_dir) == before_tasks, point
     again = policygraph(data_dir, "build", "--no-validate", "--quiet")
     _, err = again.communicate(timeout=300)
     assert again.returncode == 0, err.decode()

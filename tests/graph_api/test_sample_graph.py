@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
-
 from conftest import SAMPLE_GRAPH
 
 CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
