@@ -135,7 +135,7 @@ def has_metadata_file(path: Path, original: str) -> bool:
 
 def count_report(dataset: Dataset, report: BuildReport) -> None:
     """Fill the per-graph triple counts and per-class instance counts."""
-    report.triples_per_graph = {str(g.identifier): len(g) for g in dataset.contexts() if len(g) > 0}
+    report.triples_per_graph = {str(g.identifier): len(g) for g in dataset.graphs() if len(g) > 0}
     classes: Counter[str] = Counter()
     seen: set[tuple[URIRef, URIRef]] = set()
     for s, _, o, _ in dataset.quads((None, RDF.type, None, None)):

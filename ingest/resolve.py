@@ -202,6 +202,16 @@ class IndicatorEntry:
 
 
 @dataclass(frozen=True)
+class ThemeEntry:
+    """A curated theme: its heading (prefLabel), short forms (altLabel) and keywords (hidden)."""
+
+    key: str
+    labels: tuple[str, ...]
+    alt_labels: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
 class DocumentEntry:
     key: str
     number: str
@@ -217,6 +227,7 @@ class Catalogue:
     places: dict[str, PlaceEntry] = field(default_factory=dict)
     indicators: dict[str, IndicatorEntry] = field(default_factory=dict)
     documents: dict[str, DocumentEntry] = field(default_factory=dict)
+    themes: dict[str, ThemeEntry] = field(default_factory=dict)
     agency_index: dict[Tokens, str] = field(default_factory=dict)
     generic_index: dict[Tokens, dict[str | None, str]] = field(default_factory=dict)
     generic_codes: dict[Tokens, str] = field(default_factory=dict)
@@ -251,6 +262,13 @@ class Catalogue:
                 unit = graph.value(subject, PG.defaultUnit)
                 catalogue.indicators[slug] = IndicatorEntry(
                     slug, labels + alts, str(unit) if unit else None
+                )
+            elif kind == "theme" and (subject, RDF.type, PG.Theme) in graph:
+                catalogue.themes[slug] = ThemeEntry(
+                    slug,
+                    labels,
+                    _labels(graph, subject, (SKOS.altLabel,)),
+                    _labels(graph, subject, (SKOS.hiddenLabel,)),
                 )
             elif kind == "document":
                 number = graph.value(subject, DCTERMS.identifier)

@@ -27,7 +27,7 @@ def test_binh_duong_tfp_2030_is_weaker_than_57_nq_tw(built_oxigraph):
         if f.verdict is Verdict.WEAKER
         and f.national.document_label == "57-NQ/TW"
         and f.provincial.year == 2030
-        and "TFP" in (f.provincial.quote or "")
+        and f.provincial.indicator == ID + "indicator/tfp-contribution"
     ]
     assert len(weaker) == 1, [(f.verdict, f.reason) for f in report.findings]
     (finding,) = weaker
