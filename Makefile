@@ -36,5 +36,9 @@ format: $(STAMP)
 bench: $(STAMP)
 	$(BIN)/python -m bench.run
 
+# Longer load run (60 s, 50 clients) than the bounded one in `make test`.
+soak: $(STAMP)
+	LOAD_SECONDS=60 $(BIN)/python -m pytest tests/load -q -s
+
 clean:
 	rm -rf data/build .pytest_cache .ruff_cache

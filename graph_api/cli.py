@@ -62,7 +62,8 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env(**overrides)
         return _load(args.command).run(args, settings)
-    except (PolicyGraphError, FileNotFoundError, ValueError) as error:
+    except (PolicyGraphError, OSError, ValueError) as error:
+        # A bad input, a missing build, a read-only or full disk: one line, no traceback.
         print(f"policygraph {args.command}: error: {error}", file=sys.stderr)
         return 2
 

@@ -198,6 +198,10 @@ def emit_assignment(graph: Graph, fact: AssignmentFact, iri: URIRef) -> None:
     graph.add((iri, DCTERMS.description, _vi(fact.task)))
     if fact.assigned_by:
         graph.add((iri, PG.assignedBy, add_document_ref(graph, fact.assigned_by)))
+    if fact.assigned_by_agency:
+        graph.add((iri, PG.assigningAgency, add_agency(graph, fact.assigned_by_agency)))
+    if fact.in_response_to:
+        graph.add((iri, PG.inResponseTo, add_document_ref(graph, fact.in_response_to)))
     for lead in fact.leads:
         graph.add((iri, PG.leadAgency, add_agency(graph, lead)))
     if not fact.leads:

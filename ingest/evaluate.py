@@ -1,587 +1,75 @@
 """Score extracted facts against gold annotations, by the matching rules of ``gold-format.md``.
 
 Both sides are dicts in the gold JSON format (one per source stem), so gold written by anyone in
-that format can score the extractor. Matching is one-to-one and greedy, best pair first; optional
-gold items count neither as a miss nor, when matched, as a false hit. Scores are micro-averaged
-over files.
-
-A gold file may carry a ``coverage`` object when it annotates only part of a text:
-``{"kinds": [...], "from": "exact text", "to": "exact text"}``. Kinds not listed are not scored
-for that file; predicted assignments and targets whose span lies outside the ``from``…``to``
-region of the source are ignored. A predicted item may carry ``start``/``end`` (offsets of its
-quote or task in the source); where it does, they place it instead of a search for its text.
+that format can score the extractor. Scores are micro-averaged over files. The work is split by
+job: :mod:`ingest.gold_format` (the format, reading files, checks), :mod:`ingest.matching` (the
+matching rules and one file's score), :mod:`ingest.eval_report` (the report); this module joins
+them and keeps the names callers import from here.
 """
 
 from __future__ import annotations
 
-import json
-import re
-from collections import Counter
-from collections.abc import Callable, Iterable, Mapping
-from dataclasses import dataclass, field
+from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
-from ontology.slugs import fold
-
-KINDS = ("documents", "agencies", "assignments", "targets", "implements")
-DOCUMENT_TYPES = (
-    "Resolution",
-    "ActionProgramme",
-    "Plan",
-    "Programme",
-    "Project",
-    "Decision",
-    "Directive",
-    "Other",
+from ingest.eval_report import Report
+from ingest.gold_format import (
+    COMPARATORS,
+    DOCUMENT_TYPES,
+    KINDS,
+    LEVELS,
+    SOURCE_SUFFIXES,
+    find_source,
+    load_gold,
+    load_source_texts,
+    validate_annotation,
 )
-LEVELS = ("national", "provincial", "district", "other")
-COMPARATORS = ("eq", "gt", "gte", "lt", "lte", "approx", "range")
-SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")
-
-AgencyKey = Callable[[str, "str | None"], str]
-
-_WORD = re.compile(r"\w+", re.UNICODE)
-_DOC_NUMBER = re.compile(
-    r"^\s*(\d+[a-z]?)\s*[-/]?\s*(?:(\d{4})\s*[-/]\s*)?([A-ZĐ]+(?:&[A-ZĐ]+)?)"
-    r"\s*(?:[-/]\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))?\s*$",
-    re.I,
+from ingest.matching import (
+    AgencyKey,
+    Finding,
+    KindScore,
+    SourceContext,
+    canonical_number,
+    coverage_region,
+    evaluate_one,
+    folded_agency_key,
+    match_key,
+    match_one_to_one,
+    province_key,
+    title_overlap,
+    unit_key,
+    words_of,
 )
-_PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?)\s+")
-_DEADLINE = re.compile(r"^\d{4}(-(0[1-9]|1[0-2])(-\d{2})?|-Q[1-4])?$")
 
-
-# --- normalisation ---------------------------------------------------------------------------
-
-
-def match_key(text: str) -> str:
-    """Folded words joined by spaces: no case, diacritics, tone placement, tỉ/tỷ or punctuation."""
-    words = _WORD.findall(fold(text).replace("_", " "))
-    return " ".join(w.replace("y", "i") for w in words)
-
-
-def words_of(text: str) -> list[str]:
-    """The folded words of a text, as used for span overlap."""
-    return match_key(text).split()
-
-
-def province_key(province: str | None) -> str:
-    """``Tỉnh Bình Dương`` and ``bình dương`` give the same key; None gives ``""``."""
-    if not province:
-        return ""
-    return _PROVINCE_PREFIX.sub("", match_key(province))
-
-
-def folded_agency_key(name: str, province: str | None) -> str:
-    """Default agency key: the folded name, less a trailing ``(tỉnh) <province>``, and the province.
-
-    ``Sở Khoa học và Công nghệ Bình Dương`` and ``Sở Khoa học và Công nghệ`` in Bình Dương, or
-    ``UBND tỉnh Bình Dương`` and ``UBND tỉnh`` there, give the same key.
-    """
-    name_key, place = match_key(name), province_key(province)
-    if place:
-        name_key = re.sub(rf"(?: (?:tinh|thanh pho|tp))?(?: {re.escape(place)})?$", "", name_key)
-    return f"{name_key}|{place}"
-
-
-def canonical_number(number: str | None) -> str | None:
-    """``71-NQ/CP``, ``71/NQ-CP`` and ``71 / NQ-CP`` → ``71|NQ|CP``; unparsed numbers are folded."""
-    if not number:
-        return None
-    parsed = _DOC_NUMBER.match(fold(number).upper())
-    if not parsed:
-        return match_key(number) or None
-    num, year, type_code, issuer = parsed.groups()
-    parts = [num.lstrip("0") or "0", year or "", type_code, issuer or ""]
-    return "|".join(parts)
-
-
-def unit_key(unit: str | None) -> str:
-    """Units compared without case, diacritics, spaces or ``tỉ``/``tỷ`` spelling."""
-    if not unit:
-        return ""
-    folded = fold(unit).replace("y", "i").replace("phan tram", "%")
-    return re.sub(r"[^a-z0-9%/]", "", folded)
-
-
-# --- item keys and match scores ---------------------------------------------------------------
-
-
-def _word_overlap(gold_text: str, predicted_text: str) -> float:
-    """Share of the gold text's words (with multiplicity) that the predicted text also has."""
-    gold_words = Counter(words_of(gold_text))
-    if not gold_words:
-        return 0.0
-    common = gold_words & Counter(words_of(predicted_text))
-    return sum(common.values()) / sum(gold_words.values())
-
-
-# Words every title of a kind shares ("Kế hoạch thực hiện …", "… trên địa bàn tỉnh"): no evidence
-# that two titles name the same document.
-_TITLE_STOPWORD_TEXT = (
-    "ke hoach chuong trinh de an nghi quiet thuc hien trien khai phat tren dia ban "
-    "tinh thanh pho giai doan va ve cua cac cho so tai den nam tam nhin hanh dong"
-)
-_TITLE_STOPWORDS = frozenset(_TITLE_STOPWORD_TEXT.split())
-
-
-def title_overlap(gold_title: str, predicted_title: str) -> float:
-    """Share of the shorter title's distinctive words found in the other title (0 if too few)."""
-    gold_words = {w for w in words_of(gold_title) if w not in _TITLE_STOPWORDS}
-    predicted_words = {w for w in words_of(predicted_title) if w not in _TITLE_STOPWORDS}
-    if not gold_words or not predicted_words:  # a generic title: compare all its words
-        gold_words, predicted_words = set(words_of(gold_title)), set(words_of(predicted_title))
-    shorter = min(len(gold_words), len(predicted_words))
-    common = len(gold_words & predicted_words)
-    if shorter == 0 or common < min(2, shorter):
-        return 0.0
-    return common / shorter
-
-
-def _doc_type(doc: Mapping[str, Any]) -> str:
-    doc_type = doc.get("type") or "Other"
-    return doc_type if doc_type in DOCUMENT_TYPES else "Other"
-
-
-def _document_score(gold: Mapping[str, Any], predicted: Mapping[str, Any]) -> float:
-    gold_number = canonical_number(gold.get("number"))
-    predicted_number = canonical_number(predicted.get("number"))
-    if gold_number and predicted_number:
-        return 1.0 if gold_number == predicted_number else 0.0
-    if _doc_type(gold) != _doc_type(predicted):
-        return 0.0
-    gold_title, predicted_title = gold.get("title"), predicted.get("title")
-    if not gold_title or not predicted_title:
-        return 0.0
-    overlap = title_overlap(gold_title, predicted_title)
-    return overlap if overlap >= 0.5 else 0.0
-
-
-def _reference_score(gold_ref: str, predicted_ref: str) -> float:
-    """An ``implements`` entry: a number, or a title when the text gives none."""
-    gold_number, predicted_number = canonical_number(gold_ref), canonical_number(predicted_ref)
-    if _DOC_NUMBER.match(fold(gold_ref).upper()) and _DOC_NUMBER.match(fold(predicted_ref).upper()):
-        return 1.0 if gold_number == predicted_number else 0.0
-    overlap = title_overlap(gold_ref, predicted_ref)
-    return overlap if overlap >= 0.5 else 0.0
-
-
-def _agency_keys(agency: Mapping[str, Any], agency_key: AgencyKey) -> set[str]:
-    province = agency.get("province")
-    keys = {agency_key(agency["name"], province)}
-    if agency.get("abbrev"):
-        keys.add(agency_key(agency["abbrev"], province))
-    return keys
-
-
-def _province_of(name: str, agencies: Iterable[Mapping[str, Any]]) -> str | None:
-    """The province the same side gives a lead agency in its ``agencies`` list, if any."""
-    key = match_key(name)
-    for agency in agencies:
-        if key in (match_key(agency["name"]), match_key(agency.get("abbrev") or "")):
-            return agency.get("province")
-    return None
-
-
-@dataclass(frozen=True)
-class SourceContext:
-    """The source text a gold file annotates, used to place quotes; may be absent."""
-
-    text: str | None = None
-    region: tuple[int, int] | None = None
-
-    def spans(self, quote: str) -> list[tuple[int, int]]:
-        if not self.text or not quote:
-            return []
-        spans, start = [], self.text.find(quote)
-        while start >= 0:
-            spans.append((start, start + len(quote)))
-            start = self.text.find(quote, start + 1)
-        return spans
-
-    def item_spans(self, item: Mapping[str, Any], quote: str) -> list[tuple[int, int]]:
-        """The item's own ``start``/``end`` offsets where it gives them, else its quote's."""
-        start, end = item.get("start"), item.get("end")
-        if self.text and isinstance(start, int) and isinstance(end, int) and start < end:
-            return [(start, end)]
-        return self.spans(quote)
-
-    def quotes_overlap(
-        self, gold_quote: str, predicted_quote: str, predicted: Mapping[str, Any] | None = None
-    ) -> bool:
-        """Overlap by position when both quotes occur in the text, else by the words they share."""
-        gold_spans = self.spans(gold_quote)
-        predicted_spans = self.item_spans(predicted or {}, predicted_quote)
-        if gold_spans and predicted_spans:
-            return any(g0 < p1 and p0 < g1 for g0, g1 in gold_spans for p0, p1 in predicted_spans)
-        gold_key, predicted_key = match_key(gold_quote), match_key(predicted_quote)
-        if gold_key and predicted_key and (gold_key in predicted_key or predicted_key in gold_key):
-            return True
-        return _word_overlap(gold_quote, predicted_quote) >= 0.5
-
-    def outside_region(self, item: Mapping[str, Any], quote: str) -> bool:
-        """True when the item's span is found in the text but nowhere inside the covered region."""
-        spans = self.item_spans(item, quote)
-        if self.region is None or not spans:
-            return False
-        start, end = self.region
-        return not any(start <= s and e <= end for s, e in spans)
-
-
-def _is_number(value: Any) -> bool:
-    return isinstance(value, int | float) and not isinstance(value, bool)
-
-
-def _same_number(a: Any, b: Any) -> bool:
-    if a is None or b is None:
-        return a is None and b is None
-    try:
-        return abs(float(a) - float(b)) <= 1e-9 * max(1.0, abs(float(a)))
-    except (TypeError, ValueError):
-        return False
-
-
-def _target_score(
-    gold: Mapping[str, Any], predicted: Mapping[str, Any], ctx: SourceContext
-) -> float:
-    if gold.get("comparator") != predicted.get("comparator"):
-        return 0.0
-    if not _same_number(gold.get("value"), predicted.get("value")):
-        return 0.0
-    if gold.get("comparator") == "range" and not _same_number(
-        gold.get("value_max"), predicted.get("value_max")
-    ):
-        return 0.0
-    if gold.get("year") != predicted.get("year"):
-        return 0.0
-    if unit_key(gold.get("unit")) != unit_key(predicted.get("unit")):
-        return 0.0
-    if not ctx.quotes_overlap(gold.get("quote") or "", predicted.get("quote") or "", predicted):
-        return 0.0
-    return 0.5 + 0.5 * _word_overlap(gold.get("quote") or "", predicted.get("quote") or "")
-
-
-# --- one-to-one matching ----------------------------------------------------------------------
-
-
-@dataclass(frozen=True)
-class Finding:
-    """A miss (gold item not found) or a false hit (predicted item matching no gold item)."""
-
-    kind: str
-    source: str
-    item: dict[str, Any]
-
-
-@dataclass
-class KindScore:
-    """Counts for one kind of fact, and the measures derived from them."""
-
-    kind: str
-    tp: int = 0
-    fp: int = 0
-    fn: int = 0
-
-    @property
-    def precision(self) -> float:
-        if self.tp + self.fp == 0:
-            return 1.0 if self.fn == 0 else 0.0
-        return self.tp / (self.tp + self.fp)
-
-    @property
-    def recall(self) -> float:
-        if self.tp + self.fn == 0:
-            return 1.0 if self.fp == 0 else 0.0
-        return self.tp / (self.tp + self.fn)
-
-    @property
-    def f1(self) -> float:
-        p, r = self.precision, self.recall
-        return 2 * p * r / (p + r) if p + r else 0.0
-
-
-def match_one_to_one(
-    gold_items: list[dict[str, Any]],
-    predicted_items: list[dict[str, Any]],
-    score: Callable[[dict[str, Any], dict[str, Any]], float],
-) -> tuple[list[tuple[int, int]], list[int], list[int]]:
-    """Greedy best-first pairing; returns (pairs, unmatched gold indices, unmatched predicted)."""
-    candidates = []
-    for g, gold in enumerate(gold_items):
-        for p, predicted in enumerate(predicted_items):
-            value = score(gold, predicted)
-            if value > 0:
-                # Ties go to required gold items, then to text order.
-                candidates.append((-value, bool(gold.get("optional")), g, p))
-    candidates.sort()
-    pairs, used_gold, used_predicted = [], set(), set()
-    for _, _, g, p in candidates:
-        if g in used_gold or p in used_predicted:
-            continue
-        pairs.append((g, p))
-        used_gold.add(g)
-        used_predicted.add(p)
-    unmatched_gold = [g for g in range(len(gold_items)) if g not in used_gold]
-    unmatched_predicted = [p for p in range(len(predicted_items)) if p not in used_predicted]
-    return pairs, unmatched_gold, unmatched_predicted
-
-
-# --- per-file evaluation ----------------------------------------------------------------------
-
-
-def _implements_links(annotation: Mapping[str, Any]) -> list[dict[str, Any]]:
-    links = []
-    for doc in annotation.get("documents", []):
-        for target in doc.get("implements") or []:
-            links.append(
-                {
-                    "document": doc,
-                    "implements": target,
-                    "optional": bool(doc.get("optional")),
-                }
-            )
-    return links
-
-
-def _describe_link(link: Mapping[str, Any]) -> dict[str, Any]:
-    doc = link["document"]
-    return {
-        "document": doc.get("number") or doc.get("title"),
-        "implements": link["implements"],
-    }
-
-
-def _assignments(annotation: Mapping[str, Any]) -> list[dict[str, Any]]:
-    """Assignments with each lead's province taken from the same side's agency list."""
-    agencies = annotation.get("agencies", [])
-    return [
-        {**item, "_lead_province": _province_of(item.get("lead") or "", agencies)}
-        for item in annotation.get("assignments", [])
-    ]
-
-
-def _scorers(
-    ctx: SourceContext, agency_key: AgencyKey
-) -> dict[str, Callable[[dict[str, Any], dict[str, Any]], float]]:
-    def agency_score(gold: dict[str, Any], predicted: dict[str, Any]) -> float:
-        return 1.0 if _agency_keys(gold, agency_key) & _agency_keys(predicted, agency_key) else 0.0
-
-    def assignment_score(gold: dict[str, Any], predicted: dict[str, Any]) -> float:
-        gold_lead = agency_key(gold.get("lead") or "", gold.get("_lead_province"))
-        predicted_lead = agency_key(predicted.get("lead") or "", predicted.get("_lead_province"))
-        if gold_lead != predicted_lead:
-            return 0.0
-        overlap = _word_overlap(gold.get("task") or "", predicted.get("task") or "")
-        return overlap if overlap >= 0.5 else 0.0
-
-    def link_score(gold: dict[str, Any], predicted: dict[str, Any]) -> float:
-        if not _document_score(gold["document"], predicted["document"]):
-            return 0.0
-        return _reference_score(gold["implements"], predicted["implements"])
-
-    return {
-        "documents": _document_score,
-        "agencies": agency_score,
-        "assignments": assignment_score,
-        "targets": lambda gold, predicted: _target_score(gold, predicted, ctx),
-        "implements": link_score,
-    }
-
-
-def _items(annotation: Mapping[str, Any], kind: str) -> list[dict[str, Any]]:
-    if kind == "implements":
-        return _implements_links(annotation)
-    if kind == "assignments":
-        return _assignments(annotation)
-    return [dict(item) for item in annotation.get(kind, [])]
-
-
-def _public(item: Mapping[str, Any], kind: str) -> dict[str, Any]:
-    if kind == "implements":
-        return _describe_link(item)
-    return {k: v for k, v in item.items() if not k.startswith("_")}
-
-
-def _span_of(item: Mapping[str, Any], kind: str) -> str:
-    return (item.get("task") if kind == "assignments" else item.get("quote")) or ""
-
-
-def coverage_region(gold: Mapping[str, Any], text: str | None) -> tuple[int, int] | None:
-    """The [start, end) of the text a partial gold file covers, from its ``coverage`` markers."""
-    coverage = gold.get("coverage") or {}
-    if not text or not (coverage.get("from") or coverage.get("to")):
-        return None
-    start = text.find(coverage["from"]) if coverage.get("from") else 0
-    start = max(start, 0)
-    end = len(text)
-    if coverage.get("to"):
-        found = text.find(coverage["to"], start)
-        if found >= 0:
-            end = found + len(coverage["to"])
-    return start, end
-
-
-def evaluate_one(
-    stem: str,
-    gold: Mapping[str, Any],
-    predicted: Mapping[str, Any],
-    agency_key: AgencyKey = folded_agency_key,
-    source_text: str | None = None,
-) -> tuple[dict[str, KindScore], list[Finding], list[Finding]]:
-    """Score one source's prediction against its gold annotation."""
-    ctx = SourceContext(source_text, coverage_region(gold, source_text))
-    scored_kinds = (gold.get("coverage") or {}).get("kinds") or list(KINDS)
-    scorers = _scorers(ctx, agency_key)
-    scores = {kind: KindScore(kind) for kind in KINDS}
-    misses: list[Finding] = []
-    false_hits: list[Finding] = []
-    for kind in KINDS:
-        if kind not in scored_kinds:
-            continue
-        gold_items = _items(gold, kind)
-        predicted_items = _items(predicted, kind)
-        if kind in ("assignments", "targets"):
-            predicted_items = [
-                item
-                for item in predicted_items
-                if not ctx.outside_region(item, _span_of(item, kind))
-            ]
-        pairs, unmatched_gold, unmatched_predicted = match_one_to_one(
-            gold_items, predicted_items, scorers[kind]
-        )
-        score = scores[kind]
-        score.tp += sum(1 for g, _ in pairs if not gold_items[g].get("optional"))
-        for g in unmatched_gold:
-            if not gold_items[g].get("optional"):
-                score.fn += 1
-                misses.append(Finding(kind, stem, _public(gold_items[g], kind)))
-        for p in unmatched_predicted:
-            score.fp += 1
-            false_hits.append(Finding(kind, stem, _public(predicted_items[p], kind)))
-    return scores, misses, false_hits
-
-
-# --- the report -------------------------------------------------------------------------------
-
-
-@dataclass
-class Report:
-    """Per-kind counts and measures (micro-averaged over files), with every miss and false hit."""
-
-    scores: dict[str, KindScore] = field(default_factory=lambda: {k: KindScore(k) for k in KINDS})
-    misses: list[Finding] = field(default_factory=list)
-    false_hits: list[Finding] = field(default_factory=list)
-    sources: list[str] = field(default_factory=list)
-    unscored_sources: list[str] = field(default_factory=list)
-
-    def add(
-        self,
-        stem: str,
-        scores: Mapping[str, KindScore],
-        misses: list[Finding],
-        false_hits: list[Finding],
-    ) -> None:
-        self.sources.append(stem)
-        for kind, score in scores.items():
-            total = self.scores[kind]
-            total.tp += score.tp
-            total.fp += score.fp
-            total.fn += score.fn
-        self.misses.extend(misses)
-        self.false_hits.extend(false_hits)
-
-    def to_dict(self) -> dict[str, Any]:
-        return {
-            "sources": self.sources,
-            "unscored_sources": self.unscored_sources,
-            "scores": {
-                kind: {
-                    "tp": s.tp,
-                    "fp": s.fp,
-                    "fn": s.fn,
-                    "precision": round(s.precision, 4),
-                    "recall": round(s.recall, 4),
-                    "f1": round(s.f1, 4),
-                }
-                for kind, s in self.scores.items()
-            },
-            "misses": [vars(f) for f in self.misses],
-            "false_hits": [vars(f) for f in self.false_hits],
-        }
-
-    def to_json(self) -> str:
-        return json.dumps(self.to_dict(), ensure_ascii=False, indent=1)
-
-    def to_text(self) -> str:
-        lines = [f"{'kind':<12} {'TP':>5} {'FP':>5} {'FN':>5} {'P':>6} {'R':>6} {'F1':>6}"]
-        for kind, s in self.scores.items():
-            lines.append(
-                f"{kind:<12} {s.tp:>5} {s.fp:>5} {s.fn:>5} "
-                f"{s.precision:>6.3f} {s.recall:>6.3f} {s.f1:>6.3f}"
-            )
-        for title, findings in (("Misses", self.misses), ("False hits", self.false_hits)):
-            lines.append("")
-            lines.append(f"{title} ({len(findings)}):")
-            lines.extend(f"  [{f.kind}] {f.source}: {_summary(f.kind, f.item)}" for f in findings)
-        if self.unscored_sources:
-            lines.append("")
-            lines.append(
-                "Predictions without gold (not scored): " + ", ".join(self.unscored_sources)
-            )
-        return "\n".join(lines)
-
-
-def _summary(kind: str, item: Mapping[str, Any]) -> str:
-    """One readable line for a finding."""
-    if kind == "documents":
-        return f"{item.get('type')} {item.get('number') or ''} {item.get('title') or ''}".strip()
-    if kind == "agencies":
-        return f"{item.get('name')} ({item.get('province') or item.get('level') or '-'})"
-    if kind == "assignments":
-        task = item.get("task") or ""
-        task = task if len(task) <= 90 else task[:87] + "…"
-        return f"{item.get('lead')} ← {task} [{item.get('deadline')}]"
-    if kind == "targets":
-        value = item.get("value")
-        if item.get("comparator") == "range":
-            value = f"{value}–{item.get('value_max')}"
-        return (
-            f"{item.get('indicator')}: {item.get('comparator')} {value} {item.get('unit')} "
-            f"({item.get('year')}) «{item.get('quote')}»"
-        )
-    return f"{item.get('document')} → {item.get('implements')}"
-
-
-# --- entry points -----------------------------------------------------------------------------
-
-
-def load_gold(gold_dir: Path) -> dict[str, dict[str, Any]]:
-    """Every ``*.json`` gold file in a directory, by stem."""
-    return {
-        path.stem: json.loads(path.read_text(encoding="utf-8"))
-        for path in sorted(Path(gold_dir).glob("*.json"))
-    }
-
-
-def find_source(sources_dir: Path, stem: str) -> Path | None:
-    """The plain-text source file for a stem (``.txt``, ``.md``, ``.html``), if present."""
-    for suffix in SOURCE_SUFFIXES:
-        candidate = Path(sources_dir) / f"{stem}{suffix}"
-        if candidate.is_file():
-            return candidate
-    return None
-
-
-def load_source_texts(sources_dir: Path | None, stems: Iterable[str]) -> dict[str, str]:
-    """The texts of the sources that exist in ``sources_dir``, by stem."""
-    if sources_dir is None:
-        return {}
-    texts = {}
-    for stem in stems:
-        path = find_source(sources_dir, stem)
-        if path is not None:
-            texts[stem] = path.read_text(encoding="utf-8")
-    return texts
+__all__ = [
+    "COMPARATORS",
+    "DOCUMENT_TYPES",
+    "KINDS",
+    "LEVELS",
+    "SOURCE_SUFFIXES",
+    "AgencyKey",
+    "Finding",
+    "KindScore",
+    "Report",
+    "SourceContext",
+    "canonical_number",
+    "coverage_region",
+    "evaluate",
+    "evaluate_files",
+    "evaluate_one",
+    "find_source",
+    "folded_agency_key",
+    "load_gold",
+    "load_source_texts",
+    "match_key",
+    "match_one_to_one",
+    "province_key",
+    "title_overlap",
+    "unit_key",
+    "validate_annotation",
+    "words_of",
+]
 
 
 def evaluate(
@@ -617,83 +105,3 @@ def evaluate_files(
     predictions = load_gold(pred_dir)
     source_texts = load_source_texts(sources_dir, load_gold(gold_dir))
     return evaluate(gold_dir, predictions, agency_key, source_texts)
-
-
-# --- format checks ----------------------------------------------------------------------------
-
-
-def validate_annotation(annotation: Mapping[str, Any]) -> list[str]:
-    """Problems with a gold-format dict (types, enums, required fields); empty when it is valid."""
-    problems: list[str] = []
-
-    def check(condition: bool, message: str) -> None:
-        if not condition:
-            problems.append(message)
-
-    def is_str_or_none(value: Any) -> bool:
-        return value is None or isinstance(value, str)
-
-    allowed_top = {*KINDS[:4], "notes", "coverage"}
-    for key in annotation:
-        check(key in allowed_top, f"unknown top-level key {key!r}")
-    for i, doc in enumerate(annotation.get("documents", [])):
-        where = f"documents[{i}]"
-        check(doc.get("type") in DOCUMENT_TYPES, f"{where}: type {doc.get('type')!r}")
-        check(doc.get("number") or doc.get("title"), f"{where}: needs a number or a title")
-        for name in ("number", "title", "date", "issuer"):
-            check(is_str_or_none(doc.get(name)), f"{where}: {name} must be a string or null")
-        if doc.get("date"):
-            check(
-                re.fullmatch(r"\d{4}-\d{2}-\d{2}", doc["date"]) is not None, f"{where}: date format"
-            )
-        implements = doc.get("implements", [])
-        check(
-            isinstance(implements, list) and all(isinstance(x, str) for x in implements),
-            f"{where}: implements must be a list of strings",
-        )
-    for i, agency in enumerate(annotation.get("agencies", [])):
-        where = f"agencies[{i}]"
-        check(isinstance(agency.get("name"), str) and agency["name"], f"{where}: name")
-        check(agency.get("level") in LEVELS, f"{where}: level {agency.get('level')!r}")
-        check(is_str_or_none(agency.get("abbrev")), f"{where}: abbrev")
-        check(is_str_or_none(agency.get("province")), f"{where}: province")
-    for i, item in enumerate(annotation.get("assignments", [])):
-        where = f"assignments[{i}]"
-        check(isinstance(item.get("task"), str) and item["task"], f"{where}: task")
-        check(isinstance(item.get("lead"), str) and item["lead"], f"{where}: lead")
-        coordinators = item.get("coordinators", [])
-        check(
-            isinstance(coordinators, list) and all(isinstance(x, str) for x in coordinators),
-            f"{where}: coordinators must be a list of strings",
-        )
-        deadline = item.get("deadline")
-        check(
-            deadline is None or (isinstance(deadline, str) and _DEADLINE.match(deadline)),
-            f"{where}: deadline {deadline!r}",
-        )
-    for i, target in enumerate(annotation.get("targets", [])):
-        where = f"targets[{i}]"
-        check(isinstance(target.get("indicator"), str), f"{where}: indicator")
-        check(isinstance(target.get("scope"), str) and target["scope"], f"{where}: scope")
-        check(isinstance(target.get("quote"), str) and target["quote"], f"{where}: quote")
-        value = target.get("value")
-        year = target.get("year")
-        check(year is None or (isinstance(year, int) and 1900 < year < 2200), f"{where}: year")
-        if target.get("optional") and value is None:
-            continue  # an optional qualitative target ("Đạt mức tiên tiến …") carries no number
-        check(target.get("comparator") in COMPARATORS, f"{where}: comparator")
-        check(_is_number(value), f"{where}: value {value!r}")
-        value_max = target.get("value_max")
-        if target.get("comparator") == "range":
-            check(_is_number(value_max) and value_max > value, f"{where}: value_max")
-        else:
-            check(value_max is None, f"{where}: value_max only for ranges")
-        check(isinstance(target.get("unit"), str) and target["unit"], f"{where}: unit")
-    for kind in KINDS[:4]:
-        for i, item in enumerate(annotation.get(kind, [])):
-            check(isinstance(item.get("optional", False), bool), f"{kind}[{i}]: optional")
-    coverage = annotation.get("coverage")
-    if coverage is not None:
-        kinds = coverage.get("kinds", list(KINDS))
-        check(all(k in KINDS for k in kinds), f"coverage: kinds {kinds!r}")
-    return problems

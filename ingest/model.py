@@ -139,6 +139,12 @@ class AssignmentFact:
     theme: str | None = None  # section heading of a task table, or a theme slug
     expected_output: str | None = None  # "Kết quả" column
     number: str | None = None  # "1.", "12." in a task table
+    # The body that gives the task where the text names it ("Tỉnh Bình Dương đã giao …",
+    # "Bí thư Tỉnh ủy giao …" → the province's UBND / Tỉnh ủy); None when only a document does.
+    assigned_by_agency: AgencyRef | None = None
+    # The document the assignment carries out ("Để triển khai thực hiện Nghị quyết 03/NQ-CP …")
+    # when that document is not the one assigning the task.
+    in_response_to: DocumentRef | None = None
 
 
 @dataclass

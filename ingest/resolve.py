@@ -97,6 +97,9 @@ PROVINCIAL_BODIES: tuple[tuple[str, str, str], ...] = (
     ("Sở Lao động - Thương binh và Xã hội", "so-ldtbxh", "provincial"),
     ("Sở Văn hóa, Thể thao và Du lịch", "so-vhttdl", "provincial"),
     ("Sở Giao thông vận tải", "so-gtvt", "provincial"),
+    ("Ủy ban Kiểm tra Tỉnh ủy", "ubkt-tinh-uy", "provincial"),
+    ("Đảng ủy Ủy ban nhân dân tỉnh", "dang-uy-ubnd", "provincial"),
+    ("Đảng ủy các cơ quan Đảng tỉnh", "dang-uy-cac-co-quan-dang", "provincial"),
     ("Ban Tuyên giáo và Dân vận", "ban-tgdv", "provincial"),
     ("Ban Tuyên giáo", "ban-tuyen-giao", "provincial"),
     ("Ban Dân vận", "ban-dan-van", "provincial"),
@@ -233,6 +236,9 @@ class Catalogue:
     generic_codes: dict[Tokens, str] = field(default_factory=dict)
     place_index: dict[Tokens, str] = field(default_factory=dict)
     max_name_tokens: int = 1
+    # Results computed once per catalogue (theme index, agency mentions of a text): the
+    # catalogue is read-only after loading, so what is derived from it stays valid.
+    cache: dict[object, object] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def from_graph(cls, graph: Graph) -> Catalogue:
@@ -620,10 +626,32 @@ def _province_suffix(
     return None, 0, False
 
 
+MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
+
+
 def find_agencies(
     text: str, catalogue: Catalogue, province: str | None = None, patterns: bool = True
 ) -> list[AgencyMention]:
-    """Every agency named in ``text``: curated names first (longest match), then name patterns."""
+    """Every agency named in ``text``: curated names first (longest match), then name patterns.
+
+    The result is remembered by the catalogue for the last few texts: the agency, assignment and
+    meeting extractors each read a whole source's mentions.
+    """
+    memo = catalogue.cache.setdefault("agencies", {})
+    assert isinstance(memo, dict)
+    key = (text, province, patterns)
+    found = memo.get(key)
+    if found is None:
+        found = _find_agencies(text, catalogue, province, patterns)
+        if len(memo) >= MEMO_TEXTS:
+            memo.pop(next(iter(memo)))
+        memo[key] = found
+    return list(found)
+
+
+def _find_agencies(
+    text: str, catalogue: Catalogue, province: str | None, patterns: bool
+) -> list[AgencyMention]:
     toks = tokens(text)
     keys = [t.key for t in toks]
     mentions: list[AgencyMention] = []
@@ -659,7 +687,9 @@ def find_agencies(
             )
         if ref.collective:
             ref = AgencyRef(ref.name, ref.key, ref.resolved, ref.level, ref.province, True)
-        if not _NOT_A_BODY_AFTER.match(text, toks[end_index - 1].end):
+        if not _NOT_A_BODY_AFTER.match(text, toks[end_index - 1].end) and not _in_symbol(
+            text, toks[index].start, toks[end_index - 1].end
+        ):
             mentions.append(AgencyMention(toks[index].start, toks[end_index - 1].end, ref))
         index = end_index
     covered = [(m.start, m.end) for m in mentions]
@@ -670,12 +700,21 @@ def find_agencies(
             text[max(0, start - 12) : start]
         ):
             continue
-        toks_after = tokens(text[end:])
-        place, used, _ = _province_suffix(toks_after, 0, catalogue, text[end:])
+        after = text[end : end + _SUFFIX_WINDOW]  # a province name is short: no whole-text scan
+        toks_after = tokens(after)
+        place, used, _ = _province_suffix(toks_after, 0, catalogue, after)
         full_end = end + toks_after[used - 1].end if used else end
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
     return _unify(sorted(mentions, key=lambda m: m.start))
+
+
+def _in_symbol(text: str, start: int, end: int) -> bool:
+    """Whether a name is part of a document symbol ("1024/BKHCN-VP"), not a mention of a body."""
+    return (start > 0 and text[start - 1] in "/-") or text[end : end + 1] in ("/", "-")
+
+
+_SUFFIX_WINDOW = 120
 
 
 def _unify(mentions: list[AgencyMention]) -> list[AgencyMention]:
@@ -879,16 +918,18 @@ def resolve_place(text: str, catalogue: Catalogue) -> str | None:
     return places[0][2] if places else None
 
 
-def _trigrams(text: str) -> Counter[str]:
+@lru_cache(maxsize=8192)
+def _profile(text: str) -> tuple[Counter[str], int, frozenset[str]]:
+    """Trigram counts, their total and the token set of a name (labels repeat across calls)."""
     padded = f"  {' '.join(name_key(text))} "
-    return Counter(padded[i : i + 3] for i in range(len(padded) - 2))
+    grams = Counter(padded[i : i + 3] for i in range(len(padded) - 2))
+    return grams, sum(grams.values()), frozenset(name_key(text))
 
 
 def _similarity(query: str, label: str) -> float:
-    a, b = _trigrams(query), _trigrams(label)
+    (a, a_total, qa), (b, b_total, la) = _profile(query), _profile(label)
     overlap = sum((a & b).values())
-    trigram = 2 * overlap / (sum(a.values()) + sum(b.values()) or 1)
-    qa, la = set(name_key(query)), set(name_key(label))
+    trigram = 2 * overlap / (a_total + b_total or 1)
     token = len(qa & la) / (len(la) or 1)
     return 0.5 * trigram + 0.5 * token
 

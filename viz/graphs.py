@@ -37,10 +37,50 @@ FACT_KEYS = (
 )
 
 
+def pivot(rows: Iterable[dict[str, Any]], lang: str) -> list[dict[str, Any]]:
+    """Long rows (node, key, value, value_lang[, relation, extra]) → one wide row per link up.
+
+    Many-valued keys keep one value, preferring ``lang``, then Vietnamese, then untagged;
+    ``types`` keeps all; ``roles`` and ``successors`` keep all; a quote keeps its source
+    (``extra``). A node with several parents gives one row per parent; a node without, one row.
+    """
+    facts: dict[str, dict[str, list[tuple[Any, str, Any]]]] = {}
+    parents: dict[str, list[tuple[str, str]]] = {}
+    for row in rows:
+        node = row["node"]
+        values = facts.setdefault(node, {})
+        if row["key"] == "parent":
+            parents.setdefault(node, []).append((row["value"], row.get("relation") or ""))
+            continue
+        values.setdefault(row["key"], []).append(
+            (row["value"], row.get("value_lang") or "", row.get("extra"))
+        )
+    preference = {lang: 0, "vi": 1, "": 2}
+    wide = []
+    for node, values in facts.items():
+        record: dict[str, Any] = {"node": node}
+        for key, candidates in values.items():
+            if key in ("types", "role", "successor"):
+                record[key] = sorted({str(c[0]) for c in candidates})
+                continue
+            value, _, extra = min(candidates, key=lambda c: (preference.get(c[1], 3), str(c[0])))
+            record[key] = value
+            if key == "quote":
+                record["source"] = extra
+        record["types"] = " ".join(record.get("types", []))
+        record["deadline"] = record.get("deadline") or record.pop("deadline_date", None)
+        if record.get("comparator"):
+            record["comparator"] = str(record["comparator"]).rsplit("#", 1)[-1]
+        links = parents.get(node) or [(None, None)]
+        for parent, relation in links:
+            wide.append({**record, "parent": parent, "relation": relation})
+    return wide
+
+
 def node_label(cls: str, row: dict[str, Any], lang: str) -> str:
     """A short one-line label drawn on the canvas."""
     if cls == "Task":
-        text = style.shorten(row.get("description") or "", 40)
+        text = style.shorten(row.get("description") or "", 30)
         number = row.get("number")
         return f"{number}. {text}" if number else text or row["node"].rsplit("/", 1)[-1]
     if cls == "Target":
@@ -95,7 +135,7 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
     Edges to parents outside the view are dropped: the queries return every document a node
     implements, and only those in scope belong to the picture.
     """
-    rows = list(rows)
+    rows = pivot(rows, lang)
     graph = nx.DiGraph(focus=focus)
     for row in rows:
         add_row_node(graph, row, lang)
@@ -103,9 +143,12 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
         parent = row.get("parent")
         if parent and parent in graph and parent != row["node"]:
             graph.add_edge(parent, row["node"], relation=row.get("relation") or "implements")
-        role = row.get("role")
-        if role and focus and focus in graph:
-            graph.add_edge(row["node"], focus, relation=role)
+        for role in row.get("role", []):
+            if focus in graph and row["node"] != focus:
+                graph.add_edge(row["node"], focus, relation=role)
+        for successor in row.get("successor", []):
+            if successor in graph:
+                graph.add_edge(row["node"], successor, relation="succeeded_by")
     return graph
 
 
@@ -145,10 +188,14 @@ def alignment_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
     """
     graph = nx.DiGraph()
     by_indicator: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for row in rows:
-        scope = row.get("scope_iri")
+    for row in pivot(rows, lang):
+        if not row.get("indicator_iri"):
+            continue
+        scope = row.get("scope_iri") or row.get("document_scope_iri")
         side = "national" if scope in (None, NATIONAL_PLACE) else "provincial"
-        row = dict(row, types=style.PG + "Target")
+        row = dict(
+            row, types=style.PG + "Target", scope=row.get("scope") or row.get("document_scope")
+        )
         add_row_node(graph, row, lang, side=side, indicator=row["indicator_iri"])
         sides = by_indicator.setdefault(row["indicator_iri"], {"national": [], "provincial": []})
         sides[side].append(row)

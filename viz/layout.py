@@ -12,9 +12,9 @@ from collections import defaultdict
 
 import networkx as nx
 
-X_GAP = 180.0
+X_GAP = 210.0
 Y_GAP = 160.0
-ROW_GAP = 70.0
+ROW_GAP = 90.0
 
 
 def layers(graph: nx.DiGraph) -> dict[str, int]:

@@ -67,8 +67,18 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
         }
         if data.get("size"):
             entry["size"] = data["size"]
+        if look.shape in ("box", "database", "ellipse"):  # label inside: wrap and contrast
+            entry["widthConstraint"] = {"maximum": 170}
+            entry["font"] = {"color": _text_colour(look.colour)}
         nodes.append(entry)
     return nodes
+
+
+def _text_colour(background: str) -> str:
+    """White text on dark fills, black on light ones (relative luminance)."""
+    red, green, blue = (int(background[i : i + 2], 16) for i in (1, 3, 5))
+    luminance = 0.2126 * red + 0.7152 * green + 0.0722 * blue
+    return "#ffffff" if luminance < 140 else "#111111"
 
 
 def vis_edges(graph: nx.DiGraph, lang: str) -> list[dict]:

@@ -42,8 +42,26 @@ CLASS_STYLES: dict[str, ClassStyle] = {
 }
 DEFAULT_CLASS = "PolicyDocument"
 
-# Most specific first: a node typed with several classes takes the first that matches.
-CLASS_PRIORITY = tuple(CLASS_STYLES)
+# Most specific first: a node typed with several classes takes the first that matches
+# (an action programme adopted by a resolution is drawn as an action programme).
+CLASS_PRIORITY = (
+    "TaskGroup",
+    "Task",
+    "Target",
+    "CollectiveAgency",
+    "Agency",
+    "Indicator",
+    "ActionProgramme",
+    "Plan",
+    "Programme",
+    "Project",
+    "Decision",
+    "Directive",
+    "Conclusion",
+    "Report",
+    "Resolution",
+    "PolicyDocument",
+)
 
 UI_WORDS: dict[str, dict[str, str]] = {
     "vi": {

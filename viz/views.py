@@ -47,9 +47,9 @@ def dependencies_view(
 ) -> View:
     """Documents implementing ``root`` down to tasks and targets, or from a node up to the top."""
     if direction == "up":
-        rows = fetch("view_dependencies_up", {"start": root, "lang": lang})
+        rows = fetch("view_dependencies_up", {"start": root})
     else:
-        rows = fetch("view_dependencies_down", {"root": root, "lang": lang})
+        rows = fetch("view_dependencies_down", {"root": root})
     graph = graphs.tree_graph(rows, lang)
     if root not in graph:
         raise ViewNotFound(f"no document or task {root} in the graph")
@@ -67,7 +67,7 @@ def agency_view(
     link_base: str = "",
 ) -> View:
     """One agency: its tasks as lead and coordinator, their documents, and its successors."""
-    rows = fetch("view_agency", {"agency": agency, "lang": lang})
+    rows = fetch("view_agency", {"agency": agency})
     graph = graphs.tree_graph(rows, lang, focus=agency)
     if agency not in graph:
         raise ViewNotFound(f"no agency {agency} in the graph")
@@ -90,7 +90,7 @@ def agencies_view(fetch: Fetch, *, lang: str = "vi", link_base: str = "") -> Vie
 
 def alignment_view(fetch: Fetch, *, lang: str = "vi", link_base: str = "") -> View:
     """National targets (left) beside provincial targets (right) on the same indicator."""
-    graph = graphs.alignment_graph(fetch("view_alignment", {"lang": lang}), lang)
+    graph = graphs.alignment_graph(fetch("view_alignment", {}), lang)
     palette = style.INDICATOR_PALETTE
     indicators = sorted(n for n, d in graph.nodes(data=True) if d.get("side") == "indicator")
     colour_of = {iri: palette[i % len(palette)] for i, iri in enumerate(indicators)}

@@ -24,6 +24,8 @@ class ExtractionContext:
     main_document: DocumentRef | None = None  # the document the source is (or reports on)
     reference_date: date | None = None  # the source's date: the year of "Ngày 24/2"
     documents: tuple[DocumentFact, ...] = ()  # documents found in the source, in text order
+    # (start, end, document) of every naming of a document in the normalised text
+    document_mentions: tuple[tuple[int, int, DocumentRef], ...] = ()
 
 
 Extractor = Callable[[SourceText, ExtractionContext], Iterable[Fact]]
@@ -59,11 +61,13 @@ def extract_all(source: SourceText, catalogue: Catalogue) -> list[Fact]:
     from ingest.extract import documents
 
     context = make_context(source, catalogue)
-    document_facts = list(documents.extract(source, context))
+    mentions = documents.find_mentions(source, context)
+    document_facts = documents.facts_of(source, mentions, context)
     context = replace(
         context,
         documents=tuple(document_facts),
         main_document=documents.main_document(source, document_facts),
+        document_mentions=documents.mention_spans(mentions),
     )
     prose_facts: list[Fact] = list(document_facts)
     table_facts: list[Fact] = []

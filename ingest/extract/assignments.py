@@ -9,12 +9,14 @@ The administrative forms: "giao X chủ trì, phối hợp (với) Y <task>", "X
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
-from ingest.model import AgencyRef, AssignmentFact, SourceText
-from ingest.resolve import AgencyMention, find_agencies
+from ingest.model import AgencyRef, AssignmentFact, DocumentRef, SourceText
+from ingest.resolve import AgencyMention, find_agencies, resolve_agency, resolve_place
+from ingest.themes import classify_task_theme
 
 _DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
@@ -126,6 +128,11 @@ def _assignment(
         more, _ = _agency_list(text, task_start + extra.end(), mentions, end)
         coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
     deadline, deadline_text = deadline_of(task)
+    body = assigning_body(text, sentence, lead, mentions, context)
+    document, issuer = context.main_document, main_issuer(context)
+    if body is not None and (issuer is None or issuer.key != body.key):
+        # A body giving a task in a report is not the reported document giving it.
+        document = None
     return AssignmentFact(
         task=task,
         leads=[lead.ref],
@@ -133,8 +140,79 @@ def _assignment(
         coordinators=[c for c in coordinators if c.key != lead.ref.key],
         deadline=deadline,
         deadline_text=deadline_text,
-        assigned_by=context.main_document,
+        assigned_by=document,
+        theme=classify_task_theme(task, context.catalogue),
+        assigned_by_agency=body or (issuer if document else None),
+        in_response_to=None if document else responds_to(text, sentence, lead.start, context),
     )
+
+
+def main_issuer(context: ExtractionContext) -> AgencyRef | None:
+    """Who issued the document the source is (or reports on), where the text says."""
+    main = context.main_document
+    if main is None:
+        return None
+    return next((d.issuer for d in context.documents if d.ref.key == main.key), None)
+
+
+_SUBJECT_PLACE = re.compile(
+    r"(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Vừa qua|Thời gian qua)\s*,?\s*)?(?:Tỉnh|Thành phố|TP\.?)"
+    r"\s+(?P<name>(?:[A-ZĐ][\w]*)(?:\s+[A-ZĐ][\w]*){0,3})\s+(?:đã\s+|cũng\s+|vừa\s+)*"
+    r"(?:giao|chỉ đạo|yêu cầu|phân công)(?![\w])"
+)
+
+
+def assigning_body(
+    text: str,
+    sentence: Span,
+    lead: AgencyMention,
+    mentions: list[AgencyMention],
+    context: ExtractionContext,
+) -> AgencyRef | None:
+    """The body that gives the task: the agency (or position holder) whose verb "giao / yêu cầu /
+    đề nghị" comes before the lead, or a province as subject ("Tỉnh X đã giao …" → its UBND)."""
+    speakers = [
+        m
+        for m in mentions
+        if m.end <= lead.start
+        and (
+            _SPEAKER_AFTER.match(text, m.end, sentence.end)
+            or _POSITION_BEFORE.search(text[max(sentence.start, m.start - 25) : m.start])
+        )
+    ]
+    if speakers:
+        return speakers[-1].ref
+    subject = _SUBJECT_PLACE.match(text, sentence.start, lead.start)
+    if subject:
+        place = resolve_place(subject.group("name"), context.catalogue)
+        if place:
+            return resolve_agency("Ủy ban nhân dân tỉnh", context.catalogue, place)
+    return None
+
+
+_CARRIES_OUT = re.compile(r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành)\s+$", re.I)
+_PURPOSE_OPENING = re.compile(r"^(?:Để|Nhằm|Thực hiện|Triển khai)\s", re.I)
+
+
+def responds_to(
+    text: str, sentence: Span, before: int, context: ExtractionContext
+) -> DocumentRef | None:
+    """The document an assignment carries out: "(Để) triển khai thực hiện Nghị quyết X" in the
+    sentence before the lead, or in a preceding sentence that opens with that purpose."""
+    windows = [(sentence.start, before)]
+    previous = text.rfind("\n", 0, max(sentence.start - 1, 0))
+    preceding = sentences(text, Span(previous + 1, sentence.start))
+    if preceding and _PURPOSE_OPENING.match(preceding[-1].of(text)):
+        windows.append((preceding[-1].start, preceding[-1].end))
+    for start, end in windows:
+        for m_start, m_end, ref in context.document_mentions:
+            if (
+                start <= m_start
+                and m_end <= end
+                and _CARRIES_OUT.search(text[max(start, m_start - 30) : m_start])
+            ):
+                return ref
+    return None
 
 
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[AssignmentFact]:
@@ -142,9 +220,13 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     text = source.normalised
     facts: list[AssignmentFact] = []
     all_mentions = find_agencies(text, context.catalogue, context.province)
+    mention_starts = [m.start for m in all_mentions]  # sorted: find_agencies returns text order
     paragraph_spans = paragraphs(text)
+    duty_sections = duty_section_spans(text)
     for sentence in sentences(text):
-        mentions = [m for m in all_mentions if sentence.start <= m.start and m.end <= sentence.end]
+        first = bisect_left(mention_starts, sentence.start)
+        last = bisect_left(mention_starts, sentence.end)
+        mentions = [m for m in all_mentions[first:last] if m.end <= sentence.end]
         paragraph = sentence_at(paragraph_spans, sentence.start) or sentence
         directive_paragraph = bool(_DIRECTIVE_WORD.search(text, paragraph.start, sentence.end))
         used_until = sentence.start
@@ -153,12 +235,22 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 continue
             before = text[max(sentence.start, mention.start - 25) : mention.start]
             role = _ROLE_AFTER.match(text, mention.end, sentence.end)
-            if _SPEAKER_AFTER.match(text, mention.end, sentence.end) or _POSITION_BEFORE.search(
-                before
-            ):
-                continue
+            directed = _DIRECTIVE_BEFORE.search(before)
+            if (
+                not directed and _SPEAKER_AFTER.match(text, mention.end, sentence.end)
+            ) or _POSITION_BEFORE.search(before):
+                continue  # "UBND tỉnh chỉ đạo …" speaks, unless it is told to ("yêu cầu UBND …")
             clause_start = _opens_clause(text, sentence, mention.start)
-            if _DIRECTIVE_BEFORE.search(before) or role:
+            label = _LABEL.match(text, mention.end, sentence.end)
+            duty_item = _inside(sentence, duty_sections) and not _MORE_OF_NAME.match(
+                text, mention.end
+            )
+            if mention.start == sentence.start and (label or duty_item):
+                # "2. Sở Tài chính: chủ trì, phối hợp với …" — a plan's list of duties
+                after = label.end() if label else mention.end
+                role = _ROLE_AFTER.match(text, after, sentence.end)
+                after = role.end() if role else after
+            elif directed or role:
                 after = role.end() if role else mention.end
             elif (
                 clause_start
@@ -176,6 +268,30 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 facts.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
     return facts
+
+
+_MORE_OF_NAME = re.compile(r"\s+(?:các|cấp|và)\s")  # "Ủy ban nhân dân các huyện": a collective
+_LABEL = re.compile(r"\s*:\s*(?=\S)")
+_DUTY_HEADING = re.compile(
+    r"^(?:[IVX]{1,5}\s*[.\-–]\s*|\d{1,2}\s*[.)]\s*)?(?:\*\*)?"
+    r"(?:tổ chức thực hiện|phân công nhiệm vụ|trách nhiệm thực hiện|phân công thực hiện)"
+    r"(?:\*\*)?\s*:?\s*$",
+    re.IGNORECASE | re.MULTILINE,
+)
+_NEXT_PART = re.compile(r"^(?:[IVX]{1,5}\s*[.\-–]\s|Nơi nhận|NƠI NHẬN|TM\.|T/M|KT\.)", re.MULTILINE)
+
+
+def duty_section_spans(text: str) -> list[Span]:
+    """The "TỔ CHỨC THỰC HIỆN" parts of a plan: each item there opens with the body it charges."""
+    spans = []
+    for heading in _DUTY_HEADING.finditer(text):
+        end = _NEXT_PART.search(text, heading.end() + 1)
+        spans.append(Span(heading.end(), end.start() if end else len(text)))
+    return spans
+
+
+def _inside(sentence: Span, spans: list[Span]) -> bool:
+    return any(s.start <= sentence.start < s.end for s in spans)
 
 
 def _opens_clause(text: str, sentence: Span, start: int) -> bool:

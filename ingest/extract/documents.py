@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import date
 
 from ingest.extract import ExtractionContext
@@ -95,6 +95,7 @@ _TITLE_END = re.compile(
     + _HEAD_PATTERN
     + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
     r"|\s*\""
+    r"|\s+(?:thực hiện\s+|triển khai\s+)?như sau"
 )
 # Words after a bare head noun that show it is an anaphor ("Chương trình còn hướng đến …").
 _ANAPHOR_NEXT = {
@@ -132,6 +133,10 @@ _VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?((?:20|21)\d\d)",
 _IMPLEMENTS_BEFORE = re.compile(
     r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)\s+(?:và\s+\w+\s+)?$",
     re.IGNORECASE,
+)
+_OF_BODY_CARRYING_OUT = re.compile(
+    r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?\d[\w/.-]*\w"
 )
 _LEGAL_BASIS = re.compile(r"căn cứ", re.IGNORECASE)
 
@@ -272,6 +277,11 @@ def _titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         first = nxt.group(1)
         if first.isdigit() or first.lower() == "số":
             continue  # numbered: handled elsewhere
+        named = _OF_BODY_CARRYING_OUT.match(text, match.end(), sentence.end)
+        if named:  # "Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW"
+            title = f"{head} {text[match.end() : named.end()].strip()}"
+            mentions.append(Mention(match.start(), named.end(), doc_type, title=title, draft=draft))
+            continue
         if first.lower() in _ANAPHOR_NEXT and not draft:
             mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
             continue
@@ -459,6 +469,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         sentence = sentence_at(spans, mention.start)
         if sentence:
             _issued_before(text, sentence, mention, context)
+    _date_from_letterhead(text, mentions)
     for mention in mentions:
         if mention.short_number and not mention.number:
             _resolve_short(mention, mentions, context.catalogue)
@@ -530,15 +541,45 @@ def _link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> N
                 pass
             if target.key not in [m.key for m in candidate.implements]:
                 candidate.implements.append(target)
+            issuing = _issuing(text, candidate, candidates)
+            if issuing and target.key not in [m.key for m in issuing.implements]:
+                # "Nghị quyết 03 ban hành Chương trình … thực hiện 57": 03 carries out 57 too
+                issuing.implements.append(target)
             break
+
+
+def _issuing(text: str, issued: Mention, candidates: list[Mention]) -> Mention | None:
+    """The document that issues ``issued`` ("Nghị quyết số 03/NQ-CP … ban hành <issued>")."""
+    if not re.search(r"ban hành\s+$", text[max(0, issued.start - 15) : issued.start]):
+        return None
+    earlier = [m for m in candidates if m.end <= issued.start and m.key != issued.key]
+    if earlier and ";" not in text[earlier[-1].end : issued.start]:
+        return earlier[-1]
+    return None
 
 
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[DocumentFact]:
     """One DocumentFact per document named in the source, details merged over its mentions."""
+    return facts_of(source, find_mentions(source, context), context)
+
+
+def mention_spans(mentions: list[Mention]) -> tuple[tuple[int, int, DocumentRef], ...]:
+    """Where each document is named in the normalised text, for the other extractors."""
+    return tuple(
+        (m.start, m.end, DocumentRef(m.key, m.doc_type, m.number, m.title))
+        for m in mentions
+        if m.key
+    )
+
+
+def facts_of(
+    source: SourceText, mentions: list[Mention], context: ExtractionContext
+) -> list[DocumentFact]:
+    """The facts of the documents named by ``mentions`` (from :func:`find_mentions`)."""
     text = source.normalised
     spans = sentences(text)
     facts: dict[str, DocumentFact] = {}
-    for mention in find_mentions(source, context):
+    for mention in mentions:
         if mention.anaphor or not mention.key:
             continue
         ref = DocumentRef(mention.key, mention.doc_type, mention.number, mention.title)
@@ -564,7 +605,102 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Document
                         implemented.key, implemented.doc_type, implemented.number, implemented.title
                     )
                 )
-    return list(facts.values())
+    result = list(facts.values())
+    apply_letterhead(text, result, mentions, context)
+    return result
+
+
+# ---------------------------------------------------------------------------------------------
+# Letterheads: "ỦY BAN NHÂN DÂN / TỈNH X / Số: 142/KH-UBND … X, ngày … / KẾ HOẠCH / <title>"
+
+_LETTERHEAD_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*(\S+)[ \t]*$", re.MULTILINE)
+_PLACE_DATE = re.compile(
+    r"^[ \t]*[A-ZĐ][^\n,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    re.MULTILINE,
+)
+_MOTTO = re.compile(r"CỘNG HÒA|CỘNG HOÀ|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN|^[\s*\-–_]*$")
+_IMPLEMENTING_TITLE = re.compile(
+    r"^(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá)\s", re.IGNORECASE
+)
+LETTERHEAD_WINDOW = 1500
+
+
+def apply_letterhead(
+    text: str, facts: list[DocumentFact], mentions: list[Mention], context: ExtractionContext
+) -> None:
+    """Complete the document a source *is* from its letterhead: issuer (the body named above
+    "Số: …"), date ("X, ngày 14 tháng 3 năm 2025"), title (the type line and the lines under it)
+    and, when the title opens with "Thực hiện …", the document it implements."""
+    number_line = _LETTERHEAD_NUMBER.search(text, 0, LETTERHEAD_WINDOW)
+    if not number_line:
+        return
+    written = number_line.group(1).replace(" ", "")
+    fact = next((f for f in facts if f.ref.number and f.ref.number in written), None)
+    if fact is None:
+        return
+    head_lines = [
+        line.strip()
+        for line in text[: number_line.start()].splitlines()
+        if line.strip() and not _MOTTO.search(line)
+    ]
+    bodies = find_agencies(" ".join(head_lines), context.catalogue, context.province)
+    if bodies and not fact.issuer:
+        fact.issuer = bodies[-1].ref
+    date_line = _PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
+    if date_line and not fact.issued:
+        fact.issued = _read_date_parts(*date_line.groups())
+    after = date_line.end() if date_line else number_line.end()
+    head, words, title_start, title_end = _letterhead_title(text, after)
+    if head and words:
+        fact.ref = replace(fact.ref, title=f"{head} {words[0].lower()}{words[1:]}")
+        if _IMPLEMENTING_TITLE.match(words):
+            for mention in mentions:
+                if title_start <= mention.start < title_end and mention.key != fact.ref.key:
+                    ref = DocumentRef(mention.key, mention.doc_type, mention.number, mention.title)
+                    if ref.key not in [d.key for d in fact.implements]:
+                        fact.implements.append(ref)
+                    break
+    fact.status = fact.status or "adopted"
+    if fact.issuer and fact.issuer.province and not fact.scope:
+        fact.scope = fact.issuer.province
+
+
+def _date_from_letterhead(text: str, mentions: list[Mention]) -> None:
+    """The number under a letterhead is dated by the "X, ngày … tháng … năm …" line beside it."""
+    number_line = _LETTERHEAD_NUMBER.search(text, 0, LETTERHEAD_WINDOW)
+    if not number_line:
+        return
+    date_line = _PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
+    written = number_line.group(1).replace(" ", "")
+    for mention in mentions:
+        if date_line and mention.number and mention.number in written and not mention.issued:
+            mention.issued = _read_date_parts(*date_line.groups())
+
+
+def _read_date_parts(day: str, month: str, year: str) -> date | None:
+    try:
+        return date(int(year), int(month), int(day))
+    except ValueError:
+        return None
+
+
+def _letterhead_title(text: str, position: int) -> tuple[str | None, str, int, int]:
+    """ "KẾ HOẠCH\nThực hiện Nghị quyết …": the head noun ("Kế hoạch"), the words under it and
+    their span; (None, "", 0, 0) when no type line follows the letterhead."""
+    none: tuple[str | None, str, int, int] = (None, "", 0, 0)
+    type_line = _TYPE_LINE.search(text, position, position + 300)
+    if not type_line:
+        return none
+    wanted = type_line.group(1).strip().lower()
+    head = next((h for h, _, _ in HEAD_NOUNS if h.lower() == wanted), None)
+    block = re.match(r"[^\n]+(?:\n[^\n]+)*", text[type_line.end() :])
+    if head is None or not block or block.group().strip().startswith(("-", "*", "Căn cứ")):
+        return none
+    words = " ".join(line.strip() for line in block.group().splitlines() if not _MOTTO.search(line))
+    return head, words, type_line.end(), type_line.end() + block.end()
+
+
+_TYPE_LINE = re.compile(r"\n[ \t]*([A-ZĐÀ-Ỹ ]{4,40})[ \t]*\n")
 
 
 def _scope_of(mention: Mention, context: ExtractionContext) -> str | None:
@@ -582,7 +718,7 @@ def _scope_of(mention: Mention, context: ExtractionContext) -> str | None:
 def main_document(source: SourceText, facts: list[DocumentFact]) -> DocumentRef | None:
     """The document a source is, or reports on: a letterhead "Số: …", else the first issued one."""
     text = source.normalised
-    letterhead = re.search(r"Số\s*:\s*(\S+)", text[:2000])
+    letterhead = re.search(r"Số\s*:?\s*(\S+)", text[:2000])
     for fact in facts:
         if (
             letterhead

@@ -7,6 +7,7 @@ offsets into the normalised text.
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
 
 
@@ -38,7 +39,7 @@ _ABBREVIATIONS = {
     "ông",
     "bà",
 }
-_BULLET = re.compile(r"^(?:\\?[-*+•]\s+|\d{1,2}[.)]\s+|[a-zđ][.)]\s+|[IVX]{1,5}[.-]\s+)")
+_BULLET = re.compile(r"(?:\\?[-*+•]\s+|\d{1,2}[.)]\s+|[a-zđ][.)]\s+|[IVX]{1,5}[.-]\s+)")
 
 
 def _is_sentence_break(text: str, index: int) -> bool:
@@ -115,8 +116,8 @@ def clauses(text: str, sentence: Span) -> list[Span]:
 
 
 def sentence_at(spans: list[Span], offset: int) -> Span | None:
-    """The span that contains ``offset``."""
-    for span in spans:
-        if span.start <= offset < span.end:
-            return span
+    """The span that contains ``offset`` (``spans`` sorted and disjoint, as made here)."""
+    index = bisect_right(spans, offset, key=lambda span: span.start) - 1
+    if index >= 0 and spans[index].start <= offset < spans[index].end:
+        return spans[index]
     return None

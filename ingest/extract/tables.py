@@ -31,6 +31,7 @@ from ingest.model import (
 from ingest.resolve import Catalogue, resolve_agency, resolve_indicator, split_agencies
 from ingest.text.dates import parse_deadline
 from ingest.text.numbers import parse_number
+from ingest.themes import classify_task_theme, resolve_theme
 from ontology.slugs import document_slug, fold, slugify
 
 if TYPE_CHECKING:
@@ -343,8 +344,13 @@ def task_facts(
     catalogue: Catalogue,
     province: str | None,
     assigned_by: DocumentRef | None,
+    assigner: AgencyRef | None = None,
 ) -> Iterator[AssignmentFact]:
-    """One AssignmentFact per task row; section rows set the theme of the rows below them."""
+    """One AssignmentFact per task row; section rows set the theme of the rows below them.
+
+    A section heading maps to a curated theme; rows under a heading that maps to none (or with
+    no heading at all) are classified one by one from their own text.
+    """
     theme: str | None = None
     numbers = [_cell(row, layout, "number") for row in table.rows]
     for index, row in enumerate(table.rows):
@@ -353,7 +359,7 @@ def task_facts(
             for role in ("number", "task", "lead", "coordinators", "output", "deadline")
         }
         if _is_section(cells["number"], cells["lead"]):
-            theme = cells["task"] or theme
+            theme = resolve_theme(cells["task"], catalogue) if cells["task"] else theme
             continue
         next_number = numbers[index + 1] if index + 1 < len(numbers) else ""
         if not cells["task"] or _is_group(cells["number"], cells, next_number):
@@ -374,9 +380,10 @@ def task_facts(
             deadline_text=cells["deadline"] or None,
             ongoing=ongoing,
             assigned_by=assigned_by,
-            theme=theme,
+            theme=theme or classify_task_theme(cells["task"], catalogue),
             expected_output=cells["output"] or None,
             number=cells["number"] or None,
+            assigned_by_agency=assigner,  # who issued the document the table is attached to
         )
 
 
@@ -605,7 +612,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Fact]:
                 seen_documents.add(fact.ref.key)
                 facts.append(fact)
         if layout.kind == "tasks":
-            facts.extend(task_facts(source, table, layout, catalogue, place, owner))
+            issuer = attachment.issuer if attachment else None
+            facts.extend(task_facts(source, table, layout, catalogue, place, owner, issuer))
         else:
             facts.extend(target_facts(source, table, layout, catalogue, place, owner))
     return facts

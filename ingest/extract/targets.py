@@ -10,6 +10,7 @@ last "năm YYYY"/"năm học YYYY-YYYY" before it in the sentence, else the sect
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterable
 
 from ingest.extract import ExtractionContext
@@ -26,9 +27,10 @@ _GOAL = re.compile(
 )
 _RESULT = re.compile(
     r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|năm \d{4} là|"
-    r"\bđã\b|lên gần|từ trên|tính đến|hiện nay|hiện có|thời gian qua|những năm qua",
+    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua",
     re.IGNORECASE,
 )
+_SHARE_OF = re.compile(r"\s*(GRDP|GDP)(?![\w])", re.IGNORECASE)
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
@@ -193,11 +195,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
 
 def source_end(source: SourceText, fact: TargetFact) -> int:
     """The normalised offset where a target's evidence ends."""
-    end = fact.evidence.end
-    for index in range(len(source.offset_map) - 1, -1, -1):
-        if source.offset_map[index] < end:
-            return index + 1
-    return 0
+    # offset_map is non-decreasing: the first normalised index mapped at or after ``end``
+    return bisect_left(source.offset_map, fact.evidence.end)
 
 
 def _target(
@@ -240,6 +239,9 @@ def _target(
         r"(?:tối thiểu|ít nhất)\s+(?:có\s+)?$", before, re.IGNORECASE
     ):
         comparator = "gte"
+    share_of = _SHARE_OF.match(text, end) if unit == "%" else None
+    if share_of:  # "30% GRDP": a share of the product, the unit the gold and indicators use
+        unit, end = f"% {share_of.group(1).upper()}", share_of.end()
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         unit, end = "người/vạn dân", end + per_people.end()

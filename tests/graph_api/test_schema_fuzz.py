@@ -29,6 +29,14 @@ OPERATIONS = [
     ("GET", "/sparql"),
     ("POST", "/sparql"),
     ("GET", "/"),
+    ("GET", "/api/audit/alignment"),
+    ("GET", "/api/audit/ownership"),
+    ("GET", "/api/audit/tasks-alignment"),
+    ("GET", "/audit/coverage"),
+    ("GET", "/views/dependencies"),
+    ("GET", "/views/agencies"),
+    ("GET", "/views/agency/{slug}"),
+    ("GET", "/views/alignment"),
 ]
 
 

@@ -129,9 +129,13 @@ def test_task_triples(tasks_graph):
     assert len(set(tasks_graph.objects(task_iri(103), PG.leadAgency))) == 3
     themes = set(tasks_graph.objects(None, PG.theme))
     assert len(themes) == 7
-    for theme in themes:
-        assert (theme, RDF.type, PG.Theme) in tasks_graph
-        assert tasks_graph.value(theme, SKOS.inScheme) == entity_iri("scheme", "themes")
+    assert tasks_graph.value(task_iri(14), PG.theme) == entity_iri("theme", "institutions")
+    for theme in themes:  # curated themes: referenced, not described again
+        assert (
+            str(theme).rsplit("/", 1)[0]
+            == str(entity_iri("theme", "institutions")).rsplit("/", 1)[0]
+        )
+        assert (theme, RDF.type, PG.Theme) not in tasks_graph
 
 
 def test_the_programme_and_its_resolution(tasks_graph):

@@ -19,6 +19,7 @@ from ingest.resolve import (
     split_agencies,
 )
 from ingest.text.normalise import normalise
+from ingest.themes import classify_task_theme, resolve_theme
 
 CURATED = Path(__file__).resolve().parents[2] / "data" / "curated"
 
@@ -123,3 +124,95 @@ def test_province_of_source_uses_mentions_and_the_address() -> None:
     text = "Ngày 24/2, tỉnh Bình Dương họp. Ảnh: binhduong.gov.vn. Tỉnh Bình Dương và TP. Hà Nội."
     assert province_of_source(source(text), catalogue()) == "binh-duong"
     assert province_of_source(source("Không có tỉnh nào được nêu."), catalogue()) is None
+
+
+# --- themes ----------------------------------------------------------------------------------
+
+APPENDIX_II = Path(__file__).resolve().parents[2] / "data" / "sources"
+
+
+def test_the_catalogue_reads_the_ten_curated_themes_with_their_keywords() -> None:
+    themes = catalogue().themes
+    assert len(themes) == 10
+    assert "nhân tài" in themes["human-resources"].alt_labels
+    assert "đào tạo" not in themes["human-resources"].keywords  # already a short form
+    assert "kỹ sư" in themes["human-resources"].keywords
+
+
+@pytest.mark.parametrize(
+    ("heading", "theme"),
+    [
+        # the seven section headings of Appendix II of 03/NQ-CP, as written there
+        ("Nâng cao nhận thức, đột phá về đổi mới tư duy, xác định quyết tâm", "awareness"),
+        ("Khẩn trương, quyết liệt hoàn thiện thể chế; xoá bỏ mọi tư tưởng", "institutions"),
+        ("Tăng cường đầu tư, hoàn thiện hạ tầng cho khoa học, công nghệ", "infrastructure"),
+        ("Phát triển, trọng dụng nhân lực chất lượng cao, nhân tài", "human-resources"),
+        (
+            "Đẩy mạnh chuyển đổi số, ứng dụng khoa học, công nghệ, đổi mới sáng tạo trong hoạt "
+            "động của các cơ quan trong hệ thống chính trị; nâng cao hiệu quả  quản trị quốc gia",
+            "digital-transformation-political-system",
+        ),
+        ("Thúc đẩy mạnh mẽ hoạt động khoa học, công nghệ … trong doanh nghiệp", "enterprises"),
+        ("Tăng cường hợp tác quốc tế trong phát triển khoa học", "international-cooperation"),
+        # a province's own headings
+        ("Nhiệm vụ về phát triển nguồn nhân lực", "human-resources"),
+        ("Hoàn thiện cơ chế, chính sách", "institutions"),
+        ("Phát triển hạ tầng số", "infrastructure"),
+        ("Tổ chức thực hiện", None),
+    ],
+)
+def test_resolve_theme_maps_headings_to_curated_themes(heading: str, theme: str | None) -> None:
+    assert resolve_theme(heading, catalogue()) == theme
+
+
+@pytest.mark.parametrize(
+    ("task", "theme"),
+    [  # tasks in prose from the seeds (003: Bình Định; 002: Bình Dương)
+        (
+            "rà soát lại thật kỹ các nội dung 2 Đề án phát triển nguồn nhân lực phục vụ ngành "
+            "công nghiệp bán dẫn, trí tuệ nhân tạo, an toàn, an ninh mạng",
+            "human-resources",
+        ),
+        (
+            "tiếp tục triển khai, phát triển hệ sinh thái khởi nghiệp sáng tạo trên địa bàn tỉnh",
+            "innovation-ecosystem",
+        ),
+        (
+            "hoàn thiện và sớm trình để ban hành Kế hoạch triển khai phong trào Bình dân học vụ số",
+            "awareness",
+        ),
+        (
+            "triển khai ngay việc chuyển đổi số trong các cơ quan, đơn vị theo kế hoạch",
+            "digital-transformation-political-system",
+        ),
+        ("đẩy nhanh số hoá dữ liệu đất đai toàn tỉnh", "data"),
+        ("đơn giản hóa thủ tục hành chính, cung cấp dịch vụ công trực tuyến", "digital-government"),
+        ("căn cứ nội dung tại Nghị quyết để tổ chức triển khai thực hiện trên địa bàn tỉnh", None),
+    ],
+)
+def test_classify_task_theme_on_prose_tasks(task: str, theme: str | None) -> None:
+    assert classify_task_theme(task, catalogue()) == theme
+
+
+def test_keyword_themes_mostly_agree_with_the_sections_of_appendix_ii() -> None:
+    """Classifying each Appendix II task from its text alone (as prose tasks are) lands in its
+    section's theme, or a theme the scheme relates to it, for well over half of the tasks."""
+    from ingest.extract import ExtractionContext
+    from ingest.extract.tables import extract
+    from ingest.model import AssignmentFact
+    from ingest.sources import read_source
+
+    related = {
+        ("infrastructure", "data"),
+        ("digital-transformation-political-system", "data"),
+        ("digital-transformation-political-system", "digital-government"),
+        ("enterprises", "innovation-ecosystem"),
+    }
+    src = read_source(APPENDIX_II / "nq03-ncp-2025-phu-luc-2-nhiem-vu.md")
+    facts = extract(src, ExtractionContext(catalogue()))
+    tasks = [f for f in facts if isinstance(f, AssignmentFact)]
+    classified = [(t.theme, classify_task_theme(t.task, catalogue())) for t in tasks]
+    decided = [(s, c) for s, c in classified if c]
+    agree = [1 for s, c in decided if s == c or (s, c) in related]
+    assert len(decided) >= 0.7 * len(tasks)
+    assert len(agree) >= 0.55 * len(decided)

@@ -130,10 +130,19 @@ def test_deadlines(tasks):
     assert tasks["42"].deadline is None and tasks["42"].deadline_text is None
 
 
-def test_seven_sections_give_seven_themes(tasks):
+def test_seven_sections_give_the_seven_curated_themes(tasks, catalogue):
     themes = list(dict.fromkeys(t.theme for t in tasks.values()))
-    assert len(themes) == 7
-    assert tasks["14"].theme.startswith("Khẩn trương, quyết liệt hoàn thiện thể chế")
+    assert themes == [
+        "awareness",
+        "institutions",
+        "infrastructure",
+        "human-resources",
+        "digital-transformation-political-system",
+        "enterprises",
+        "international-cooperation",
+    ]
+    assert set(themes) <= set(catalogue.themes)
+    assert tasks["14"].theme == "institutions"
     assert tasks["76"].theme == tasks["43"].theme != tasks["77"].theme  # row IV has a stray cell
 
 
@@ -387,3 +396,11 @@ def test_units():
     assert normalise_unit("Người/vạn dân") == "người/vạn dân"
     assert normalise_unit("Tbps") == "Tbps"
     assert normalise_unit("") is None
+
+
+def test_the_issuer_of_the_programme_gives_the_table_tasks(tasks):
+    """The Government ("… của Chính phủ" in the Kèm theo line) assigns every row."""
+    assert {t.assigned_by_agency.key for t in tasks.values() if t.assigned_by_agency} == {
+        "chinh-phu"
+    }
+    assert all(t.assigned_by_agency for t in tasks.values())

@@ -10,7 +10,7 @@
     physics: { enabled: false },
     layout: { improvedLayout: false, hierarchical: false },
     interaction: { hover: true, tooltipDelay: 150, hideEdgesOnDrag: data.nodes.length > 1500 },
-    nodes: { font: { size: 14 }, borderWidth: 1 },
+    nodes: { font: { size: 13 }, borderWidth: 1, size: 14 },
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1 }
   };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);

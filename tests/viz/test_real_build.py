@@ -1,0 +1,42 @@
+"""Acceptance on the real build: ``policygraph view dependencies -o deps.html`` draws
+Resolution 57-NQ/TW at the top with the Bình Dương and Bình Định documents below it."""
+
+from __future__ import annotations
+
+import json
+import re
+
+import pytest
+
+from graph_api.cli import main
+from ingest.build import current_store_path
+
+ROOT = "https://w3id.org/policygraph/id/document/57-ntw-2024"
+
+
+@pytest.fixture(scope="module")
+def drawn_nodes(built_store, tmp_path_factory) -> dict[str, dict]:
+    """Run the CLI on the built graph; the nodes of the written page, by IRI."""
+    output = tmp_path_factory.mktemp("views") / "deps.html"
+    store = current_store_path(built_store)
+    assert main(["--store", str(store), "view", "dependencies", "-o", str(output)]) == 0
+    page = output.read_text(encoding="utf-8")
+    block = re.search(r'<script type="application/json" id="view-data">(.*?)</script>', page, re.S)
+    return {node["id"]: node for node in json.loads(block[1])["nodes"]}
+
+
+def provincial_documents(nodes: dict[str, dict], province: str) -> list[dict]:
+    return [n for iri, n in nodes.items() if "/document/" in iri and province in iri]
+
+
+def test_resolution_57_is_at_the_top(drawn_nodes):
+    top = min(node["y"] for node in drawn_nodes.values())
+    assert drawn_nodes[ROOT]["y"] == top
+    assert drawn_nodes[ROOT]["label"] == "57-NQ/TW"
+
+
+@pytest.mark.parametrize("province", ["binh-duong", "binh-dinh"])
+def test_provincial_documents_hang_below_it(drawn_nodes, province):
+    documents = provincial_documents(drawn_nodes, province)
+    assert documents, f"no {province} document implements 57-NQ/TW in the built graph"
+    assert all(drawn_nodes[ROOT]["y"] < doc["y"] for doc in documents)
