@@ -4,6 +4,12 @@ Neither pyoxigraph nor rdflib can cancel a running query, and a thread cannot be
 worker process opens its own read-only copy of the store (``StoreRecipe``); the pool hands one
 idle worker a call, waits up to the time limit, and on time-out kills the worker and starts a
 fresh one in the background. Other requests go on being served by the other workers.
+
+Only arbitrary SPARQL (``Store.query``, the /sparql endpoint) needs that kill switch. The REST
+answers run the project's own named queries (``Store.select``), each bounded by a selective
+pattern and a page size, so :class:`PooledStore` runs them in the serving process (on the
+caller's thread, off the event loop), saving the round trip to a worker. Workers run at a lower
+CPU priority, so a runaway user query cannot starve the REST answers of the serving process.
 """
 
 from __future__ import annotations
@@ -11,6 +17,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import multiprocessing
+import os
 import queue
 import signal
 import threading
@@ -24,11 +31,14 @@ from ingest.errors import PolicyGraphError, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 START_LIMIT = 120.0  # seconds a new worker may take to open its store
+WORKER_NICENESS = 5  # user SPARQL yields the CPU to the serving process's REST answers
 
 
 def _worker_main(conn: Connection, recipe: StoreRecipe) -> None:
     """Open the store, say ready, then answer calls until the pipe closes."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
+    with contextlib.suppress(OSError):
+        os.nice(WORKER_NICENESS)
     try:
         store = recipe.open()
     except Exception as error:
@@ -174,10 +184,11 @@ def _error_class(name: str) -> type[QueryError]:
 
 
 class PooledStore(Store):
-    """The :class:`Store` interface with every query run in a :class:`WorkerPool`."""
+    """The :class:`Store` interface: user SPARQL (``query``) run in a :class:`WorkerPool`, the
+    named queries of the REST answers (``select``) run on ``store`` in this process."""
 
     def __init__(self, store: Store, pool: WorkerPool) -> None:
-        self.store = store  # kept for metadata (build report); queries never run on it
+        self.store = store  # named (bounded) queries run here; user SPARQL never does
         self.pool = pool
 
     def query(
@@ -203,7 +214,7 @@ class PooledStore(Store):
         )
 
     def select(self, sparql, bindings=None, *, limit=None, offset=0):
-        return self.pool.call("select", sparql, bindings, limit=limit, offset=offset)
+        return self.store.select(sparql, bindings, limit=limit, offset=offset)
 
     def build_report(self):
         return self.store.build_report()

@@ -20,6 +20,12 @@ router = APIRouter(tags=["audit"])
 PROVINCE = Query(description="a province slug or name; default all")
 GONE = Query(description="only assignments whose agency no longer exists")
 MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
+_TEXT = {"schema": {"type": "string"}}
+# Every representation a `format` parameter can select, so OpenAPI clients know them all.
+TEXT_FORMATS = {
+    200: {"content": {"application/json": {}, "text/csv": _TEXT, "text/markdown": _TEXT}}
+}
+WITH_HTML = {200: {"content": {**TEXT_FORMATS[200]["content"], "text/html": _TEXT}}}
 
 
 def _text(body: str, fmt: str) -> Response:
@@ -32,7 +38,11 @@ def _not_found(error: LookupError) -> HTTPException:
     return HTTPException(status_code=404, detail=str(error).strip("'\""))
 
 
-@router.get("/api/audit/alignment", summary="National targets against provincial targets")
+@router.get(
+    "/api/audit/alignment",
+    summary="National targets against provincial targets",
+    responses=WITH_HTML,
+)
 def alignment(
     request: Request,
     province: Annotated[str | None, PROVINCE] = None,
@@ -47,7 +57,7 @@ def alignment(
     return _text(render.render_alignment(report, format), format)
 
 
-@router.get("/api/audit/ownership", summary="Who holds each task on a date")
+@router.get("/api/audit/ownership", summary="Who holds each task on a date", responses=TEXT_FORMATS)
 def ownership(
     request: Request,
     on: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
@@ -67,7 +77,11 @@ def ownership(
     return _text(render.render_ownership(report, format, gone_only=gone), format)
 
 
-@router.get("/api/audit/tasks-alignment", summary="National themes each province has tasks for")
+@router.get(
+    "/api/audit/tasks-alignment",
+    summary="National themes each province has tasks for",
+    responses=TEXT_FORMATS,
+)
 def tasks_alignment(
     request: Request,
     province: Annotated[str | None, PROVINCE] = None,
