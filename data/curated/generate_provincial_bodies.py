@@ -80,9 +80,10 @@ class Role:
     until_march: bool = False  # ceased on 1 March 2025 (merged into another body)
 
     def code_for(self, place: Place) -> str:
-        """The party committee is "thanh-uy" in a city, "tinh-uy" in a province."""
-        if self.code == "tinh-uy" and place.is_city:
-            return "thanh-uy"
+        """The party committee (and its standing organs) is "thanh-uy" in a city, "tinh-uy" in a
+        province: ``btv-tinh-uy-binh-dinh``, ``btv-thanh-uy-ha-noi``."""
+        if place.is_city and (self.code == "tinh-uy" or self.code.endswith("-tinh-uy")):
+            return self.code.removesuffix("tinh-uy") + "thanh-uy"
         return self.code
 
     def slug_for(self, place: Place) -> str:
@@ -105,7 +106,24 @@ ROLES: tuple[Role, ...] = (
         "tinh-uy",
         "{party} {short}",
         "Party Committee of {english}",
-        ("{party}", "Ban Chấp hành Đảng bộ {unit}", "Thường trực {party}", "Ban Thường vụ {party}"),
+        ("{party}", "Ban Chấp hành Đảng bộ {unit}"),
+    ),
+    # The standing organs are bodies of their own (they decide and assign between the committee's
+    # plenums): the Ban Thường vụ (standing committee) and its Thường trực (standing board: the
+    # secretary and deputy secretaries).
+    Role(
+        "btv-tinh-uy",
+        "Ban Thường vụ {party} {short}",
+        "Standing Committee of the {english} Party Committee",
+        ("Ban Thường vụ {party}", "BTV {party}"),
+        parent="tinh-uy",
+    ),
+    Role(
+        "tt-tinh-uy",
+        "Thường trực {party} {short}",
+        "Standing Board of the {english} Party Committee",
+        ("Thường trực {party}",),
+        parent="tinh-uy",
     ),
     Role(
         "hdnd",

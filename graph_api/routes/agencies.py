@@ -1,4 +1,10 @@
-"""``/api/agencies`` and ``/api/agencies/{id}``: agencies with their task counts."""
+"""``/api/agencies`` and ``/api/agencies/{id}``: agencies with their task counts.
+
+The listing ranks its candidates (all agencies, or a province's) by task counts in Python, then
+details only the page: the counts of a province's agencies are counted on the spot from their
+assignments; for all agencies they are read from the build's precomputed counts when the store
+has them (ingest/derive.py), since counting every assignment grows with the graph.
+"""
 
 from __future__ import annotations
 
@@ -19,9 +25,44 @@ from graph_api.routes.common import (
     select,
     split_lines,
     table_response,
+    task_page,
 )
+from graph_api.store_terms import IRI
 
 router = APIRouter(tags=["answers"])
+
+
+Counts = dict[str, tuple[int, int]]  # agency IRI → (tasks led, tasks coordinated)
+
+
+async def task_counts(request: Request, agencies: list[IRI] | None) -> Counts:
+    """Lead and coordinator task counts of ``agencies`` (None: of every agency)."""
+    rows: list[dict[str, Any]] = []
+    if agencies is None:
+        rows = await select(request, "agency_task_counts_derived")
+    if not rows:
+        if agencies == []:
+            return {}
+        rows = await select(request, "agency_task_counts", {"agency": agencies})
+    counts: dict[str, list[int]] = {}
+    for row in rows:
+        pair = counts.setdefault(row["agency"], [0, 0])
+        pair[0] = max(pair[0], row.get("leadCount") or 0)
+        pair[1] = max(pair[1], row.get("coordinatorCount") or 0)
+    return {agency: (lead, coordinated) for agency, (lead, coordinated) in counts.items()}
+
+
+async def agency_details(request: Request, page: list[IRI], counts: Counts) -> list[Agency]:
+    """The agencies of ``page`` in that order, with their counts."""
+    if not page:
+        return []
+    rows = {row["agency"]: row for row in await select(request, "agencies", {"agency": page})}
+    return [
+        agency_from_row({**rows[iri], "leadCount": lead, "coordinatorCount": coordinated})
+        for iri in page
+        if iri in rows
+        for lead, coordinated in [counts.get(iri, (0, 0))]
+    ]
 
 
 def agency_from_row(row: dict[str, Any]) -> Agency:
@@ -53,9 +94,16 @@ async def list_agencies(
     format: str | None = Query(None, description=FORMAT_DESCRIPTION),
 ) -> Response:
     limit = limit_within(request, limit)
-    bindings = {"province": entity_ref("place", province)}
-    rows = await select(request, "agencies", bindings, limit=limit, offset=offset)
-    agencies = [agency_from_row(row) for row in rows]
+    place = entity_ref("place", province)
+    if place is None:
+        candidates = [IRI(row["agency"]) for row in await select(request, "agency_ids")]
+        counts = await task_counts(request, None)
+    else:
+        found = await select(request, "agency_ids_province", {"province": place})
+        candidates = [IRI(row["agency"]) for row in found]
+        counts = await task_counts(request, candidates)
+    ranked = sorted(candidates, key=lambda iri: (*(-n for n in counts.get(iri, (0, 0))), iri))
+    agencies = await agency_details(request, ranked[offset : offset + limit], counts)
     answer = AgencyList(count=len(agencies), limit=limit, offset=offset, agencies=agencies)
     return table_response(request, answer, "agencies", format)
 
@@ -70,11 +118,10 @@ async def get_agency(
     request: Request, agency_id: str = Path(description="agency slug, e.g. bo-khcn")
 ) -> JSONResponse:
     iri = entity_ref("agency", agency_id)
-    row = require_found(await select(request, "agencies", {"agency": iri}), "agency", iri)
-    tasks = await select(
-        request, "tasks", {"agency": iri}, limit=request.app.state.settings.max_rows
+    found = await agency_details(request, [iri], await task_counts(request, [iri]))
+    require_found(found, "agency", iri)
+    page = await task_page(
+        request, {"agency": iri}, limit=request.app.state.settings.max_rows, offset=0
     )
-    detail = AgencyDetail(
-        **agency_from_row(row).model_dump(), tasks=await load_tasks(request, tasks)
-    )
+    detail = AgencyDetail(**found[0].model_dump(), tasks=await load_tasks(request, page))
     return JSONResponse(detail.model_dump(mode="json"))

@@ -72,7 +72,10 @@ def ownership(
     except LookupError as error:
         raise _not_found(error) from error
     if task and not task.startswith("http"):
-        task = str(entity_iri("task", task))
+        try:
+            task = str(entity_iri("task", task.strip()))
+        except ValueError as error:
+            raise HTTPException(status_code=400, detail=f"task: {error}") from error
     report = audit_ownership(store, on or date.today(), task=task, province=place)
     return _text(render.render_ownership(report, format, gone_only=gone), format)
 

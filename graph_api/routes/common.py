@@ -88,24 +88,43 @@ def split_lines(packed: str | None) -> list[str]:
     return [line for line in (packed or "").split("\n") if line.strip()]
 
 
-async def load_tasks(request: Request, rows: list[dict[str, Any]]) -> list[Task]:
-    """Rows of ``tasks.rq`` as tasks, with their descriptions and evidence quotes looked up."""
-    if not rows:
+TASK_DRIVERS = ("agency", "province", "document", "theme")  # most selective first
+
+
+async def task_page(
+    request: Request, bindings: dict[str, Any], *, limit: int, offset: int = 0
+) -> list[IRI]:
+    """The IRIs of one page of tasks matching ``bindings`` (filters; None = not given).
+
+    The query is the one driven by the most selective filter given (``task_page_<filter>.rq``),
+    so its cost follows the answer, not the graph; without a filter, ``task_page.rq``.
+    """
+    driver = next((name for name in TASK_DRIVERS if bindings.get(name) is not None), None)
+    name = "task_page" if driver is None else f"task_page_{driver}"
+    rows = await select(request, name, bindings, limit=limit, offset=offset)
+    return [IRI(row["task"]) for row in rows]
+
+
+async def load_tasks(request: Request, task_iris: list[IRI]) -> list[Task]:
+    """The tasks ``task_iris`` (in that order) with owners, deadline, document, description and
+    evidence quote: three queries bound to the page's tasks."""
+    if not task_iris:
         return []
-    task_iris = [IRI(row["task"]) for row in rows]
+    rows = {row["task"]: row for row in await select(request, "tasks", {"task": task_iris})}
     descriptions: dict[str, str] = {}
     for found in await select(request, "task_texts", {"task": task_iris}):
         current = descriptions.get(found["task"])
         if current is None or found["description"] < current:
             descriptions[found["task"]] = found["description"]
-    evidence_iris = [IRI(row["evidence"]) for row in rows if row.get("evidence")]
+    evidence_iris = sorted({IRI(row["evidence"]) for row in rows.values() if row.get("evidence")})
     evidence: dict[str, Evidence] = {}
     if evidence_iris:
         for found in await select(request, "evidence_quotes", {"evidence": evidence_iris}):
             evidence[found["evidence"]] = Evidence(quote=found["quote"], source=found["source"])
     return [
-        task_from_row(row, descriptions.get(row["task"]), evidence.get(row.get("evidence") or ""))
-        for row in rows
+        task_from_row(row, descriptions.get(iri), evidence.get(row.get("evidence") or ""))
+        for iri in task_iris
+        if (row := rows.get(iri)) is not None
     ]
 
 

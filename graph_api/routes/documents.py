@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from fastapi import APIRouter, Path, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
 from graph_api.models import Document, DocumentLink, Ref
@@ -15,9 +15,12 @@ from graph_api.routes.common import (
     require_found,
     select,
     split_lines,
+    task_page,
 )
 
 router = APIRouter(tags=["answers"])
+TASK_PAGE = 200  # a national resolution has every task of the country under it: page them
+TASK_LIMIT = "how many of its tasks to list (default 200; all of them: /api/tasks?document=)"
 
 
 def _links(rows: list[dict[str, Any]], target: str, via: str) -> list[DocumentLink]:
@@ -43,14 +46,22 @@ def _links(rows: list[dict[str, Any]], target: str, via: str) -> list[DocumentLi
     responses=ERROR_RESPONSES,
 )
 async def get_document(
-    request: Request, document_id: str = Path(description="document slug, e.g. 57-ntw-2024")
+    request: Request,
+    document_id: str = Path(description="document slug, e.g. 57-ntw-2024"),
+    task_limit: int = Query(TASK_PAGE, ge=0, le=1_000_000, description=TASK_LIMIT),
+    task_offset: int = Query(0, ge=0, le=1_000_000),
 ) -> JSONResponse:
     iri = entity_ref("document", document_id)
     bindings = {"document": iri}
     row = require_found(await select(request, "document", bindings), "document", iri)
     up = await select(request, "document_implements", bindings)
     down = await select(request, "document_implemented_by", bindings)
-    tasks = await select(request, "tasks", bindings, limit=request.app.state.settings.max_rows)
+    page = await task_page(
+        request,
+        bindings,
+        limit=min(task_limit, request.app.state.settings.max_rows),
+        offset=task_offset,
+    )
     issuer = None
     if row.get("issuedBy"):
         issuer = Ref(iri=row["issuedBy"], label=row.get("issuedByLabel"))
@@ -66,6 +77,6 @@ async def get_document(
         is_part_of=row.get("isPartOf"),
         implements=_links(up, "ancestor", "from"),
         implemented_by=_links(down, "descendant", "parent"),
-        tasks=await load_tasks(request, tasks),
+        tasks=await load_tasks(request, page),
     )
     return JSONResponse(document.model_dump(mode="json"))

@@ -1,4 +1,4 @@
-"""``/api/tasks``: who owns which task (named query ``tasks.rq``)."""
+"""``/api/tasks``: who owns which task (a page of ``task_page*.rq``, details by ``tasks.rq``)."""
 
 from __future__ import annotations
 
@@ -16,8 +16,8 @@ from graph_api.routes.common import (
     entity_ref,
     limit_within,
     load_tasks,
-    select,
     table_response,
+    task_page,
 )
 
 router = APIRouter(tags=["answers"])
@@ -50,7 +50,7 @@ async def list_tasks(
         "openOn": open_on,
     }
     limit = limit_within(request, limit)
-    rows = await select(request, "tasks", bindings, limit=limit, offset=offset)
-    tasks = await load_tasks(request, rows)
+    page = await task_page(request, bindings, limit=limit, offset=offset)
+    tasks = await load_tasks(request, page)
     answer = TaskList(count=len(tasks), limit=limit, offset=offset, tasks=tasks)
     return table_response(request, answer, "tasks", format)
