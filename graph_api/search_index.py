@@ -2,12 +2,16 @@
 
 Labels come from the named query ``search_labels.rq`` (labels, titles, alternative labels,
 document numbers), each folded here with :func:`ontology.slugs.fold` — the same folding the
-build uses for its ``pg:searchKey`` literals.
+build uses for its ``pg:searchKey`` literals. The index is built once per store: each folded
+word points to the labels holding it, and the words are kept sorted, so a query word's labels
+(the word itself or any word it begins) are one binary search away; only labels holding every
+query word are scored, so a search costs what its candidates cost, not what the graph holds.
 """
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
@@ -44,23 +48,54 @@ class SearchIndex:
     def __init__(self, rows: list[dict[str, Any]]) -> None:
         self.entries: list[Entry] = []
         self.preferred_label: dict[str, str] = {}
+        postings: dict[str, set[int]] = {}
+        seen: set[tuple[str, str, bool]] = set()
         for row in rows:
             label = row.get("label")
             if not label:
                 continue
             preferred = row.get("labelKind") == "label"
-            self.entries.append(Entry(row["entity"], label, tuple(words(label)), preferred))
+            if (row["entity"], label, preferred) in seen:
+                continue
+            seen.add((row["entity"], label, preferred))
+            entry = Entry(row["entity"], label, tuple(words(label)), preferred)
+            for word in entry.folded:
+                postings.setdefault(word, set()).add(len(self.entries))
+            self.entries.append(entry)
             if preferred:
                 current = self.preferred_label.get(row["entity"])
                 if current is None or _prefer(label, current):
                     self.preferred_label[row["entity"]] = label
+        self.words: list[str] = sorted(postings)  # for prefix ranges by binary search
+        self.postings: list[frozenset[int]] = [frozenset(postings[w]) for w in self.words]
+
+    def _holding(self, prefix: str) -> set[int]:
+        """The entries with a word that is ``prefix`` or begins with it."""
+        found: set[int] = set()
+        start = bisect_left(self.words, prefix)
+        for position in range(start, len(self.words)):
+            if not self.words[position].startswith(prefix):
+                break
+            found |= self.postings[position]
+        return found
+
+    def candidates(self, wanted: list[str]) -> set[int]:
+        """The entries holding every query word (as a word or a word's beginning)."""
+        found: set[int] | None = None
+        for word in sorted(set(wanted), key=len, reverse=True):  # longest: fewest entries
+            holding = self._holding(word)
+            found = holding if found is None else found & holding
+            if not found:
+                return set()
+        return found or set()
 
     def search(self, query: str, limit: int = 20) -> list[Hit]:
         wanted = words(query)
         if not wanted:
             return []
         best: dict[str, tuple[float, Entry]] = {}
-        for entry in self.entries:
+        for position in sorted(self.candidates(wanted)):  # first of equal scores wins
+            entry = self.entries[position]
             score = _score(wanted, entry)
             if score > 0 and score > best.get(entry.entity, (0.0, entry))[0]:
                 best[entry.entity] = (score, entry)

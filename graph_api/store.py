@@ -21,7 +21,7 @@ from graph_api.errors import Forbidden
 from graph_api.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 from graph_api.store_terms import IRI as IRI
 from ingest.errors import QueryError
-from ontology.namespaces import PREFIXES
+from ontology.namespaces import ENTITY_KINDS, ID_BASE, PREFIXES
 
 RESULT_FORMATS = {
     "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -29,7 +29,11 @@ RESULT_FORMATS = {
     "csv": (ox.QueryResultsFormat.CSV, "text/csv"),
     "tsv": (ox.QueryResultsFormat.TSV, "text/tab-separated-values"),
 }
-SERIALISATION_PREFIXES = {**PREFIXES, "id": "https://w3id.org/policygraph/id/"}
+# One prefix per kind of entity (agency:so-khcn-binh-duong), which reads better than id:agency\/….
+SERIALISATION_PREFIXES = {
+    **PREFIXES,
+    **{kind: f"{ID_BASE}{kind}/" for kind in ENTITY_KINDS},
+}
 GRAPH_FORMATS = {
     "turtle": (ox.RdfFormat.TURTLE, "text/turtle"),
     "ntriples": (ox.RdfFormat.N_TRIPLES, "application/n-triples"),

@@ -21,6 +21,7 @@ from graph_api.audit.intervals import Direction, Strength, compare_intervals, in
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.named_queries import load_query
 from graph_api.store import Store
+from graph_api.store_terms import IRI
 from ontology.slugs import fold
 
 PG = "https://w3id.org/policygraph/ontology#"
@@ -265,10 +266,14 @@ def pair_targets(
 def audit_alignment(store: Store, province: str | None = None) -> AlignmentReport:
     """The alignment report over the whole store, or for one province (IRI, slug or name)."""
     provinces = province_labels(store)
+    scopes: dict[str, list[IRI]] | None = None  # None: every target of the store
     if province is not None:
         chosen = resolve_province(province, provinces)
         provinces = {chosen: provinces[chosen]}
-    targets = [TargetRow.from_row(row) for row in store.select(load_query("audit_targets"))]
+        nations = [IRI(row["nation"]) for row in store.select(load_query("audit_nations"))]
+        scopes = {"scope": [*nations, IRI(chosen)]}  # the query reads only these places' targets
+    rows = store.select(load_query("audit_targets"), scopes)
+    targets = [TargetRow.from_row(row) for row in rows]
     national = [t for t in targets if t.level == "national"]
     provincial = [t for t in targets if t.level == "provincial" and t.scope in provinces]
     matches = indicator_matches(store.select(load_query("audit_indicator_matches")))
