@@ -13,7 +13,8 @@ API can be measured as the graph grows:
   national resolution) or a project (Đề án, implementing one of its province's plans or
   projects), each with 20–200 tasks and a few targets, every task and target with evidence;
 - the derived graph (``…/id/source/derived``) as ``ingest.derive`` computes it:
-  ``pg:implementsTransitive``, ``pg:inProvince``, ``pg:searchKey``.
+  ``pg:implementsTransitive``, ``pg:inProvince``, ``pg:searchKey``, ``pg:leadTaskCount``,
+  ``pg:coordinatedTaskCount``.
 
 Lines are written as they are generated (nothing but the small curated data is held in rdflib),
 and the output depends only on the seed and the scale.
@@ -238,6 +239,13 @@ class Generator:
         self.projects: dict[str, list[DocumentNode]] = {p: [] for p, _ in self.provinces}
         self.national: dict[str, DocumentNode] = {}
         self.source_number = 0
+        self.task_counts: dict[str, list[int]] = {}  # agency → [tasks led, tasks coordinated]
+
+    def write_task_counts(self) -> None:
+        """The derived per-agency task counts, once every task is written (agencies in order)."""
+        for agency, (lead, coordinated) in sorted(self.task_counts.items()):
+            for name, count in (("leadTaskCount", lead), ("coordinatedTaskCount", coordinated)):
+                self.w.derived(agency, PGNS + name, literal(str(count), datatype=XSD + "integer"))
 
     # -- building blocks ---------------------------------------------------------------------
 
@@ -334,9 +342,11 @@ class Generator:
         w.quad(iri, DCT + "description", literal(text, "vi"))
         w.iri(iri, PGNS + "assignedBy", document.iri)
         w.iri(iri, PGNS + "leadAgency", lead)
+        self.task_counts.setdefault(lead, [0, 0])[0] += 1
         for coordinator in rng.sample(agencies, k=min(len(agencies), rng.randint(0, 3))):
             if coordinator != lead:
                 w.iri(iri, PGNS + "coordinatingAgency", coordinator)
+                self.task_counts.setdefault(coordinator, [0, 0])[1] += 1
         if rng.random() < 0.85:
             value, written = self.deadline(issued_year)
             w.quad(iri, PGNS + "deadline", value)
@@ -489,6 +499,7 @@ def generate(
     while writer.count < scale:
         generator.provincial_source(index, scale - writer.count)
         index += 1
+    generator.write_task_counts()
     return writer.count
 
 

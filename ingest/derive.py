@@ -8,14 +8,17 @@ Everything here is derived from the other graphs and written to its own named gr
 - ``pg:inProvince``: a task → the province it belongs to (its lead agency's jurisdiction, or the
   territorial scope of the document that assigns it);
 - ``pg:searchKey``: every labelled entity → its labels folded (no diacritics, lowercase), so
-  search ignores diacritics without a function call per label.
+  search ignores diacritics without a function call per label;
+- ``pg:leadTaskCount`` and ``pg:coordinatedTaskCount`` (xsd:integer): each agency with tasks →
+  how many distinct tasks it leads and coordinates, so ranking every agency by its tasks
+  (``/api/agencies``) reads one value per agency instead of counting every assignment.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
 
-from rdflib import RDFS, SKOS, Dataset, Graph, Literal, URIRef
+from rdflib import RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
 from ontology.namespaces import PG, entity_iri
 from ontology.slugs import fold
@@ -70,6 +73,21 @@ def search_keys(dataset: Dataset) -> dict[URIRef, set[str]]:
     return keys
 
 
+def agency_task_counts(dataset: Dataset) -> dict[URIRef, tuple[int, int]]:
+    """Each agency with tasks → (distinct tasks it leads, distinct tasks it coordinates)."""
+    led: dict[URIRef, set] = defaultdict(set)
+    coordinated: dict[URIRef, set] = defaultdict(set)
+    for task, _, agency, _ in dataset.quads((None, PG.leadAgency, None, None)):
+        led[agency].add(task)
+    for task, _, agency, _ in dataset.quads((None, PG.coordinatingAgency, None, None)):
+        coordinated[agency].add(task)
+    return {
+        agency: (len(led.get(agency, ())), len(coordinated.get(agency, ())))
+        for agency in led.keys() | coordinated.keys()
+        if isinstance(agency, URIRef)
+    }
+
+
 def add_derived(dataset: Dataset) -> Graph:
     """Compute the derived relations and write them into the derived named graph."""
     derived = dataset.graph(DERIVED_GRAPH)
@@ -82,4 +100,7 @@ def add_derived(dataset: Dataset) -> Graph:
     for entity, keys in search_keys(dataset).items():
         for key in keys:
             derived.add((entity, PG.searchKey, Literal(key)))
+    for agency, (lead, coordinated) in agency_task_counts(dataset).items():
+        derived.add((agency, PG.leadTaskCount, Literal(lead, datatype=XSD.integer)))
+        derived.add((agency, PG.coordinatedTaskCount, Literal(coordinated, datatype=XSD.integer)))
     return derived

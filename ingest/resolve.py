@@ -957,8 +957,21 @@ def resolve_indicator(
     return best[1] if best and best[0] >= threshold else None
 
 
+def is_national_source(source: SourceText, catalogue: Catalogue) -> bool:
+    """A text published by a national body (Bộ Chính trị, Chính phủ …), per its metadata."""
+    if not source.meta.publisher:
+        return False
+    publisher = resolve_agency(source.meta.publisher, catalogue)
+    return publisher.resolved and publisher.level == "national"
+
+
 def province_of_source(source: SourceText, catalogue: Catalogue) -> str | None:
-    """The province a source is about: the most mentioned, with the publisher's domain as a hint."""
+    """The province a source is about: the most mentioned, with the publisher's domain as a hint.
+
+    A text a national body publishes (the Government's resolution, signed "Hà Nội, ngày …") is
+    about no province, whatever places it names."""
+    if is_national_source(source, catalogue):
+        return None
     counts: Counter[str] = Counter()
     nations = {p.key for p in catalogue.places.values() if p.is_nation} | {"viet-nam"}
     for _, _, slug in find_places(source.normalised, catalogue):

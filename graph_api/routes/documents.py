@@ -39,6 +39,19 @@ def _links(rows: list[dict[str, Any]], target: str, via: str) -> list[DocumentLi
     return list(links.values())
 
 
+def document_properties(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """Rows of ``document.rq`` (property, value) as one record: the least value of each property
+    (as MIN would give), every type newline-separated; empty when the document has no type."""
+    values: dict[str, list[str]] = {}
+    for row in rows:
+        values.setdefault(row["property"], []).append(str(row["value"]))
+    if not values.get("types"):
+        return {}
+    record: dict[str, Any] = {name: min(found) for name, found in values.items()}
+    record["types"] = "\n".join(sorted(set(values["types"])))
+    return record
+
+
 @router.get(
     "/api/documents/{document_id}",
     response_model=Document,
@@ -53,7 +66,8 @@ async def get_document(
 ) -> JSONResponse:
     iri = entity_ref("document", document_id)
     bindings = {"document": iri}
-    row = require_found(await select(request, "document", bindings), "document", iri)
+    record = document_properties(await select(request, "document", bindings))
+    row = require_found([record] if record else [], "document", iri)
     up = await select(request, "document_implements", bindings)
     down = await select(request, "document_implemented_by", bindings)
     page = await task_page(

@@ -12,7 +12,7 @@ from dataclasses import dataclass, replace
 from datetime import date
 
 from ingest.model import AgencyFact, DocumentFact, DocumentRef, Fact, SourceText, TargetFact
-from ingest.resolve import Catalogue, province_of_source
+from ingest.resolve import Catalogue, is_national_source, province_of_source
 
 
 @dataclass(frozen=True)
@@ -26,6 +26,7 @@ class ExtractionContext:
     documents: tuple[DocumentFact, ...] = ()  # documents found in the source, in text order
     # (start, end, document) of every naming of a document in the normalised text
     document_mentions: tuple[tuple[int, int, DocumentRef], ...] = ()
+    national_source: bool = False  # published by a national body: its documents are national
 
 
 Extractor = Callable[[SourceText, ExtractionContext], Iterable[Fact]]
@@ -52,7 +53,11 @@ EXTRACTORS: list[tuple[str, Extractor]] = _load_extractors()
 def make_context(source: SourceText, catalogue: Catalogue) -> ExtractionContext:
     """The context of a source before its documents are known."""
     return ExtractionContext(
-        catalogue, province_of_source(source, catalogue), None, source.meta.date
+        catalogue,
+        province_of_source(source, catalogue),
+        None,
+        source.meta.date,
+        national_source=is_national_source(source, catalogue),
     )
 
 

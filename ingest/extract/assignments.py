@@ -53,6 +53,13 @@ _DEADLINE = re.compile(
     re.IGNORECASE,
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# A recurring due date: "trước ngày 15/12 hằng năm", "định kỳ hằng năm", "định kỳ 6 tháng".
+_RECURRING = re.compile(
+    r"(?:(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)\s+)?"
+    r"(?:định kỳ\s+)?(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần)"
+    r"|định kỳ(?:\s+\d+\s+tháng)?",
+    re.IGNORECASE,
+)
 
 
 def deadline_of(task: str) -> tuple[str | None, str | None]:
@@ -70,6 +77,23 @@ def deadline_of(task: str) -> tuple[str | None, str | None]:
     else:
         value = g[7]
     return value, match.group()
+
+
+_DAY_WITHOUT_YEAR = re.compile(
+    r"(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)", re.IGNORECASE
+)
+
+
+def recurrence_of(task: str) -> str | None:
+    """The recurring due date of a task, as written ("trước ngày 15/12 hằng năm"; "định kỳ hằng
+    năm … trước ngày 15/12" gives both phrases), or None."""
+    match = _RECURRING.search(task)
+    if not match:
+        return None
+    day = _DAY_WITHOUT_YEAR.search(task)
+    if day and not (match.start() <= day.start() < match.end()):
+        return f"{match.group()}, {day.group()}"
+    return match.group()
 
 
 def _agency_list(
@@ -128,6 +152,9 @@ def _assignment(
         more, _ = _agency_list(text, task_start + extra.end(), mentions, end)
         coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
     deadline, deadline_text = deadline_of(task)
+    recurrence = recurrence_of(task)
+    if recurrence and deadline is None:
+        deadline_text = recurrence  # ongoing: due again every year (quarter, month)
     body = assigning_body(text, sentence, lead, mentions, context)
     document, issuer = context.main_document, main_issuer(context)
     if body is not None and (issuer is None or issuer.key != body.key):
@@ -140,6 +167,7 @@ def _assignment(
         coordinators=[c for c in coordinators if c.key != lead.ref.key],
         deadline=deadline,
         deadline_text=deadline_text,
+        ongoing=bool(recurrence),
         assigned_by=document,
         theme=classify_task_theme(task, context.catalogue),
         assigned_by_agency=body or (issuer if document else None),
@@ -187,7 +215,60 @@ def assigning_body(
         place = resolve_place(subject.group("name"), context.catalogue)
         if place:
             return resolve_agency("Ủy ban nhân dân tỉnh", context.catalogue, place)
+    speaker = _PERSON_SPEAKS.search(text, sentence.start, lead.start)
+    if speaker and _is_name(speaker.group("name")):
+        return person_bodies(text, context).get(speaker.group("name"))
     return None
+
+
+_NAME = r"(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,3})"
+# "đồng chí Hồ Quốc Dũng yêu cầu …": a person gives the task.
+_PERSON_SPEAKS = re.compile(
+    rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+{_NAME}\s+(?:cũng\s+|đã\s+|thống nhất cao\s+)*"
+    r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])\s*$"
+)
+_OFFICE = re.compile(
+    r"(?<![\w])(?:Phó\s+)?(?:Bí thư(?:\s+Thường trực)?|Chủ tịch|Giám đốc|Trưởng ban|Bộ trưởng)\s+$"
+)
+_NAME_AFTER = re.compile(rf"\s+{_NAME}")
+_NAME_THEN_ROLES = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+{_NAME}\s*,")
+
+
+def _is_name(words: str) -> bool:
+    """A person's name: two to four capitalised words, none of them an office or body word."""
+    parts = words.split()
+    return (
+        2 <= len(parts) <= 4
+        and all(p[0].isupper() for p in parts)
+        and not any(
+            p in {"Bí", "Chủ", "Ủy", "Uỷ", "Ban", "Sở", "Tỉnh", "UBND", "HĐND"} for p in parts
+        )
+    )
+
+
+def person_bodies(text: str, context: ExtractionContext) -> dict[str, AgencyRef]:
+    """The body each named person holds office in, as the text introduces them: "Bí thư Tỉnh uỷ
+    Hồ Quốc Dũng", or "đồng chí Hồ Quốc Dũng, Uỷ viên Trung ương đảng, Bí thư Tỉnh uỷ, …" (the
+    first office named with a body). Lets "đồng chí Hồ Quốc Dũng yêu cầu …" name the Tỉnh uỷ."""
+    mentions = find_agencies(text, context.catalogue, context.province)
+    holders: dict[str, AgencyRef] = {}
+    offices = [m for m in mentions if _OFFICE.search(text[max(0, m.start - 30) : m.start])]
+    for office in offices:
+        name = _NAME_AFTER.match(text, office.end)
+        if name and _is_name(name.group("name")):
+            holders.setdefault(name.group("name"), office.ref)
+    for introduced in _NAME_THEN_ROLES.finditer(text):
+        name = introduced.group("name")
+        if not _is_name(name) or name in holders:
+            continue
+        stop = re.compile(r"[.;:]|\s(?:chủ trì|phát biểu|cho biết|tham dự)\s").search(
+            text, introduced.end()
+        )
+        end = stop.start() if stop else introduced.end() + 150
+        first = next((m for m in offices if introduced.end() <= m.start < end), None)
+        if first is not None:
+            holders[name] = first.ref
+    return holders
 
 
 _CARRIES_OUT = re.compile(r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành)\s+$", re.I)

@@ -17,7 +17,7 @@ from datetime import date
 from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import AgencyRef, DocumentFact, DocumentRef, SourceText
-from ingest.resolve import Catalogue, find_agencies, name_key
+from ingest.resolve import Catalogue, find_agencies, find_places, name_key
 from ontology.slugs import document_slug, slugify
 
 # Head nouns, longest first, with the document type and the type code used in numbers.
@@ -89,9 +89,9 @@ _ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
 _TITLE_END = re.compile(
     r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ"
     r"|nhằm|để|với tổng|"
-    r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)\s|,\s*(?:đồng"
+    r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)[\s,]|,\s*(?:đồng"
     r" thời|trong đó|nhằm|"
-    r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?:"
+    r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?:dự thảo\s+)?(?:"
     + _HEAD_PATTERN
     + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
     r"|\s*\""
@@ -127,6 +127,7 @@ _ANAPHOR_NEXT = {
     "bao",
     "hướng",
     "xác",
+    "vẫn",
 }
 _PERIOD = re.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE)
 _VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?((?:20|21)\d\d)", re.IGNORECASE)
@@ -136,8 +137,17 @@ _IMPLEMENTS_BEFORE = re.compile(
 )
 _OF_BODY_CARRYING_OUT = re.compile(
     r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
-    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?\d[\w/.-]*\w"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
 )
+# "(Bổ sung Chương trình hành động số 32 của Tỉnh uỷ thực hiện Nghị quyết số 57)" right after a
+# document: it supplements (or amends) the document named in the parenthesis.
+_SUPPLEMENTS = re.compile(r"\s*\(\s*(?P<how>bổ sung|sửa đổi(?:,? bổ sung)?)\s+", re.IGNORECASE)
+# Words that make a clause local: the document is the province's.
+_LOCAL_CLAUSE = re.compile(
+    r"trên địa bàn (?:tỉnh|thành phố)|của (?:tỉnh|địa phương)\b|toàn tỉnh|cấp tỉnh", re.IGNORECASE
+)
+_NATIONAL_TITLE = re.compile(r"quốc gia|Chính phủ|Thủ tướng|Trung ương|Quốc hội|Bộ Chính trị")
+NATIONAL_SERIES = ("TW", "CP", "TTg", "QH", "UBTVQH")
 _LEGAL_BASIS = re.compile(r"căn cứ", re.IGNORECASE)
 
 
@@ -161,6 +171,9 @@ class Mention:
     implements: list[Mention] = field(default_factory=list)
     key: str = ""
     anaphor: bool = False
+    part_of: Mention | None = None  # the document it is issued in, or supplements
+    carries_out: str | None = None  # "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": the number
+    scope: str | None = None  # place slug, decided once the details are read
 
 
 def canonical_number(number: str, code: str, sep1: str, issuer: str) -> str:
@@ -280,7 +293,16 @@ def _titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         named = _OF_BODY_CARRYING_OUT.match(text, match.end(), sentence.end)
         if named:  # "Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW"
             title = f"{head} {text[match.end() : named.end()].strip()}"
-            mentions.append(Mention(match.start(), named.end(), doc_type, title=title, draft=draft))
+            mentions.append(
+                Mention(
+                    match.start(),
+                    named.end(),
+                    doc_type,
+                    title=title,
+                    draft=draft,
+                    carries_out=named.group("number"),
+                )
+            )
             continue
         if first.lower() in _ANAPHOR_NEXT and not draft:
             mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
@@ -337,14 +359,20 @@ def _issuer_code(issuer: AgencyRef | None, phrase: str | None) -> str | None:
     return None
 
 
-def _attach_details(text: str, mention: Mention, context: ExtractionContext) -> None:
-    """Date, issuer, status and period written around a mention."""
+def _attach_details(
+    text: str, mention: Mention, context: ExtractionContext, inner_at_end: bool = False
+) -> None:
+    """Date, issuer, status and period written around a mention.
+
+    When the mention's title ends with another document ("kế hoạch thực hiện Nghị quyết 57"),
+    the date and issuer written after it ("…, ngày 22/12/2024 của Bộ Chính trị") are that
+    document's, not this one's."""
     after = mention.end
-    date_match = _DATE_AFTER.match(text, after)
+    date_match = None if inner_at_end else _DATE_AFTER.match(text, after)
     if date_match:
         mention.issued = _read_date(date_match)
         after = date_match.end()
-    issuer_match = _ISSUER_AFTER.match(text, after)
+    issuer_match = None if inner_at_end else _ISSUER_AFTER.match(text, after)
     if issuer_match:
         found = find_agencies(
             text[issuer_match.end() : issuer_match.end() + 120], context.catalogue, context.province
@@ -357,6 +385,17 @@ def _attach_details(text: str, mention: Mention, context: ExtractionContext) -> 
                 date_match = _DATE_AFTER.match(text, after)
                 if date_match:
                     mention.issued = _read_date(date_match)
+    if mention.carries_out and not mention.issuer and mention.title:
+        # "Chương trình hành động của Chính phủ thực hiện …": the body after "của" issues it
+        body = re.search(r"\scủa\s+(?=[A-ZĐ])", mention.title)
+        found = (
+            find_agencies(mention.title[body.end() :], context.catalogue, context.province)
+            if body
+            else []
+        )
+        if found and found[0].start == 0:
+            mention.issuer = found[0].ref
+            mention.issuer_phrase = found[0].ref.name
     before = text[max(0, mention.start - 15) : mention.start]
     if re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE):
         mention.draft = True
@@ -436,6 +475,8 @@ def _same_titled(a: Mention, b: Mention) -> bool:
     """Two titled mentions name one document when their titles start alike."""
     if a.doc_type != b.doc_type or not a.title or not b.title:
         return False
+    if a.carries_out != b.carries_out:  # the Government's programmes for 57 and for 45
+        return False
     ka, kb = name_key(a.title), name_key(b.title)
     if a.title.lower().startswith(_head_lower(a)):
         ka = ka[len(name_key(_head_lower(a))) :]
@@ -465,7 +506,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     for mention in mentions:
         if mention.anaphor:
             continue
-        _attach_details(text, mention, context)
+        _attach_details(text, mention, context, _ends_with_inner(mention, mentions))
         sentence = sentence_at(spans, mention.start)
         if sentence:
             _issued_before(text, sentence, mention, context)
@@ -473,6 +514,9 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     for mention in mentions:
         if mention.short_number and not mention.number:
             _resolve_short(mention, mentions, context.catalogue)
+    for mention in mentions:
+        if not mention.anaphor:
+            mention.scope = _scope_of(mention, context, text, spans)
     canonical: list[Mention] = []
     for mention in mentions:
         if mention.anaphor:
@@ -489,18 +533,152 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
                 mention.key = earlier.key
             else:
                 code = next((c for _, t, c in HEAD_NOUNS if t == mention.doc_type), "")
-                mention.key = slugify(
-                    f"{code} {mention.title} {context.province or ''}", max_words=14
-                )
+                mention.key = _titled_key(code, mention.title, _key_place(mention, context))
         else:
-            mention.key = slugify(
-                f"{mention.doc_type} {mention.short_number} {context.province or ''}"
+            mention.key = _titled_key(
+                mention.doc_type, mention.short_number or "", _key_place(mention, context)
             )
             mention.title = f"{_head_of_type(mention.doc_type)} {mention.short_number}"
         canonical.append(mention)
     _link_implements(text, spans, mentions)
+    _link_supplements(text, mentions)
+    _link_issued_within(text, mentions)
+    _key_programmes_of_national_bodies(mentions, context.catalogue)
     _resolve_anaphors(mentions)
     return mentions
+
+
+def _ends_with_inner(mention: Mention, mentions: list[Mention]) -> bool:
+    """True when another document is named at the very end of this mention's span."""
+    return any(
+        other is not mention and mention.start < other.start and other.end >= mention.end - 1
+        for other in mentions
+        if not other.anaphor and other.start < mention.end
+    )
+
+
+TITLE_KEY_WORDS = 12
+
+
+def _titled_key(code: str, title: str, place: str | None) -> str:
+    """An unnumbered document's slug: its type code and title (cut to a few words), then the
+    province it belongs to, always kept so that two provinces' documents never share an IRI."""
+    base = slugify(f"{code} {title}", max_words=TITLE_KEY_WORDS)
+    if place and not base.endswith(place):
+        base = f"{base}-{place}"
+    return base
+
+
+def _key_place(mention: Mention, context: ExtractionContext) -> str | None:
+    """The province in an unnumbered document's key: its scope's, else the source's unless the
+    document is a national one."""
+    if mention.scope == "viet-nam":
+        return None
+    if mention.scope:
+        return mention.scope
+    if mention.issuer and mention.issuer.level == "national":
+        return None
+    if mention.title and _NATIONAL_TITLE.search(mention.title):
+        return None
+    return context.province
+
+
+_ISSUED_WITH_THIS = re.compile(
+    r"(?:ban hành\s+)?kèm theo\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận)\s+này\s+$",
+    re.IGNORECASE,
+)
+
+
+def _link_issued_within(text: str, mentions: list[Mention]) -> None:
+    """The document a source is (its letterhead "Số: …") issues the document its title names
+    after "Ban hành" ("NGHỊ QUYẾT / Ban hành Chương trình hành động … thực hiện …"), and the one
+    "Ban hành kèm theo Nghị quyết này": that one is part of it, and it carries out what that
+    one carries out."""
+    number_line = _LETTERHEAD_NUMBER.search(text, 0, LETTERHEAD_WINDOW)
+    if not number_line:
+        return
+    written = number_line.group(1).replace(" ", "")
+    main = next((m for m in mentions if m.number and m.number in written and m.key), None)
+    if main is None:
+        return
+    date_line = _PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
+    _, words, title_start, title_end = _letterhead_title(
+        text, date_line.end() if date_line else number_line.end()
+    )
+    issued: list[Mention] = []
+    if re.match(r"ban hành\s", words, re.IGNORECASE):
+        issued += [m for m in mentions if title_start <= m.start < title_end and m.key][:1]
+    for mention in mentions:
+        if mention.key and _ISSUED_WITH_THIS.search(
+            text[max(0, mention.start - 60) : mention.start]
+        ):
+            issued.append(mention)
+    for document in issued:
+        if document is main or document.key == main.key:
+            continue
+        if document.part_of is None:
+            document.part_of = main
+        for carried in document.implements:
+            if carried.key not in [m.key for m in main.implements] and carried.key != main.key:
+                main.implements.append(carried)
+
+
+def _link_supplements(text: str, mentions: list[Mention]) -> None:
+    """ "<document> (Bổ sung <X> … thực hiện <Y>)": the document supplements X — is part of it —
+    and, like X, carries out Y; "(Sửa đổi X …)" amends X and carries out Y as well."""
+    real = [m for m in mentions if m.key and not m.anaphor]
+    for document in real:
+        opening = _SUPPLEMENTS.match(text, document.end)
+        if not opening:
+            continue
+        close = text.find(")", opening.end())
+        if close < 0:
+            continue
+        inside = [m for m in real if opening.end() <= m.start < close]
+        if not inside or inside[0].start != opening.end():
+            continue
+        supplemented = inside[0]
+        if opening.group("how").lower() == "bổ sung" and document.part_of is None:
+            document.part_of = supplemented
+        for carried in supplemented.implements:
+            if carried.key not in [m.key for m in document.implements]:
+                document.implements.append(carried)
+
+
+def _key_programmes_of_national_bodies(mentions: list[Mention], catalogue: Catalogue) -> None:
+    """ "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": one programme
+    per body and resolution, keyed as the table reader keys it (``ctrhd-cp-57-2025``, the year
+    being that of the resolution that issues it) so that every text names the same node."""
+    from ingest.extract.tables import action_programme_key
+
+    programmes = [
+        m
+        for m in mentions
+        if m.carries_out
+        and m.doc_type == "ActionProgramme"
+        and m.issuer is not None
+        and m.issuer.level == "national"
+    ]
+    years: dict[tuple[str, str], int | None] = {}
+    for mention in programmes:
+        host = mention.part_of
+        if host is not None and host.number:
+            ident = (mention.issuer.key if mention.issuer else "", _number_head(mention))
+            years[ident] = years.get(ident) or _year_of(host, mentions, catalogue)
+    renamed: dict[str, set[str]] = {}
+    for mention in programmes:
+        ident = (mention.issuer.key if mention.issuer else "", _number_head(mention))
+        new_key = action_programme_key(mention.issuer, mention.carries_out or "", years.get(ident))
+        renamed.setdefault(mention.key, set()).add(new_key)
+        mention.key = new_key
+    for mention in mentions:  # other namings that shared a programme's key ("Chương trình …")
+        targets = renamed.get(mention.key)
+        if targets and len(targets) == 1 and not mention.carries_out:
+            mention.key = next(iter(targets))
+
+
+def _number_head(mention: Mention) -> str:
+    return re.split(r"[-/]", mention.carries_out or "")[0]
 
 
 def _head_of_type(doc_type: str) -> str:
@@ -545,6 +723,8 @@ def _link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> N
             if issuing and target.key not in [m.key for m in issuing.implements]:
                 # "Nghị quyết 03 ban hành Chương trình … thực hiện 57": 03 carries out 57 too
                 issuing.implements.append(target)
+            if issuing and candidate.part_of is None:
+                candidate.part_of = issuing
             break
 
 
@@ -597,7 +777,10 @@ def facts_of(
         if mention.period and fact.period_start is None:
             fact.period_start, fact.period_end = mention.period
         fact.vision_year = fact.vision_year or mention.vision
-        fact.scope = fact.scope or _scope_of(mention, context)
+        fact.scope = fact.scope or mention.scope
+        if mention.part_of is not None and mention.part_of.key and fact.part_of is None:
+            host = mention.part_of
+            fact.part_of = DocumentRef(host.key, host.doc_type, host.number, host.title)
         for implemented in mention.implements:
             if implemented.key not in [d.key for d in fact.implements]:
                 fact.implements.append(
@@ -696,23 +879,74 @@ def _letterhead_title(text: str, position: int) -> tuple[str | None, str, int, i
     block = re.match(r"[^\n]+(?:\n[^\n]+)*", text[type_line.end() :])
     if head is None or not block or block.group().strip().startswith(("-", "*", "Căn cứ")):
         return none
-    words = " ".join(line.strip() for line in block.group().splitlines() if not _MOTTO.search(line))
+    words = " ".join(
+        line.strip(" \t#*") for line in block.group().splitlines() if not _MOTTO.search(line)
+    )
     return head, words, type_line.end(), type_line.end() + block.end()
 
 
-_TYPE_LINE = re.compile(r"\n[ \t]*([A-ZĐÀ-Ỹ ]{4,40})[ \t]*\n")
+_TYPE_LINE = re.compile(r"\n[ \t#*]*([A-ZĐÀ-Ỹ ]{4,40}?)[ \t*]*\n")
 
 
-def _scope_of(mention: Mention, context: ExtractionContext) -> str | None:
+def _scope_of(
+    mention: Mention, context: ExtractionContext, text: str, spans: list[Span]
+) -> str | None:
+    """The territory a document covers: the nation for a national issuer or series (…/TW,
+    …/NQ-CP); a provincial issuer's province; else the source's province when the text marks
+    the document as local (its title or its clause says "tỉnh", "trên địa bàn tỉnh", "của địa
+    phương"), or when it is a provincial series number (…/KH-UBND, …-CTr/TU)."""
     if mention.issuer and mention.issuer.level == "national":
         return "viet-nam"
     if mention.issuer and mention.issuer.province:
         return mention.issuer.province
-    if mention.number and mention.number.split("/")[-1].split("-")[-1] in ("TW", "CP", "TTg"):
+    series = _series_of(mention.number)
+    if series in NATIONAL_SERIES:
         return "viet-nam"
+    named = _province_in_title(mention, context)
+    if named:
+        return named
+    if context.national_source:
+        return "viet-nam"
+    if not context.province:
+        return None
+    if series:
+        return context.province
     if mention.title and re.search(r"tỉnh|địa phương|trên địa bàn", mention.title):
         return context.province
+    if _LOCAL_CLAUSE.search(_clause_after(text, spans, mention)):
+        return context.province
     return None
+
+
+def _province_in_title(mention: Mention, context: ExtractionContext) -> str | None:
+    """ "Đề án Vùng đổi mới sáng tạo Bình Dương", "Quyết định thành lập Ban chỉ đạo" (the
+    province's): the province a title names, or the province of the provincial body it names."""
+    if not mention.title:
+        return None
+    nations = {p.key for p in context.catalogue.places.values() if p.is_nation}
+    for _, _, place in find_places(mention.title, context.catalogue):
+        if place not in nations:
+            return place
+    for found in find_agencies(mention.title, context.catalogue, context.province):
+        if found.ref.resolved and found.ref.level == "provincial" and found.ref.province:
+            return found.ref.province
+    return None
+
+
+def _series_of(number: str | None) -> str | None:
+    """The issuer part of a number: ``57-NQ/TW`` → TW, ``03/NQ-CP`` → CP, ``142/KH-UBND`` → UBND."""
+    if not number:
+        return None
+    tail = number.rsplit("/", 1)[-1]  # Party "57-NQ/TW" → "TW"; State "03/NQ-CP" → "NQ-CP"
+    return tail.split("-", 1)[1] if "-" in tail else tail
+
+
+def _clause_after(text: str, spans: list[Span], mention: Mention) -> str:
+    """From the mention to the end of its clause (a ";" or the end of the sentence)."""
+    sentence = sentence_at(spans, mention.start)
+    end = sentence.end if sentence else min(len(text), mention.end + 200)
+    clause = text[mention.start : end]
+    return clause.split(";", 1)[0].split("(", 1)[0]
 
 
 def main_document(source: SourceText, facts: list[DocumentFact]) -> DocumentRef | None:

@@ -176,6 +176,15 @@ _IMPLEMENTS = re.compile(
 )
 _ISSUER = re.compile(r"\bcủa\s+(?P<issuer>[^,;()\n]{3,80}?)\s*\)?\s*$", re.I)
 _ISSUER_CODES = {"chinh phu": "cp", "thu tuong chinh phu": "ttg", "bo chinh tri": "bct"}
+_ISSUER_KEY_CODES = {"chinh-phu": "cp", "thu-tuong": "ttg", "bo-chinh-tri": "bct"}
+
+
+def action_programme_key(issuer: AgencyRef | None, carried_out: str, year: int | None) -> str:
+    """The key of a body's action programme for a resolution, wherever it is named:
+    ``ctrhd-cp-57-2025`` (the Government's for 57-NQ/TW, issued with a 2025 resolution)."""
+    code = _ISSUER_KEY_CODES.get(issuer.key, issuer.key) if issuer else ""
+    number = re.split(r"[-/]", carried_out.strip())[0]
+    return slugify(f"ctrhd {code} {number} {year or ''}")
 
 
 @dataclass
@@ -272,7 +281,10 @@ def attached_document(
         implemented_number,
     )
     issuer_code = _ISSUER_CODES.get(header_key(issuer_name or ""), issuer.key if issuer else "")
-    key = slugify(f"{code} {issuer_code} {implemented_number.split('-')[0]} {year or ''}")
+    if code == "ctrhd" and issuer is not None and issuer.resolved:
+        key = action_programme_key(issuer, implemented_number, year)
+    else:
+        key = slugify(f"{code} {issuer_code} {implemented_number.split('-')[0]} {year or ''}")
     phrase = what.split(" tại ")[0].split(" của ")[0]
     title = f"{phrase} của {issuer_name} thực hiện Nghị quyết số {implemented_number}"
     ref = DocumentRef(key, doc_type, None, title if issuer_name else None)

@@ -25,11 +25,7 @@ from ingest.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "gold"
-SOURCE_DIRS = (
-    ROOT / "data" / "sources",
-    Path("/work/shared/corpus/seeds"),
-    Path("/work/shared/corpus/national"),
-)
+SOURCE_DIRS = (ROOT / "data" / "sources",)  # the project's copy of ../shared/corpus
 GOLD = load_gold(GOLD_DIR)
 
 SEED_PROGRAMME = "001_48c50c3c403c9ef8"  # Bình Dương programme: TFP targets, lead department
@@ -71,7 +67,8 @@ def required(items: list[dict[str, Any]]) -> int:
 
 
 def test_gold_covers_the_five_seeds_and_the_national_parts():
-    seeds = {p.stem for p in Path("/work/shared/corpus/seeds").glob("*.txt")}
+    seeds = {p.stem for p in (ROOT / "data" / "sources").glob("00*.txt")}
+    assert len(seeds) == 5
     assert seeds <= set(GOLD)
     assert {NQ57, "nq03-ncp-2025-phu-luc-1-chi-tieu", "nq03-ncp-2025-phu-luc-2-nhiem-vu"} <= set(
         GOLD
@@ -368,5 +365,5 @@ def test_evaluate_files_reads_prediction_files(tmp_path):
     predicted = copy.deepcopy(GOLD[SEED_PROGRAMME])
     predicted["targets"].pop(0)
     (pred_dir / f"{SEED_PROGRAMME}.json").write_text(json.dumps(predicted), "utf-8")
-    report = evaluate_files(gold_dir, pred_dir, sources_dir=Path("/work/shared/corpus/seeds"))
+    report = evaluate_files(gold_dir, pred_dir, sources_dir=ROOT / "data" / "sources")
     assert counts(report, "targets")[2] == 1

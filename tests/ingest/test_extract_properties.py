@@ -16,7 +16,7 @@ from ingest.resolve import Catalogue
 from ingest.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
-SEEDS = Path("/work/shared/corpus/seeds") if Path("/work/shared/corpus/seeds").is_dir() else None
+SEEDS = ROOT / "data" / "sources"  # the project's copy of the seed texts
 SEED_GOLD = sorted((ROOT / "tests" / "gold").glob("00*.json"))
 FRAGMENTS = [
     "UBND tỉnh Đồng Nai giao Sở Khoa học và Công nghệ chủ trì, phối hợp với Sở Tài chính ",
