@@ -72,7 +72,7 @@ def test_bad_corrections_file_names_the_entry(tmp_path):
     with pytest.raises(CuratedDataError, match=r"\[\[fix\]\] entry 1: cannot set \['lead'\]"):
         load_corrections(path)
     path.write_text("[[reject]\nsource=")
-    with pytest.raises(CuratedDataError, match="corrections.toml"):
+    with pytest.raises(CuratedDataError, match=r"corrections\.toml"):
         load_corrections(path)
 
 
