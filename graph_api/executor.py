@@ -133,8 +133,9 @@ class WorkerPool:
         def start_successor() -> None:
             try:
                 self._await_ready(self._spawn())
-            except PolicyGraphError as error:
-                log.error("could not replace a query worker: %s", error)
+            except (PolicyGraphError, OSError, EOFError) as error:
+                if not self._closed:  # closing the pool closes a starting worker's pipe too
+                    log.error("could not replace a query worker: %s", error)
 
         threading.Thread(target=start_successor, daemon=True).start()
 

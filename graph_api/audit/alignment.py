@@ -272,14 +272,64 @@ def audit_alignment(store: Store, province: str | None = None) -> AlignmentRepor
         provinces = {chosen: provinces[chosen]}
         nations = [IRI(row["nation"]) for row in store.select(load_query("audit_nations"))]
         scopes = {"scope": [*nations, IRI(chosen)]}  # the query reads only these places' targets
-    rows = store.select(load_query("audit_targets"), scopes)
-    targets = [TargetRow.from_row(row) for row in rows]
+    targets = [TargetRow.from_row(row) for row in target_rows(store, scopes)]
     national = [t for t in targets if t.level == "national"]
     provincial = [t for t in targets if t.level == "provincial" and t.scope in provinces]
     matches = indicator_matches(store.select(load_query("audit_indicator_matches")))
     findings = pair_targets(national, provincial, matches, provinces)
     findings.sort(key=_finding_order)
     return AlignmentReport(provinces, national, findings)
+
+
+def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[str, Any]]:
+    """Rows of ``audit_targets`` completed with the labels of their indicators, places and
+    documents and their evidence quotes, each looked up once for all the targets."""
+    rows = store.select(load_query("audit_targets"), scopes)
+
+    def lookup(query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
+        if not iris:
+            return {}
+        found: dict[str, dict[str, Any]] = {}
+        bound = {key: [IRI(iri) for iri in sorted(iris)]}
+        for row in store.select(load_query(query), bound):
+            values = found.setdefault(row[key], {})
+            value = row["value"]
+            if row["property"] not in values or str(value) < str(values[row["property"]]):
+                values[row["property"]] = value  # the least, as MIN would give: deterministic
+        return found
+
+    indicators = lookup("audit_indicators", "indicator", {r["indicator"] for r in rows})
+    places = lookup("audit_place_labels", "place", {r["scope"] for r in rows})
+    documents = lookup(
+        "audit_document_labels", "document", {r["document"] for r in rows if r.get("document")}
+    )
+    evidence_iris = sorted({IRI(r["evidence"]) for r in rows if r.get("evidence")})
+    quotes = {}
+    if evidence_iris:
+        for row in store.select(load_query("evidence_quotes"), {"evidence": evidence_iris}):
+            quotes[row["evidence"]] = row
+    completed = []
+    for row in rows:
+        indicator = indicators.get(row["indicator"], {})
+        place = places.get(row["scope"], {})
+        document = documents.get(row.get("document") or "", {})
+        quote = quotes.get(row.get("evidence") or "")
+        completed.append(
+            {
+                **row,
+                "indicator_label": indicator.get("label") or indicator.get("any_label"),
+                "direction": indicator.get("direction"),
+                "default_unit": indicator.get("default_unit"),
+                "scope_label": place.get("label") or place.get("any_label"),
+                "document_label": document.get("number")
+                or document.get("title")
+                or row.get("document"),
+                "evidence": row.get("evidence") if quote else None,
+                "quote": quote["quote"] if quote else None,
+                "source": quote.get("source") if quote else None,
+            }
+        )
+    return completed
 
 
 def _finding_order(finding: Finding) -> tuple:

@@ -54,6 +54,21 @@ TYPE_OF_CODE = {
     "ĐA": "Project",
     "DA": "Project",
 }
+# Issuer codes of provincial series: every province has its own 32-CTr/TU and 142/KH-UBND,
+# so their IRIs carry the province.
+PROVINCIAL_SERIES = {"TU", "UBND", "HĐND", "HDND", "ĐU", "HU", "BCĐ", "BCD", "TƯ-TU"}
+
+
+def _series_province(mention: Mention, context: ExtractionContext) -> str | None:
+    """The province of a numbered provincial document (…/TU, …-UBND, …/SKHCN), else None."""
+    issuer = re.split(r"[-/]", mention.number or "")[-1].upper()
+    provincial = issuer in PROVINCIAL_SERIES or (issuer.startswith("S") and len(issuer) > 2)
+    if not provincial:
+        return None
+    place = mention.scope if mention.scope and mention.scope != "viet-nam" else context.province
+    return place if place and place != "viet-nam" else None
+
+
 PARTY_ISSUERS = {
     "TW",
     "TƯ",
@@ -525,6 +540,9 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
             mention.key = document_slug(
                 mention.number, _year_of(mention, mentions, context.catalogue)
             )
+            place = _series_province(mention, context)
+            if place:
+                mention.key = f"{mention.key}-{place}"
         elif mention.title:
             earlier = next(
                 (c for c in canonical if not c.number and _same_titled(c, mention)), None

@@ -47,10 +47,10 @@ SEED_003 = (
 
 def test_a_supplement_is_part_of_the_programme_and_carries_out_its_resolution() -> None:
     docs = by_key(facts_of(SEED_003, DocumentFact))
-    programme = docs["32-ctu"]
+    programme = docs["32-ctu-binh-dinh"]
     assert [r.key for r in programme.implements] == ["57-ntw-2024"]  # year from curated data
     plan = next(d for k, d in docs.items() if k.startswith("kh-ke-hoach-hanh-dong"))
-    assert plan.part_of is not None and plan.part_of.key == "32-ctu"
+    assert plan.part_of is not None and plan.part_of.key == "32-ctu-binh-dinh"
     assert [r.key for r in plan.implements] == ["57-ntw-2024"]
     assert plan.status == "draft" and plan.scope == "binh-dinh"
     assert plan.ref.key.endswith("-binh-dinh")  # a long title does not push the province out

@@ -53,7 +53,7 @@ def test_numbered_plan_with_date_issuer_and_implements() -> None:
     )
     docs = {d.ref.number: d for d in facts_of(text, DocumentFact)}
     plan = docs["142/KH-UBND"]
-    assert plan.ref.doc_type == "Plan" and plan.ref.key == "142-kubnd-2025"
+    assert plan.ref.doc_type == "Plan" and plan.ref.key == "142-kubnd-2025-quang-ninh"
     assert plan.issued == date(2025, 3, 15)
     assert plan.issuer is not None and plan.issuer.key == "ubnd-quang-ninh"
     assert [r.number for r in plan.implements] == ["57-NQ/TW"]
