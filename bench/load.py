@@ -36,6 +36,7 @@ MIX = (
 class LoadResult:
     seconds: float
     latencies_ms: list[float] = field(default_factory=list)
+    by_path_ms: dict[str, list[float]] = field(default_factory=dict)
     errors: list[str] = field(default_factory=list)
     heavy_sent: int = 0
     heavy_statuses: list[int] = field(default_factory=list)
@@ -54,6 +55,14 @@ class LoadResult:
         if done:
             for name, fraction in (("p50_ms", 0.50), ("p95_ms", 0.95), ("p99_ms", 0.99)):
                 figures[name] = round(percentile(self.latencies_ms, fraction), 2)
+            figures["paths"] = {
+                path: {
+                    "requests": len(samples),
+                    "p50_ms": round(percentile(samples, 0.50), 2),
+                    "p95_ms": round(percentile(samples, 0.95), 2),
+                }
+                for path, samples in sorted(self.by_path_ms.items())
+            }
         return figures
 
 
@@ -81,7 +90,9 @@ async def _client(
         except httpx.HTTPError as error:
             result.errors.append(f"{path}: {error!r}")
             continue
-        result.latencies_ms.append((time.perf_counter() - started) * 1000)
+        elapsed_ms = (time.perf_counter() - started) * 1000
+        result.latencies_ms.append(elapsed_ms)
+        result.by_path_ms.setdefault(path, []).append(elapsed_ms)
 
 
 async def _heavy_client(

@@ -3,7 +3,8 @@
 The SPARQL is the API's own (``graph_api/queries/*.rq``), bound the way the API binds it (for
 the task and agency lists: the query that picks the page; the API path adds the page's details);
 the two ``implementers_*`` queries (``bench/queries``) compare a property path with the
-precomputed closure. Inputs are fixed entities every synthetic graph has (the first province in IRI order).
+precomputed closure. Inputs are fixed entities every synthetic graph has (the first province in
+IRI order).
 """
 
 from __future__ import annotations

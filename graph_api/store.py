@@ -128,25 +128,34 @@ class Store(ABC):
         """Release resources."""
 
 
+def _number(convert):
+    def converted(text: str) -> Any:
+        try:
+            return convert(text)
+        except ValueError:
+            return text
+
+    return converted
+
+
+XSD_NS = "http://www.w3.org/2001/XMLSchema#"
+# datatype → conversion, looked up by the datatype node (no string work per value: the REST
+# answers convert thousands of values per request)
+CONVERSIONS = {
+    **{ox.NamedNode(XSD_NS + t): _number(int) for t in ("integer", "int", "long")},
+    ox.NamedNode(XSD_NS + "nonNegativeInteger"): _number(int),
+    **{ox.NamedNode(XSD_NS + t): _number(float) for t in ("decimal", "double", "float")},
+    ox.NamedNode(XSD_NS + "boolean"): lambda text: text in ("true", "1"),
+}
+
+
 def python_value(term: Any) -> Any:
     """A pyoxigraph term as a plain Python value (IRIs and strings as str, numbers as numbers)."""
     if term is None:
         return None
-    if isinstance(term, ox.Literal):
-        datatype = term.datatype.value
-        if datatype.endswith(("#integer", "#int", "#long", "#nonNegativeInteger")):
-            try:
-                return int(term.value)
-            except ValueError:
-                return term.value
-        if datatype.endswith(("#decimal", "#double", "#float")):
-            try:
-                return float(term.value)
-            except ValueError:
-                return term.value
-        if datatype.endswith("#boolean"):
-            return term.value in ("true", "1")
-        return term.value
+    if type(term) is ox.Literal:
+        convert = CONVERSIONS.get(term.datatype)
+        return term.value if convert is None else convert(term.value)
     return term.value
 
 
@@ -225,7 +234,8 @@ class OxigraphStore(Store):
         stop = None if limit is None else offset + limit
         try:
             return [
-                {n: python_value(row[n]) for n in names} for row in islice(result, offset, stop)
+                dict(zip(names, map(python_value, row), strict=True))
+                for row in islice(result, offset, stop)
             ]
         except (OSError, ValueError, TypeError) as error:
             raise QueryError(f"query evaluation failed: {error}") from error

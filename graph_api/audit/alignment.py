@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 from collections.abc import Iterable
-from dataclasses import asdict, dataclass, field, replace
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from typing import Any
 
@@ -119,9 +119,16 @@ class Finding:
     value_comparison: str | None = None  # other horizon: how the values compare anyway
 
     def as_dict(self) -> dict[str, Any]:
-        data = asdict(self)
+        """As ``dataclasses.asdict`` gives it, without its deep copies (thousands of findings)."""
+        data = {name: getattr(self, name) for name in FINDING_FIELDS}
         data["verdict"] = str(self.verdict)
+        for side in ("national", "provincial"):
+            if data[side] is not None:
+                data[side] = dict(vars(data[side]))
         return data
+
+
+FINDING_FIELDS = tuple(f.name for f in fields(Finding))
 
 
 @dataclass
@@ -285,6 +292,7 @@ def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[
     """Rows of ``audit_targets`` completed with the labels of their indicators, places and
     documents and their evidence quotes, each looked up once for all the targets."""
     rows = store.select(load_query("audit_targets"), scopes)
+    rows.sort(key=lambda row: (row["indicator"], row["scope"], row["target"]))
 
     def lookup(query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
         if not iris:
