@@ -19,10 +19,14 @@ PG = "https://w3id.org/policygraph/ontology#"
 ID = "https://w3id.org/policygraph/id/"
 
 
+# Large enough for several provinces with plans and projects beside the curated data.
+SMALL_SCALE = 40_000
+
+
 @pytest.fixture(scope="module")
 def small(tmp_path_factory) -> Path:
     path = tmp_path_factory.mktemp("synth") / "small.nq"
-    write_file(path, 10_000, seed=7, curated_dir=CURATED)
+    write_file(path, SMALL_SCALE, seed=7, curated_dir=CURATED)
     return path
 
 
@@ -46,9 +50,9 @@ def count(store: ox.Store, where: str) -> int:
 
 def test_same_seed_same_bytes_other_seed_other_graph(small):
     again = io.StringIO()
-    generate(again, 10_000, seed=7, curated_dir=CURATED)
+    generate(again, SMALL_SCALE, seed=7, curated_dir=CURATED)
     other = io.StringIO()
-    generate(other, 10_000, seed=8, curated_dir=CURATED)
+    generate(other, SMALL_SCALE, seed=8, curated_dir=CURATED)
     digest = hashlib.sha256(small.read_bytes()).hexdigest()
     assert hashlib.sha256(again.getvalue().encode()).hexdigest() == digest
     assert hashlib.sha256(other.getvalue().encode()).hexdigest() != digest
@@ -98,7 +102,10 @@ def test_provincial_documents_reach_resolution_57(small_store):
         f"?d pg:territorialScope ?p . ?p a pg:Province . ?d pg:implementsTransitive {res57}",
     )
     assert reaching == provincial
-    assert ask(small_store, f"?d a pg:Project ; pg:implements+ {res57}") or provincial <= 2
+    # every project (a province's second and later documents) hangs under a plan that reaches 57
+    assert not ask(
+        small_store, f"?d a pg:Project FILTER NOT EXISTS {{ ?d pg:implements+ {res57} }}"
+    )
 
 
 def test_provincial_tasks_have_province_and_local_owner(small_store):
