@@ -74,3 +74,34 @@ def test_cross_product_select_ends_promptly_at_the_row_cap(pooled_client):
     assert response.status_code == 200
     assert len(response.json()["results"]["bindings"]) == 50
     assert response.headers["x-result-truncated"] == "true; max-rows=50"
+
+
+def test_literal_cross_product_is_stopped_at_the_time_limit_when_no_row_cap_helps(
+    sample_store_dir,
+):
+    """Issue 4's acceptance query, with the row cap raised out of the way: killed at the limit
+    (503) while another client is answered."""
+    from fastapi.testclient import TestClient
+
+    from graph_api.app import create_app
+    from graph_api.settings import Settings
+    from graph_api.store import OxigraphStore
+
+    settings = Settings(query_workers=2, query_timeout=2.0, max_rows=10**12)
+    with TestClient(create_app(settings, OxigraphStore(sample_store_dir))) as client:
+        outcome: dict[str, object] = {}
+
+        def run_slow() -> None:
+            started = time.monotonic()
+            response = client.get("/sparql", params={"query": CROSS_PRODUCT})
+            outcome["slow"] = (response.status_code, response.json(), time.monotonic() - started)
+
+        slow = threading.Thread(target=run_slow)
+        slow.start()
+        time.sleep(0.3)
+        quick = client.get("/sparql", params={"query": "ASK { ?s ?p ?o }"})
+        slow.join(timeout=30)
+        status, body, seconds = outcome["slow"]
+        assert quick.status_code == 200 and quick.json()["boolean"] is True
+        assert status == 503 and body["error"] == "QueryTimeout"
+        assert 1.9 < seconds < 6
