@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -14,6 +13,7 @@ import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
+from bench.server import free_port  # also imported from here by test_virtuoso
 from graph_api.app import create_app
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
@@ -76,12 +76,6 @@ def pooled_client(sample_store_dir):
     settings = Settings(query_workers=2, query_timeout=2.0, max_rows=50)
     with TestClient(create_app(settings, OxigraphStore(sample_store_dir))) as test_client:
         yield test_client
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class LiveServer:

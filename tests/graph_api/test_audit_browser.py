@@ -2,53 +2,26 @@
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from urllib.parse import urlparse
 
 import pytest
-import uvicorn
 from playwright.sync_api import sync_playwright
 
 from graph_api.app import create_app
 from graph_api.routes import audit as audit_routes
 from graph_api.settings import Settings
 from tests.graph_api.test_audit_alignment import audit_store
+from tests.live import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
 
 pytestmark = pytest.mark.browser
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
-
-
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
 
 
 @pytest.fixture(scope="module")
 def server():
     app = create_app(Settings(query_workers=0), audit_store())
     app.include_router(audit_routes.router)
-    port = free_port()
-    running = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not running.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(5)
+    with serve_in_thread(app) as base:
+        yield base
 
 
 def test_coverage_matrix_opens_without_console_errors(server, tmp_path):
@@ -56,7 +29,7 @@ def test_coverage_matrix_opens_without_console_errors(server, tmp_path):
     outside: list[str] = []
     with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=ARGS
+            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
         )
         page = context.new_page()
 

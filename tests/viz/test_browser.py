@@ -7,35 +7,22 @@ Screenshots go to docs/img/view-*.png (the README shows them).
 
 from __future__ import annotations
 
-import socket
-import threading
-import time
 from pathlib import Path
 from urllib.parse import urlparse
 
 import pyoxigraph as ox
 import pytest
-import uvicorn
+from playwright.sync_api import sync_playwright
 
 from graph_api.app import create_app
 from graph_api.routes import views as views_routes
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
+from tests.live import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
 from tests.viz.conftest import load_small_graph
 
 pytestmark = pytest.mark.browser
-playwright_api = pytest.importorskip("playwright.sync_api")
 
-CHROMIUM = "/usr/bin/chromium"
-ARGS = [
-    "--headless",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 IMAGES = Path(__file__).resolve().parents[2] / "docs" / "img"
 VIEWS = {
     "dependencies": "/views/dependencies",
@@ -46,39 +33,24 @@ VIEWS = {
 }
 
 
-def free_port() -> int:
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        return probe.getsockname()[1]
-
-
 @pytest.fixture(scope="module")
 def server():
     store = OxigraphStore.from_store(load_small_graph(ox.Store()))  # the app closes it at exit
     app = create_app(Settings(query_workers=0), store)
     app.include_router(views_routes.router)
 
-    port = free_port()
-    config = uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning")
-    running = uvicorn.Server(config)
-    thread = threading.Thread(target=running.run, daemon=True)
-    thread.start()
-    deadline = time.time() + 10
-    while not running.started and time.time() < deadline:
-        time.sleep(0.05)
-    yield f"http://127.0.0.1:{port}"
-    running.should_exit = True
-    thread.join(5)
+    with serve_in_thread(app) as base:
+        yield base
 
 
 @pytest.fixture(scope="module")
 def browser(tmp_path_factory):
-    with playwright_api.sync_playwright() as playwright:
+    with sync_playwright() as playwright:
         context = playwright.chromium.launch_persistent_context(
             str(tmp_path_factory.mktemp("chromium-profile")),
             executable_path=CHROMIUM,
             headless=True,
-            args=ARGS,
+            args=CHROMIUM_ARGS,
             viewport={"width": 1280, "height": 800},
         )
         yield context
