@@ -13,7 +13,6 @@ from ingest.corrections import CorrectionLog, apply_corrections, load_correction
 from ingest.errors import CuratedDataError
 from ingest.extract import extract_all
 from ingest.model import TargetFact
-from ingest.resolve import Catalogue
 from ingest.sources import read_source
 
 DATA = Path(__file__).resolve().parents[2] / "data"
@@ -39,11 +38,6 @@ kind = "target"
 quote = "a sentence that is not in the text"
 set = {{ year = 2031 }}
 """
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return Catalogue.load(DATA / "curated")
 
 
 def test_reject_and_fix_apply_and_unused_entries_are_reported(tmp_path, catalogue):

@@ -6,7 +6,6 @@ from __future__ import annotations
 import random
 from dataclasses import replace
 from datetime import date
-from pathlib import Path
 
 import pytest
 from rdflib import RDF, XSD, BNode, Graph, Literal, URIRef
@@ -23,40 +22,16 @@ from ingest.model import (
     Evidence,
     MeetingFact,
     SourceMeta,
-    SourceText,
     TargetFact,
 )
-from ingest.readers.txt import find_pipe_tables
-from ingest.resolve import Catalogue
-from ingest.text.normalise import normalise
 from ontology.namespaces import OA, ONTOLOGY_FILE, PG, PROV, SHAPES_FILE, entity_iri
-
-ROOT = Path(__file__).resolve().parents[2]
-NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
-TASKS_FILE = NATIONAL / "nq03-ncp-2025-phu-luc-2-nhiem-vu.md"
-TARGETS_FILE = NATIONAL / "nq03-ncp-2025-phu-luc-1-chi-tieu.md"
-PROGRAMME_TITLE = (
-    "Phụ lục I: Danh mục các chỉ tiêu cụ thể, kèm theo Chương trình hành động của Chính phủ "
-    "thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị"
+from tests.ingest.common import (
+    PROGRAMME_TITLE,
+    ROOT,
+    TARGETS_FILE,
+    TASKS_FILE,
+    source_of,
 )
-
-
-def source_of(text: str, source_id: str, meta: SourceMeta | None = None) -> SourceText:
-    normalised, offsets = normalise(text)
-    return SourceText(
-        source_id,
-        Path(f"{source_id}.md"),
-        text,
-        normalised,
-        offsets,
-        meta or SourceMeta(),
-        find_pipe_tables(text),
-    )
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return Catalogue.load(ROOT / "data" / "curated")
 
 
 @pytest.fixture(scope="module")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from rdflib import Graph
@@ -10,18 +9,16 @@ from rdflib import Graph
 from ingest.emit import emit
 from ingest.extract import extract_all
 from ingest.model import AssignmentFact, SourceMeta, SourceText
-from ingest.resolve import Catalogue
 from ingest.sources import read_source
 from ingest.text.normalise import normalise
 from ontology.namespaces import PG, entity_iri
+from tests.ingest.common import curated_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 SOURCES = ROOT / "data" / "sources"
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return Catalogue.load(ROOT / "data" / "curated")
+catalogue = curated_catalogue
 
 
 def source(text: str) -> SourceText:

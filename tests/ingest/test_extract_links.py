@@ -4,21 +4,16 @@ who speaks for a body: the rules the dependency view and the alignment audit rel
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from ingest.extract import extract_all
 from ingest.extract.assignments import recurrence_of
 from ingest.model import AgencyFact, AssignmentFact, DocumentFact, SourceMeta, SourceText
-from ingest.resolve import Catalogue, resolve_agency
+from ingest.resolve import resolve_agency
 from ingest.text.normalise import normalise
+from tests.ingest.common import curated_catalogue
 
-CURATED = Path(__file__).resolve().parents[2] / "data" / "curated"
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return Catalogue.load(CURATED)
+catalogue = curated_catalogue
 
 
 def facts_of(text: str, kind: type, publisher: str | None = None) -> list:

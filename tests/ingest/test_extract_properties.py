@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 from hypothesis import HealthCheck, given, settings
@@ -12,8 +11,8 @@ from ingest.evaluate import evaluate
 from ingest.extract import extract_all
 from ingest.extract.gold_format import to_gold_format
 from ingest.model import SourceMeta, SourceText
-from ingest.resolve import Catalogue
 from ingest.text.normalise import normalise
+from tests.ingest.common import curated_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 SEEDS = ROOT / "data" / "sources"  # the project's copy of the seed texts
@@ -46,9 +45,7 @@ FRAGMENTS = [
 ]
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return Catalogue.load(ROOT / "data" / "curated")
+catalogue = curated_catalogue
 
 
 def make_source(text: str) -> SourceText:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 from ingest.extract import documents as documents_module
@@ -19,15 +18,10 @@ from ingest.model import (
     SourceText,
     TargetFact,
 )
-from ingest.resolve import Catalogue
 from ingest.text.normalise import normalise
+from tests.ingest.common import curated_catalogue
 
-CURATED = Path(__file__).resolve().parents[2] / "data" / "curated"
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return Catalogue.load(CURATED)
+catalogue = curated_catalogue
 
 
 def source(text: str, day: date | None = None) -> SourceText:

@@ -5,14 +5,13 @@ against their gold by the same rules as ``policygraph eval``."""
 from __future__ import annotations
 
 import json
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from ingest.evaluate import find_source, load_gold, validate_annotation
-from ingest.resolve import Catalogue
 from ingest.scoring import score_extractor
+from tests.ingest.common import curated_catalogue
 
 ROOT = Path(__file__).resolve().parents[2]
 UNSEEN = Path(__file__).resolve().parent / "unseen"
@@ -20,9 +19,7 @@ GOLD = UNSEEN / "gold"
 STEMS = sorted(path.stem for path in GOLD.glob("*.json"))
 
 
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return Catalogue.load(ROOT / "data" / "curated")
+catalogue = curated_catalogue
 
 
 def test_the_unseen_set_has_the_four_kinds_of_text() -> None:

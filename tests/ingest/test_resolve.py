@@ -2,14 +2,12 @@
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import pytest
 
 from ingest.model import SourceMeta, SourceText
 from ingest.resolve import (
-    Catalogue,
     find_agencies,
     name_key,
     province_of_source,
@@ -20,13 +18,9 @@ from ingest.resolve import (
 )
 from ingest.text.normalise import normalise
 from ingest.themes import classify_task_theme, resolve_theme
+from tests.ingest.common import curated_catalogue
 
-CURATED = Path(__file__).resolve().parents[2] / "data" / "curated"
-
-
-@lru_cache(maxsize=1)
-def catalogue() -> Catalogue:
-    return Catalogue.load(CURATED)
+catalogue = curated_catalogue
 
 
 def source(text: str, address: str | None = None) -> SourceText:

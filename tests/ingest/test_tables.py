@@ -17,37 +17,13 @@ from ingest.extract.tables import (
     table_layout,
 )
 from ingest.model import AssignmentFact, DocumentFact, SourceMeta, SourceText, Table, TargetFact
-from ingest.readers.txt import find_pipe_tables
-from ingest.resolve import Catalogue
 from ingest.text.normalise import normalise
-
-ROOT = Path(__file__).resolve().parents[2]
-NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
-TASKS_FILE = NATIONAL / "nq03-ncp-2025-phu-luc-2-nhiem-vu.md"
-TARGETS_FILE = NATIONAL / "nq03-ncp-2025-phu-luc-1-chi-tieu.md"
-PROGRAMME_TITLE = (
-    "Phụ lục I: Danh mục các chỉ tiêu cụ thể, kèm theo Chương trình hành động của Chính phủ "
-    "thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị"
+from tests.ingest.common import (
+    PROGRAMME_TITLE,
+    TARGETS_FILE,
+    TASKS_FILE,
+    source_of,
 )
-
-
-def source_of(text: str, source_id: str, meta: SourceMeta | None = None) -> SourceText:
-    """A source as the reader makes it: original text, normalised text and pipe tables."""
-    normalised, offsets = normalise(text)
-    return SourceText(
-        source_id,
-        Path(f"{source_id}.md"),
-        text,
-        normalised,
-        offsets,
-        meta or SourceMeta(),
-        find_pipe_tables(text),
-    )
-
-
-@pytest.fixture(scope="module")
-def catalogue() -> Catalogue:
-    return Catalogue.load(ROOT / "data" / "curated")
 
 
 @pytest.fixture(scope="module")
