@@ -6,7 +6,11 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: serve build test lint format bench soak clean
+.PHONY: serve build test lint format bench soak clean system-deps
+
+# Debian packages the browser and remote-engine tests drive for real.
+SYSTEM_COMMANDS := chromium chromedriver virtuoso-t isql-vt
+SYSTEM_PACKAGES := chromium chromium-driver virtuoso-opensource
 
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -20,7 +24,22 @@ build: $(STAMP)
 serve: build
 	$(BIN)/policygraph serve --host $(HOST) --port $(PORT)
 
-test: $(STAMP)
+# Installs what the tests need from Debian when it is missing (as root), or says how and stops.
+system-deps:
+	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	if [ -n "$$missing" ]; then \
+	  echo "Thiếu / missing:$$missing"; \
+	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
+	    DEBIAN_FRONTEND=noninteractive apt-get update -qq && \
+	    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends $(SYSTEM_PACKAGES) >/dev/null; \
+	  else \
+	    echo "Chạy lệnh sau rồi thử lại / run this, then try again:"; \
+	    echo "  sudo apt-get install -y --no-install-recommends $(SYSTEM_PACKAGES)"; \
+	    exit 1; \
+	  fi; \
+	fi
+
+test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
