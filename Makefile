@@ -18,10 +18,20 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
+# What a build reads: `make serve` rebuilds only when one of these changed since the last build.
+BUILD_INPUTS := $(shell find data/sources data/curated ontology ingest -type f \
+                  -not -name '*.pyc' -not -path '*/__pycache__/*' 2>/dev/null) pyproject.toml
+BUILT := data/build/.built-from-inputs
+
 build: $(STAMP)
 	$(BIN)/policygraph build
+	@touch $(BUILT)
 
-serve: build
+$(BUILT): $(STAMP) $(BUILD_INPUTS)
+	$(BIN)/policygraph build
+	@touch $@
+
+serve: $(BUILT)
 	$(BIN)/policygraph serve --host $(HOST) --port $(PORT)
 
 # Installs what the tests need from Debian when it is missing (as root), or says how and stops.
