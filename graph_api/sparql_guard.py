@@ -26,7 +26,7 @@ from dataclasses import dataclass
 from functools import partial
 from typing import Any
 
-from pyparsing import ParseBaseException, ParseResults
+from pyparsing import ParseResults
 from rdflib.plugins.sparql import algebra
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
@@ -125,20 +125,25 @@ def _check(text: str) -> CheckedQuery:
 
 
 def _parse(text: str) -> Any:
-    """The query's parse (ParseResults), or the update's (a CompValue named ``Update``)."""
+    """The query's parse (ParseResults), or the update's (a CompValue named ``Update``).
+
+    Any failure of the parser is the client's 400, whatever its type (rdflib's parse actions can
+    raise more than pyparsing's ParseException).
+    """
     try:
         return parseQuery(text)
-    except ParseBaseException as query_error:
-        try:
-            return parseUpdate(text)
-        except ParseBaseException as update_error:
-            # Report the reading that got further into the text.
-            error = update_error if update_error.loc > query_error.loc else query_error
-            raise QueryError(f"SPARQL syntax error: {error}") from None
-        except RecursionError:
-            raise _too_deep() from None
     except RecursionError:
         raise _too_deep() from None
+    except Exception as query_error:
+        try:
+            return parseUpdate(text)
+        except RecursionError:
+            raise _too_deep() from None
+        except Exception as update_error:
+            # Report the reading that got further into the text.
+            further = getattr(update_error, "loc", -1) > getattr(query_error, "loc", -1)
+            error = update_error if further else query_error
+            raise QueryError(f"SPARQL syntax error: {error}") from None
 
 
 def _too_deep() -> QueryError:
