@@ -11,13 +11,18 @@ from __future__ import annotations
 
 import itertools
 import time
+import urllib.parse
+import urllib.request
 
 import httpx
 import pyoxigraph as ox
 import pytest
+import virtuoso
+from conftest import free_port
 from listener import SECRET, Listener
 
 from graph_api.app import create_app
+from graph_api.remote_store import RemoteStore
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
 from ingest.errors import QueryError
@@ -219,3 +224,29 @@ def test_engine_io_errors_reach_the_client_without_their_text(listener):
         assert "127.0.0.1" not in message
         assert "refused" not in message.lower()
     assert len(listener.hits) > before  # the engine did call it: the error came from there
+
+
+@pytest.mark.skipif(not virtuoso.available(), reason="virtuoso-opensource not installed")
+def test_virtuoso_extension_functions_are_refused_in_remote_mode(tmp_path, listener):
+    """Virtuoso fetches a URL for ``bif:http_get`` (the control, sent to it directly); through
+    RemoteStore the same query is refused before it is sent."""
+    engine = virtuoso.Virtuoso(tmp_path, free_port(), free_port())
+    try:
+        fetch = f'SELECT (bif:http_get("{listener.url}/x") AS ?x) WHERE {{}}'
+        before = len(listener.hits)
+        direct = f"{engine.sparql}?{urllib.parse.urlencode({'query': fetch})}"
+        with urllib.request.urlopen(direct, timeout=30) as answer:
+            assert SECRET in answer.read().decode()
+        assert len(listener.hits) == before + 1
+        remote = RemoteStore(engine.sparql, timeout=30)
+        for query in (
+            fetch,
+            "PREFIX bif: <bif:> " + fetch,
+            fetch.replace("bif:http_get", "<bif:http_get>"),
+        ):
+            with pytest.raises(QueryError):
+                remote.query(query)
+        time.sleep(0.5)
+        assert len(listener.hits) == before + 1
+    finally:
+        engine.stop()
