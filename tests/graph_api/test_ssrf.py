@@ -24,6 +24,7 @@ from listener import SECRET, Listener
 from graph_api.app import create_app
 from graph_api.remote_store import RemoteStore
 from graph_api.settings import Settings
+from graph_api.sparql_guard import check_request
 from graph_api.store import OxigraphStore
 from ingest.errors import QueryError
 from tests.live import serve_in_thread
@@ -250,3 +251,23 @@ def test_virtuoso_extension_functions_are_refused_in_remote_mode(tmp_path, liste
         assert len(listener.hits) == before + 1
     finally:
         engine.stop()
+
+
+@pytest.mark.parametrize(
+    ("text", "refused"),
+    [
+        ("INSERT { ?s ?p ?o } WHERE { SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }", "SERVICE"),
+        ("DELETE WHERE { ?s ?p ?o } ; INSERT { ?s ?p ?o } WHERE { SERVICE ?x { } }", "SERVICE"),
+        ('PREFIX bif: <bif:> INSERT { ?s ?p ?o } WHERE { BIND(bif:exec("x") AS ?s) }', "function"),
+    ],
+)
+def test_updates_are_checked_too(text, refused):
+    """An update runs only with the operator's token, and still never reaches out."""
+    with pytest.raises(QueryError, match=refused):
+        check_request(text)
+
+
+def test_update_operations_are_named_by_the_grammar():
+    checked = check_request("PREFIX e: <http://e/> LOAD <http://127.0.0.1:9/g> ; CLEAR GRAPH e:g")
+    assert checked.is_update
+    assert checked.operations == ("Load", "Clear")
