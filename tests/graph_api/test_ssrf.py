@@ -119,7 +119,7 @@ def listener():
 @pytest.fixture(scope="module")
 def server(sample_store):
     """A live server whose queries run in its own (unsandboxed) process: only the guard holds."""
-    app = create_app(Settings(query_workers=0, max_rows=50, query_timeout=2.0), sample_store)
+    app = create_app(Settings(query_workers=0, max_rows=50, parse_timeout=2.0), sample_store)
     with serve_in_thread(app) as base:
         yield base
 
