@@ -11,7 +11,7 @@ import re
 from datetime import date
 from typing import Any
 
-from graph_api.sparql_guard import tokenize
+from graph_api.sparql_tokens import tokenize
 from graph_api.store_terms import IRI
 from ingest.errors import QueryError
 

@@ -27,6 +27,7 @@ from typing import Any
 
 from graph_api.errors import StoreUnavailable
 from graph_api.store import Dataset, QueryOutput, Store, StoreRecipe
+from graph_api.worker_sandbox import deny_network
 from ingest.errors import PolicyGraphError, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
@@ -36,6 +37,7 @@ WORKER_NICENESS = 5  # user SPARQL yields the CPU to the serving process's REST 
 
 def _worker_main(conn: Connection, recipe: StoreRecipe) -> None:
     """Open the store, say ready, then answer calls until the pipe closes."""
+    deny_network()  # no outbound connection from here, even if a SERVICE query got through
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # the parent decides when workers stop
     with contextlib.suppress(OSError):
         os.nice(WORKER_NICENESS)

@@ -68,11 +68,8 @@ class RemoteStore(Store):
         graphs = self.data_graphs()
         return Dataset(graphs, graphs)
 
-    def _send(self, sparql: str, dataset: Dataset, base_iri: str | None, accept: str):
-        form = check_request(sparql)
-        if form.is_update:
-            raise Forbidden("updates go through update(), not query()")
-        text = form.text
+    def _send(self, text: str, dataset: Dataset, base_iri: str | None, accept: str) -> bytes:
+        """Send checked (or the project's own) query text; the engine's answer body."""
         if base_iri and "BASE" not in text.upper():
             text = f"BASE <{base_iri}>\n{text}"
         wrapper = self._wrapper(self.url)
@@ -84,14 +81,14 @@ class RemoteStore(Store):
             wrapper.addNamedGraph(graph)
         try:
             response = wrapper.query().response
-            return form, response.read()
+            return response.read()
         except SPARQLWrapperException as error:
             raise QueryError(f"the remote engine refused the query: {error}") from error
         except (urllib.error.URLError, TimeoutError, OSError) as error:
             raise StoreUnavailable(f"the remote engine did not answer: {error}") from error
 
     def _solutions(self, sparql: str, dataset: Dataset, base_iri: str | None):
-        _, body = self._send(sparql, dataset, base_iri, JSON)
+        body = self._send(sparql, dataset, base_iri, JSON)
         try:
             return ox.parse_query_results(body, format=ox.QueryResultsFormat.JSON)
         except (SyntaxError, ValueError) as error:
@@ -108,10 +105,12 @@ class RemoteStore(Store):
         base_iri=None,
         bindings=None,
     ) -> QueryOutput:
-        text = bind_values(sparql, bindings)
-        chosen = self._dataset(dataset)
-        if check_request(text).result_kind == "graph":
-            _, body = self._send(text, chosen, base_iri, TURTLE)
+        checked = check_request(bind_values(sparql, bindings))  # SERVICE, extensions refused
+        if checked.is_update:
+            raise Forbidden("updates go through update(), not query()")
+        text, chosen = checked.text, self._dataset(dataset)
+        if checked.result_kind == "graph":
+            body = self._send(text, chosen, base_iri, TURTLE)
             try:
                 triples = ox.parse(body, format=ox.RdfFormat.TURTLE)
                 result = [t.triple for t in triples]
@@ -122,6 +121,7 @@ class RemoteStore(Store):
         return serialise_result(result, solutions_format, graph_format, max_rows)
 
     def select(self, sparql, bindings=None, *, limit=None, offset=0):
+        # the project's own named queries, values bound as escaped terms: not parsed again
         result = self._solutions(bind_values(sparql, bindings), self._dataset(None), None)
         if not isinstance(result, ox.QuerySolutions):
             raise QueryError("select() needs a SELECT query")

@@ -21,6 +21,7 @@ class Settings:
     store: str | None = None  # None: the embedded store of the current build; else a SPARQL URL
     store_update: str | None = None  # remote engine: SPARQL Update or Graph Store endpoint
     query_timeout: float = 10.0  # seconds, per query
+    parse_timeout: float = 10.0  # seconds of this process's CPU to parse and check one request
     max_rows: int = 10_000  # result rows returned by /sparql and the REST answers
     max_request_bytes: int = 1_000_000  # query text and request bodies
     query_workers: int = 2  # worker processes that run queries (killed at the timeout)

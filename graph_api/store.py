@@ -8,6 +8,7 @@ implements the same interface (``graph_api.remote_store``) so callers never chan
 from __future__ import annotations
 
 import json
+import logging
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from itertools import islice
@@ -22,6 +23,8 @@ from graph_api.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 from graph_api.store_terms import IRI as IRI
 from ingest.errors import QueryError
 from ontology.namespaces import ENTITY_KINDS, ID_BASE, PREFIXES
+
+log = logging.getLogger(__name__)
 
 RESULT_FORMATS = {
     "json": (ox.QueryResultsFormat.JSON, "application/sparql-results+json"),
@@ -206,7 +209,9 @@ class OxigraphStore(Store):
             return self._store.query(sparql, **kwargs)
         except SyntaxError as error:
             raise QueryError(f"SPARQL syntax error: {error}") from error
-        except (OSError, ValueError, TypeError) as error:
+        except OSError as error:
+            raise _io_failure(error) from None
+        except (ValueError, TypeError) as error:
             raise QueryError(str(error)) from error
 
     def query(
@@ -223,7 +228,9 @@ class OxigraphStore(Store):
         result = self._run(bind_values(sparql, bindings), dataset, base_iri=base_iri)
         try:
             return serialise_result(result, solutions_format, graph_format, max_rows)
-        except (OSError, ValueError, TypeError) as error:
+        except OSError as error:
+            raise _io_failure(error) from None
+        except (ValueError, TypeError) as error:
             raise QueryError(f"query evaluation failed: {error}") from error
 
     def select(self, sparql, bindings=None, *, limit=None, offset=0):
@@ -237,7 +244,9 @@ class OxigraphStore(Store):
                 dict(zip(names, map(python_value, row), strict=True))
                 for row in islice(result, offset, stop)
             ]
-        except (OSError, ValueError, TypeError) as error:
+        except OSError as error:
+            raise _io_failure(error) from None
+        except (ValueError, TypeError) as error:
             raise QueryError(f"query evaluation failed: {error}") from error
 
     @property
@@ -247,6 +256,16 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         self._store = None  # type: ignore[assignment]
+
+
+def _io_failure(error: OSError) -> QueryError:
+    """An engine I/O error, logged here and told to the client without its text: the text of a
+    failed remote call (SERVICE) names connection states and echoes the remote body."""
+    log.warning("query evaluation failed with an I/O error: %s", error)
+    return QueryError(
+        "the query could not be evaluated: the engine reported an input/output error "
+        "(the details are in the server log)"
+    )
 
 
 def serialise_result(result, solutions_format: str, graph_format: str, max_rows: int | None):
