@@ -11,11 +11,47 @@ profile hook, which made the parse 2.5 times slower).
 from __future__ import annotations
 
 import ctypes
+import sys
 import threading
 from collections.abc import Callable
 from typing import TypeVar
 
 T = TypeVar("T")
+
+
+# rdflib's grammar recurses about ten Python frames per triple pattern and per nested group, so
+# with the default limit of 1,000 frames a query of 100 patterns was "too deep". The parse runs on
+# a thread of its own with a large stack, and the interpreter's limit is raised to match (a
+# process-wide setting: at 10,000 frames deep JSON or repr still ends in RecursionError, not a
+# crash, on the default 8 MB thread stacks).
+DEEP_STACK_BYTES = 64 * 1024 * 1024
+DEEP_RECURSION_LIMIT = 10_000
+_STACK_SIZE_LOCK = threading.Lock()
+
+
+def run_on_deep_stack(function: Callable[..., T], *args) -> T:
+    """``function(*args)`` on a fresh thread with a 64 MB stack; its exception is re-raised here."""
+    if sys.getrecursionlimit() < DEEP_RECURSION_LIMIT:
+        sys.setrecursionlimit(DEEP_RECURSION_LIMIT)
+    outcome: dict[str, object] = {}
+
+    def target() -> None:
+        try:
+            outcome["value"] = function(*args)
+        except BaseException as error:  # handed to the caller's thread, raised there
+            outcome["error"] = error
+
+    with _STACK_SIZE_LOCK:  # the stack size applies to threads started while it is set
+        previous = threading.stack_size(DEEP_STACK_BYTES)
+        try:
+            thread = threading.Thread(target=target, name="sparql-parse", daemon=True)
+            thread.start()
+        finally:
+            threading.stack_size(previous)
+    thread.join()
+    if "error" in outcome:
+        raise outcome["error"]  # type: ignore[misc]
+    return outcome["value"]  # type: ignore[return-value]
 
 
 class DeadlineExceeded(BaseException):

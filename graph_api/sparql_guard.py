@@ -31,7 +31,7 @@ from rdflib.plugins.sparql import algebra
 from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
-from graph_api.deadline import DeadlineExceeded, run_with_deadline
+from graph_api.deadline import DeadlineExceeded, run_on_deep_stack, run_with_deadline
 from graph_api.errors import Forbidden
 from graph_api.sparql_tokens import cut_dataset_clauses
 from ingest.errors import QueryError
@@ -96,7 +96,7 @@ def check_request(text: str, time_limit: float | None = None) -> CheckedQuery:
     ``time_limit`` (seconds) bounds the parsing; None leaves it unbounded (trusted callers).
     """
     try:
-        return run_with_deadline(time_limit, _check, text)
+        return run_on_deep_stack(run_with_deadline, time_limit, _check, text)
     except DeadlineExceeded:
         raise QueryError(
             f"the query took longer than {time_limit:g} s to parse; send a shorter query"
