@@ -54,6 +54,9 @@ def run_on_deep_stack(function: Callable[..., T], *args) -> T:
     return outcome["value"]  # type: ignore[return-value]
 
 
+REFIRE_SECONDS = 0.05
+
+
 class DeadlineExceeded(BaseException):
     """Raised inside the bounded computation when its time is up."""
 
@@ -72,15 +75,25 @@ def run_with_deadline(seconds: float | None, function: Callable[..., T], *args) 
     lock = threading.Lock()
     state = {"done": False, "fired": False}
 
+    timers: list[threading.Timer] = []
+
+    def arm(delay: float) -> None:
+        timer = threading.Timer(delay, fire)
+        timer.daemon = True
+        timers.append(timer)
+        timer.start()
+
     def fire() -> None:
+        # Re-fired until the computation ends: an async exception that lands inside a finaliser
+        # (a ``__del__`` run by the garbage collector on this thread) is swallowed there, so
+        # one shot let a 600 KB parse run on for minutes.
         with lock:
             if not state["done"]:
                 state["fired"] = True
                 _raise_in(target, DeadlineExceeded)
+                arm(REFIRE_SECONDS)
 
-    timer = threading.Timer(seconds, fire)
-    timer.daemon = True
-    timer.start()
+    arm(seconds)
     try:
         return function(*args)
     finally:
@@ -88,6 +101,7 @@ def run_with_deadline(seconds: float | None, function: Callable[..., T], *args) 
             state["done"] = True
             if state["fired"]:
                 _raise_in(target, None)  # not delivered yet: never let it land after we return
-        timer.cancel()
+        for timer in timers:
+            timer.cancel()
         if state["fired"]:
             raise DeadlineExceeded
