@@ -13,8 +13,6 @@ from ingest.model import AgencyRef
 from ingest.resolve.catalogue import AgencyEntry, Catalogue
 from ingest.resolve.mentions import (
     MEMBER_OF,
-    OBJECT_BEFORE,
-    SUFFIX_WINDOW,
     AgencyMention,
     curated_mentions,
     ref_of,
@@ -38,6 +36,9 @@ _COLLECTIVE = re.compile(
 )
 
 
+# A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
+_OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
+_SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
 
@@ -69,11 +70,11 @@ def _find_agencies(
     for start, end in pattern_names(text) if patterns else []:
         if any(s < end and start < e for s, e in covered):
             continue
-        if OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
+        if _OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
             text[max(0, start - 12) : start]
         ):
             continue
-        after = text[end : end + SUFFIX_WINDOW]  # a province name is short: no whole-text scan
+        after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
         toks_after = tokens(after)
         _, used, _ = province_suffix(toks_after, 0, catalogue, after)
         full_end = end + toks_after[used - 1].end if used else end

@@ -75,9 +75,6 @@ def _in_symbol(text: str, start: int, end: int) -> bool:
     return (start > 0 and text[start - 1] in "/-") or text[end : end + 1] in ("/", "-")
 
 
-SUFFIX_WINDOW = 120  # a province name is short: no whole-text scan
-
-
 def unify(mentions: list[AgencyMention]) -> list[AgencyMention]:
     """A short uncurated name ("Ban Chỉ đạo") that begins a longer one in the text is that body."""
     result = []
@@ -106,7 +103,6 @@ def _clean_name(name: str) -> str:
 
 MEMBER_OF = re.compile(r"(?:Ủy viên|Uỷ viên|ủy viên|uỷ viên|thành viên)\s+$")
 _NOT_A_BODY_AFTER = re.compile(r"\s+(?:số(?!\s*\d)|điện tử)")
-OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
 
 
 def _acceptable_start(
