@@ -6,7 +6,7 @@ STAMP  := $(VENV)/.installed-stamp
 HOST   ?= 127.0.0.1
 PORT   ?= 8000
 
-.PHONY: serve build test lint format bench soak clean system-deps
+.PHONY: serve build test lint format bench soak clean system-deps screenshots
 
 # Debian packages the browser and remote-engine tests drive for real.
 SYSTEM_COMMANDS := chromium chromedriver virtuoso-t isql-vt
@@ -53,6 +53,14 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
+
+# The tests write the views' screenshots under data/build/ (ignored); this refreshes the tracked
+# copies in docs/img/ that README.md and docs/views.md show.
+SCREENSHOTS := data/build/screenshots
+screenshots: $(STAMP) system-deps
+	rm -rf $(SCREENSHOTS)
+	$(BIN)/python -m pytest -q tests/viz/test_browser.py -k test_view_draws_offline_without_errors
+	cp $(SCREENSHOTS)/view-*.png docs/img/
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -1,28 +1,23 @@
 """Diacritic-insensitive label search: every label folded once, matched and ranked in Python.
 
 Labels come from the named query ``search_labels.rq`` (labels, titles, alternative labels,
-document numbers), each folded here with :func:`ontology.slugs.fold` — the same folding the
-build uses for its ``pg:searchKey`` literals. The index is built once per store: each folded
-word points to the labels holding it, and the words are kept sorted, so a query word's labels
-(the word itself or any word it begins) are one binary search away; only labels holding every
-query word are scored, so a search costs what its candidates cost, not what the graph holds.
+document numbers), each split into folded words by :func:`ontology.text_keys.fold_words` — the
+same ``fold`` the build uses for its ``pg:searchKey`` literals. The index is built once per store:
+each folded word points to the labels holding it, and the words are kept sorted, so a query
+word's labels (the word itself or any word it begins) are one binary search away; only labels
+holding every query word are scored, so a search costs what its candidates cost, not what the
+graph holds.
 """
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Any
 
 from ontology.namespaces import ID_BASE
-from ontology.slugs import fold
-
-_WORDS = re.compile(r"[a-z0-9]+")
-
-
-def words(text: str) -> list[str]:
-    return _WORDS.findall(fold(text))
+from ontology.text_keys import fold
+from ontology.text_keys import fold_words as words
 
 
 @dataclass(frozen=True)

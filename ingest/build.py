@@ -85,14 +85,15 @@ def collect_dataset(
     """Read curated data and every source into one dataset; skip unreadable sources."""
     from ingest.emit import emit, source_triples
     from ingest.extract import extract_all
-    from ingest.resolve import Catalogue
+    from ingest.resolve import BODIES_FILE, Catalogue, load_bodies
     from ingest.sources import iter_sources
 
     dataset = Dataset()
     report.curated_files = [p.name for p in load_curated(curated_dir, dataset)]
     corrections = load_corrections(curated_dir / CORRECTIONS_FILE)
     log = CorrectionLog()
-    catalogue = Catalogue.from_graph(curated_view(dataset))
+    bodies = load_bodies(curated_dir / BODIES_FILE)
+    catalogue = Catalogue.from_graph(curated_view(dataset), bodies)
     items = list(iter_sources(sources_dir)) if sources_dir.exists() else []
     for index, item in enumerate(items, start=1):
         if isinstance(item, SourceError):

@@ -21,7 +21,7 @@ from collections import defaultdict
 from rdflib import RDFS, SKOS, XSD, Dataset, Graph, Literal, URIRef
 
 from ontology.namespaces import PG, entity_iri
-from ontology.slugs import fold
+from ontology.text_keys import label_key
 
 DERIVED_GRAPH = entity_iri("source", "derived")
 LABEL_PREDICATES = (RDFS.label, SKOS.prefLabel, SKOS.altLabel)
@@ -69,7 +69,7 @@ def search_keys(dataset: Dataset) -> dict[URIRef, set[str]]:
     for predicate in LABEL_PREDICATES:
         for s, _, label, _ in dataset.quads((None, predicate, None, None)):
             if isinstance(s, URIRef) and isinstance(label, Literal):
-                keys[s].add(" ".join(fold(str(label)).split()))
+                keys[s].add(label_key(str(label)))
     return keys
 
 

@@ -19,11 +19,10 @@ from dataclasses import dataclass
 from typing import Any
 
 from ingest.gold_format import DOCUMENT_TYPES, KINDS
-from ontology.slugs import fold
+from ontology.text_keys import fold, match_key, unit_key
 
 AgencyKey = Callable[[str, "str | None"], str]
 
-_WORD = re.compile(r"\w+", re.UNICODE)
 _DOC_NUMBER = re.compile(
     r"^\s*(\d+[a-z]?)\s*[-/]?\s*(?:(\d{4})\s*[-/]\s*)?([A-ZĐ]+(?:&[A-ZĐ]+)?)"
     r"\s*(?:[-/]\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))?\s*$",
@@ -33,12 +32,6 @@ _PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?)\s+")
 
 
 # --- normalisation ---------------------------------------------------------------------------
-
-
-def match_key(text: str) -> str:
-    """Folded words joined by spaces: no case, diacritics, tone placement, tỉ/tỷ or punctuation."""
-    words = _WORD.findall(fold(text).replace("_", " "))
-    return " ".join(w.replace("y", "i") for w in words)
 
 
 def words_of(text: str) -> list[str]:
@@ -75,14 +68,6 @@ def canonical_number(number: str | None) -> str | None:
     num, year, type_code, issuer = parsed.groups()
     parts = [num.lstrip("0") or "0", year or "", type_code, issuer or ""]
     return "|".join(parts)
-
-
-def unit_key(unit: str | None) -> str:
-    """Units compared without case, diacritics, spaces or ``tỉ``/``tỷ`` spelling."""
-    if not unit:
-        return ""
-    folded = fold(unit).replace("y", "i").replace("phan tram", "%")
-    return re.sub(r"[^a-z0-9%/]", "", folded)
 
 
 # --- item keys and match scores ---------------------------------------------------------------

@@ -3,16 +3,12 @@
 from __future__ import annotations
 
 import re
-import unicodedata
+
+from ontology.text_keys import fold
+
+__all__ = ["document_slug", "fold", "slugify"]
 
 _NON_ALNUM = re.compile(r"[^a-z0-9]+")
-
-
-def fold(text: str) -> str:
-    """Vietnamese text without diacritics, lowercase (đ → d), for keys and slugs."""
-    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
-    stripped = "".join(c for c in decomposed if unicodedata.category(c) != "Mn")
-    return unicodedata.normalize("NFC", stripped).lower()
 
 
 def slugify(text: str, max_words: int = 12) -> str:

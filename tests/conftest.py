@@ -9,25 +9,14 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[1]
 DATA = ROOT / "data"
-SHARED_CORPUS = ROOT.parent / "shared" / "corpus"
 
 
 def copy_corpus(target: Path) -> Path:
-    """A throw-away copy of data/curated and data/sources (the real corpus texts).
-
-    While data/sources is still empty in a fresh checkout, the corpus files are taken from
-    the shared corpus folder the sources come from (seeds and national documents).
-    """
+    """A throw-away copy of data/curated and data/sources (the real corpus texts)."""
+    if not any((DATA / "sources").glob("*.meta.json")):
+        pytest.fail(f"{DATA / 'sources'}: no sources (the corpus is tracked in git)")
     shutil.copytree(DATA / "curated", target / "curated")
-    sources = target / "sources"
-    if (DATA / "sources").is_dir() and any((DATA / "sources").iterdir()):
-        shutil.copytree(DATA / "sources", sources)
-    else:
-        sources.mkdir(parents=True)
-        for folder in ("seeds", "national"):
-            for path in sorted((SHARED_CORPUS / folder).glob("*")):
-                if path.is_file():
-                    shutil.copy(path, sources / path.name)
+    shutil.copytree(DATA / "sources", target / "sources")
     return target
 
 

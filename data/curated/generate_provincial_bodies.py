@@ -3,12 +3,13 @@
 """Generate the standard provincial bodies and their 2025 changes from ``places.ttl``.
 
 Every province has the same set of bodies (Tỉnh ủy, HĐND, UBND, Sở Khoa học và Công nghệ, …), so
-they are written by this script rather than by hand: ``provincial-bodies.ttl`` (the bodies, with
-abbreviations that omit the province so that the extractor can take it from context) and
-``provincial-changes.ttl`` (the 1 March 2025 department mergers and the 1 July 2025 province
+they are written by this script rather than by hand, from the one table of standard bodies
+``provincial-bodies.toml`` (which the resolver reads too, so both use the same codes):
+``provincial-bodies.ttl`` (the bodies, with abbreviations that omit the province so that the
+extractor can take it from context) and ``provincial-changes.ttl`` (the 1 March 2025 department mergers and the 1 July 2025 province
 mergers, as ``org:ChangeEvent`` nodes with ``pg:succeededBy`` shortcuts). The output is
 deterministic: run ``python data/curated/generate_provincial_bodies.py`` after editing
-``places.ttl`` and commit the result.
+``places.ttl`` or ``provincial-bodies.toml`` and commit the result.
 """
 
 from __future__ import annotations
@@ -20,6 +21,8 @@ from pathlib import Path
 
 from rdflib import RDF, Graph, Namespace, URIRef
 from rdflib.namespace import SKOS
+
+from ingest.resolve.bodies import BODIES_FILE, StandardBody, load_bodies
 
 CURATED_DIR = Path(__file__).resolve().parent
 PG = Namespace("https://w3id.org/policygraph/ontology#")
@@ -78,166 +81,33 @@ class Role:
     alt_labels: tuple[str, ...]  # without the province: resolved with the province from context
     parent: str | None = None  # code of the body it belongs to (org:subOrganizationOf)
     until_march: bool = False  # ceased on 1 March 2025 (merged into another body)
+    city_code: str | None = None  # the prefix in a city, where it differs
+
+    @classmethod
+    def of(cls, body: StandardBody) -> Role:
+        assert body.label and body.english
+        return cls(
+            body.code,
+            body.label,
+            body.english,
+            body.alt_labels,
+            body.parent,
+            body.until_march,
+            body.city_code,
+        )
 
     def code_for(self, place: Place) -> str:
         """The party committee (and its standing organs) is "thanh-uy" in a city, "tinh-uy" in a
         province: ``btv-tinh-uy-binh-dinh``, ``btv-thanh-uy-ha-noi``."""
-        if place.is_city and (self.code == "tinh-uy" or self.code.endswith("-tinh-uy")):
-            return self.code.removesuffix("tinh-uy") + "thanh-uy"
-        return self.code
+        return self.city_code if place.is_city and self.city_code else self.code
 
     def slug_for(self, place: Place) -> str:
         return f"{self.code_for(place)}-{place.slug}"
 
 
-def _sở(code: str, name: str, english: str, *abbreviations: str, until_march: bool = False) -> Role:
-    return Role(
-        code,
-        f"{name} {{admin}}",
-        f"{english} of {{english}}",
-        (name, *abbreviations),
-        "ubnd",
-        until_march=until_march,
-    )
-
-
-ROLES: tuple[Role, ...] = (
-    Role(
-        "tinh-uy",
-        "{party} {short}",
-        "Party Committee of {english}",
-        ("{party}", "Ban Chấp hành Đảng bộ {unit}"),
-    ),
-    # The standing organs are bodies of their own (they decide and assign between the committee's
-    # plenums): the Ban Thường vụ (standing committee) and its Thường trực (standing board: the
-    # secretary and deputy secretaries).
-    Role(
-        "btv-tinh-uy",
-        "Ban Thường vụ {party} {short}",
-        "Standing Committee of the {english} Party Committee",
-        ("Ban Thường vụ {party}", "BTV {party}"),
-        parent="tinh-uy",
-    ),
-    Role(
-        "tt-tinh-uy",
-        "Thường trực {party} {short}",
-        "Standing Board of the {english} Party Committee",
-        ("Thường trực {party}",),
-        parent="tinh-uy",
-    ),
-    Role(
-        "hdnd",
-        "Hội đồng nhân dân {admin}",
-        "People's Council of {english}",
-        ("Hội đồng nhân dân {unit}", "HĐND {unit}", "HĐND", "Hội đồng nhân dân"),
-    ),
-    Role(
-        "ubnd",
-        "Ủy ban nhân dân {admin}",
-        "People's Committee of {english}",
-        ("Ủy ban nhân dân {unit}", "UBND {unit}", "UBND", "Ủy ban nhân dân", "chính quyền {unit}"),
-    ),
-    Role(
-        "bcd-nq57",
-        "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số {admin}",
-        "Steering Committee for Science, Technology, Innovation and Digital Transformation of {english}",
-        (
-            "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số",
-            "Ban Chỉ đạo về phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn {unit}",
-            "Ban Chỉ đạo về phát triển khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số trên địa bàn {unit}",
-            "Ban Chỉ đạo về phát triển khoa học công nghệ, đổi mới sáng tạo và chuyển đổi số",
-            "Ban Chỉ đạo",
-            "BCĐ",
-            "Ban Chỉ đạo Nghị quyết 57",
-            "Ban Chỉ đạo NQ57",
-            "BCĐ Nghị quyết 57",
-            "BCĐ NQ57",
-            "BCĐ 57",
-        ),
-        parent="tinh-uy",
-    ),
-    Role(
-        "ban-tuyen-giao",
-        "Ban Tuyên giáo {party} {short}",
-        "Propaganda and Education Commission of the {english} Party Committee",
-        ("Ban Tuyên giáo {party}", "Ban Tuyên giáo"),
-        parent="tinh-uy",
-        until_march=True,
-    ),
-    Role(
-        "ban-dan-van",
-        "Ban Dân vận {party} {short}",
-        "Mass Mobilisation Commission of the {english} Party Committee",
-        ("Ban Dân vận {party}", "Ban Dân vận"),
-        parent="tinh-uy",
-        until_march=True,
-    ),
-    Role(
-        "ban-tgdv",
-        "Ban Tuyên giáo và Dân vận {party} {short}",
-        "Propaganda and Mass Mobilisation Commission of the {english} Party Committee",
-        ("Ban Tuyên giáo và Dân vận {party}", "Ban Tuyên giáo và Dân vận", "Ban TG&DV", "Ban TGDV"),
-        parent="tinh-uy",
-    ),
-    _sở(
-        "so-khcn",
-        "Sở Khoa học và Công nghệ",
-        "Department of Science and Technology",
-        "Sở KH&CN",
-        "Sở KHCN",
-        "Sở Khoa học Công nghệ",
-    ),
-    _sở(
-        "so-tttt",
-        "Sở Thông tin và Truyền thông",
-        "Department of Information and Communications",
-        "Sở TT&TT",
-        "Sở TTTT",
-        "Sở Thông tin - Truyền thông",
-        until_march=True,
-    ),
-    _sở(
-        "so-gddt",
-        "Sở Giáo dục và Đào tạo",
-        "Department of Education and Training",
-        "Sở GD&ĐT",
-        "Sở GDĐT",
-    ),
-    _sở(
-        "so-khdt",
-        "Sở Kế hoạch và Đầu tư",
-        "Department of Planning and Investment",
-        "Sở KH&ĐT",
-        "Sở KHĐT",
-        until_march=True,
-    ),
-    _sở("so-tai-chinh", "Sở Tài chính", "Department of Finance", "STC"),
-    _sở("so-noi-vu", "Sở Nội vụ", "Department of Home Affairs", "SNV"),
-    _sở("so-cong-thuong", "Sở Công Thương", "Department of Industry and Trade", "Sở Công thương"),
-    _sở(
-        "so-ldtbxh",
-        "Sở Lao động - Thương binh và Xã hội",
-        "Department of Labour, Invalids and Social Affairs",
-        "Sở Lao động – Thương binh và Xã hội",
-        "Sở LĐ-TB&XH",
-        "Sở LĐTB&XH",
-        "Sở LĐTBXH",
-        until_march=True,
-    ),
-    _sở("so-y-te", "Sở Y tế", "Department of Health"),
-    _sở("so-tu-phap", "Sở Tư pháp", "Department of Justice"),
-    Role(
-        "van-phong-ubnd",
-        "Văn phòng Ủy ban nhân dân {admin}",
-        "Office of the People's Committee of {english}",
-        (
-            "Văn phòng Ủy ban nhân dân {unit}",
-            "Văn phòng UBND {unit}",
-            "Văn phòng UBND",
-            "VP UBND {unit}",
-        ),
-        parent="ubnd",
-    ),
+# The bodies of provincial-bodies.toml that are curated (have a label), in the table's order.
+ROLES: tuple[Role, ...] = tuple(
+    Role.of(body) for body in load_bodies(CURATED_DIR / BODIES_FILE) if body.label
 )
 
 ROLE_BY_CODE = {role.code: role for role in ROLES}
@@ -377,7 +247,8 @@ def render_bodies(places: list[Place]) -> str:
 # the 63 in force until 30 June 2025, of which the 34 that did not merge are the units in force
 # from 1 July 2025 under the same IRIs).
 #
-# GENERATED by data/curated/generate_provincial_bodies.py from places.ttl — do not edit by hand.
+# GENERATED by data/curated/generate_provincial_bodies.py from places.ttl and
+# provincial-bodies.toml (the table of standard bodies) — do not edit by hand.
 #
 # Where the facts come from: the standard organisation of provincial government and party bodies
 # (Luật Tổ chức chính quyền địa phương; Nghị định 45/2025/NĐ-CP ngày 28/02/2025 quy định tổ chức các
@@ -445,7 +316,8 @@ def render_changes(places: list[Place]) -> str:
     """``provincial-changes.ttl``: the 1 March and 1 July 2025 changes of provincial bodies."""
     header = f"""# Changes of provincial bodies in 2025, as org:ChangeEvent nodes with pg:succeededBy shortcuts.
 #
-# GENERATED by data/curated/generate_provincial_bodies.py from places.ttl — do not edit by hand.
+# GENERATED by data/curated/generate_provincial_bodies.py from places.ttl and
+# provincial-bodies.toml (the table of standard bodies) — do not edit by hand.
 #
 # 1 March 2025: in every province the Sở Thông tin và Truyền thông merged into the Sở Khoa học và
 #   Công nghệ, the Sở Kế hoạch và Đầu tư into the Sở Tài chính, the Sở Lao động - Thương binh và Xã hội

@@ -22,15 +22,12 @@ from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.named_queries import load_query
 from graph_api.store import Store
 from graph_api.store_terms import IRI
-from ontology.slugs import fold
+from ontology.text_keys import fold, unit_words_key
 
 PG = "https://w3id.org/policygraph/ontology#"
 NATION, PROVINCE = PG + "Nation", PG + "Province"
 SYMMETRIC = {"exactMatch": "exactMatch", "closeMatch": "closeMatch"}
 INVERSE = {"broadMatch": "narrowMatch", "narrowMatch": "broadMatch", **SYMMETRIC}
-# Output measures whose share is the same quantity at another level: "% GRDP" of a province is
-# compared with "% GDP" of the nation when the indicators are declared matches.
-UNIT_EQUIVALENTS = {"grdp": "gdp"}
 
 
 class Verdict(StrEnum):
@@ -145,12 +142,7 @@ def comparable_units(first: str | None, second: str | None) -> bool:
     """Whether two normalised unit strings measure the same thing (``% GRDP`` ~ ``% GDP``)."""
     if not first or not second:
         return first == second or not (first or second)
-    return _unit_key(first) == _unit_key(second)
-
-
-def _unit_key(unit: str) -> str:
-    words = fold(unit).replace("%", " % ").split()
-    return " ".join(UNIT_EQUIVALENTS.get(word, word) for word in words)
+    return unit_words_key(first) == unit_words_key(second)
 
 
 def judge(national: TargetRow, provincial: TargetRow, match: str = "same") -> Finding:

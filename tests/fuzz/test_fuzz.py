@@ -76,15 +76,30 @@ texts = st.one_of(
 )
 
 
+def checked_facts(text: str) -> list:
+    """The facts extracted from ``text``, each checked to quote the text exactly where it says."""
+    normalised, offsets = normalise(text)
+    source = SourceText("fuzz", Path("fuzz.txt"), text, normalised, tuple(offsets), SourceMeta())
+    facts = extract_all(source, catalogue())
+    for fact in facts:
+        evidence = fact.evidence  # every kind of fact carries one
+        assert evidence.source_id == "fuzz"
+        assert 0 <= evidence.start <= evidence.end <= len(text), (fact, len(text))
+        assert text[evidence.start : evidence.end] == evidence.quote, fact
+    return facts
+
+
 @settings(max_examples=60, deadline=None, suppress_health_check=list(HealthCheck))
 @given(text=texts)
 def test_extractor_never_crashes_and_quotes_exactly(text):
-    normalised, offsets = normalise(text)
-    source = SourceText("fuzz", Path("fuzz.txt"), text, normalised, tuple(offsets), SourceMeta())
-    for fact in extract_all(source, catalogue()):
-        evidence = getattr(fact, "evidence", None)
-        if evidence is not None and getattr(evidence, "exact", None) is not None:
-            assert text[evidence.start : evidence.end] == evidence.exact
+    checked_facts(text)
+
+
+def test_the_quote_check_runs_on_facts_of_every_kind():
+    """The corpus lines the fuzzer samples give facts of every kind, so the check above bites."""
+    facts = checked_facts("\n".join(CORPUS_LINES))
+    kinds = {type(fact).__name__ for fact in facts}
+    assert {"DocumentFact", "AgencyFact", "AssignmentFact", "TargetFact"} <= kinds, kinds
 
 
 @pytest.fixture(scope="module")

@@ -7,7 +7,7 @@ from pathlib import Path
 import pyoxigraph as ox
 from conftest import SAMPLE_GRAPH
 
-CORPUS = Path(__file__).resolve().parents[3] / "shared" / "corpus"
+SOURCES = Path(__file__).resolve().parents[2] / "data" / "sources"
 OA = "http://www.w3.org/ns/oa#"
 QUOTES = f"""
 SELECT ?exact ?start ?end ?file WHERE {{
@@ -24,7 +24,6 @@ def test_every_sample_quote_is_the_corpus_text_at_its_offsets():
     assert len(rows) == 6
     for row in rows:
         name = row["file"].value
-        path = next(CORPUS.glob(f"*/{name}"))
-        text = path.read_text(encoding="utf-8")
+        text = (SOURCES / name).read_text(encoding="utf-8")
         start, end = int(row["start"].value), int(row["end"].value)
         assert text[start:end] == row["exact"].value, name

@@ -12,9 +12,9 @@ from ingest.resolve import Catalogue
 from ingest.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
-NATIONAL = ROOT.parent / "shared" / "corpus" / "national"
-TASKS_FILE = NATIONAL / "nq03-ncp-2025-phu-luc-2-nhiem-vu.md"
-TARGETS_FILE = NATIONAL / "nq03-ncp-2025-phu-luc-1-chi-tieu.md"
+SOURCES = ROOT / "data" / "sources"
+TASKS_FILE = SOURCES / "nq03-ncp-2025-phu-luc-2-nhiem-vu.md"
+TARGETS_FILE = SOURCES / "nq03-ncp-2025-phu-luc-1-chi-tieu.md"
 PROGRAMME_TITLE = (
     "Phụ lục I: Danh mục các chỉ tiêu cụ thể, kèm theo Chương trình hành động của Chính phủ "
     "thực hiện Nghị quyết số 57-NQ/TW ngày 22 tháng 12 năm 2024 của Bộ Chính trị"

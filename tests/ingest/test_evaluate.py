@@ -25,7 +25,7 @@ from ingest.evaluate import (
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "gold"
-SOURCE_DIRS = (ROOT / "data" / "sources",)  # the project's copy of ../shared/corpus
+SOURCE_DIRS = (ROOT / "data" / "sources",)  # the corpus texts, as found
 GOLD = load_gold(GOLD_DIR)
 
 SEED_PROGRAMME = "001_48c50c3c403c9ef8"  # Bình Dương programme: TFP targets, lead department

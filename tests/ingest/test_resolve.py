@@ -6,9 +6,12 @@ from pathlib import Path
 
 import pytest
 
+from ingest.errors import CuratedDataError
 from ingest.model import SourceMeta, SourceText
 from ingest.resolve import (
+    BODIES_FILE,
     find_agencies,
+    load_bodies,
     name_key,
     province_of_source,
     resolve_agency,
@@ -18,7 +21,7 @@ from ingest.resolve import (
 )
 from ingest.text.normalise import normalise
 from ingest.themes import classify_task_theme, resolve_theme
-from tests.ingest.common import curated_catalogue
+from tests.ingest.common import ROOT, curated_catalogue
 
 catalogue = curated_catalogue
 
@@ -210,3 +213,50 @@ def test_keyword_themes_mostly_agree_with_the_sections_of_appendix_ii() -> None:
     agree = [1 for s, c in decided if s == c or (s, c) in related]
     assert len(decided) >= 0.7 * len(tasks)
     assert len(agree) >= 0.55 * len(decided)
+
+
+# ---- the table of standard provincial bodies (data/curated/provincial-bodies.toml) ----------
+
+BODIES = load_bodies(ROOT / "data" / "curated" / BODIES_FILE)
+
+
+@pytest.mark.parametrize("body", [b for b in BODIES if b.label], ids=lambda b: b.code)
+def test_each_curated_standard_body_resolves_to_the_iri_the_generator_wrote(body) -> None:
+    """One set of codes: a body's name, read in a province, is the body the generator made."""
+    for name in body.names:
+        ref = resolve_agency(name, catalogue(), "binh-duong")
+        assert ref.key == f"{body.code}-binh-duong", name
+        # "Ủy ban nhân dân thành phố" is no label of a tỉnh's UBND: same key, not a curated match
+        assert ref.resolved or "thành phố" in name, name
+    for name in body.city_names:
+        ref = resolve_agency(name, catalogue(), "ha-noi")
+        assert (ref.key, ref.resolved) == (f"{body.city_code}-ha-noi", True), name
+
+
+def test_a_body_the_table_knows_by_name_only_gets_its_code_and_the_province() -> None:
+    uncurated = {b.code for b in BODIES if not b.label}
+    assert {"so-xay-dung", "cong-an", "vp-tinh-uy"} <= uncurated
+    ref = resolve_agency("Sở Xây dựng", catalogue(), "dong-nai")
+    assert (ref.key, ref.resolved, ref.level) == ("so-xay-dung-dong-nai", False, "provincial")
+    text = "Công an tỉnh Bình Dương phối hợp với Sở Xây dựng."
+    keys = [m.ref.key for m in find_agencies(text, catalogue(), "binh-duong")]
+    assert keys == ["cong-an-binh-duong", "so-xay-dung-binh-duong"]
+
+
+@pytest.mark.parametrize(
+    ("table", "reason"),
+    [
+        ('[[body]]\nnames = ["Sở Xây dựng"]\n', "[[body]] 1: 'code' is required"),
+        ('[[body]]\ncode = "So XD"\nnames = ["Sở Xây dựng"]\n', "is not a slug"),
+        ('[[body]]\ncode = "a"\nnames = ["A"]\n[[body]]\ncode = "a"\nnames = ["B"]\n', "twice"),
+        ('[[body]]\ncode = "a"\nnames = "A"\n', "[[body]] 1: 'names' must be a list"),
+        ('[[body]]\ncode = "a"\nlabel = "A {admin}"\n', "needs label and english"),
+        ("[[body]\n", "provincial-bodies.toml"),
+    ],
+)
+def test_a_bad_bodies_table_fails_naming_the_file_and_the_row(tmp_path, table, reason) -> None:
+    path = tmp_path / BODIES_FILE
+    path.write_text(table, encoding="utf-8")
+    with pytest.raises(CuratedDataError) as error:
+        load_bodies(path)
+    assert str(path) in str(error.value) and reason in str(error.value)

@@ -1,0 +1,176 @@
+"""Agencies: every agency a text names, one name resolved, and a list of agencies split.
+
+Curated names come first (longest match); names found by their shape (:mod:`.names`) come next,
+each resolved as a name of its own. A name no curated agency carries gets a minted key
+(``resolved=False``) of the same shape as a curated one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.model import AgencyRef
+from ingest.resolve.catalogue import AgencyEntry, Catalogue
+from ingest.resolve.mentions import (
+    MEMBER_OF,
+    AgencyMention,
+    curated_mentions,
+    ref_of,
+    unify,
+)
+from ingest.resolve.names import pattern_names
+from ingest.resolve.places import province_suffix
+from ontology.slugs import slugify
+from ontology.text_keys import Tokens, name_key, tokens
+
+# Titles of people: "Bí thư Tỉnh ủy X" speaks for Tỉnh ủy X.
+_POSITION = re.compile(
+    r"^\s*(?:(?:ông|bà|đồng chí|đ/c)\s+)?(?:(?:phó|thường trực|quyền|nguyên|ủy viên|uỷ viên)\s+)*"
+    r"(?:bí thư|chủ tịch|bộ trưởng|thứ trưởng|giám đốc|trưởng ban|trưởng đoàn|chánh văn phòng|"
+    r"thủ trưởng|lãnh đạo|tổng giám đốc|viện trưởng|hiệu trưởng|trưởng)"
+    r"(?:\s+thường trực)?\s+",
+    re.IGNORECASE,
+)
+_COLLECTIVE = re.compile(
+    r"^\s*(?:các\s+)?(?:bộ|sở|cơ quan|địa phương)\s*,\s*(?:ngành|cơ quan)\b", re.IGNORECASE
+)
+
+
+# A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
+_OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
+_SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
+MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
+
+
+def find_agencies(
+    text: str, catalogue: Catalogue, province: str | None = None, patterns: bool = True
+) -> list[AgencyMention]:
+    """Every agency named in ``text``: curated names first (longest match), then name patterns.
+
+    The result is remembered by the catalogue for the last few texts: the agency, assignment and
+    meeting extractors each read a whole source's mentions.
+    """
+    memo = catalogue.cache.setdefault("agencies", {})
+    assert isinstance(memo, dict)
+    key = (text, province, patterns)
+    found = memo.get(key)
+    if found is None:
+        found = _find_agencies(text, catalogue, province, patterns)
+        if len(memo) >= MEMO_TEXTS:
+            memo.pop(next(iter(memo)))
+        memo[key] = found
+    return list(found)
+
+
+def _find_agencies(
+    text: str, catalogue: Catalogue, province: str | None, patterns: bool
+) -> list[AgencyMention]:
+    mentions = curated_mentions(text, catalogue, province)
+    covered = [(m.start, m.end) for m in mentions]
+    for start, end in pattern_names(text) if patterns else []:
+        if any(s < end and start < e for s, e in covered):
+            continue
+        if _OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
+            text[max(0, start - 12) : start]
+        ):
+            continue
+        after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
+        toks_after = tokens(after)
+        _, used, _ = province_suffix(toks_after, 0, catalogue, after)
+        full_end = end + toks_after[used - 1].end if used else end
+        name = text[start:full_end]
+        mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
+    return unify(sorted(mentions, key=lambda m: m.start))
+
+
+def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None) -> AgencyRef:
+    """The curated agency a name refers to, or a minted one (resolved=False)."""
+    written = name.strip()
+    body = _POSITION.sub("", written, count=1) or written
+    key = name_key(body)
+    if key in catalogue.agency_index:
+        return ref_of(catalogue.agencies[catalogue.agency_index[key]], written)
+    if _COLLECTIVE.match(body):
+        collective = _collective_agency(catalogue)
+        if collective:
+            return AgencyRef(written, collective.key, True, collective.level, None, True)
+        return AgencyRef(written, slugify(body), False, None, None, True)
+    key = name_key(body)
+    if key in catalogue.agency_index:
+        return ref_of(catalogue.agencies[catalogue.agency_index[key]], written)
+    mentions = find_agencies(body, catalogue, province, patterns=False)
+    if mentions and not body[: mentions[0].start].strip():
+        ref = mentions[0].ref
+        return AgencyRef(written, ref.key, ref.resolved, ref.level, ref.province, ref.collective)
+    unique = _unique_prefix(key, catalogue, province)
+    if unique:
+        return ref_of(unique, written)
+    place = None
+    toks = tokens(body)
+    for index in range(1, len(toks)):
+        place, used, _ = province_suffix(toks, index, catalogue, body)
+        if place and index + used == len(toks):
+            break
+        place = None
+    national = bool(re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục) ", body))
+    local = _looks_local(body)
+    place = place or (None if national else province)
+    slug = slugify(re.sub(r"\s*\([^)]*\)", "", body))
+    if place and not slug.endswith(place):
+        slug = f"{slug}-{place}"
+    level = "national" if national and not place else ("provincial" if local and place else "other")
+    return AgencyRef(written, slug, False, level, place)
+
+
+def _unique_prefix(key: Tokens, catalogue: Catalogue, province: str | None) -> AgencyEntry | None:
+    """ "Ban Chỉ đạo" in a provincial text: the one curated body of that province so named."""
+    if len(key) < 2:
+        return None
+    found = {
+        entry.key
+        for generic, by_province in catalogue.generic_index.items()
+        if generic[: len(key)] == key
+        for place, agency_key in by_province.items()
+        if place == province
+        for entry in [catalogue.agencies[agency_key]]
+    }
+    return catalogue.agencies[found.pop()] if len(found) == 1 else None
+
+
+def _looks_local(name: str) -> bool:
+    return bool(
+        re.match(r"(Sở|Ban|Tỉnh|Ủy ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tổ|Văn phòng)\b", name)
+    )
+
+
+def _collective_agency(catalogue: Catalogue) -> AgencyEntry | None:
+    collectives = sorted(
+        (a for a in catalogue.agencies.values() if a.collective), key=lambda a: a.key
+    )
+    return collectives[0] if collectives else None
+
+
+def split_agencies(cell: str, catalogue: Catalogue, province: str | None = None) -> list[AgencyRef]:
+    """Split a list of agencies ("Bộ A, Bộ B và các địa phương") into one reference each.
+
+    Names are found first (curated names longest-first, so "và" and commas inside names stay);
+    what lies between names is a separator or a collective phrase; a leftover piece of text
+    becomes a name of its own.
+    """
+    mentions = find_agencies(cell, catalogue, province)
+    refs: list[AgencyRef] = []
+    position = 0
+    for mention in [*mentions, None]:
+        gap_end = mention.start if mention else len(cell)
+        for piece in re.split(r"\s*(?:[,;]|\bvà\b|\bcùng\b)\s*", cell[position:gap_end]):
+            piece = piece.strip(" .()")
+            if piece and len(piece) > 1:
+                refs.append(resolve_agency(piece, catalogue, province))
+        if mention:
+            refs.append(mention.ref)
+            position = mention.end
+    merged: list[AgencyRef] = []
+    for ref in refs:
+        if ref.key not in {r.key for r in merged}:
+            merged.append(ref)
+    return merged

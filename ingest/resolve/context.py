@@ -1,0 +1,46 @@
+"""Source context: whether a text is national, and which province it is about."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from ingest.model import SourceText
+from ingest.resolve.agencies import resolve_agency
+from ingest.resolve.catalogue import Catalogue
+from ingest.resolve.places import find_places
+from ontology.text_keys import fold_keep_length
+
+
+def is_national_source(source: SourceText, catalogue: Catalogue) -> bool:
+    """A text published by a national body (Bộ Chính trị, Chính phủ …), per its metadata."""
+    if not source.meta.publisher:
+        return False
+    publisher = resolve_agency(source.meta.publisher, catalogue)
+    return publisher.resolved and publisher.level == "national"
+
+
+def province_of_source(source: SourceText, catalogue: Catalogue) -> str | None:
+    """The province a source is about: the most mentioned, with the publisher's domain as a hint.
+
+    A text a national body publishes (the Government's resolution, signed "Hà Nội, ngày …") is
+    about no province, whatever places it names."""
+    if is_national_source(source, catalogue):
+        return None
+    counts: Counter[str] = Counter()
+    nations = {p.key for p in catalogue.places.values() if p.is_nation} | {"viet-nam"}
+    for _, _, slug in find_places(source.normalised, catalogue):
+        if slug not in nations:
+            counts[slug] += 1
+    hints = " ".join(filter(None, (source.meta.address, source.meta.publisher)))
+    hints += " " + " ".join(re.findall(r"[\w.-]+\.gov\.vn", source.normalised[:3000]))
+    folded_hints = fold_keep_length(hints).replace("i", "y")
+    for slug in {*counts, *catalogue.places}:
+        if (
+            slug not in nations
+            and slug.replace("-", "").replace("i", "y") + ".gov.vn" in folded_hints
+        ):
+            counts[slug] += 3
+    if not counts:
+        return None
+    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]

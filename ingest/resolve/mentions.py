@@ -1,0 +1,133 @@
+"""Agency mentions of curated names in running text, and what every mention is checked for.
+
+A curated name (or a standard provincial body's name) is found longest-first on folded tokens;
+the province named after it, or the text's province, completes a provincial body's key.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.model import AgencyRef
+from ingest.resolve.catalogue import AgencyEntry, Catalogue
+from ingest.resolve.places import province_suffix
+from ontology.slugs import slugify
+from ontology.text_keys import BREAK, Tokens, name_key, tokens
+
+
+@dataclass(frozen=True)
+class AgencyMention:
+    """An agency named at [start, end) of a text."""
+
+    start: int
+    end: int
+    ref: AgencyRef
+
+
+def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> list[AgencyMention]:
+    """Curated names in ``text``, longest first, each with the province named after it."""
+    toks = tokens(text)
+    keys = [t.key for t in toks]
+    mentions: list[AgencyMention] = []
+    index = 0
+    while index < len(toks):
+        found = None
+        for width in range(min(catalogue.max_name_tokens, len(toks) - index), 0, -1):
+            key = tuple(keys[index : index + width])
+            if BREAK in key:
+                continue
+            if key in catalogue.agency_index:
+                found = ("full", width, key)
+                break
+            if key in catalogue.generic_index:
+                found = ("generic", width, key)
+                break
+        if not found or not _acceptable_start(text, toks[index].start, found, catalogue):
+            index += 1
+            continue
+        kind, width, key = found
+        end_index = index + width
+        if kind == "full":
+            entry = catalogue.agencies[catalogue.agency_index[key]]
+            place, used, _ = province_suffix(toks, end_index, catalogue, text)
+            if place and place == entry.province:
+                end_index += used
+            ref = ref_of(entry, text[toks[index].start : toks[end_index - 1].end])
+        else:
+            place, used, _ = province_suffix(toks, end_index, catalogue, text)
+            end_index += used
+            ref = _generic_ref(
+                key, place or province, catalogue, text[toks[index].start : toks[end_index - 1].end]
+            )
+        if ref.collective:
+            ref = AgencyRef(ref.name, ref.key, ref.resolved, ref.level, ref.province, True)
+        if not _NOT_A_BODY_AFTER.match(text, toks[end_index - 1].end) and not _in_symbol(
+            text, toks[index].start, toks[end_index - 1].end
+        ):
+            mentions.append(AgencyMention(toks[index].start, toks[end_index - 1].end, ref))
+        index = end_index
+    return mentions
+
+
+def _in_symbol(text: str, start: int, end: int) -> bool:
+    """Whether a name is part of a document symbol ("1024/BKHCN-VP"), not a mention of a body."""
+    return (start > 0 and text[start - 1] in "/-") or text[end : end + 1] in ("/", "-")
+
+
+def unify(mentions: list[AgencyMention]) -> list[AgencyMention]:
+    """A short uncurated name ("Ban Chỉ đạo") that begins a longer one in the text is that body."""
+    result = []
+    for mention in mentions:
+        ref = mention.ref
+        if not ref.resolved:
+            key = name_key(_clean_name(ref.name))
+            longer = [
+                m.ref
+                for m in mentions
+                if m.ref.province == ref.province
+                and len(name_key(_clean_name(m.ref.name))) > len(key)
+                and name_key(_clean_name(m.ref.name))[: len(key)] == key
+            ]
+            if longer and len(key) >= 2:
+                ref = AgencyRef(
+                    ref.name, longer[0].key, False, longer[0].level, ref.province, ref.collective
+                )
+        result.append(AgencyMention(mention.start, mention.end, ref))
+    return result
+
+
+def _clean_name(name: str) -> str:
+    return re.sub(r"\s*\([^)]*\)", "", name)
+
+
+MEMBER_OF = re.compile(r"(?:Ủy viên|Uỷ viên|ủy viên|uỷ viên|thành viên)\s+$")
+_NOT_A_BODY_AFTER = re.compile(r"\s+(?:số(?!\s*\d)|điện tử)")
+
+
+def _acceptable_start(
+    text: str, start: int, found: tuple[str, int, Tokens], catalogue: Catalogue
+) -> bool:
+    """A name starts with a capital (collective phrases excepted) and is not a member's title."""
+    kind, _, key = found
+    collective = kind == "full" and catalogue.agencies[catalogue.agency_index[key]].collective
+    if (
+        not collective
+        and not text[start].isupper()
+        and not re.search(r"(?:Trưởng|Phó)\s+$", text[max(0, start - 8) : start])
+    ):
+        return False
+    return not MEMBER_OF.search(text[max(0, start - 12) : start])
+
+
+def ref_of(entry: AgencyEntry, name: str) -> AgencyRef:
+    return AgencyRef(name, entry.key, True, entry.level, entry.province, entry.collective)
+
+
+def _generic_ref(key: Tokens, province: str | None, catalogue: Catalogue, name: str) -> AgencyRef:
+    by_province = catalogue.generic_index[key]
+    if province in by_province:
+        return ref_of(catalogue.agencies[by_province[province]], name)
+    code = catalogue.generic_codes[key]
+    minted = f"{code}-{province}" if province else slugify(name)
+    return AgencyRef(name, minted, False, "provincial", province)

@@ -1,0 +1,175 @@
+"""Names of bodies in running text found by their shape: a head noun and a capitalised name.
+
+``Sở Xây dựng``, ``Trung tâm ICISE``, ``Hiệp hội … quốc gia``, ``Ban Chỉ đạo về … tỉnh X``: spans
+of names the curated catalogue may not hold, each then resolved as a name of its own.
+"""
+
+from __future__ import annotations
+
+import re
+
+_HEADS = (
+    "Ủy ban nhân dân|Uỷ ban nhân dân|Hội đồng nhân dân|Ủy ban|Uỷ ban|Hội đồng|Ban Chỉ "
+    "đạo|Ban|Bộ|Sở|"
+    "Trung tâm|Viện|Trường Đại học|Trường|Đại học|Học viện|Tổng Công ty|Tổng công ty|Công ty|"
+    "Tập đoàn|Hiệp hội|Tổ giúp việc|Tổ công tác|Văn phòng|Tổng cục|Cục|Quỹ|Liên hiệp|Ngân hàng|"
+    "Đài|Thông tấn xã|Báo|Kho bạc|Thanh tra|Công an|Bộ Chỉ huy|Đoàn|Hội"
+)
+NAME_HEAD = re.compile(rf"(?<![\w])(?:{_HEADS})(?![\w])")
+_WORD = re.compile(r"[\w&\-.]+")
+STOP_WORDS = {
+    "tỉnh",
+    "thành",
+    "huyện",
+    "xã",
+    "là",
+    "có",
+    "đã",
+    "sẽ",
+    "được",
+    "chủ",
+    "phối",
+    "cùng",
+    "với",
+    "về",
+    "trên",
+    "tại",
+    "của",
+    "cho",
+    "để",
+    "và",
+    "các",
+    "những",
+    "trong",
+    "theo",
+    "đề",
+    "tham",
+    "thực",
+    "tổ",
+    "triển",
+    "xây",
+    "hoàn",
+    "nghiên",
+    "giao",
+    "đẩy",
+    "phát",
+    "này",
+    "đó",
+    "khác",
+    "ngành",
+    "liên",
+    "quan",
+    "cần",
+    "phải",
+    "đang",
+    "thì",
+    "mà",
+    "nhằm",
+    "từ",
+    "đến",
+}
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(word) and (word[0].isupper() or word[0].isdigit())
+
+
+_SURNAMES = {
+    "Nguyễn",
+    "Trần",
+    "Lê",
+    "Phạm",
+    "Hoàng",
+    "Huỳnh",
+    "Phan",
+    "Vũ",
+    "Võ",
+    "Đặng",
+    "Bùi",
+    "Đỗ",
+    "Hồ",
+    "Ngô",
+    "Dương",
+    "Lý",
+    "Đinh",
+    "Đoàn",
+    "Trương",
+    "Lâm",
+    "Mai",
+    "Tô",
+    "Châu",
+    "Lương",
+}
+_COMMITTEE_HEAD = re.compile(r"Ban Chỉ đạo|Hội đồng|Ủy ban|Uỷ ban|Tổ công tác|Tổ giúp việc")
+_COMMITTEE_TAIL = re.compile(
+    r"\s+(?:\([A-ZĐ&]{2,10}\)\s+)?về\s+[^.;:!?\n()]{3,160}?(?:(?:trên địa bàn\s+)?(?:tỉnh|thành"
+    r" phố)"
+    r"(?:\s+[A-ZĐ][\w]*){0,3}|quốc gia|Trung ương)(?![\w])"
+)
+_LOWER_NAME_TAIL = re.compile(r"(?:\s+[a-zđ\w]+){1,5}?\s+(?:quốc gia|Việt Nam|cấp tỉnh)(?![\w])")
+_LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
+
+
+def pattern_names(text: str) -> list[tuple[int, int]]:
+    """Spans of "head noun + name" bodies (Sở Xây dựng, Trung tâm ICISE, Hiệp hội … quốc gia)."""
+    spans = []
+    for head in NAME_HEAD.finditer(text):
+        if head.start() and (text[head.start() - 1].isalnum()):
+            continue
+        committee = (
+            _COMMITTEE_TAIL.match(text, head.end())
+            if _COMMITTEE_HEAD.fullmatch(head.group())
+            else None
+        )
+        if committee:
+            spans.append((head.start(), committee.end()))
+            continue
+        if head.group() == "Tổ giúp việc":
+            following = NAME_HEAD.match(text, head.end() + 1)
+            if following:
+                spans.append((head.start(), _capitalised_end(text, following.end())))
+                continue
+        end = _capitalised_end(text, head.end())
+        if end > head.end():
+            spans.append((head.start(), end))
+        elif head.group() in _LOWER_NAME_HEADS:
+            lower = _LOWER_NAME_TAIL.match(text, head.end())
+            if lower and not set(lower.group().split()) & STOP_WORDS:
+                spans.append((head.start(), lower.end()))
+    return spans
+
+
+def _capitalised_end(text: str, position: int) -> int:
+    """Where a name of capitalised words (with their lowercase second syllables) ends."""
+    words = 0
+    previous_capital = True
+    while True:
+        match = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
+        if not match:
+            # "Bộ Văn hóa, Thể thao và Du lịch": a comma inside a name before "X y và Z".
+            if (
+                words
+                and re.match(r", [A-ZĐ][\w]* [\w]+ và [A-ZĐ]", text[position:])
+                and not NAME_HEAD.match(text, position + 2)
+            ):
+                position += 1
+                continue
+            return position
+        word = match.group().rstrip(".-")
+        if not word:
+            return position
+        if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
+            if word in _SURNAMES and words >= 1:
+                return position
+            previous_capital = True
+        elif (
+            word == "và"
+            and words
+            and re.match(r" [A-ZĐ]", text[match.end() :])
+            and not NAME_HEAD.match(text, match.end() + 1)
+        ) or (previous_capital and words and word.islower() and word not in STOP_WORDS):
+            previous_capital = False
+        else:
+            return position
+        words += 1
+        position = match.start() + len(word)
