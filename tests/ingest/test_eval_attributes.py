@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from ingest.evaluate import evaluate, load_gold
+from ingest.resolve import resolve_place
 
 ROOT = Path(__file__).resolve().parents[2]
 GOLD_DIR = ROOT / "tests" / "gold"
@@ -143,3 +144,19 @@ def test_eval_outside_the_checkout_loads_the_project_catalogue(tmp_path):
     assert json.loads(outside.stdout)["scores"]["agencies"]["tp"] > 0
     assert explicit.returncode == 2
     assert "elsewhere/x/curated" in explicit.stderr and "--data-dir" in explicit.stderr
+
+
+def test_gold_indicator_refs_are_curated_keys_and_scopes_are_places(catalogue):
+    """Every indicator_ref names a curated indicator; every scope is national or a known place."""
+    refs = scopes = 0
+    for stem, gold in GOLD.items():
+        for target in gold.get("targets", []):
+            ref = target.get("indicator_ref")
+            if ref is not None:
+                refs += 1
+                assert ref in catalogue.indicators, (stem, ref)
+            scope = target["scope"]
+            scopes += 1
+            known = scope == "national" or resolve_place(scope, catalogue) is not None
+            assert known, (stem, scope)
+    assert refs >= 5 and scopes >= 100
