@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import Any
 
+from ingest.attribute_scores import score_file
 from ingest.eval_report import Report
 from ingest.gold_format import (
     COMPARATORS,
@@ -80,7 +81,8 @@ def evaluate(
 ) -> Report:
     """Score predictions (source stem → gold-format dict) against every gold file in ``gold_dir``.
 
-    A gold file with no prediction counts as an empty prediction (every item a miss).
+    A gold file with no prediction counts as an empty prediction (every item a miss). The
+    attributes of matched targets and assignments are scored too (:mod:`ingest.attribute_scores`).
     ``source_texts`` (stem → text) lets quotes be compared by position and partial gold files
     restrict scoring to the region they cover; without it quotes are compared by their words.
     """
@@ -90,7 +92,11 @@ def evaluate(
     gold_files = load_gold(gold_dir)
     for stem, gold in gold_files.items():
         predicted = predictions.get(stem, {})
-        report.add(stem, *evaluate_one(stem, gold, predicted, key, texts.get(stem)))
+        attributes, on_pairs = score_file(stem, key)
+        scores, misses, false_hits = evaluate_one(
+            stem, gold, predicted, key, texts.get(stem), on_pairs
+        )
+        report.add(stem, scores, misses, false_hits, attributes)
     report.unscored_sources = sorted(set(predictions) - set(gold_files))
     return report
 

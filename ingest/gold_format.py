@@ -123,6 +123,7 @@ def validate_annotation(annotation: Mapping[str, Any]) -> list[str]:
         check(isinstance(target.get("indicator"), str), f"{where}: indicator")
         check(isinstance(target.get("scope"), str) and target["scope"], f"{where}: scope")
         check(isinstance(target.get("quote"), str) and target["quote"], f"{where}: quote")
+        check(is_str_or_none(target.get("indicator_ref")), f"{where}: indicator_ref")
         value = target.get("value")
         year = target.get("year")
         check(year is None or (isinstance(year, int) and 1900 < year < 2200), f"{where}: year")

@@ -22,6 +22,7 @@ from ingest.gold_format import DOCUMENT_TYPES, KINDS
 from ontology.text_keys import fold, match_key, unit_key
 
 AgencyKey = Callable[[str, "str | None"], str]
+PairsCallback = Callable[[str, list[tuple[dict[str, Any], dict[str, Any]]]], None]
 
 _DOC_NUMBER = re.compile(
     r"^\s*(\d+[a-z]?)\s*[-/]?\s*(?:(\d{4})\s*[-/]\s*)?([A-ZĐ]+(?:&[A-ZĐ]+)?)"
@@ -321,7 +322,13 @@ def _assignments(annotation: Mapping[str, Any]) -> list[dict[str, Any]]:
     """Assignments with each lead's province taken from the same side's agency list."""
     agencies = annotation.get("agencies", [])
     return [
-        {**item, "_lead_province": _province_of(item.get("lead") or "", agencies)}
+        {
+            **item,
+            "_lead_province": _province_of(item.get("lead") or "", agencies),
+            "_coordinator_provinces": {
+                name: _province_of(name, agencies) for name in item.get("coordinators") or []
+            },
+        }
         for item in annotation.get("assignments", [])
     ]
 
@@ -393,8 +400,13 @@ def evaluate_one(
     predicted: Mapping[str, Any],
     agency_key: AgencyKey = folded_agency_key,
     source_text: str | None = None,
+    on_pairs: PairsCallback | None = None,
 ) -> tuple[dict[str, KindScore], list[Finding], list[Finding]]:
-    """Score one source's prediction against its gold annotation."""
+    """Score one source's prediction against its gold annotation.
+
+    ``on_pairs(kind, [(gold, predicted), …])``, if given, receives each kind's matched pairs, so
+    the attributes of the hits can be scored (:mod:`ingest.attribute_scores`).
+    """
     ctx = SourceContext(source_text, coverage_region(gold, source_text))
     scored_kinds = (gold.get("coverage") or {}).get("kinds") or list(KINDS)
     scorers = _scorers(ctx, agency_key)
@@ -415,6 +427,8 @@ def evaluate_one(
         pairs, unmatched_gold, unmatched_predicted = match_one_to_one(
             gold_items, predicted_items, scorers[kind]
         )
+        if on_pairs is not None:
+            on_pairs(kind, [(gold_items[g], predicted_items[p]) for g, p in pairs])
         score = scores[kind]
         score.tp += sum(1 for g, _ in pairs if not gold_items[g].get("optional"))
         for g in unmatched_gold:

@@ -38,6 +38,13 @@ def _number(value: float | None) -> float | int | None:
     return int(value) if float(value).is_integer() else value
 
 
+def _indicator_ref(key: str | None, catalogue: Catalogue | None) -> str | None:
+    """The curated indicator's key; None for a minted (uncurated) indicator."""
+    if key and catalogue is not None and key in catalogue.indicators:
+        return key
+    return None
+
+
 def _agency(
     ref: AgencyRef, catalogue: Catalogue | None, abbrev: str | None = None
 ) -> dict[str, Any]:
@@ -84,6 +91,7 @@ def to_gold_format(facts: list[Fact], catalogue: Catalogue | None = None) -> dic
             targets.append(
                 {
                     "indicator": fact.indicator_text,
+                    "indicator_ref": _indicator_ref(fact.indicator_key, catalogue),
                     "value": _number(fact.value),
                     "value_max": _number(fact.upper_value),
                     "unit": fact.unit,

@@ -478,6 +478,14 @@ def test_target_flagged_year_unstated_needs_no_year() -> None:
     assert validate(data)[0]
 
 
+def test_national_assembly_numbers_with_their_legislature_conform() -> None:
+    """193/2025/QH15 (a resolution of the 15th National Assembly) is a canonical number."""
+    number = "doc:57-ntw-2024 dcterms:identifier"
+    data = broken(Case("QH15", "DocumentIdentifierShape", drop=(number,)))
+    data.parse(data=PREFIX_LINES + f'{number} "193/2025/QH15" .', format="turtle")
+    assert validate(data)[0]
+
+
 def test_skos_pref_label_counts_as_label() -> None:
     """bo-khcn has only skos:prefLabel: inference through the ontology makes it an rdfs:label."""
     data = valid_data()
