@@ -9,7 +9,6 @@ limit) runs over a small build directory while three more builds run into it.
 from __future__ import annotations
 
 import json
-import shutil
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -17,25 +16,12 @@ from pathlib import Path
 
 from bench.server import Server
 from ingest.build import build
+from tests.ingest.common import small_data
 
-DATA = Path(__file__).resolve().parents[2] / "data"
-CURATED = ("agencies.ttl", "documents.ttl", "themes.ttl")
-SOURCE = "000_a3683a6493bfc795"
 MARKER = "https://w3id.org/policygraph/id/document/rebuild-marker"
 LABEL = "http://www.w3.org/2000/01/rdf-schema#label"
 ASK_MARKER = f"SELECT ?n WHERE {{ GRAPH ?g {{ <{MARKER}> <{LABEL}> ?n }} }}"
 RUNAWAY = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
-
-
-def small_data(root: Path) -> Path:
-    """A few curated files and one source: a build of about 5,000 quads in a few seconds."""
-    (root / "curated").mkdir(parents=True)
-    (root / "sources").mkdir()
-    for name in CURATED:
-        shutil.copy(DATA / "curated" / name, root / "curated" / name)
-    for path in (DATA / "sources").glob(SOURCE + ".*"):
-        shutil.copy(path, root / "sources" / path.name)
-    return root
 
 
 def build_with_marker(data: Path, label: str) -> str:
