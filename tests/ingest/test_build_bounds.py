@@ -8,11 +8,14 @@ from __future__ import annotations
 
 import os
 import resource
+import shutil
 import signal
 import subprocess
 import sys
 import time
 from pathlib import Path
+
+import pytest
 
 from ingest.build import build
 from ingest.sources import iter_sources
@@ -123,3 +126,24 @@ def test_a_write_error_names_the_file_being_written(tmp_path):
     assert Path(staging).parent.name.startswith(".staging-")
     assert not Path(staging).parent.exists()  # the failed build removed its staging folder
     assert not (data / "build" / "current").exists()
+
+
+def _can_mount() -> bool:
+    return os.geteuid() == 0 and shutil.which("mount") is not None
+
+
+@pytest.mark.skipif(not _can_mount(), reason="mounting a tmpfs needs root")
+def test_a_full_disk_names_the_file_being_written(tmp_path):
+    data = small_data(tmp_path / "data")
+    disk = data / "build"
+    disk.mkdir()
+    subprocess.run(["mount", "-t", "tmpfs", "-o", "size=400k", "tmpfs", str(disk)], check=True)
+    try:
+        process = cli_build(data)
+        _, errors = process.communicate(timeout=120)
+    finally:
+        subprocess.run(["umount", "-l", str(disk)], check=False)
+    message = errors.decode().strip()
+    assert process.returncode == 2
+    assert message.startswith("policygraph build: error: [Errno 28] No space left on device")
+    assert message.endswith("/graph.nq'"), message
