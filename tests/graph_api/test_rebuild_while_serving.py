@@ -51,6 +51,13 @@ def marker(url: str) -> tuple[int, str]:
     return status, body["results"]["bindings"][0]["n"]["value"]
 
 
+def searched(url: str) -> list[str]:
+    """Labels /api/search finds for the marker (the search index is built per release)."""
+    with urllib.request.urlopen(url + "/api/search?q=build&kind=document", timeout=30) as answer:
+        hits = json.loads(answer.read())["hits"]
+    return [hit["label"] for hit in hits if hit["iri"] == MARKER]
+
+
 def releases_on_disk(data: Path) -> set[str]:
     return {p.name for p in (data / "build" / "releases").iterdir() if not p.name.startswith(".")}
 
@@ -61,6 +68,7 @@ def test_server_survives_two_rebuilds_and_serves_the_new_release(tmp_path):
     server = Server(data_dir=data, workers=2, timeout=1.5, log=tmp_path / "server.log")
     try:
         assert marker(server.url) == (200, "build-1")
+        assert searched(server.url) == ["build-1"]
         build_with_marker(data, "build-2")
         assert marker(server.url) == (200, "build-2")  # picked up on the next request
         third = build_with_marker(data, "build-3")
@@ -74,8 +82,7 @@ def test_server_survives_two_rebuilds_and_serves_the_new_release(tmp_path):
         answers = [marker(server.url) for _ in range(6)]
         assert answers == [(200, "build-3")] * 6
 
-        search = urllib.request.urlopen(server.url + "/api/search?q=rebuild", timeout=30)
-        assert search.status == 200
+        assert searched(server.url) == ["build-3"]  # the REST answers follow too
     finally:
         server.kill()  # SIGKILL: its pins die with it
 
