@@ -53,6 +53,8 @@ def small_data(root: Path) -> Path:
     (root / "sources").mkdir()
     for name in SMALL_CURATED:
         shutil.copy(ROOT / "data" / "curated" / name, root / "curated" / name)
+    for table in (ROOT / "data" / "curated").glob("provincial-bodies.toml"):  # the build needs it
+        shutil.copy(table, root / "curated" / table.name)
     for path in (ROOT / "data" / "sources").glob(SMALL_SOURCE + ".*"):
         shutil.copy(path, root / "sources" / path.name)
     return root
