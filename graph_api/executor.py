@@ -222,6 +222,10 @@ class PooledStore(Store):
     def build_report(self):
         return self.store.build_report()
 
+    @property
+    def release(self):
+        return self.store.release
+
     def close(self) -> None:
         """Stop the workers; the wrapped store belongs to whoever opened it."""
         self.pool.close()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import json
 import logging
+import weakref
 from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from itertools import islice
@@ -21,7 +22,9 @@ from graph_api.binding import bind_values
 from graph_api.errors import Forbidden
 from graph_api.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 from graph_api.store_terms import IRI as IRI
+from ingest import releases
 from ingest.errors import QueryError
+from ingest.releases import Pin
 from ontology.namespaces import ENTITY_KINDS, ID_BASE, PREFIXES
 
 log = logging.getLogger(__name__)
@@ -76,8 +79,13 @@ class StoreRecipe:
     path: str | None = None
     in_memory: bool = False
     nquads: bytes | None = None  # a store that lives only in memory, passed as N-Quads
+    build_dir: str | None = None  # follow this build directory's current release
 
-    def open(self) -> OxigraphStore:
+    def open(self) -> Store:
+        if self.build_dir is not None:
+            from graph_api.release_store import CurrentReleaseStore
+
+            return CurrentReleaseStore(Path(self.build_dir), in_memory=self.in_memory)
         if self.nquads is not None:
             store = ox.Store()
             store.bulk_load(self.nquads, format=ox.RdfFormat.N_QUADS)
@@ -127,6 +135,11 @@ class Store(ABC):
         """The build's report.json, when the store came from a local build."""
         return None
 
+    @property
+    def release(self) -> str | None:
+        """Which data is served, when it can change while the server runs (a rebuild)."""
+        return None
+
     def close(self) -> None:  # noqa: B027 - optional for backends
         """Release resources."""
 
@@ -165,16 +178,21 @@ def python_value(term: Any) -> Any:
 class OxigraphStore(Store):
     """The embedded store: the build's Oxigraph directory opened read-only, or copied to memory."""
 
-    def __init__(self, path: Path, *, in_memory: bool = False) -> None:
+    def __init__(self, path: Path, *, in_memory: bool = False, pin: Pin | None = None) -> None:
+        """``pin``: the release's pin, when the caller took it; else taken here if ``path`` is
+        a release's store. It is held while this object lives, so no build deletes the files."""
         self.path = Path(path)
         self.in_memory = in_memory
         if not self.path.is_dir():
             raise FileNotFoundError(f"no store at {self.path}: run `policygraph build` first")
+        pin = pin or releases.pin_store_folder(self.path)
+        self._unpin = weakref.finalize(self, pin.release) if pin else lambda: None
         if in_memory:
             on_disk = ox.Store.read_only(str(self.path))
             self._store = ox.Store()
             self._store.bulk_extend(on_disk.quads_for_pattern(None, None, None, None))
             del on_disk
+            self._unpin()  # the copy in memory no longer needs the files
         else:
             self._store = ox.Store.read_only(str(self.path))
 
@@ -185,6 +203,7 @@ class OxigraphStore(Store):
         self.path = Path("<memory>")
         self.in_memory = True
         self._store = store
+        self._unpin = lambda: None
         return self
 
     def recipe(self) -> StoreRecipe:
@@ -256,6 +275,7 @@ class OxigraphStore(Store):
 
     def close(self) -> None:
         self._store = None  # type: ignore[assignment]
+        self._unpin()
 
 
 def _io_failure(error: OSError) -> QueryError:

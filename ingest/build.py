@@ -6,6 +6,7 @@ Layout under the build directory::
     releases/<id>/graph.nq      sorted N-Quads
     releases/<id>/graph.trig    TriG, one block per named graph
     releases/<id>/report.json   counts, skipped sources, SHACL results
+    releases/<id>/.pin          locked (shared) by every process that has the release open
     current -> releases/<id>    swapped in with one atomic rename when the release is complete
     store, graph.nq, graph.trig, report.json -> current/…   stable paths for readers
 
@@ -14,22 +15,24 @@ A failure at any point leaves ``current`` (and so the served store) as it was.
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import shutil
 import time
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
 from rdflib import RDF, Dataset, URIRef
 
+from ingest import releases
 from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
 from ingest.curated import curated_view, load_curated
 from ingest.derive import add_derived
-from ingest.dumps import write_dumps
+from ingest.dumps import sorted_nquads, trig_from_nquads
 from ingest.errors import SourceError
 from ingest.validate import ValidationResult, validate_dataset
 from ontology.namespaces import entity_iri
@@ -58,6 +61,7 @@ class BuildReport:
     validation: dict | None = None
     seconds: float = 0.0
     total_quads: int = 0
+    cleaned: list[str] = field(default_factory=list)  # leftovers of killed builds
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, indent=2, sort_keys=True)
@@ -69,6 +73,8 @@ class BuildReport:
         )
         lines += [f"  skipped {s['path']}: {s['reason']}" for s in self.sources_skipped]
         lines += [f"  warning: {w}" for w in self.warnings]
+        if self.cleaned:
+            lines.append(f"cleaned after a killed build: {', '.join(self.cleaned)}")
         lines.append(f"corrections applied: {len(self.corrections_applied)}")
         lines += [f"  warning: correction unused: {c}" for c in self.corrections_unmatched]
         lines.append("instances per class:")
@@ -149,12 +155,47 @@ def count_report(dataset: Dataset, report: BuildReport) -> None:
 
 def write_store(nquads_path: Path, store_dir: Path) -> None:
     """Bulk-load the N-Quads dump into a new on-disk Oxigraph store."""
-    store = pyoxigraph.Store(str(store_dir))
-    with nquads_path.open("rb") as stream:
-        store.bulk_load(stream, format=pyoxigraph.RdfFormat.N_QUADS)
-    store.optimize()
-    store.flush()
-    del store
+    with naming_the_file(store_dir):
+        store = pyoxigraph.Store(str(store_dir))
+        with nquads_path.open("rb") as stream:
+            store.bulk_load(stream, format=pyoxigraph.RdfFormat.N_QUADS)
+        store.optimize()
+        store.flush()
+        del store
+
+
+@contextlib.contextmanager
+def naming_the_file(path: Path) -> Iterator[None]:
+    """A write error (disk full, file too large…) that names ``path`` when the OS did not say.
+
+    ``write()`` and the engine's own errors carry no file name: "[Errno 28] No space left on
+    device" alone does not tell which disk filled up.
+    """
+    try:
+        yield
+    except OSError as error:
+        if error.filename is not None:
+            raise
+        if error.errno is None:
+            raise OSError(f"writing {path}: {error}") from error
+        raise OSError(error.errno, f"{error.strerror} (while writing)", str(path)) from error
+
+
+def write_text(path: Path, text: str) -> None:
+    """``path.write_text`` in UTF-8, with write errors naming ``path``."""
+    with naming_the_file(path):
+        path.write_text(text, encoding="utf-8")
+
+
+def write_release(dataset: Dataset, staging: Path, report: BuildReport, started: float) -> None:
+    """Dumps, store and report into ``staging``; every write error names its file."""
+    nquads = sorted_nquads(dataset)
+    write_text(staging / "graph.nq", nquads)
+    write_text(staging / "graph.trig", trig_from_nquads(nquads))
+    del nquads
+    write_store(staging / "graph.nq", staging / "store")
+    report.seconds = round(time.perf_counter() - started, 3)
+    write_text(staging / "report.json", report.to_json() + "\n")
 
 
 def build(
@@ -165,37 +206,44 @@ def build(
     validate: bool = True,
     progress: Progress | None = None,
 ) -> BuildReport:
-    """Build a new release and swap it in; on any failure the previous release stays current."""
+    """Build a new release and swap it in; on any failure the previous release stays current.
+
+    What killed builds left behind is cleaned first; old releases are pruned last, except those
+    a live process has pinned (see :mod:`ingest.releases`).
+    """
     started = time.perf_counter()
     report = BuildReport(release=time.strftime("%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**9:09d}")
-    releases = build_dir / "releases"
-    releases.mkdir(parents=True, exist_ok=True)
-    staging = releases / f".staging-{report.release}"
-    staging.mkdir()
-    try:
-        dataset = collect_dataset(curated_dir, sources_dir, report, progress)
-        add_derived(dataset)
-        count_report(dataset, report)
-        if validate:
-            result: ValidationResult = validate_dataset(dataset)
-            report.validation = result.summary()
-        nquads_path, _ = write_dumps(dataset, staging)
-        write_store(nquads_path, staging / "store")
-        report.seconds = round(time.perf_counter() - started, 3)
-        (staging / "report.json").write_text(report.to_json() + "\n", encoding="utf-8")
-        final = releases / report.release
-        staging.rename(final)
-        swap_current(build_dir, final)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
-    prune_releases(build_dir)
+    build_dir.mkdir(parents=True, exist_ok=True)
+    with releases.build_lock(build_dir):
+        cleaned = releases.clean_leftovers(build_dir)
+        staging, staging_pin = releases.new_staging(build_dir, report.release)
+    report.cleaned = cleaned
+    with staging_pin:
+        try:
+            dataset = collect_dataset(curated_dir, sources_dir, report, progress)
+            add_derived(dataset)
+            count_report(dataset, report)
+            if validate:
+                result: ValidationResult = validate_dataset(dataset)
+                report.validation = result.summary()
+            write_release(dataset, staging, report, started)
+            with releases.build_lock(build_dir):
+                final = staging.parent / report.release
+                staging.rename(final)
+                swap_current(build_dir, final)
+                releases.prune_releases(build_dir, KEEP_RELEASES)
+        except BaseException:
+            shutil.rmtree(staging, ignore_errors=True)
+            raise
     return report
 
 
 def swap_current(build_dir: Path, release: Path) -> None:
-    """Point ``current`` at ``release`` with one atomic rename, and keep the stable links."""
-    tmp_link = build_dir / f".current-{os.getpid()}"
+    """Point ``current`` at ``release`` with one atomic rename, and keep the stable links.
+
+    Called under the build lock: the temporary link is never seen by another build's cleaning.
+    """
+    tmp_link = build_dir / f"{releases.TMP_LINK_PREFIX}{os.getpid()}"
     if tmp_link.is_symlink() or tmp_link.exists():
         tmp_link.unlink()
     tmp_link.symlink_to(release.relative_to(build_dir))
@@ -208,22 +256,6 @@ def swap_current(build_dir: Path, release: Path) -> None:
             link.symlink_to(Path("current") / name)
 
 
-def prune_releases(build_dir: Path) -> None:
-    """Delete old releases, keeping the current one and the one before it."""
-    releases = build_dir / "releases"
-    current = (build_dir / "current").resolve()
-    finished = sorted(p for p in releases.iterdir() if not p.name.startswith("."))
-    for old in finished[:-KEEP_RELEASES]:
-        if old.resolve() != current:
-            shutil.rmtree(old, ignore_errors=True)
-    for stale in releases.glob(".staging-*"):
-        if stale.stat().st_mtime < time.time() - 3600:
-            shutil.rmtree(stale, ignore_errors=True)
-
-
 def current_store_path(build_dir: Path) -> Path:
     """The store directory of the current release (raises if nothing was built yet)."""
-    path = (build_dir / "current").resolve() / "store"
-    if not path.is_dir():
-        raise FileNotFoundError(f"no built store under {build_dir}: run `policygraph build` first")
-    return path
+    return releases.current_release(build_dir) / "store"

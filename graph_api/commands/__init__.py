@@ -8,7 +8,8 @@ from graph_api.settings import Settings
 
 
 def open_store(settings: Settings):
-    """The store the settings name: a remote SPARQL URL, or the embedded store of the build."""
+    """The store the settings name: a remote SPARQL URL, a store directory, or the build's
+    current release (followed across rebuilds)."""
     from pathlib import Path
 
     if settings.store and settings.store.startswith(("http://", "https://")):
@@ -18,10 +19,12 @@ def open_store(settings: Settings):
             settings.store, update_url=settings.store_update, timeout=settings.query_timeout
         )
     from graph_api.store import OxigraphStore
-    from ingest.build import current_store_path
 
-    path = Path(settings.store) if settings.store else current_store_path(settings.build_dir)
-    return OxigraphStore(path, in_memory=settings.in_memory)
+    if settings.store:
+        return OxigraphStore(Path(settings.store), in_memory=settings.in_memory)
+    from graph_api.release_store import CurrentReleaseStore
+
+    return CurrentReleaseStore(settings.build_dir, in_memory=settings.in_memory)
 
 
 def progress_bar(index: int, total: int, name: str) -> None:

@@ -15,14 +15,16 @@ router = APIRouter(tags=["answers"])
 
 
 async def search_index(request: Request) -> SearchIndex:
-    """The app's label index, built from the store on first use and kept for the app's life."""
+    """The app's label index, built from the store on first use and after each rebuild."""
     state = request.app.state
     if not hasattr(state, "search_lock"):
         state.search_lock = asyncio.Lock()
+    release = request.app.state.store.release  # a rebuild swapped in new data: index anew
     async with state.search_lock:
-        if getattr(state, "search_index", None) is None:
+        if getattr(state, "search_index", None) is None or state.search_release != release:
             rows = await select(request, "search_labels")
             state.search_index = SearchIndex(rows)
+            state.search_release = release
     return state.search_index
 
 

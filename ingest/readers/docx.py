@@ -17,14 +17,17 @@ from ingest.errors import SourceError
 from ingest.readers import Extracted
 from ingest.readers.txt import find_pipe_tables
 
-# A DOCX is a zip: refuse one that inflates past this multiple of the size cap (a zip bomb).
-INFLATION_LIMIT = 10
+# A DOCX is a zip: refuse, before parsing, one that inflates past these bounds (a zip bomb).
+# python-docx needs about 35 bytes of memory per byte of XML (706 MB for 20 MB), so the parse
+# itself is bounded too (ingest.bounded_parse). zipfile stops each entry at its declared size.
+MAX_INFLATED_BYTES = 50_000_000
+MAX_ZIP_ENTRIES = 1_000
 _SPACES = re.compile(r"\s+")
 
 
 def read_docx(path: Path, data: bytes, max_bytes: int) -> Extracted:
     """The text of a .docx in reading order, its tables, and its declared title as a hint."""
-    _check_zip(path, data, max_bytes)
+    _check_zip(path, data)
     try:
         document = docx.Document(io.BytesIO(data))
     except Exception as error:  # python-docx raises assorted types on a broken package
@@ -47,14 +50,24 @@ def read_docx(path: Path, data: bytes, max_bytes: int) -> Extracted:
     return Extracted(text, find_pipe_tables(text), _core_hints(document), "the DOCX properties")
 
 
-def _check_zip(path: Path, data: bytes, max_bytes: int) -> None:
+def _check_zip(path: Path, data: bytes) -> None:
+    """Refuse a package with too many entries or too many bytes once inflated."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
-            inflated = sum(info.file_size for info in package.infolist())
+            entries = package.infolist()
     except zipfile.BadZipFile:
         raise SourceError(path, "not a readable DOCX file (not a zip package)") from None
-    if inflated > INFLATION_LIMIT * max_bytes:
-        raise SourceError(path, f"DOCX inflates to {inflated} bytes > {INFLATION_LIMIT} × cap")
+    if len(entries) > MAX_ZIP_ENTRIES:
+        raise SourceError(
+            path, f"skipped: the DOCX has {len(entries)} zip entries > bound of {MAX_ZIP_ENTRIES}"
+        )
+    inflated = sum(info.file_size for info in entries)
+    if inflated > MAX_INFLATED_BYTES:
+        raise SourceError(
+            path,
+            f"skipped: the DOCX inflates to {inflated:,} bytes > bound of "
+            f"{MAX_INFLATED_BYTES:,} bytes (a zip bomb?)",
+        )
 
 
 def _render_table(table: DocxTable) -> str:

@@ -39,3 +39,56 @@ def source_of(text: str, source_id: str, meta: SourceMeta | None = None) -> Sour
 def curated_catalogue() -> Catalogue:
     """The catalogue of data/curated, loaded once per test run (it takes about a second)."""
     return Catalogue.load(ROOT / "data" / "curated")
+
+
+SMALL_CURATED = ("agencies.ttl", "documents.ttl", "themes.ttl")
+SMALL_SOURCE = "000_a3683a6493bfc795"
+
+
+def small_data(root: Path) -> Path:
+    """A few curated files and one source: a build of about 5,000 quads in a few seconds."""
+    import shutil
+
+    (root / "curated").mkdir(parents=True)
+    (root / "sources").mkdir()
+    for name in SMALL_CURATED:
+        shutil.copy(ROOT / "data" / "curated" / name, root / "curated" / name)
+    for table in (ROOT / "data" / "curated").glob("provincial-bodies.toml"):  # the build needs it
+        shutil.copy(table, root / "curated" / table.name)
+    for path in (ROOT / "data" / "sources").glob(SMALL_SOURCE + ".*"):
+        shutil.copy(path, root / "sources" / path.name)
+    return root
+
+
+def zip_bomb_docx(path: Path, inflated_mb: int) -> Path:
+    """A real .docx (made by python-docx) whose document.xml inflates to ``inflated_mb`` MB of
+    Vietnamese paragraphs; it compresses about 280:1, as the issue's 646 KB / 190 MB one did."""
+    import io
+    import zipfile
+
+    import docx
+
+    package = io.BytesIO()
+    document = docx.Document()
+    document.add_paragraph("Kế hoạch")
+    document.save(package)
+    paragraph = (
+        "<w:p><w:r><w:t>Bộ Khoa học và Công nghệ chủ trì thực hiện nhiệm vụ.</w:t></w:r></w:p>"
+    ).encode()
+    chunk = paragraph * 1000
+    with (
+        zipfile.ZipFile(package) as template,
+        zipfile.ZipFile(path, "w", zipfile.ZIP_DEFLATED, compresslevel=9) as bomb,
+    ):
+        for info in template.infolist():
+            data = template.read(info.filename)
+            if info.filename != "word/document.xml":
+                bomb.writestr(info, data)
+                continue
+            body, tail = data.split(b"<w:sectPr", 1)
+            with bomb.open(info.filename, "w", force_zip64=True) as xml:
+                xml.write(body)
+                for _ in range(inflated_mb * 1_000_000 // len(chunk)):
+                    xml.write(chunk)
+                xml.write(b"<w:sectPr" + tail)
+    return path
