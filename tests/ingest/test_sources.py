@@ -241,7 +241,11 @@ def test_corpus_copies_are_byte_identical() -> None:
 
 
 def test_corpus_reads_with_its_declared_metadata(corpus: dict[str, SourceText]) -> None:
-    assert len(corpus) == 11
+    sidecars = {path.name.removesuffix(".meta.json") for path in CORPUS.glob("*.meta.json")}
+    assert set(corpus) == sidecars  # counted from disk: every source has its sidecar
+    for source_id, source in corpus.items():
+        assert source.meta.guessed == (), source_id
+        assert source.meta.title, source_id
     expected = {
         "000_a3683a6493bfc795": (date(2025, 2, 1), "binhduong.gov.vn"),
         "001_48c50c3c403c9ef8": (date(2022, 4, 19), None),
