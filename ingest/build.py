@@ -218,11 +218,3 @@ def prune_releases(build_dir: Path) -> None:
     for stale in releases.glob(".staging-*"):
         if stale.stat().st_mtime < time.time() - 3600:
             shutil.rmtree(stale, ignore_errors=True)
-
-
-def current_store_path(build_dir: Path) -> Path:
-    """The store directory of the current release (raises if nothing was built yet)."""
-    path = (build_dir / "current").resolve() / "store"
-    if not path.is_dir():
-        raise FileNotFoundError(f"no built store under {build_dir}: run `policygraph build` first")
-    return path

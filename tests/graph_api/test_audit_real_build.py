@@ -9,7 +9,7 @@ import pytest
 from graph_api import cli
 from graph_api.audit.alignment import Verdict, audit_alignment
 from graph_api.audit.ownership import audit_ownership
-from ingest.build import current_store_path
+from ontology.release import current_store_path
 
 pytestmark = pytest.mark.slow
 ID = "https://w3id.org/policygraph/id/"

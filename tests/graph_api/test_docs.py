@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from graph_api.cli import build_parser
-from graph_api.cli_reference import _subparsers, cli_reference
+from cli.main import build_parser
+from cli.reference import _subparsers, cli_reference
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -13,7 +13,7 @@ ROOT = Path(__file__).resolve().parents[2]
 def test_cli_reference_is_up_to_date():
     current = (ROOT / "docs" / "cli.md").read_text(encoding="utf-8")
     assert current == cli_reference(), (
-        "docs/cli.md is stale: run `python -m graph_api.cli_reference > docs/cli.md`"
+        "docs/cli.md is stale: run `python -m cli.reference > docs/cli.md`"
     )
 
 

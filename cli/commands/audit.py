@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "audit alignment with the national targets, task themes, and who owns each task today"

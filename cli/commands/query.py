@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "run a SPARQL query against the store and print the result (a table by default)"

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "write an interactive view (dependencies, agency, agencies, alignment) as an HTML file"

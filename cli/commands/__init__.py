@@ -18,7 +18,7 @@ def open_store(settings: Settings):
             settings.store, update_url=settings.store_update, timeout=settings.query_timeout
         )
     from graph_api.store import OxigraphStore
-    from ingest.build import current_store_path
+    from ontology.release import current_store_path
 
     path = Path(settings.store) if settings.store else current_store_path(settings.build_dir)
     return OxigraphStore(path, in_memory=settings.in_memory)
