@@ -13,7 +13,7 @@ import sys
 from pathlib import Path
 
 from graph_api.settings import Settings
-from ingest.errors import PolicyGraphError
+from ontology.errors import PolicyGraphError
 
 SUBCOMMANDS = ("build", "validate", "serve", "query", "extract", "eval", "view", "audit", "synth")
 
@@ -65,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return _load(args.command).run(args, settings)
     except (PolicyGraphError, OSError, ValueError) as error:
         # A bad input, a missing build, a read-only or full disk: one line, no traceback.
-        print(f"policygraph {args.command}: error: {error}", file=sys.stderr)
+        message = error.user_message() if isinstance(error, PolicyGraphError) else error
+        print(f"policygraph {args.command}: error: {message}", file=sys.stderr)
         return 2
 
 

@@ -28,7 +28,7 @@ from graph_api.routes import (
 )
 from graph_api.settings import Settings
 from graph_api.store import Store
-from ingest.errors import PolicyGraphError
+from ontology.errors import PolicyGraphError
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"

@@ -28,7 +28,7 @@ from typing import Any
 from graph_api.errors import StoreUnavailable
 from graph_api.store import Dataset, QueryOutput, Store, StoreRecipe
 from graph_api.worker_sandbox import deny_network
-from ingest.errors import PolicyGraphError, QueryError, QueryTimeout
+from ontology.errors import PolicyGraphError, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 START_LIMIT = 120.0  # seconds a new worker may take to open its store

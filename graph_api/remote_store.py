@@ -25,7 +25,7 @@ from graph_api.errors import Forbidden, StoreUnavailable
 from graph_api.named_queries import load_query
 from graph_api.sparql_guard import check_request
 from graph_api.store import Dataset, QueryOutput, Store, python_value, serialise_result
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 PROJECT_GRAPHS = "https://w3id.org/policygraph/"  # sources, curated files, the ontology
 

@@ -21,8 +21,9 @@ from graph_api.binding import bind_values
 from graph_api.errors import Forbidden
 from graph_api.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 from graph_api.store_terms import IRI as IRI
-from ingest.errors import QueryError
-from ontology.namespaces import ENTITY_KINDS, ID_BASE, PREFIXES
+from ontology.errors import QueryError
+from ontology.namespaces import PREFIXES
+from ontology.vocabulary import ENTITY_KINDS, ID_BASE, XSD
 
 log = logging.getLogger(__name__)
 
@@ -141,14 +142,13 @@ def _number(convert):
     return converted
 
 
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 # datatype → conversion, looked up by the datatype node (no string work per value: the REST
 # answers convert thousands of values per request)
 CONVERSIONS = {
-    **{ox.NamedNode(XSD_NS + t): _number(int) for t in ("integer", "int", "long")},
-    ox.NamedNode(XSD_NS + "nonNegativeInteger"): _number(int),
-    **{ox.NamedNode(XSD_NS + t): _number(float) for t in ("decimal", "double", "float")},
-    ox.NamedNode(XSD_NS + "boolean"): lambda text: text in ("true", "1"),
+    **{ox.NamedNode(XSD + t): _number(int) for t in ("integer", "int", "long")},
+    ox.NamedNode(XSD + "nonNegativeInteger"): _number(int),
+    **{ox.NamedNode(XSD + t): _number(float) for t in ("decimal", "double", "float")},
+    ox.NamedNode(XSD + "boolean"): lambda text: text in ("true", "1"),
 }
 
 

@@ -30,8 +30,8 @@ from ingest.corrections import CorrectionLog, apply_corrections, load_correction
 from ingest.curated import curated_view, load_curated
 from ingest.derive import add_derived
 from ingest.dumps import write_dumps
-from ingest.errors import SourceError
 from ingest.validate import ValidationResult, validate_dataset
+from ontology.errors import SourceError
 from ontology.namespaces import entity_iri
 
 CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/

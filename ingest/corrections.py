@@ -25,7 +25,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import CuratedDataError
 from ingest.model import (
     AgencyFact,
     AssignmentFact,
@@ -34,6 +33,7 @@ from ingest.model import (
     MeetingFact,
     TargetFact,
 )
+from ontology.errors import CuratedDataError
 
 KINDS: dict[str, type] = {
     "document": DocumentFact,

@@ -1,6 +1,6 @@
 """Read source files into SourceText: pick the reader, bound the work, attach metadata, normalise.
 
-A file that cannot be read raises :class:`~ingest.errors.SourceError` naming the file and the
+A file that cannot be read raises :class:`~ontology.errors.SourceError` naming the file and the
 reason; :func:`iter_sources` yields that error in the file's place so the build reports it and
 goes on.
 """
@@ -10,7 +10,6 @@ from __future__ import annotations
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-from ingest.errors import SourceError
 from ingest.model import SourceText
 from ingest.readers import Extracted
 from ingest.readers.docx import read_docx
@@ -19,6 +18,7 @@ from ingest.readers.metadata import SIDECAR_SUFFIX, build_meta, read_declared
 from ingest.readers.pdf import read_pdf
 from ingest.readers.txt import read_text
 from ingest.text.normalise import normalise
+from ontology.errors import SourceError
 
 DEFAULT_MAX_BYTES = 20_000_000
 _TEXT_SUFFIXES = (".txt", ".md")

@@ -17,8 +17,8 @@ from graph_api.errors import NotFound
 from graph_api.models import ErrorBody, Evidence, Ref, Task
 from graph_api.named_queries import load_query
 from graph_api.store_terms import IRI
-from ingest.errors import QueryError
-from ontology.namespaces import ENTITY_KINDS, ID_BASE
+from ontology.errors import QueryError
+from ontology.vocabulary import ENTITY_KINDS, ID_BASE
 
 SLUG = re.compile(r"^[\w.\-]+$", re.UNICODE)
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {

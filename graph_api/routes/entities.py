@@ -16,7 +16,7 @@ from graph_api.html_pages import entity_page, not_found_page
 from graph_api.named_queries import load_query
 from graph_api.routes.common import ERROR_RESPONSES, select
 from graph_api.store_terms import IRI
-from ontology.namespaces import ENTITY_KINDS, ID_BASE
+from ontology.vocabulary import ENTITY_KINDS, ID_BASE
 
 router = APIRouter(tags=["entities"])
 

@@ -20,7 +20,7 @@ from graph_api.named_queries import load_query
 from graph_api.service_description import service_description
 from graph_api.sparql_guard import CheckedQuery, check_request, require_query
 from graph_api.store import Dataset
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 router = APIRouter(tags=["SPARQL"])
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld": "json-ld"}

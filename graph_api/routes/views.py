@@ -12,8 +12,8 @@ from starlette.concurrency import run_in_threadpool
 from graph_api.named_queries import load_query
 from graph_api.store import Store
 from graph_api.store_terms import IRI
+from ontology.vocabulary import ID_BASE
 from viz import views
-from viz.style import ID_BASE
 
 router = APIRouter(prefix="/views", tags=["views"])
 

@@ -13,9 +13,9 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from ingest.errors import SourceError
 from ingest.readers import Extracted
 from ingest.readers.txt import find_pipe_tables
+from ontology.errors import SourceError
 
 # A DOCX is a zip: refuse one that inflates past this multiple of the size cap (a zip bomb).
 INFLATION_LIMIT = 10

@@ -9,7 +9,7 @@ import pytest
 
 from graph_api.store import OxigraphStore
 from ingest.build import build
-from ingest.errors import CuratedDataError
+from ontology.errors import CuratedDataError
 from ontology.release import current_store_path
 
 DATA = Path(__file__).resolve().parents[2] / "data"

@@ -10,10 +10,10 @@ import pytest
 from graph_api.store import OxigraphStore
 from ingest.build import build
 from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
-from ingest.errors import CuratedDataError
 from ingest.extract import extract_all
 from ingest.model import TargetFact
 from ingest.sources import read_source
+from ontology.errors import CuratedDataError
 from ontology.release import current_store_path
 
 DATA = Path(__file__).resolve().parents[2] / "data"
