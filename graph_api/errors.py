@@ -1,12 +1,13 @@
 """HTTP-facing errors: each a :class:`PolicyGraphError` carrying the status the edge turns it into.
 
-Query errors (bad SPARQL, a forbidden feature, a bad parameter) stay ``QueryError`` (400) and
-time-outs ``QueryTimeout`` (503); these add the few other answers the API gives.
+Query errors (bad SPARQL, a forbidden feature, a bad parameter) stay ``QueryError`` (400),
+time-outs ``QueryTimeout`` (503) and ``NotFound`` (404) come from the shared core; these add the
+few other answers the API gives.
 """
 
 from __future__ import annotations
 
-from ontology.errors import PolicyGraphError, QueryError, QueryTimeout
+from ontology.errors import NotFound, PolicyGraphError, QueryError, QueryTimeout
 
 
 class HTTPFacingError(PolicyGraphError):
@@ -23,14 +24,6 @@ class Forbidden(QueryError, HTTPFacingError):
     status = 403
     code = "forbidden"
     summary = "this endpoint refuses that operation"
-
-
-class NotFound(HTTPFacingError):
-    """An entity or record the graph does not hold."""
-
-    status = 404
-    code = "not-found"
-    summary = "the graph holds no such entity or record"
 
 
 class NotAcceptable(QueryError, HTTPFacingError):
@@ -66,9 +59,11 @@ class StoreUnavailable(QueryTimeout, HTTPFacingError):
 
 
 def http_status(error: PolicyGraphError) -> int:
-    """The status code an error becomes at the HTTP edge."""
+    """The status code an error becomes at the HTTP edge: the one mapping for every route."""
     if isinstance(error, HTTPFacingError):
         return error.status
+    if isinstance(error, NotFound):
+        return 404
     if isinstance(error, QueryTimeout):
         return 503
     if isinstance(error, QueryError):

@@ -53,6 +53,13 @@ class CuratedDataError(PolicyGraphError):
         return f"{where}: {self.reason}"
 
 
+class NotFound(PolicyGraphError, LookupError):
+    """An entity, record, province or view root the graph does not hold."""
+
+    code = "not-found"
+    summary = "the graph holds no such entity or record"
+
+
 class QueryError(PolicyGraphError):
     """A query the store refused: bad syntax, a forbidden feature, a bad parameter."""
 

@@ -13,6 +13,7 @@ from typing import Any
 
 import networkx as nx
 
+from ontology.errors import NotFound
 from ontology.vocabulary import ID_BASE
 from viz import graphs, layout, style
 from viz.aggregate import DEFAULT_BUDGET, collapse_leaves
@@ -33,7 +34,7 @@ class View:
     note: str
 
 
-class ViewNotFound(LookupError):
+class ViewNotFound(NotFound):
     """The requested root or agency is not in the graph."""
 
 

@@ -14,7 +14,13 @@ def _all_subclasses(cls: type) -> list[type]:
 
 
 def test_every_error_class_has_its_own_code_and_a_one_line_summary():
-    classes = [PolicyGraphError, *set(_all_subclasses(PolicyGraphError))]
+    """The core's classes and the HTTP ones; a narrower kind elsewhere (viz's ViewNotFound) keeps
+    the code of the error it is."""
+    cores = {"ontology.errors", "graph_api.errors"}
+    classes = [
+        PolicyGraphError,
+        *{c for c in _all_subclasses(PolicyGraphError) if c.__module__ in cores},
+    ]
     codes = [cls.code for cls in classes]
     assert len(set(codes)) == len(codes), sorted(codes)
     for cls in classes:
