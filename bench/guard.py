@@ -15,7 +15,7 @@ import time
 from pathlib import Path
 
 from graph_api.sparql_guard import check_request
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 QUERIES = Path(__file__).resolve().parents[1] / "graph_api" / "queries"
 

@@ -133,7 +133,7 @@ def time_http(server_url: str, direct_store, *, repeat: int, budget_s: float) ->
             ).raise_for_status()
 
         def direct():
-            direct_store.query(sparql, solutions_format="json")
+            direct_store.query(sparql)  # default options: JSON results
 
         http = time_calls(over_http, repeat=200, budget_s=budget_s)
         plain = time_calls(direct, repeat=200, budget_s=budget_s)

@@ -37,7 +37,7 @@ class Server:
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
-        command = [sys.executable, "-m", "graph_api.cli"]
+        command = [sys.executable, "-m", "cli"]
         if data_dir is not None:
             command += ["--data-dir", str(data_dir)]
         if store is not None:

@@ -33,8 +33,8 @@ from ingest.curated import load_curated
 from ingest.derive import DERIVED_GRAPH, add_derived
 from ingest.dumps import sorted_nquads
 from ontology.namespaces import PG, entity_iri
+from ontology.vocabulary import XSD
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 DCT = "http://purl.org/dc/terms/"
 OA = "http://www.w3.org/ns/oa#"
 PROV = "http://www.w3.org/ns/prov#"

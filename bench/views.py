@@ -14,16 +14,17 @@ from pathlib import Path
 
 import pyoxigraph as ox
 
-PG = "https://w3id.org/policygraph/ontology#"
-ID = "https://w3id.org/policygraph/id/"
-RDF_TYPE = ox.NamedNode("http://www.w3.org/1999/02/22-rdf-syntax-ns#type")
+from ontology import vocabulary
+from ontology.vocabulary import ID_BASE, PG, XSD
+
+RDF_TYPE = ox.NamedNode(vocabulary.RDF_TYPE)
 RDFS_LABEL = ox.NamedNode("http://www.w3.org/2000/01/rdf-schema#label")
 DESCRIPTION = ox.NamedNode("http://purl.org/dc/terms/description")
 IDENTIFIER = ox.NamedNode("http://purl.org/dc/terms/identifier")
 
 
 def _iri(kind: str, slug: str) -> ox.NamedNode:
-    return ox.NamedNode(f"{ID}{kind}/{slug}")
+    return ox.NamedNode(f"{ID_BASE}{kind}/{slug}")
 
 
 def _pg(name: str) -> ox.NamedNode:
@@ -73,7 +74,7 @@ def synthetic_quads(nodes: int) -> list[ox.Quad]:
     return quads
 
 
-_XSD_DEC = "http://www.w3.org/2001/XMLSchema#decimal"
+_XSD_DEC = XSD + "decimal"
 
 
 def synthetic_store(nodes: int) -> ox.Store:
@@ -92,7 +93,7 @@ def generation_figures(nodes: int, budget: int) -> dict:
     figures = {}
     for kind, options in (
         ("dependencies", {"budget": budget}),
-        ("agency", {"agency": f"{ID}agency/agency-0", "budget": budget}),
+        ("agency", {"agency": f"{ID_BASE}agency/agency-0", "budget": budget}),
         ("agencies", {}),
     ):
         start = time.perf_counter()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import logging
 from contextlib import asynccontextmanager
+from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -14,6 +15,7 @@ from fastapi.staticfiles import StaticFiles
 
 from graph_api.errors import http_status
 from graph_api.executor import PooledStore, WorkerPool
+from graph_api.named_queries import load_query
 from graph_api.routes import (
     agencies,
     audit,
@@ -26,9 +28,10 @@ from graph_api.routes import (
     tasks,
     views,
 )
+from graph_api.search_index import LabelSearch
 from graph_api.settings import Settings
 from graph_api.store import Store
-from ingest.errors import PolicyGraphError
+from ontology.errors import PolicyGraphError
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -76,6 +79,9 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.settings = settings
     app.state.store = serving
     app.state.version = package_version()
+    app.state.search_index = LabelSearch(
+        partial(serving.select, load_query("search_labels")), lambda: serving.release
+    )
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),
@@ -94,6 +100,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         status = http_status(error)
         if status >= 500 and status != 503:
             log.error("%s on %s: %s", type(error).__name__, request.url.path, error)
-        return JSONResponse({"error": type(error).__name__, "message": str(error)}, status)
+        body = {"error": type(error).__name__, "code": error.code, "message": str(error)}
+        return JSONResponse(body, status)
 
     return app

@@ -13,9 +13,9 @@ from typing import Any
 
 from graph_api.sparql_tokens import tokenize
 from graph_api.store_terms import IRI
-from ingest.errors import QueryError
+from ontology.errors import QueryError
+from ontology.vocabulary import XSD
 
-XSD = "http://www.w3.org/2001/XMLSchema#"
 _BAD_IRI = re.compile(r"[\x00-\x20<>\"{}|^`\\]")
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 

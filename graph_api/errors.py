@@ -1,60 +1,69 @@
 """HTTP-facing errors: each a :class:`PolicyGraphError` carrying the status the edge turns it into.
 
-Query errors (bad SPARQL, a forbidden feature, a bad parameter) stay ``QueryError`` (400) and
-time-outs ``QueryTimeout`` (503); these add the few other answers the API gives.
+Query errors (bad SPARQL, a forbidden feature, a bad parameter) stay ``QueryError`` (400),
+time-outs ``QueryTimeout`` (503) and ``NotFound`` (404) come from the shared core; these add the
+few other answers the API gives.
 """
 
 from __future__ import annotations
 
-from ingest.errors import PolicyGraphError, QueryError, QueryTimeout
+from ontology.errors import NotFound, PolicyGraphError, QueryError, QueryTimeout
 
 
 class HTTPFacingError(PolicyGraphError):
     """An error with a fixed HTTP status."""
 
     status = 400
+    code = "bad-request"
+    summary = "the request was refused"
 
 
 class Forbidden(QueryError, HTTPFacingError):
     """An operation this endpoint refuses (updates without the operator's token)."""
 
     status = 403
-
-
-class NotFound(HTTPFacingError):
-    """An entity or record the graph does not hold."""
-
-    status = 404
+    code = "forbidden"
+    summary = "this endpoint refuses that operation"
 
 
 class NotAcceptable(QueryError, HTTPFacingError):
     """The client accepts no media type this answer can be given in."""
 
     status = 406
+    code = "not-acceptable"
+    summary = "no media type the client accepts can carry this answer"
 
 
 class PayloadTooLarge(QueryError, HTTPFacingError):
     """A query or request body over the configured size limit."""
 
     status = 413
+    code = "payload-too-large"
+    summary = "the query or request body is over the size limit"
 
 
 class UnsupportedMediaType(QueryError, HTTPFacingError):
     """A request body of a content type (or charset) the protocol does not allow."""
 
     status = 415
+    code = "unsupported-media-type"
+    summary = "the request body's content type is not allowed"
 
 
 class StoreUnavailable(QueryTimeout, HTTPFacingError):
     """No worker could take the query (all busy, or one died while running it)."""
 
     status = 503
+    code = "store-unavailable"
+    summary = "no query worker could take the query"
 
 
 def http_status(error: PolicyGraphError) -> int:
-    """The status code an error becomes at the HTTP edge."""
+    """The status code an error becomes at the HTTP edge: the one mapping for every route."""
     if isinstance(error, HTTPFacingError):
         return error.status
+    if isinstance(error, NotFound):
+        return 404
     if isinstance(error, QueryTimeout):
         return 503
     if isinstance(error, QueryError):

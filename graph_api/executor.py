@@ -26,9 +26,9 @@ from multiprocessing.connection import Connection
 from typing import Any
 
 from graph_api.errors import StoreUnavailable
-from graph_api.store import Dataset, QueryOutput, Store, StoreRecipe
+from graph_api.store import DEFAULT_OPTIONS, QueryOptions, QueryOutput, Store, StoreRecipe
 from graph_api.worker_sandbox import deny_network
-from ingest.errors import PolicyGraphError, QueryError, QueryTimeout
+from ontology.errors import PolicyGraphError, QueryError, QueryTimeout
 
 log = logging.getLogger(__name__)
 START_LIMIT = 120.0  # seconds a new worker may take to open its store
@@ -194,27 +194,8 @@ class PooledStore(Store):
         self.store = store  # named (bounded) queries run here; user SPARQL never does
         self.pool = pool
 
-    def query(
-        self,
-        sparql: str,
-        *,
-        solutions_format: str = "json",
-        graph_format: str = "turtle",
-        dataset: Dataset | None = None,
-        max_rows: int | None = None,
-        base_iri: str | None = None,
-        bindings: dict[str, Any] | None = None,
-    ) -> QueryOutput:
-        return self.pool.call(
-            "query",
-            sparql,
-            solutions_format=solutions_format,
-            graph_format=graph_format,
-            dataset=dataset,
-            max_rows=max_rows,
-            base_iri=base_iri,
-            bindings=bindings,
-        )
+    def query(self, sparql: str, options: QueryOptions = DEFAULT_OPTIONS) -> QueryOutput:
+        return self.pool.call("query", sparql, options)
 
     def select(self, sparql, bindings=None, *, limit=None, offset=0):
         return self.store.select(sparql, bindings, limit=limit, offset=offset)

@@ -7,6 +7,7 @@ from pydantic import BaseModel, Field
 
 class ErrorBody(BaseModel):
     error: str = Field(description="the kind of error")
+    code: str = Field(description="a stable code for scripts, e.g. not-found or query-timeout")
     message: str = Field(description="what is wrong, for people")
 
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from graph_api.errors import NotAcceptable
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 
 @dataclass(frozen=True)

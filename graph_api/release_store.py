@@ -2,7 +2,7 @@
 
 ``policygraph build`` swaps ``current`` to a new release while a server runs. Before each call
 this store reads where ``current`` points (one ``readlink``); when that changed, it opens the new
-release (pinned, see :mod:`ingest.releases`) and answers from it from then on. The release it
+release (pinned, see :mod:`ontology.releases`) and answers from it from then on. The release it
 answered from before stays pinned until the last call still reading it returns, so a rebuild
 never deletes files under a running query. Query workers open the same kind of store from
 :class:`~graph_api.store.StoreRecipe`, so each one follows on its next call, and a worker
@@ -15,8 +15,15 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from graph_api.store import OxigraphStore, QueryOutput, Store, StoreRecipe
-from ingest import releases
+from graph_api.store import (
+    DEFAULT_OPTIONS,
+    OxigraphStore,
+    QueryOptions,
+    QueryOutput,
+    Store,
+    StoreRecipe,
+)
+from ontology import releases
 
 
 class CurrentReleaseStore(Store):
@@ -47,8 +54,8 @@ class CurrentReleaseStore(Store):
         """The name of the release answered from (tells caches that the data changed)."""
         return self.current().path.parent.name
 
-    def query(self, sparql: str, **kwargs: Any) -> QueryOutput:
-        return self.current().query(sparql, **kwargs)
+    def query(self, sparql: str, options: QueryOptions = DEFAULT_OPTIONS) -> QueryOutput:
+        return self.current().query(sparql, options)
 
     def select(self, sparql, bindings=None, *, limit=None, offset=0):
         return self.current().select(sparql, bindings, limit=limit, offset=offset)

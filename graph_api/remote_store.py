@@ -15,6 +15,7 @@ import urllib.parse
 import urllib.request
 from itertools import islice
 from pathlib import Path
+from typing import Any
 
 import pyoxigraph as ox
 from SPARQLWrapper import JSON, POST, TURTLE, URLENCODED, SPARQLWrapper
@@ -24,8 +25,16 @@ from graph_api.binding import bind_values
 from graph_api.errors import Forbidden, StoreUnavailable
 from graph_api.named_queries import load_query
 from graph_api.sparql_guard import check_request
-from graph_api.store import Dataset, QueryOutput, Store, python_value, serialise_result
-from ingest.errors import QueryError
+from graph_api.store import (
+    DEFAULT_OPTIONS,
+    Dataset,
+    QueryOptions,
+    QueryOutput,
+    Store,
+    python_value,
+    serialise_result,
+)
+from ontology.errors import QueryError
 
 PROJECT_GRAPHS = "https://w3id.org/policygraph/"  # sources, curated files, the ontology
 
@@ -94,21 +103,12 @@ class RemoteStore(Store):
         except (SyntaxError, ValueError) as error:
             raise QueryError(f"unreadable results from the remote engine: {error}") from error
 
-    def query(
-        self,
-        sparql,
-        *,
-        solutions_format="json",
-        graph_format="turtle",
-        dataset=None,
-        max_rows=None,
-        base_iri=None,
-        bindings=None,
-    ) -> QueryOutput:
-        checked = check_request(bind_values(sparql, bindings))  # SERVICE, extensions refused
+    def query(self, sparql: str, options: QueryOptions = DEFAULT_OPTIONS) -> QueryOutput:
+        checked = check_request(bind_values(sparql, options.bindings))  # SERVICE etc. refused
         if checked.is_update:
             raise Forbidden("updates go through update(), not query()")
-        text, chosen = checked.text, self._dataset(dataset)
+        text, chosen = checked.text, self._dataset(options.dataset)
+        base_iri = options.base_iri
         if checked.result_kind == "graph":
             body = self._send(text, chosen, base_iri, TURTLE)
             try:
@@ -118,9 +118,18 @@ class RemoteStore(Store):
                 raise QueryError(f"unreadable graph from the remote engine: {error}") from error
         else:
             result = self._solutions(text, chosen, base_iri)
-        return serialise_result(result, solutions_format, graph_format, max_rows)
+        return serialise_result(
+            result, options.solutions_format, options.graph_format, options.max_rows
+        )
 
-    def select(self, sparql, bindings=None, *, limit=None, offset=0):
+    def select(
+        self,
+        sparql: str,
+        bindings: dict[str, Any] | None = None,
+        *,
+        limit: int | None = None,
+        offset: int = 0,
+    ) -> list[dict[str, Any]]:
         # the project's own named queries, values bound as escaped terms: not parsed again
         result = self._solutions(bind_values(sparql, bindings), self._dataset(None), None)
         if not isinstance(result, ox.QuerySolutions):

@@ -34,7 +34,8 @@ from rdflib.plugins.sparql.parserutils import CompValue
 from graph_api.deadline import DeadlineExceeded, run_on_deep_stack, run_with_deadline
 from graph_api.errors import Forbidden
 from graph_api.sparql_tokens import cut_dataset_clauses
-from ingest.errors import QueryError
+from ontology.errors import QueryError
+from ontology.vocabulary import XSD
 
 FORMS = {
     "SelectQuery": "SELECT",
@@ -42,7 +43,6 @@ FORMS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
-XSD = "http://www.w3.org/2001/XMLSchema#"
 # The casts SPARQL 1.1 defines (§17.5) and those Oxigraph adds for dates and durations.
 ALLOWED_FUNCTIONS = frozenset(
     XSD + name

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 _IRI = re.compile(r"<([^<>\"{}|^`\\\x00-\x20]*)>")
 _WORD = re.compile(r"[^\W\d][\w\-.]*(?::[\w\-.%:\\]*)?|:[\w\-.%:\\]*", re.UNICODE)

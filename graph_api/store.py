@@ -22,10 +22,11 @@ from graph_api.binding import bind_values
 from graph_api.errors import Forbidden
 from graph_api.results import BOOLEAN_WRITERS, SOLUTION_WRITERS
 from graph_api.store_terms import IRI as IRI
-from ingest import releases
-from ingest.errors import QueryError
-from ingest.releases import Pin
-from ontology.namespaces import ENTITY_KINDS, ID_BASE, PREFIXES
+from ontology import releases
+from ontology.errors import QueryError
+from ontology.namespaces import PREFIXES
+from ontology.releases import Pin
+from ontology.vocabulary import ENTITY_KINDS, ID_BASE, XSD
 
 log = logging.getLogger(__name__)
 
@@ -73,6 +74,26 @@ class Dataset:
 
 
 @dataclass(frozen=True)
+class QueryOptions:
+    """How :meth:`Store.query` runs and serialises one query: the one definition of its options.
+
+    SELECT/ASK results in ``solutions_format``, graphs in ``graph_format``; ``dataset`` as the
+    request named it; at most ``max_rows`` rows; relative IRIs resolve against ``base_iri`` (the
+    endpoint's address); ``bindings`` as in :meth:`Store.select`.
+    """
+
+    solutions_format: str = "json"
+    graph_format: str = "turtle"
+    dataset: Dataset | None = None
+    max_rows: int | None = None
+    base_iri: str | None = None
+    bindings: dict[str, Any] | None = None
+
+
+DEFAULT_OPTIONS = QueryOptions()
+
+
+@dataclass(frozen=True)
 class StoreRecipe:
     """How a worker process opens its own copy of an embedded store (picklable)."""
 
@@ -97,20 +118,8 @@ class Store(ABC):
     """What the API needs of a graph store."""
 
     @abstractmethod
-    def query(
-        self,
-        sparql: str,
-        *,
-        solutions_format: str = "json",
-        graph_format: str = "turtle",
-        dataset: Dataset | None = None,
-        max_rows: int | None = None,
-        base_iri: str | None = None,
-        bindings: dict[str, Any] | None = None,
-    ) -> QueryOutput:
-        """Run a query and serialise its results (SELECT/ASK in ``solutions_format``);
-        relative IRIs resolve against ``base_iri`` (the endpoint's address); ``bindings``
-        as in :meth:`select`."""
+    def query(self, sparql: str, options: QueryOptions = DEFAULT_OPTIONS) -> QueryOutput:
+        """Run a query and serialise its results as ``options`` say."""
 
     @abstractmethod
     def select(
@@ -154,14 +163,13 @@ def _number(convert):
     return converted
 
 
-XSD_NS = "http://www.w3.org/2001/XMLSchema#"
 # datatype → conversion, looked up by the datatype node (no string work per value: the REST
 # answers convert thousands of values per request)
 CONVERSIONS = {
-    **{ox.NamedNode(XSD_NS + t): _number(int) for t in ("integer", "int", "long")},
-    ox.NamedNode(XSD_NS + "nonNegativeInteger"): _number(int),
-    **{ox.NamedNode(XSD_NS + t): _number(float) for t in ("decimal", "double", "float")},
-    ox.NamedNode(XSD_NS + "boolean"): lambda text: text in ("true", "1"),
+    **{ox.NamedNode(XSD + t): _number(int) for t in ("integer", "int", "long")},
+    ox.NamedNode(XSD + "nonNegativeInteger"): _number(int),
+    **{ox.NamedNode(XSD + t): _number(float) for t in ("decimal", "double", "float")},
+    ox.NamedNode(XSD + "boolean"): lambda text: text in ("true", "1"),
 }
 
 
@@ -233,20 +241,14 @@ class OxigraphStore(Store):
         except (ValueError, TypeError) as error:
             raise QueryError(str(error)) from error
 
-    def query(
-        self,
-        sparql,
-        *,
-        solutions_format="json",
-        graph_format="turtle",
-        dataset=None,
-        max_rows=None,
-        base_iri=None,
-        bindings=None,
-    ):
-        result = self._run(bind_values(sparql, bindings), dataset, base_iri=base_iri)
+    def query(self, sparql: str, options: QueryOptions = DEFAULT_OPTIONS) -> QueryOutput:
+        result = self._run(
+            bind_values(sparql, options.bindings), options.dataset, base_iri=options.base_iri
+        )
         try:
-            return serialise_result(result, solutions_format, graph_format, max_rows)
+            return serialise_result(
+                result, options.solutions_format, options.graph_format, options.max_rows
+            )
         except OSError as error:
             raise _io_failure(error) from None
         except (ValueError, TypeError) as error:

@@ -17,8 +17,8 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-from ingest.errors import SourceError
 from ingest.readers import Extracted
+from ontology.errors import SourceError
 
 PARSE_MEMORY_BYTES = 1_500_000_000  # address space of the reader process (Python and libraries
 # take about 0.3 GB of it; a .docx at the 50 MB inflation bound needs about 1.8 GB more)

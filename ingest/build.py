@@ -28,13 +28,13 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import RDF, Dataset, URIRef
 
-from ingest import releases
 from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
 from ingest.curated import curated_view, load_curated
 from ingest.derive import add_derived
 from ingest.dumps import sorted_nquads, trig_from_nquads
-from ingest.errors import SourceError
 from ingest.validate import ValidationResult, validate_dataset
+from ontology import releases
+from ontology.errors import SourceError
 from ontology.namespaces import entity_iri
 
 CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
@@ -209,7 +209,7 @@ def build(
     """Build a new release and swap it in; on any failure the previous release stays current.
 
     What killed builds left behind is cleaned first; old releases are pruned last, except those
-    a live process has pinned (see :mod:`ingest.releases`).
+    a live process has pinned (see :mod:`ontology.releases`).
     """
     started = time.perf_counter()
     report = BuildReport(release=time.strftime("%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**9:09d}")
@@ -254,8 +254,3 @@ def swap_current(build_dir: Path, release: Path) -> None:
             if link.exists():
                 shutil.rmtree(link) if link.is_dir() else link.unlink()
             link.symlink_to(Path("current") / name)
-
-
-def current_store_path(build_dir: Path) -> Path:
-    """The store directory of the current release (raises if nothing was built yet)."""
-    return releases.current_release(build_dir) / "store"

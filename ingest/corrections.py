@@ -1,7 +1,8 @@
 """Reviewers' corrections, applied to the extracted facts on every build.
 
-``data/corrections.toml`` holds two kinds of entries; each names a source and a fact by the
-kind of fact and a piece of its evidence quote (what a reviewer sees in ``policygraph extract``)::
+``data/curated/corrections.toml`` (optional: no file, no corrections) holds two kinds of
+entries; each names a source and a fact by the kind of fact and a piece of its evidence quote
+(what a reviewer sees in ``policygraph extract``)::
 
     [[reject]]
     source = "003_0098b399aefe7cee"
@@ -25,7 +26,6 @@ from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 
-from ingest.errors import CuratedDataError
 from ingest.model import (
     AgencyFact,
     AssignmentFact,
@@ -34,6 +34,7 @@ from ingest.model import (
     MeetingFact,
     TargetFact,
 )
+from ontology.errors import CuratedDataError
 
 KINDS: dict[str, type] = {
     "document": DocumentFact,

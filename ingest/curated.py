@@ -12,7 +12,7 @@ from rdflib import Dataset, Graph
 from rdflib.graph import ReadOnlyGraphAggregate
 from rdflib.plugins.parsers.notation3 import BadSyntax
 
-from ingest.errors import CuratedDataError
+from ontology.errors import CuratedDataError
 from ontology.namespaces import ONTOLOGY_FILE, entity_iri
 
 ONTOLOGY_GRAPH = "https://w3id.org/policygraph/ontology"

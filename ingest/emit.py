@@ -28,20 +28,8 @@ from ingest.model import (
 )
 from ontology.namespaces import ID_BASE, OA, PG, PROV, entity_iri
 from ontology.slugs import slugify
+from ontology.vocabulary import DOCUMENT_TYPES
 
-DOCUMENT_TYPES = frozenset(
-    {
-        "Resolution",
-        "ActionProgramme",
-        "Plan",
-        "Programme",
-        "Project",
-        "Decision",
-        "Directive",
-        "Conclusion",
-        "Report",
-    }
-)
 LEVELS = frozenset({"national", "provincial", "district"})
 COMPARATORS = frozenset({"gt", "gte", "eq", "approx", "lte", "lt", "range"})
 THEME_SCHEME = URIRef(f"{ID_BASE}scheme/themes")

@@ -12,17 +12,10 @@ from collections.abc import Iterable, Mapping
 from pathlib import Path
 from typing import Any
 
+from ontology.vocabulary import GOLD_DOCUMENT_TYPES
+
 KINDS = ("documents", "agencies", "assignments", "targets", "implements")
-DOCUMENT_TYPES = (
-    "Resolution",
-    "ActionProgramme",
-    "Plan",
-    "Programme",
-    "Project",
-    "Decision",
-    "Directive",
-    "Other",
-)
+DOCUMENT_TYPES = (*GOLD_DOCUMENT_TYPES, "Other")  # what a gold file may give as a type
 LEVELS = ("national", "provincial", "district", "other")
 COMPARATORS = ("eq", "gt", "gte", "lt", "lte", "approx", "range")
 SOURCE_SUFFIXES = (".txt", ".md", ".html", ".htm")

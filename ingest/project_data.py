@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ingest.errors import CuratedDataError
+from ontology.errors import CuratedDataError
 
 PROJECT_ROOT = Path(__file__).resolve().parents[1]
 

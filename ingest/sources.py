@@ -1,6 +1,6 @@
 """Read source files into SourceText: pick the reader, bound the work, attach metadata, normalise.
 
-A file that cannot be read raises :class:`~ingest.errors.SourceError` naming the file and the
+A file that cannot be read raises :class:`~ontology.errors.SourceError` naming the file and the
 reason; :func:`iter_sources` yields that error in the file's place so the build reports it and
 goes on.
 """
@@ -11,7 +11,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from ingest.bounded_parse import PARSE_MEMORY_BYTES, BoundedParser, Reader
-from ingest.errors import SourceError
 from ingest.model import SourceText
 from ingest.readers import Extracted
 from ingest.readers.docx import read_docx
@@ -20,6 +19,7 @@ from ingest.readers.metadata import SIDECAR_SUFFIX, build_meta, read_declared
 from ingest.readers.pdf import read_pdf
 from ingest.readers.txt import read_text
 from ingest.text.normalise import normalise
+from ontology.errors import SourceError
 
 DEFAULT_MAX_BYTES = 20_000_000
 # Text longer than this is refused after extraction: normalising and extracting cost about 60

@@ -10,8 +10,10 @@ from pathlib import Path
 
 from rdflib import Namespace, URIRef
 
-PG = Namespace("https://w3id.org/policygraph/ontology#")
-ID_BASE = "https://w3id.org/policygraph/id/"
+from ontology import vocabulary
+from ontology.vocabulary import ENTITY_KINDS, ID_BASE, XSD
+
+PG = Namespace(vocabulary.PG)
 ID = Namespace(ID_BASE)
 ORG = Namespace("http://www.w3.org/ns/org#")
 PROV = Namespace("http://www.w3.org/ns/prov#")
@@ -22,22 +24,6 @@ ONTOLOGY_DIR = Path(__file__).resolve().parent
 ONTOLOGY_FILE = ONTOLOGY_DIR / "policygraph.ttl"
 SHAPES_FILE = ONTOLOGY_DIR / "shapes.ttl"
 
-# Kinds of entity, each a path segment under ID_BASE.
-ENTITY_KINDS = (
-    "document",
-    "agency",
-    "place",
-    "indicator",
-    "task",
-    "target",
-    "meeting",
-    "source",
-    "evidence",
-    "event",
-    "theme",
-    "scheme",
-)
-
 PREFIXES = {
     "pg": str(PG),
     "org": str(ORG),
@@ -47,8 +33,8 @@ PREFIXES = {
     "skos": "http://www.w3.org/2004/02/skos/core#",
     "dcterms": "http://purl.org/dc/terms/",
     "rdfs": "http://www.w3.org/2000/01/rdf-schema#",
-    "rdf": "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
-    "xsd": "http://www.w3.org/2001/XMLSchema#",
+    "rdf": vocabulary.RDF,
+    "xsd": XSD,
     "owl": "http://www.w3.org/2002/07/owl#",
 }
 

@@ -35,7 +35,7 @@ def built_store(tmp_path_factory) -> Path:
 def built_oxigraph(built_store):
     """The built graph opened read-only as the API opens it."""
     from graph_api.store import OxigraphStore
-    from ingest.build import current_store_path
+    from ontology.releases import current_store_path
 
     store = OxigraphStore(current_store_path(built_store))
     yield store

@@ -12,6 +12,7 @@ from typing import Any
 
 import networkx as nx
 
+from ontology.vocabulary import ID_BASE, PG
 from viz import style
 
 FACT_KEYS = (
@@ -177,7 +178,7 @@ def _local(iri: str | None) -> str | None:
     return iri.rsplit("#", 1)[-1] if iri else None
 
 
-NATIONAL_PLACE = style.ID_BASE + "place/viet-nam"
+NATIONAL_PLACE = ID_BASE + "place/viet-nam"
 
 
 def alignment_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
@@ -193,16 +194,14 @@ def alignment_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
             continue
         scope = row.get("scope_iri") or row.get("document_scope_iri")
         side = "national" if scope in (None, NATIONAL_PLACE) else "provincial"
-        row = dict(
-            row, types=style.PG + "Target", scope=row.get("scope") or row.get("document_scope")
-        )
+        row = dict(row, types=PG + "Target", scope=row.get("scope") or row.get("document_scope"))
         add_row_node(graph, row, lang, side=side, indicator=row["indicator_iri"])
         sides = by_indicator.setdefault(row["indicator_iri"], {"national": [], "provincial": []})
         sides[side].append(row)
         if row["indicator_iri"] not in graph:
             indicator_row = {
                 "node": row["indicator_iri"],
-                "types": style.PG + "Indicator",
+                "types": PG + "Indicator",
                 "label": row.get("indicator"),
             }
             add_row_node(graph, indicator_row, lang, side="indicator")

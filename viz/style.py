@@ -7,8 +7,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-PG = "https://w3id.org/policygraph/ontology#"
-ID_BASE = "https://w3id.org/policygraph/id/"
+from ontology.vocabulary import DOCUMENT_TYPES, ID_BASE
 
 
 @dataclass(frozen=True)
@@ -21,17 +20,23 @@ class ClassStyle:
     en: str
 
 
+_DOCUMENT_COLOURS = {  # one per document type of ontology.vocabulary
+    "Resolution": "#b2182b",
+    "ActionProgramme": "#d6604d",
+    "Plan": "#f4a582",
+    "Programme": "#e08214",
+    "Project": "#fdb863",
+    "Decision": "#8073ac",
+    "Directive": "#542788",
+    "Conclusion": "#b35806",
+    "Report": "#999999",
+}
 # Keys are the local names of pg: classes (plus a few view-only kinds such as "TaskGroup").
 CLASS_STYLES: dict[str, ClassStyle] = {
-    "Resolution": ClassStyle("#b2182b", "box", "Nghị quyết", "Resolution"),
-    "ActionProgramme": ClassStyle("#d6604d", "box", "Chương trình hành động", "Action programme"),
-    "Plan": ClassStyle("#f4a582", "box", "Kế hoạch", "Plan"),
-    "Programme": ClassStyle("#e08214", "box", "Chương trình", "Programme"),
-    "Project": ClassStyle("#fdb863", "box", "Đề án", "Project"),
-    "Decision": ClassStyle("#8073ac", "box", "Quyết định", "Decision"),
-    "Directive": ClassStyle("#542788", "box", "Chỉ thị", "Directive"),
-    "Conclusion": ClassStyle("#b35806", "box", "Kết luận", "Conclusion"),
-    "Report": ClassStyle("#999999", "box", "Báo cáo", "Report"),
+    **{
+        name: ClassStyle(_DOCUMENT_COLOURS[name], "box", kind.vi, kind.en)
+        for name, kind in DOCUMENT_TYPES.items()
+    },
     "PolicyDocument": ClassStyle("#bababa", "box", "Văn bản", "Document"),
     "Task": ClassStyle("#4393c3", "dot", "Nhiệm vụ", "Task"),
     "TaskGroup": ClassStyle("#92c5de", "database", "Nhóm nhiệm vụ (thu gọn)", "Tasks (collapsed)"),

@@ -13,12 +13,14 @@ from typing import Any
 
 import networkx as nx
 
+from ontology.errors import NotFound
+from ontology.vocabulary import ID_BASE
 from viz import graphs, layout, style
 from viz.aggregate import DEFAULT_BUDGET, collapse_leaves
 from viz.render import Page, render_html
 
 Fetch = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
-DEFAULT_ROOT = style.ID_BASE + "document/57-ntw-2024"
+DEFAULT_ROOT = ID_BASE + "document/57-ntw-2024"
 VIEW_KINDS = ("dependencies", "agency", "agencies", "alignment")
 
 
@@ -32,7 +34,7 @@ class View:
     note: str
 
 
-class ViewNotFound(LookupError):
+class ViewNotFound(NotFound):
     """The requested root or agency is not in the graph."""
 
 

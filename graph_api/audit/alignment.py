@@ -23,8 +23,8 @@ from graph_api.named_queries import load_query
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 from ontology.text_keys import fold, unit_words_key
+from ontology.vocabulary import PG
 
-PG = "https://w3id.org/policygraph/ontology#"
 NATION, PROVINCE = PG + "Nation", PG + "Province"
 SYMMETRIC = {"exactMatch": "exactMatch", "closeMatch": "closeMatch"}
 INVERSE = {"broadMatch": "narrowMatch", "narrowMatch": "broadMatch", **SYMMETRIC}

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from graph_api.named_queries import load_query
 from graph_api.store import Store
+from ontology.errors import NotFound
 from ontology.slugs import slugify
 
 
@@ -28,4 +29,4 @@ def resolve_province(text: str, provinces: dict[str, str]) -> str:
         if slugify(label.split(" (→")[0]) == wanted:
             return iri
     known = ", ".join(sorted(iri.rsplit("/", 1)[-1] for iri in provinces))
-    raise LookupError(f"no province {text!r} in the corpus; known: {known}")
+    raise NotFound(f"no province {text!r} in the corpus; known: {known}")

@@ -13,12 +13,12 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from graph_api.entity_refs import optional_entity_ref, parse_entity_ref
 from graph_api.models import Agency, AgencyDetail, AgencyList
 from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
-    entity_ref,
     limit_within,
     load_tasks,
     require_found,
@@ -94,7 +94,7 @@ async def list_agencies(
     format: str | None = Query(None, description=FORMAT_DESCRIPTION),
 ) -> Response:
     limit = limit_within(request, limit)
-    place = entity_ref("place", province)
+    place = optional_entity_ref(province, "place")
     if place is None:
         candidates = [IRI(row["agency"]) for row in await select(request, "agency_ids")]
         counts = await task_counts(request, None)
@@ -117,7 +117,7 @@ async def list_agencies(
 async def get_agency(
     request: Request, agency_id: str = Path(description="agency slug, e.g. bo-khcn")
 ) -> JSONResponse:
-    iri = entity_ref("agency", agency_id)
+    iri = parse_entity_ref(agency_id, "agency")
     found = await agency_details(request, [iri], await task_counts(request, [iri]))
     require_found(found, "agency", iri)
     page = await task_page(

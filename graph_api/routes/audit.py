@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from graph_api.audit import render
@@ -14,7 +14,7 @@ from graph_api.audit.coverage import render_coverage
 from graph_api.audit.ownership import audit_ownership
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.audit.themes import audit_tasks
-from ontology.namespaces import entity_iri
+from graph_api.entity_refs import parse_entity_ref
 
 router = APIRouter(tags=["audit"])
 PROVINCE = Query(description="a province slug or name; default all")
@@ -34,10 +34,6 @@ def _text(body: str, fmt: str) -> Response:
     return PlainTextResponse(body, media_type=MEDIA[fmt])
 
 
-def _not_found(error: LookupError) -> HTTPException:
-    return HTTPException(status_code=404, detail=str(error).strip("'\""))
-
-
 @router.get(
     "/api/audit/alignment",
     summary="National targets against provincial targets",
@@ -48,10 +44,7 @@ def alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md|html)$")] = "json",
 ) -> Response:
-    try:
-        report = audit_alignment(request.app.state.store, province)
-    except LookupError as error:
-        raise _not_found(error) from error
+    report = audit_alignment(request.app.state.store, province)
     if format == "html":
         return HTMLResponse(render_coverage(report))
     return _text(render.render_alignment(report, format), format)
@@ -67,16 +60,9 @@ def ownership(
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
     store = request.app.state.store
-    try:
-        place = resolve_province(province, province_labels(store)) if province else None
-    except LookupError as error:
-        raise _not_found(error) from error
-    if task and not task.startswith("http"):
-        try:
-            task = str(entity_iri("task", task.strip()))
-        except ValueError as error:
-            raise HTTPException(status_code=400, detail=f"task: {error}") from error
-    report = audit_ownership(store, on or date.today(), task=task, province=place)
+    place = resolve_province(province, province_labels(store)) if province else None
+    task_iri = str(parse_entity_ref(task, "task")) if task else None
+    report = audit_ownership(store, on or date.today(), task=task_iri, province=place)
     return _text(render.render_ownership(report, format, gone_only=gone), format)
 
 
@@ -90,10 +76,7 @@ def tasks_alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
-    try:
-        report = audit_tasks(request.app.state.store, province)
-    except LookupError as error:
-        raise _not_found(error) from error
+    report = audit_tasks(request.app.state.store, province)
     if format == "json":
         return JSONResponse(report.as_dict())
     return _text(render.render_tasks(report, format), format)
@@ -104,8 +87,5 @@ def coverage(
     request: Request,
     province: Annotated[str | None, Query(description="one province")] = None,
 ) -> HTMLResponse:
-    try:
-        report = audit_alignment(request.app.state.store, province)
-    except LookupError as error:
-        raise _not_found(error) from error
+    report = audit_alignment(request.app.state.store, province)
     return HTMLResponse(render_coverage(report))

@@ -1,10 +1,9 @@
-"""What the REST routes share: entity ids from a request, running named queries, JSON or CSV."""
+"""What the REST routes share: running named queries, pages of tasks, JSON or CSV."""
 
 from __future__ import annotations
 
 import csv
 import io
-import re
 from typing import Any
 
 from fastapi import Request
@@ -13,14 +12,11 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
-from graph_api.errors import NotFound
 from graph_api.models import ErrorBody, Evidence, Ref, Task
 from graph_api.named_queries import load_query
 from graph_api.store_terms import IRI
-from ingest.errors import QueryError
-from ontology.namespaces import ENTITY_KINDS, ID_BASE
+from ontology.errors import NotFound, QueryError
 
-SLUG = re.compile(r"^[\w.\-]+$", re.UNICODE)
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
     for status, description in (
@@ -32,19 +28,6 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 CSV_RESPONSE = {"content": {"text/csv": {"schema": {"type": "string"}}}}
 FORMAT_DESCRIPTION = "json or csv (default: by Accept, else json)"
-
-
-def entity_ref(kind: str, value: str | None) -> IRI | None:
-    """A request's id for an entity (slug or full IRI) as the entity's IRI; None if absent."""
-    if value is None or value == "":
-        return None
-    if kind not in ENTITY_KINDS:
-        raise QueryError(f"unknown entity kind {kind!r}")
-    prefix = f"{ID_BASE}{kind}/"
-    slug = value.removeprefix(prefix)
-    if not SLUG.match(slug):
-        raise QueryError(f"{value!r} is not a {kind} id (a slug such as 'bo-khcn' or its IRI)")
-    return IRI(prefix + slug)
 
 
 DEFAULT_LIMIT = 100

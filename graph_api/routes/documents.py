@@ -7,10 +7,10 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
+from graph_api.entity_refs import parse_entity_ref
 from graph_api.models import Document, DocumentLink, Ref
 from graph_api.routes.common import (
     ERROR_RESPONSES,
-    entity_ref,
     load_tasks,
     require_found,
     select,
@@ -64,7 +64,7 @@ async def get_document(
     task_limit: int = Query(TASK_PAGE, ge=0, le=1_000_000, description=TASK_LIMIT),
     task_offset: int = Query(0, ge=0, le=1_000_000),
 ) -> JSONResponse:
-    iri = entity_ref("document", document_id)
+    iri = parse_entity_ref(document_id, "document")
     bindings = {"document": iri}
     record = document_properties(await select(request, "document", bindings))
     row = require_found([record] if record else [], "document", iri)

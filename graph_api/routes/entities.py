@@ -11,12 +11,13 @@ from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
-from graph_api.errors import NotFound
 from graph_api.html_pages import entity_page, not_found_page
 from graph_api.named_queries import load_query
 from graph_api.routes.common import ERROR_RESPONSES, select
+from graph_api.store import QueryOptions
 from graph_api.store_terms import IRI
-from ontology.namespaces import ENTITY_KINDS, ID_BASE
+from ontology.errors import NotFound
+from ontology.vocabulary import ENTITY_KINDS, ID_BASE
 
 router = APIRouter(tags=["entities"])
 
@@ -53,11 +54,9 @@ async def entity(
         raise NotFound(f"the graph has no entity {iri}")
     headers = {"Vary": "Accept"}
     if offer.key != "html":
+        options = QueryOptions(graph_format=offer.key, bindings=bindings)
         output = await run_in_threadpool(
-            request.app.state.store.query,
-            load_query("entity_graph"),
-            graph_format=offer.key,
-            bindings=bindings,
+            request.app.state.store.query, load_query("entity_graph"), options
         )
         return Response(output.body, media_type=offer.media_type, headers=headers)
     limit = request.app.state.settings.max_rows

@@ -19,8 +19,8 @@ from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
 from graph_api.named_queries import load_query
 from graph_api.service_description import service_description
 from graph_api.sparql_guard import CheckedQuery, check_request, require_query
-from graph_api.store import Dataset
-from ingest.errors import QueryError
+from graph_api.store import Dataset, QueryOptions
+from ontology.errors import QueryError
 
 router = APIRouter(tags=["SPARQL"])
 RDFLIB_FORMATS = {"turtle": "turtle", "ntriples": "nt", "rdfxml": "xml", "jsonld": "json-ld"}
@@ -181,15 +181,14 @@ async def sparql(request: Request) -> Response:
     offer = negotiation.choose(OFFERS[checked.form], request.headers.get("accept"), format_param)
     dataset = protocol.dataset() or Dataset(checked.from_graphs, checked.from_named_graphs)
     key = offer.key
-    output = await run_in_threadpool(
-        request.app.state.store.query,
-        checked.text,
+    options = QueryOptions(
         solutions_format=key if checked.result_kind == "solutions" else "json",
         graph_format=key if checked.result_kind == "graph" else "turtle",
         dataset=dataset,
         max_rows=settings.max_rows,
         base_iri=str(request.url.replace(query="")),
     )
+    output = await run_in_threadpool(request.app.state.store.query, checked.text, options)
     headers = {"Vary": "Accept"}
     if output.truncated:
         headers["X-Result-Truncated"] = f"true; max-rows={settings.max_rows}"

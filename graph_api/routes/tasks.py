@@ -8,12 +8,12 @@ from typing import Annotated
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from graph_api.entity_refs import optional_entity_ref
 from graph_api.models import TaskList
 from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
-    entity_ref,
     limit_within,
     load_tasks,
     table_response,
@@ -43,10 +43,10 @@ async def list_tasks(
     format: str | None = Query(None, description=FORMAT_DESCRIPTION),
 ) -> Response:
     bindings = {
-        "agency": entity_ref("agency", agency),
-        "province": entity_ref("place", province),
-        "document": entity_ref("document", document),
-        "theme": entity_ref("theme", theme),
+        "agency": optional_entity_ref(agency, "agency"),
+        "province": optional_entity_ref(province, "place"),
+        "document": optional_entity_ref(document, "document"),
+        "theme": optional_entity_ref(theme, "theme"),
         "openOn": open_on,
     }
     limit = limit_within(request, limit)

@@ -2,22 +2,19 @@
 
 from __future__ import annotations
 
-import re
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.entity_refs import parse_entity_ref
 from graph_api.named_queries import load_query
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 from viz import views
-from viz.style import ID_BASE
 
 router = APIRouter(prefix="/views", tags=["views"])
-
-_SHORT_IRI = re.compile(r"^(?:/?id/)?([a-z]+)/([A-Za-z0-9_.\-]+)$")
 
 
 def store_fetch(store: Store) -> views.Fetch:
@@ -33,29 +30,10 @@ def store_fetch(store: Store) -> views.Fetch:
     return fetch
 
 
-def expand_iri(value: str) -> str:
-    """A full policygraph IRI, ``kind/slug`` or ``/id/kind/slug`` → the full IRI."""
-    if value.startswith(ID_BASE):
-        return value
-    match = _SHORT_IRI.match(value)
-    if not match:
-        raise ValueError(f"not an entity IRI or kind/slug: {value!r}")
-    return f"{ID_BASE}{match[1]}/{match[2]}"
-
-
-def _iri(value: str) -> str:
-    try:
-        return expand_iri(value)
-    except ValueError as error:
-        raise HTTPException(400, str(error)) from error
-
-
 async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+    """The view as a page; a root the graph lacks is ``views.ViewNotFound``, a 404 at the edge."""
     fetch = store_fetch(request.app.state.store)
-    try:
-        view = await run_in_threadpool(views.build_view, kind, fetch, **options)
-    except views.ViewNotFound as error:
-        raise HTTPException(404, str(error)) from error
+    view = await run_in_threadpool(views.build_view, kind, fetch, **options)
     return HTMLResponse(view.html)
 
 
@@ -72,7 +50,9 @@ async def dependencies(
     lang: Lang = "vi",
 ) -> HTMLResponse:
     """Plan dependencies from a document down to tasks and targets, or from a task up."""
-    return await _page(request, "dependencies", root=_iri(root), direction=direction, lang=lang)
+    return await _page(
+        request, "dependencies", root=parse_entity_ref(root), direction=direction, lang=lang
+    )
 
 
 @router.get("/agencies", response_class=HTMLResponse)
@@ -84,7 +64,7 @@ async def agencies(request: Request, lang: Lang = "vi") -> HTMLResponse:
 @router.get("/agency/{slug}", response_class=HTMLResponse)
 async def agency(request: Request, slug: str, lang: Lang = "vi") -> HTMLResponse:
     """One agency: its tasks as lead and coordinator, their documents, its successor."""
-    return await _page(request, "agency", agency=_iri(f"agency/{slug}"), lang=lang)
+    return await _page(request, "agency", agency=parse_entity_ref(slug, "agency"), lang=lang)
 
 
 @router.get("/alignment", response_class=HTMLResponse)

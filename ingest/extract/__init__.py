@@ -35,16 +35,11 @@ EXTRACTOR_MODULES = ("documents", "agencies", "assignments", "targets", "meeting
 
 
 def _load_extractors() -> list[tuple[str, Extractor]]:
-    loaded = []
-    for name in EXTRACTOR_MODULES:
-        try:
-            module = importlib.import_module(f"ingest.extract.{name}")
-        except ImportError:
-            if name == "tables":  # written by another engineer; optional until it lands
-                continue
-            raise
-        loaded.append((name, module.extract))
-    return loaded
+    """Every extractor, in order; one that fails to import is an error, never skipped."""
+    return [
+        (name, importlib.import_module(f"ingest.extract.{name}").extract)
+        for name in EXTRACTOR_MODULES
+    ]
 
 
 EXTRACTORS: list[tuple[str, Extractor]] = _load_extractors()

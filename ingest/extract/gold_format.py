@@ -13,16 +13,7 @@ from ingest.model import (
     TargetFact,
 )
 from ingest.resolve import Catalogue
-
-GOLD_DOCUMENT_TYPES = {
-    "Resolution",
-    "ActionProgramme",
-    "Plan",
-    "Programme",
-    "Project",
-    "Decision",
-    "Directive",
-}
+from ontology.vocabulary import GOLD_DOCUMENT_TYPES
 
 
 def _place_name(slug: str | None, catalogue: Catalogue | None) -> str | None:

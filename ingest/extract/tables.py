@@ -33,6 +33,7 @@ from ingest.text.dates import parse_deadline
 from ingest.text.numbers import parse_number
 from ingest.themes import classify_task_theme, resolve_theme
 from ontology.slugs import document_slug, fold, slugify
+from ontology.vocabulary import DOCUMENT_TYPES
 
 if TYPE_CHECKING:
     from ingest.extract import ExtractionContext
@@ -151,16 +152,20 @@ def row_evidence(source: SourceText, table: Table, index: int) -> Evidence:
 # --------------------------------------------------------------------------------------------
 
 _ATTACHED = re.compile(r"\(?\s*(?:ban hành\s+)?kèm theo\s+(?P<what>[^()\n]{5,400})\)?", re.I)
-_DOC_TYPES = (
-    ("chương trình hành động", "ActionProgramme", "ctrhd"),
-    ("nghị quyết", "Resolution", "nq"),
-    ("kế hoạch", "Plan", "kh"),
-    ("chương trình", "Programme", "ctr"),
-    ("quyết định", "Decision", "qd"),
-    ("đề án", "Project", "da"),
-    ("chỉ thị", "Directive", "ct"),
-    ("kết luận", "Conclusion", "kl"),
-    ("báo cáo", "Report", "bc"),
+# Document type → the short code its table-document keys use; the longest name is tried first.
+_TYPE_CODES = {
+    "ActionProgramme": "ctrhd",
+    "Resolution": "nq",
+    "Plan": "kh",
+    "Programme": "ctr",
+    "Decision": "qd",
+    "Project": "da",
+    "Directive": "ct",
+    "Conclusion": "kl",
+    "Report": "bc",
+}
+_DOC_TYPES = tuple(
+    (DOCUMENT_TYPES[doc_type].vi.lower(), doc_type, code) for doc_type, code in _TYPE_CODES.items()
 )
 _NUMBER = r"(?P<num>(?:\d+\s*[-/]|/)\s*[A-ZĐ]{1,6}(?:\s*[-/]\s*[A-ZĐ0-9]{1,12})*)"
 _NUMBERED = re.compile(

@@ -13,9 +13,9 @@ from docx.oxml.ns import qn
 from docx.table import Table as DocxTable
 from docx.text.paragraph import Paragraph
 
-from ingest.errors import SourceError
 from ingest.readers import Extracted
 from ingest.readers.txt import find_pipe_tables
+from ontology.errors import SourceError
 
 # A DOCX is a zip: refuse, before parsing, one that inflates past these bounds (a zip bomb).
 # python-docx needs about 35 bytes of memory per byte of XML (706 MB for 20 MB), so the parse

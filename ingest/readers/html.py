@@ -14,9 +14,9 @@ from pathlib import Path
 
 from selectolax.lexbor import LexborHTMLParser, LexborNode
 
-from ingest.errors import SourceError
 from ingest.readers import Extracted
 from ingest.readers.txt import decode_utf8, find_pipe_tables
+from ontology.errors import SourceError
 
 _DROPPED_TAGS = (
     "script, style, noscript, template, nav, header, footer, aside, form, iframe, svg, button, "

@@ -8,9 +8,9 @@ from pathlib import Path
 from pypdf import PdfReader
 from pypdf.errors import PyPdfError
 
-from ingest.errors import SourceError
 from ingest.readers import Extracted
 from ingest.readers.txt import find_pipe_tables
+from ontology.errors import SourceError
 
 # Bounded work: official plans run to tens of pages; anything past this is not a policy text.
 MAX_PAGES = 2000

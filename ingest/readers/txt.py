@@ -6,9 +6,9 @@ import itertools
 import re
 from pathlib import Path
 
-from ingest.errors import SourceError
 from ingest.model import Table
 from ingest.readers import Extracted
+from ontology.errors import SourceError
 
 _BOM = b"\xef\xbb\xbf"
 _SEPARATOR_ROW = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")

@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from ingest.errors import CuratedDataError
+from ontology.errors import CuratedDataError
 
 BODIES_FILE = "provincial-bodies.toml"
 _CODE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")

@@ -10,7 +10,7 @@ import pyoxigraph as ox
 import pytest
 
 from bench.synth import generate, write_file
-from graph_api.cli import main as cli_main
+from cli.main import main as cli_main
 from ingest.validate import validate_dataset
 
 ROOT = Path(__file__).resolve().parents[2]

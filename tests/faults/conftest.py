@@ -14,7 +14,7 @@ ROOT = Path(__file__).resolve().parents[2]
 
 def policygraph(data_dir: Path, *args: str, **popen) -> subprocess.Popen:
     """``policygraph --data-dir DATA ARGS`` as a child process (its own process group)."""
-    command = [sys.executable, "-m", "graph_api.cli", "--data-dir", str(data_dir), *args]
+    command = [sys.executable, "-m", "cli", "--data-dir", str(data_dir), *args]
     return subprocess.Popen(
         command,
         cwd=ROOT,

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from graph_api.store import OxigraphStore
-from ingest.build import current_store_path
+from ontology.releases import current_store_path
 from tests.faults.conftest import policygraph
 
 COUNT_TASKS = "SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/policygraph/ontology#Task> }"

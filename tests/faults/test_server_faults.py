@@ -9,7 +9,7 @@ from pathlib import Path
 import httpx
 
 from bench.server import Server
-from ingest.build import current_store_path
+from ontology.releases import current_store_path
 
 HEAVY = (Path(__file__).parent / "heavy.rq").read_text(encoding="utf-8")
 COUNT_TASKS = "SELECT (COUNT(*) AS ?n) WHERE { ?t a <https://w3id.org/policygraph/ontology#Task> }"

@@ -85,7 +85,7 @@ class LiveServer:
         self.port = free_port()
         self.base = f"http://127.0.0.1:{self.port}"
         self.sparql = f"{self.base}/sparql"
-        command = [sys.executable, "-m", "graph_api.cli", "--store", store, "serve"]
+        command = [sys.executable, "-m", "cli", "--store", store, "serve"]
         command += ["--host", "127.0.0.1", "--port", str(self.port), *options]
         env = {**os.environ, "PYTHONPATH": str(ROOT)}
         self.process = subprocess.Popen(

@@ -6,10 +6,10 @@ from datetime import date
 
 import pytest
 
-from graph_api import cli
+from cli.main import main as cli_main
 from graph_api.audit.alignment import Verdict, audit_alignment
 from graph_api.audit.ownership import audit_ownership
-from ingest.build import current_store_path
+from ontology.releases import current_store_path
 
 pytestmark = pytest.mark.slow
 ID = "https://w3id.org/policygraph/id/"
@@ -57,7 +57,7 @@ def test_seed_002_task_is_held_by_ho_chi_minh_city_in_2026(built_oxigraph):
 
 def test_cli_ownership_shows_the_holder_and_the_chain(built_store, capsys):
     store = str(current_store_path(built_store))
-    status = cli.main(["--store", store, "audit", "ownership", "--on", "2026-01-01"])
+    status = cli_main(["--store", store, "audit", "ownership", "--on", "2026-01-01"])
     assert status == 0
     out = capsys.readouterr().out
     block = out[out.index("002_164b680af517698d-1  (coordinating)") :].split("\n\n")[0]

@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from graph_api.cli import main
+from cli.main import main
 
 ROOT = Path(__file__).resolve().parents[2]
 SEED_002 = ROOT / "data" / "sources" / "002_164b680af517698d.txt"

@@ -10,6 +10,7 @@ import pytest
 
 from graph_api.named_queries import load_query, query_names
 from graph_api.routes.home import example_queries
+from graph_api.store import QueryOptions
 
 ID = "https://w3id.org/policygraph/id/"
 BROWSER = "text/html,application/xhtml+xml,application/xml;q=0.9,*/*;q=0.8"
@@ -90,6 +91,6 @@ MINE = [n for n in query_names() if not n.startswith(("view_", "audit_"))]
 def test_every_named_query_runs_unbound(sample_store, name):
     text = load_query(name)
     if "CONSTRUCT" in text:
-        assert sample_store.query(text, max_rows=5).kind == "graph"
+        assert sample_store.query(text, QueryOptions(max_rows=5)).kind == "graph"
     else:
         assert isinstance(sample_store.select(text, limit=5), list)

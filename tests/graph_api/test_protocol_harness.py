@@ -40,7 +40,7 @@ def test_protocol_harness_with_fixture_graphs(live_server):
 
 @pytest.fixture(scope="module")
 def built_server(built_store):
-    from ingest.build import current_store_path
+    from ontology.releases import current_store_path
 
     server = LiveServer(str(current_store_path(built_store)), "--query-workers", "2")
     yield server

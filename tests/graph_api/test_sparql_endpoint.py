@@ -7,7 +7,7 @@ import json
 import pytest
 
 from graph_api.sparql_guard import check_request
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 ID = "https://w3id.org/policygraph/id/"
 SPARQL_QUERY = "application/sparql-query"

@@ -26,7 +26,7 @@ from graph_api.remote_store import RemoteStore
 from graph_api.settings import Settings
 from graph_api.sparql_guard import check_request
 from graph_api.store import OxigraphStore
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 from tests.live import serve_in_thread
 
 ISSUE_PROBES = [  # the three spellings issue 11 found past the old text guard

@@ -15,7 +15,7 @@ from listener import SECRET, Listener
 
 from graph_api.executor import WorkerPool
 from graph_api.store import StoreRecipe
-from ingest.errors import QueryError
+from ontology.errors import QueryError
 
 PROBE = """
 import socket, sys

@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from graph_api.store import OxigraphStore
-from ingest.build import build, current_store_path
-from ingest.errors import CuratedDataError
+from ingest.build import build
+from ontology.errors import CuratedDataError
+from ontology.releases import current_store_path
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 COUNT_ALL = "SELECT (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } }"

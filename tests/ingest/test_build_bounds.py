@@ -1,6 +1,6 @@
 """What a build leaves and what it may cost: killed builds' leftovers, zip bombs, write errors.
 
-Builds run as users run them (``python -m graph_api.cli build`` in a subprocess) where a build
+Builds run as users run them (``python -m cli build`` in a subprocess) where a build
 is killed, stopped, or limited by the kernel; the rest call ``ingest.build`` directly.
 """
 
@@ -23,7 +23,7 @@ from tests.ingest.common import ROOT, small_data, zip_bomb_docx
 
 
 def cli_build(data: Path, **popen) -> subprocess.Popen:
-    command = [sys.executable, "-m", "graph_api.cli", "--data-dir", str(data), "build"]
+    command = [sys.executable, "-m", "cli", "--data-dir", str(data), "build"]
     return subprocess.Popen(
         [*command, "--no-validate", "--quiet"],
         cwd=ROOT,

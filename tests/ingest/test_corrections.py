@@ -8,12 +8,13 @@ from pathlib import Path
 import pytest
 
 from graph_api.store import OxigraphStore
-from ingest.build import build, current_store_path
+from ingest.build import build
 from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
-from ingest.errors import CuratedDataError
 from ingest.extract import extract_all
 from ingest.model import TargetFact
 from ingest.sources import read_source
+from ontology.errors import CuratedDataError
+from ontology.releases import current_store_path
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 SEED_001 = "001_48c50c3c403c9ef8"  # Bình Dương programme: TFP khoảng 45% (2025), trên 50% (2030)

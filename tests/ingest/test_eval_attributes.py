@@ -126,7 +126,7 @@ def test_json_report_gives_figures_per_file(tmp_path):
 
 
 def _eval(cwd: Path, *args: str) -> subprocess.CompletedProcess:
-    command = [sys.executable, "-m", "graph_api.cli", *args]
+    command = [sys.executable, "-m", "cli", *args]
     return subprocess.run(command, cwd=cwd, capture_output=True, text=True, timeout=120)
 
 

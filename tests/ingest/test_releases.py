@@ -7,8 +7,8 @@ import shutil
 import threading
 import time
 
-from ingest import releases
 from ingest.build import build
+from ontology import releases
 from tests.ingest.common import small_data
 
 

@@ -6,7 +6,6 @@ from pathlib import Path
 
 import pytest
 
-from ingest.errors import CuratedDataError
 from ingest.model import SourceMeta, SourceText
 from ingest.resolve import (
     BODIES_FILE,
@@ -21,6 +20,7 @@ from ingest.resolve import (
 )
 from ingest.text.normalise import normalise
 from ingest.themes import classify_task_theme, resolve_theme
+from ontology.errors import CuratedDataError
 from tests.ingest.common import ROOT, curated_catalogue
 
 catalogue = curated_catalogue

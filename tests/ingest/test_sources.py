@@ -12,9 +12,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from ingest.errors import PolicyGraphError, SourceError
 from ingest.model import SourceText
 from ingest.sources import iter_sources, read_source
+from ontology.errors import PolicyGraphError, SourceError
 from ontology.slugs import fold
 
 ROOT = Path(__file__).resolve().parents[2]

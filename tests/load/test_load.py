@@ -17,7 +17,7 @@ import pytest
 
 from bench.load import run_load
 from bench.server import Server
-from ingest.build import current_store_path
+from ontology.releases import current_store_path
 
 SECONDS = float(os.environ.get("LOAD_SECONDS", "15"))
 CLIENTS = 50

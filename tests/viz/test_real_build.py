@@ -8,8 +8,8 @@ import re
 
 import pytest
 
-from graph_api.cli import main
-from ingest.build import current_store_path
+from cli.main import main
+from ontology.releases import current_store_path
 
 ROOT = "https://w3id.org/policygraph/id/document/57-ntw-2024"
 

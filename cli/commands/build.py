@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from graph_api.commands import progress_bar
+from cli.commands import progress_bar
 from graph_api.settings import Settings
 
 HELP = "build the graph from data/curated and data/sources into data/build (atomically)"

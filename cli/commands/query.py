@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "run a SPARQL query against the store and print the result (a table by default)"
@@ -18,7 +18,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.sparql_guard import check_request, require_query
-    from graph_api.store import Dataset
+    from graph_api.store import Dataset, QueryOptions
     from graph_api.table import format_output
 
     text = args.query
@@ -26,11 +26,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         text = Path(text[1:]).read_text(encoding="utf-8")
     checked = require_query(check_request(text))  # SERVICE refused, FROM kept to the store
     store = open_store(settings)
-    output = store.query(
-        checked.text,
+    options = QueryOptions(
         solutions_format="csv" if args.format == "table" else args.format,
         dataset=Dataset(checked.from_graphs, checked.from_named_graphs),
         max_rows=settings.max_rows,
     )
+    output = store.query(checked.text, options)
     print(format_output(output, args.format))
     return 0

@@ -6,7 +6,7 @@ import argparse
 from pathlib import Path
 
 from graph_api.settings import Settings
-from ingest.errors import PolicyGraphError
+from ontology.errors import PolicyGraphError
 
 HELP = "SHACL-validate the built graph (exit status 1 on violations)"
 

@@ -6,7 +6,7 @@ import argparse
 import sys
 from datetime import date
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "audit alignment with the national targets, task themes, and who owns each task today"
@@ -52,7 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.audit.ownership import audit_ownership
     from graph_api.audit.provinces import province_labels, resolve_province
     from graph_api.audit.themes import audit_tasks
-    from ontology.namespaces import entity_iri
+    from graph_api.entity_refs import parse_entity_ref
 
     store = open_store(settings)
     try:
@@ -66,9 +66,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             province = None
             if args.province:
                 province = resolve_province(args.province, province_labels(store))
-            task = args.task
-            if task and not task.startswith("http"):
-                task = str(entity_iri("task", task))
+            task = str(parse_entity_ref(args.task, "task")) if args.task else None
             report = audit_ownership(store, args.on, task=task, province=province)
             print(render.render_ownership(report, args.format, gone_only=args.gone))
         else:

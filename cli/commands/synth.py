@@ -18,20 +18,8 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("-o", "--output", type=Path, required=True, help="the .nq file to write")
 
 
-def _generator():
-    """``bench.synth.write_file``; ``bench/`` sits beside the installed packages in a checkout."""
-    try:
-        from bench.synth import write_file
-    except ModuleNotFoundError as error:
-        if error.name != "bench":
-            raise
-        sys.path.insert(0, str(Path(__file__).resolve().parents[2]))
-        from bench.synth import write_file
-    return write_file
-
-
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    write_file = _generator()
+    from bench.synth import write_file
 
     if args.scale < 1:
         raise ValueError("--scale must be positive")

@@ -6,7 +6,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "write an interactive view (dependencies, agency, agencies, alignment) as an HTML file"
@@ -30,18 +30,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from graph_api.routes.views import expand_iri, store_fetch
+    from graph_api.entity_refs import parse_entity_ref
+    from graph_api.routes.views import store_fetch
     from viz import views
 
     options: dict = {"lang": args.lang, "link_base": args.link_base.rstrip("/")}
     if args.kind == "dependencies":
-        options["root"] = expand_iri(args.root) if args.root else views.DEFAULT_ROOT
+        options["root"] = parse_entity_ref(args.root) if args.root else views.DEFAULT_ROOT
         options["direction"] = "up" if args.up else "down"
     elif args.kind == "agency":
         if not args.agency:
             raise ValueError("the agency view needs --agency SLUG")
-        agency = args.agency if "/" in args.agency else f"agency/{args.agency}"
-        options["agency"] = expand_iri(agency)
+        options["agency"] = parse_entity_ref(args.agency, "agency")
     if args.budget and args.kind in ("dependencies", "agency"):
         options["budget"] = args.budget
     try:

@@ -1,35 +1,35 @@
 """``policygraph``: one subcommand per user task, each a thin layer over a library function.
 
-Each subcommand lives in ``graph_api/commands/<name>.py`` and exposes ``HELP``,
+Each subcommand lives in ``cli/commands/<name>.py`` and exposes ``HELP``,
 ``add_arguments(parser)`` and ``run(args, settings) -> int``; this module only dispatches.
 """
 
 from __future__ import annotations
 
 import argparse
+import functools
 import importlib
 import sys
 from pathlib import Path
 
 from graph_api.settings import Settings
-from ingest.errors import PolicyGraphError
+from ontology.errors import PolicyGraphError
 
 SUBCOMMANDS = ("build", "validate", "serve", "query", "extract", "eval", "view", "audit", "synth")
 
 
 def _load(name: str):
-    try:
-        return importlib.import_module(f"graph_api.commands.{name}")
-    except ModuleNotFoundError as error:
-        if error.name == f"graph_api.commands.{name}":
-            return None
-        raise
+    """The module of one subcommand; a subcommand that fails to import is an error, not skipped."""
+    return importlib.import_module(f"cli.commands.{name}")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser(width: int | None = None) -> argparse.ArgumentParser:
+    """The parser; ``width`` fixes the help's line width (None: the terminal's)."""
+    formatter = functools.partial(argparse.HelpFormatter, width=width)
     parser = argparse.ArgumentParser(
         prog="policygraph",
         description="Build, serve, query and view the policygraph knowledge graph.",
+        formatter_class=formatter,
     )
     parser.add_argument("--data-dir", type=Path, help="data directory (default: data)")
     parser.add_argument("--store", help="a SPARQL endpoint URL, or a store directory")
@@ -42,9 +42,10 @@ def build_parser() -> argparse.ArgumentParser:
     sub = parser.add_subparsers(dest="command", required=True)
     for name in SUBCOMMANDS:
         module = _load(name)
-        if module is None:
-            continue
-        module.add_arguments(sub.add_parser(name, help=module.HELP, description=module.HELP))
+        command = sub.add_parser(
+            name, help=module.HELP, description=module.HELP, formatter_class=formatter
+        )
+        module.add_arguments(command)
     return parser
 
 
@@ -64,7 +65,8 @@ def main(argv: list[str] | None = None) -> int:
         return _load(args.command).run(args, settings)
     except (PolicyGraphError, OSError, ValueError) as error:
         # A bad input, a missing build, a read-only or full disk: one line, no traceback.
-        print(f"policygraph {args.command}: error: {error}", file=sys.stderr)
+        message = error.user_message() if isinstance(error, PolicyGraphError) else error
+        print(f"policygraph {args.command}: error: {message}", file=sys.stderr)
         return 2
 
 

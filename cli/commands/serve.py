@@ -5,7 +5,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from graph_api.commands import open_store
+from cli.commands import open_store
 from graph_api.settings import Settings
 
 HELP = "serve the SPARQL endpoint and API on the built store (or --store URL)"
