@@ -14,7 +14,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from ingest.matching import AgencyKey, KindScore, province_key
+from ingest.matching import KindScore
+from ingest.pairing import AgencyKey, province_key
 
 ATTRIBUTES = ("target_scope", "target_indicator", "assignment_deadline")
 NATIONAL = "national"

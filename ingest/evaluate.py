@@ -27,21 +27,22 @@ from ingest.gold_format import (
     validate_annotation,
 )
 from ingest.matching import (
-    AgencyKey,
     Finding,
     KindScore,
-    SourceContext,
-    canonical_number,
     coverage_region,
     evaluate_one,
-    folded_agency_key,
-    match_key,
     match_one_to_one,
+)
+from ingest.pairing import (
+    AgencyKey,
+    SourceContext,
+    canonical_number,
+    folded_agency_key,
     province_key,
     title_overlap,
-    unit_key,
     words_of,
 )
+from ontology.text_keys import match_key, unit_key
 
 __all__ = [
     "COMPARATORS",
