@@ -11,6 +11,7 @@ from fastapi import FastAPI, Request
 from fastapi.middleware.cors import CORSMiddleware
 from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
+from fastapi_offline import FastAPIOffline
 
 from graph_api.errors import http_status
 from graph_api.executor import PooledStore, WorkerPool
@@ -26,6 +27,7 @@ from graph_api.routes import (
     tasks,
     views,
 )
+from graph_api.security_headers import SecurityHeaders
 from graph_api.settings import Settings
 from graph_api.store import Store
 from ingest.errors import PolicyGraphError
@@ -64,7 +66,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         if isinstance(serving, PooledStore):  # the caller owns ``store``; the app owns its pool
             serving.pool.close()
 
-    app = FastAPI(
+    app = FastAPIOffline(  # /docs and /redoc with Swagger UI and ReDoc from the package, no CDN
         title="policygraph",
         description="Vietnam's programmes, agencies and targets for science, technology, "
         "innovation and digital transformation, as a knowledge graph. The SPARQL endpoint is "
@@ -85,6 +87,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         expose_headers=["X-Result-Truncated"],
         max_age=3600,
     )
+    app.add_middleware(SecurityHeaders)  # outermost: CORS preflights get the headers too
     for module in (home, sparql, tasks, agencies, documents, search, stats, entities, audit, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
