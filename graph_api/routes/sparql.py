@@ -7,6 +7,7 @@ GET without a query answers with the Service Description.
 
 from __future__ import annotations
 
+import codecs
 import hmac
 from urllib.parse import parse_qsl
 
@@ -54,13 +55,28 @@ class ProtocolRequest:
         )
 
 
-def _decode_params(raw: bytes, where: str) -> list[tuple[str, str]]:
+def _decode_params(raw: bytes, where: str, charset: str = "utf-8") -> list[tuple[str, str]]:
     try:
         return parse_qsl(
-            raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict"
+            raw.decode(charset), keep_blank_values=True, encoding=charset, errors="strict"
         )
     except (UnicodeDecodeError, ValueError) as error:
-        raise QueryError(f"{where} is not valid percent-encoded UTF-8: {error}") from error
+        raise QueryError(f"{where} is not valid percent-encoded {charset}: {error}") from error
+
+
+def _form_charset(content_type: str) -> str:
+    """The charset a form body declares (UTF-8 when it declares none), checked to be known."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+            try:
+                return codecs.lookup(charset).name
+            except LookupError as error:
+                raise UnsupportedMediaType(
+                    f"unknown charset {charset!r} in {content_type!r}"
+                ) from error
+    return "utf-8"
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -108,7 +124,8 @@ async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolReque
             raise QueryError("send the operation either in the body or in the URL, not both")
         return ProtocolRequest(url_params, text), operation
     if media == "application/x-www-form-urlencoded":
-        params = url_params + _decode_params(body, "the form body")
+        form = _decode_params(body, "the form body", _form_charset(content_type))
+        params = url_params + form
         has_update = any(key == "update" for key, _ in params)
         if has_update and any(key == "query" for key, _ in params):
             raise QueryError("a request carries either 'query' or 'update', not both")
