@@ -13,6 +13,7 @@ from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
+from graph_api import openapi_doc
 from graph_api.errors import http_status
 from graph_api.executor import PooledStore, WorkerPool
 from graph_api.routes import (
@@ -91,6 +92,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     for module in (home, sparql, tasks, agencies, documents, search, stats, entities, audit, views):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
+    openapi_doc.install(app, settings.max_rows)
 
     @app.exception_handler(PolicyGraphError)
     async def handle_error(request: Request, error: PolicyGraphError) -> JSONResponse:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import date
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
 
 from graph_api.audit import render
@@ -14,9 +14,13 @@ from graph_api.audit.coverage import render_coverage
 from graph_api.audit.ownership import audit_ownership
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.audit.themes import audit_tasks
+from graph_api.errors import NotFound
+from graph_api.models import IsoDate
+from graph_api.routes.common import ERROR_RESPONSES, id_pattern
+from ingest.errors import QueryError
 from ontology.namespaces import entity_iri
 
-router = APIRouter(tags=["audit"])
+router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
 GONE = Query(description="only assignments whose agency no longer exists")
 MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
@@ -34,8 +38,8 @@ def _text(body: str, fmt: str) -> Response:
     return PlainTextResponse(body, media_type=MEDIA[fmt])
 
 
-def _not_found(error: LookupError) -> HTTPException:
-    return HTTPException(status_code=404, detail=str(error).strip("'\""))
+def _not_found(error: LookupError) -> NotFound:
+    return NotFound(str(error).strip("'\""))
 
 
 @router.get(
@@ -60,9 +64,11 @@ def alignment(
 @router.get("/api/audit/ownership", summary="Who holds each task on a date", responses=TEXT_FORMATS)
 def ownership(
     request: Request,
-    on: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+    on: Annotated[IsoDate | None, Query(description="YYYY-MM-DD; default today")] = None,
     province: Annotated[str | None, Query(description="only the tasks of this province")] = None,
-    task: Annotated[str | None, Query(description="only this task (IRI or slug)")] = None,
+    task: Annotated[
+        str | None, Query(description="only this task (IRI or slug)", pattern=id_pattern("task"))
+    ] = None,
     gone: Annotated[bool, GONE] = False,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
@@ -75,7 +81,7 @@ def ownership(
         try:
             task = str(entity_iri("task", task.strip()))
         except ValueError as error:
-            raise HTTPException(status_code=400, detail=f"task: {error}") from error
+            raise QueryError(f"task: {error}") from error
     report = audit_ownership(store, on or date.today(), task=task, province=place)
     return _text(render.render_ownership(report, format, gone_only=gone), format)
 

@@ -32,6 +32,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 CSV_RESPONSE = {"content": {"text/csv": {"schema": {"type": "string"}}}}
 FORMAT_DESCRIPTION = "json or csv (default: by Accept, else json)"
+SLUG_PATTERN = r"^[\w.\-]+$"  # as SLUG: what the OpenAPI schema promises is what is accepted
+
+
+def id_pattern(kind: str) -> str:
+    """The values ``entity_ref(kind, …)`` accepts: empty, a slug, or the entity's full IRI."""
+    return rf"^$|^({re.escape(f'{ID_BASE}{kind}/')})?[\w.\-]+$"
+
+
+def format_pattern(offers: tuple[negotiation.Offer, ...]) -> str:
+    """The ``format`` values an answer with these offers accepts (empty: by Accept)."""
+    names = [name for o in offers for name in (o.key, o.media_type, *o.aliases)]
+    return "^$|^(" + "|".join(re.escape(name) for name in names) + ")$"
 
 
 def entity_ref(kind: str, value: str | None) -> IRI | None:

@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
 from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
+from graph_api.models import ErrorBody
 from graph_api.named_queries import load_query
 from graph_api.service_description import service_description
 from graph_api.sparql_guard import CheckedQuery, check_request, require_query
@@ -105,7 +106,7 @@ def _charset_is_utf8(content_type: str) -> bool:
 async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolRequest, str]:
     """Parse the request into its parameters and the operation (``query`` or ``update``)."""
     url_params = _decode_params(request.scope.get("query_string", b""), "the query string")
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if any(key == "update" for key, _ in url_params):
             raise QueryError("SPARQL Update must be sent by POST")
         return ProtocolRequest(url_params), "query"
@@ -136,22 +137,59 @@ async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolReque
     )
 
 
+def _error(description: str) -> dict:
+    return {"model": ErrorBody, "description": description}
+
+
 SPARQL_RESPONSES = {
     200: {
         "description": "Query results (SPARQL JSON/XML/CSV/TSV or an RDF graph), "
         "or the Service Description when no query is given",
         "content": {o.media_type: {} for o in negotiation.SOLUTIONS + negotiation.GRAPH},
     },
-    400: {
-        "description": "Malformed query, or a forbidden feature "
+    400: _error(
+        "Malformed query, or a forbidden feature "
         "(SERVICE, a function that is not a SPARQL built-in or XSD cast)"
-    },
-    403: {"description": "An update on the read-only endpoint"},
-    406: {"description": "No acceptable result format"},
-    413: {"description": "Request too large"},
-    415: {"description": "Unsupported request content type"},
-    503: {"description": "Query stopped at the time limit"},
+    ),
+    403: _error("An update on the read-only endpoint"),
+    406: _error("No acceptable result format"),
+    413: _error("Request too large"),
+    415: _error("Unsupported request content type or charset"),
+    503: _error("Query stopped at the time limit"),
 }
+_TEXT = {"type": "string"}
+_IRIS = {"type": "array", "items": _TEXT}
+DATASET_PARAMETERS = [
+    {"name": name, "in": "query", "required": False, "schema": _IRIS, "style": "form"}
+    for name in ("default-graph-uri", "named-graph-uri")
+]
+GET_PARAMETERS = {
+    "parameters": [
+        {"name": "query", "in": "query", "required": False, "schema": _TEXT},
+        *DATASET_PARAMETERS,
+    ]
+}
+POST_BODY = {
+    "parameters": DATASET_PARAMETERS,
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/sparql-query": {"schema": _TEXT},
+            "application/sparql-update": {"schema": _TEXT},
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": _TEXT,
+                        "update": _TEXT,
+                        **dict.fromkeys(("default-graph-uri", "named-graph-uri"), _IRIS),
+                    },
+                }
+            },
+        },
+    },
+}
+ALLOW = "GET, POST, HEAD, OPTIONS"
 
 
 @router.get(
@@ -160,10 +198,23 @@ SPARQL_RESPONSES = {
     operation_id="sparql_get",
     response_class=Response,
     responses=SPARQL_RESPONSES,
+    openapi_extra=GET_PARAMETERS,
 )
 async def sparql_get(request: Request) -> Response:
     """Answer ``?query=`` (with ``default-graph-uri``, ``named-graph-uri``, ``format``)."""
     return await sparql(request)
+
+
+@router.head("/sparql", include_in_schema=False)
+async def sparql_head(request: Request) -> Response:
+    """As GET, without the body (the server drops it)."""
+    return await sparql(request)
+
+
+@router.options("/sparql", include_in_schema=False)
+async def sparql_options() -> Response:
+    """The methods /sparql answers (a CORS preflight is answered by the CORS middleware)."""
+    return Response(status_code=204, headers={"Allow": ALLOW})
 
 
 @router.post(
@@ -172,6 +223,7 @@ async def sparql_get(request: Request) -> Response:
     operation_id="sparql_post",
     response_class=Response,
     responses=SPARQL_RESPONSES,
+    openapi_extra=POST_BODY,
 )
 async def sparql_post(request: Request) -> Response:
     """Answer a query sent in the body."""

@@ -5,19 +5,24 @@ from __future__ import annotations
 import re
 from typing import Any, Literal
 
-from fastapi import APIRouter, HTTPException, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.errors import NotFound
 from graph_api.named_queries import load_query
+from graph_api.routes.common import ERROR_RESPONSES
 from graph_api.store import Store
 from graph_api.store_terms import IRI
+from ingest.errors import QueryError
 from viz import views
 from viz.style import ID_BASE
 
-router = APIRouter(prefix="/views", tags=["views"])
+router = APIRouter(prefix="/views", tags=["views"], responses=ERROR_RESPONSES)
 
 _SHORT_IRI = re.compile(r"^(?:/?id/)?([a-z]+)/([A-Za-z0-9_.\-]+)$")
+# What a ``root`` may be, as OpenAPI documents it: a full entity IRI, kind/slug or /id/kind/slug.
+ROOT_PATTERN = rf"^({re.escape(ID_BASE)}|/?id/)?[a-z]+/[A-Za-z0-9_.\-]+$"
 
 
 def store_fetch(store: Store) -> views.Fetch:
@@ -47,7 +52,7 @@ def _iri(value: str) -> str:
     try:
         return expand_iri(value)
     except ValueError as error:
-        raise HTTPException(400, str(error)) from error
+        raise QueryError(str(error)) from error
 
 
 async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
@@ -55,7 +60,7 @@ async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
     try:
         view = await run_in_threadpool(views.build_view, kind, fetch, **options)
     except views.ViewNotFound as error:
-        raise HTTPException(404, str(error)) from error
+        raise NotFound(str(error)) from error
     return HTMLResponse(view.html)
 
 
@@ -66,7 +71,9 @@ Lang = Literal["vi", "en"]
 async def dependencies(
     request: Request,
     root: str = Query(
-        views.DEFAULT_ROOT, description="document (down) or task (up): IRI or kind/slug"
+        views.DEFAULT_ROOT,
+        description="document (down) or task (up): IRI or kind/slug",
+        pattern=ROOT_PATTERN,
     ),
     direction: Literal["down", "up"] = "down",
     lang: Lang = "vi",
@@ -82,7 +89,9 @@ async def agencies(request: Request, lang: Lang = "vi") -> HTMLResponse:
 
 
 @router.get("/agency/{slug}", response_class=HTMLResponse)
-async def agency(request: Request, slug: str, lang: Lang = "vi") -> HTMLResponse:
+async def agency(
+    request: Request, slug: str = Path(pattern=r"^[A-Za-z0-9_.\-]+$"), lang: Lang = "vi"
+) -> HTMLResponse:
     """One agency: its tasks as lead and coordinator, their documents, its successor."""
     return await _page(request, "agency", agency=_iri(f"agency/{slug}"), lang=lang)
 
