@@ -14,6 +14,7 @@ from graph_api.audit.coverage import render_coverage
 from graph_api.audit.ownership import audit_ownership
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.audit.themes import audit_tasks
+from graph_api.bounded_store import bounded_store
 from graph_api.errors import NotFound
 from graph_api.models import IsoDate
 from graph_api.routes.common import ERROR_RESPONSES, id_pattern
@@ -72,7 +73,7 @@ def ownership(
     gone: Annotated[bool, GONE] = False,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
-    store = request.app.state.store
+    store = bounded_store(request.app.state.store)  # reads every assignment: time-limited
     try:
         place = resolve_province(province, province_labels(store)) if province else None
     except LookupError as error:

@@ -9,6 +9,7 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.bounded_store import bounded_store
 from graph_api.errors import NotFound
 from graph_api.named_queries import load_query
 from graph_api.routes.common import ERROR_RESPONSES
@@ -56,7 +57,10 @@ def _iri(value: str) -> str:
 
 
 async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
-    fetch = store_fetch(request.app.state.store)
+    store = request.app.state.store
+    if kind == "agencies":  # every agency and its task counts: time-limited
+        store = bounded_store(store)
+    fetch = store_fetch(store)
     try:
         view = await run_in_threadpool(views.build_view, kind, fetch, **options)
     except views.ViewNotFound as error:
