@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import http.client
 import socket
 import threading
 import time
@@ -104,11 +105,14 @@ def test_keep_alive_outlasts_the_client_pool_idle_expiry(sample_store):
     client reusing one at 4.9 s reads a closed socket (the load test's ReadError)."""
     client_expiry = httpx.Limits().keepalive_expiry
     assert Settings().keep_alive_timeout > client_expiry
-    with serving(sample_store) as port, socket.create_connection(("127.0.0.1", port)) as sock:
-        request = b"GET /sparql?query=ASK%7B%7D HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
-        sock.sendall(request)
-        sock.settimeout(10)
-        assert sock.recv(65536).startswith(b"HTTP/1.1 200 ")
+    with serving(sample_store) as port:
+        connection = http.client.HTTPConnection("127.0.0.1", port, timeout=10)
+        connection.request("GET", "/sparql?query=ASK%7B%7D")
+        assert connection.getresponse().read() and connection.sock is not None
+        first = connection.sock.getsockname()
         time.sleep(client_expiry + 0.5)
-        sock.sendall(request)
-        assert sock.recv(65536).startswith(b"HTTP/1.1 200 ")
+        connection.request("GET", "/sparql?query=ASK%7B%7D")  # on the same connection
+        response = connection.getresponse()
+        assert response.status == 200 and response.read()
+        assert connection.sock.getsockname() == first
+        connection.close()
