@@ -29,6 +29,11 @@ class Settings:
     update_token: str | None = None
     in_memory: bool = False  # load the built store into memory at start instead of reading disk
     cors_origins: tuple[str, ...] = ("*",)
+    # HTTP connection limits (graph_api/http_limits.py; docs/architecture.md "HTTP limits")
+    header_timeout: float = 10.0  # seconds to send a whole request head
+    max_pending_heads: int = 100  # connections still sending their head; more closes the oldest
+    keep_alive_timeout: int = 20  # idle seconds between requests (over httpx's 5 s pool expiry)
+    max_connections: int = 500  # open connections beyond which requests get 503
 
     @property
     def curated_dir(self) -> Path:

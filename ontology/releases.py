@@ -200,3 +200,8 @@ def prune_releases(build_dir: Path, keep: int) -> tuple[list[str], list[str]]:
             continue
         (deleted if _delete_claimed(old) else pinned).append(old.name)
     return deleted, pinned
+
+
+def current_store_path(build_dir: Path) -> Path:
+    """The store directory of the current release (raises if nothing was built yet)."""
+    return current_release(build_dir) / "store"

@@ -23,8 +23,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     import uvicorn
 
     from graph_api.app import create_app
+    from graph_api.http_limits import uvicorn_config
 
     app = create_app(settings, open_store(settings))
     print(f"policygraph serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
-    uvicorn.run(app, host=settings.host, port=settings.port, log_level="warning")
+    uvicorn.Server(uvicorn_config(app, settings)).run()
     return 0

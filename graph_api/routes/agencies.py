@@ -13,12 +13,16 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
+from graph_api import negotiation
 from graph_api.entity_refs import optional_entity_ref, parse_entity_ref
 from graph_api.models import Agency, AgencyDetail, AgencyList
 from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
+    SLUG_PATTERN,
+    format_pattern,
+    id_pattern,
     limit_within,
     load_tasks,
     require_found,
@@ -88,10 +92,14 @@ def agency_from_row(row: dict[str, Any]) -> Agency:
 )
 async def list_agencies(
     request: Request,
-    province: str | None = Query(None, description="place slug: agencies with that jurisdiction"),
+    province: str | None = Query(
+        None, description="place slug: agencies with that jurisdiction", pattern=id_pattern("place")
+    ),
     limit: int | None = Query(None, ge=1, le=1_000_000, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
-    format: str | None = Query(None, description=FORMAT_DESCRIPTION),
+    format: str | None = Query(
+        None, description=FORMAT_DESCRIPTION, pattern=format_pattern(negotiation.TABLE)
+    ),
 ) -> Response:
     limit = limit_within(request, limit)
     place = optional_entity_ref(province, "place")
@@ -115,7 +123,8 @@ async def list_agencies(
     responses=ERROR_RESPONSES,
 )
 async def get_agency(
-    request: Request, agency_id: str = Path(description="agency slug, e.g. bo-khcn")
+    request: Request,
+    agency_id: str = Path(description="agency slug, e.g. bo-khcn", pattern=SLUG_PATTERN),
 ) -> JSONResponse:
     iri = parse_entity_ref(agency_id, "agency")
     found = await agency_details(request, [iri], await task_counts(request, [iri]))

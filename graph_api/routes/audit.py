@@ -14,9 +14,12 @@ from graph_api.audit.coverage import render_coverage
 from graph_api.audit.ownership import audit_ownership
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.audit.themes import audit_tasks
+from graph_api.bounded_store import bounded_store
 from graph_api.entity_refs import parse_entity_ref
+from graph_api.models import IsoDate
+from graph_api.routes.common import ERROR_RESPONSES, id_pattern
 
-router = APIRouter(tags=["audit"])
+router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
 GONE = Query(description="only assignments whose agency no longer exists")
 MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
@@ -53,13 +56,15 @@ def alignment(
 @router.get("/api/audit/ownership", summary="Who holds each task on a date", responses=TEXT_FORMATS)
 def ownership(
     request: Request,
-    on: Annotated[date | None, Query(description="YYYY-MM-DD; default today")] = None,
+    on: Annotated[IsoDate | None, Query(description="YYYY-MM-DD; default today")] = None,
     province: Annotated[str | None, Query(description="only the tasks of this province")] = None,
-    task: Annotated[str | None, Query(description="only this task (IRI or slug)")] = None,
+    task: Annotated[
+        str | None, Query(description="only this task (IRI or slug)", pattern=id_pattern("task"))
+    ] = None,
     gone: Annotated[bool, GONE] = False,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
-    store = request.app.state.store
+    store = bounded_store(request.app.state.store)  # reads every assignment: time-limited
     place = resolve_province(province, province_labels(store)) if province else None
     task_iri = str(parse_entity_ref(task, "task")) if task else None
     report = audit_ownership(store, on or date.today(), task=task_iri, province=place)

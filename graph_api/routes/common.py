@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 from typing import Any
 
 from fastapi import Request
@@ -16,6 +17,7 @@ from graph_api.models import ErrorBody, Evidence, Ref, Task
 from graph_api.named_queries import load_query
 from graph_api.store_terms import IRI
 from ontology.errors import NotFound, QueryError
+from ontology.vocabulary import ID_BASE
 
 ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
@@ -28,6 +30,18 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
 }
 CSV_RESPONSE = {"content": {"text/csv": {"schema": {"type": "string"}}}}
 FORMAT_DESCRIPTION = "json or csv (default: by Accept, else json)"
+SLUG_PATTERN = r"^[\w.\-]+$"  # as SLUG: what the OpenAPI schema promises is what is accepted
+
+
+def id_pattern(kind: str) -> str:
+    """The values ``entity_ref(kind, …)`` accepts: empty, a slug, or the entity's full IRI."""
+    return rf"^$|^({re.escape(f'{ID_BASE}{kind}/')})?[\w.\-]+$"
+
+
+def format_pattern(offers: tuple[negotiation.Offer, ...]) -> str:
+    """The ``format`` values an answer with these offers accepts (empty: by Accept)."""
+    names = [name for o in offers for name in (o.key, o.media_type, *o.aliases)]
+    return "^$|^(" + "|".join(re.escape(name) for name in names) + ")$"
 
 
 DEFAULT_LIMIT = 100

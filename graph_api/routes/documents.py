@@ -11,6 +11,7 @@ from graph_api.entity_refs import parse_entity_ref
 from graph_api.models import Document, DocumentLink, Ref
 from graph_api.routes.common import (
     ERROR_RESPONSES,
+    SLUG_PATTERN,
     load_tasks,
     require_found,
     select,
@@ -60,7 +61,7 @@ def document_properties(rows: list[dict[str, Any]]) -> dict[str, Any]:
 )
 async def get_document(
     request: Request,
-    document_id: str = Path(description="document slug, e.g. 57-ntw-2024"),
+    document_id: str = Path(description="document slug, e.g. 57-ntw-2024", pattern=SLUG_PATTERN),
     task_limit: int = Query(TASK_PAGE, ge=0, le=1_000_000, description=TASK_LIMIT),
     task_offset: int = Query(0, ge=0, le=1_000_000),
 ) -> JSONResponse:

@@ -13,7 +13,7 @@ from starlette.concurrency import run_in_threadpool
 from graph_api import negotiation
 from graph_api.html_pages import entity_page, not_found_page
 from graph_api.named_queries import load_query
-from graph_api.routes.common import ERROR_RESPONSES, select
+from graph_api.routes.common import ERROR_RESPONSES, SLUG_PATTERN, format_pattern, select
 from graph_api.store import QueryOptions
 from graph_api.store_terms import IRI
 from ontology.errors import NotFound
@@ -41,8 +41,12 @@ router = APIRouter(tags=["entities"])
 async def entity(
     request: Request,
     kind: str = Path(description=f"one of {', '.join(ENTITY_KINDS)}"),
-    slug: str = Path(pattern=r"^[\w.\-]+$"),
-    format: str | None = Query(None, description="html, turtle, jsonld, ntriples or rdfxml"),
+    slug: str = Path(pattern=SLUG_PATTERN),
+    format: str | None = Query(
+        None,
+        description="html, turtle, jsonld, ntriples or rdfxml",
+        pattern=format_pattern(negotiation.ENTITY),
+    ),
 ) -> Response:
     offer = negotiation.choose(negotiation.ENTITY, request.headers.get("accept"), format)
     iri = IRI(f"{ID_BASE}{kind}/{slug}")

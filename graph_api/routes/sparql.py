@@ -7,6 +7,7 @@ GET without a query answers with the Service Description.
 
 from __future__ import annotations
 
+import codecs
 import hmac
 from urllib.parse import parse_qsl
 
@@ -16,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
 from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
+from graph_api.models import ErrorBody
 from graph_api.named_queries import load_query
 from graph_api.service_description import service_description
 from graph_api.sparql_guard import CheckedQuery, check_request, require_query
@@ -54,13 +56,28 @@ class ProtocolRequest:
         )
 
 
-def _decode_params(raw: bytes, where: str) -> list[tuple[str, str]]:
+def _decode_params(raw: bytes, where: str, charset: str = "utf-8") -> list[tuple[str, str]]:
     try:
         return parse_qsl(
-            raw.decode("utf-8"), keep_blank_values=True, encoding="utf-8", errors="strict"
+            raw.decode(charset), keep_blank_values=True, encoding=charset, errors="strict"
         )
     except (UnicodeDecodeError, ValueError) as error:
-        raise QueryError(f"{where} is not valid percent-encoded UTF-8: {error}") from error
+        raise QueryError(f"{where} is not valid percent-encoded {charset}: {error}") from error
+
+
+def _form_charset(content_type: str) -> str:
+    """The charset a form body declares (UTF-8 when it declares none), checked to be known."""
+    for param in content_type.split(";")[1:]:
+        name, _, value = param.partition("=")
+        if name.strip().lower() == "charset":
+            charset = value.strip().strip('"').lower()
+            try:
+                return codecs.lookup(charset).name
+            except LookupError as error:
+                raise UnsupportedMediaType(
+                    f"unknown charset {charset!r} in {content_type!r}"
+                ) from error
+    return "utf-8"
 
 
 async def _read_body(request: Request, limit: int) -> bytes:
@@ -89,7 +106,7 @@ def _charset_is_utf8(content_type: str) -> bool:
 async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolRequest, str]:
     """Parse the request into its parameters and the operation (``query`` or ``update``)."""
     url_params = _decode_params(request.scope.get("query_string", b""), "the query string")
-    if request.method == "GET":
+    if request.method in ("GET", "HEAD"):
         if any(key == "update" for key, _ in url_params):
             raise QueryError("SPARQL Update must be sent by POST")
         return ProtocolRequest(url_params), "query"
@@ -108,7 +125,8 @@ async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolReque
             raise QueryError("send the operation either in the body or in the URL, not both")
         return ProtocolRequest(url_params, text), operation
     if media == "application/x-www-form-urlencoded":
-        params = url_params + _decode_params(body, "the form body")
+        form = _decode_params(body, "the form body", _form_charset(content_type))
+        params = url_params + form
         has_update = any(key == "update" for key, _ in params)
         if has_update and any(key == "query" for key, _ in params):
             raise QueryError("a request carries either 'query' or 'update', not both")
@@ -119,22 +137,59 @@ async def _protocol_request(request: Request, limit: int) -> tuple[ProtocolReque
     )
 
 
+def _error(description: str) -> dict:
+    return {"model": ErrorBody, "description": description}
+
+
 SPARQL_RESPONSES = {
     200: {
         "description": "Query results (SPARQL JSON/XML/CSV/TSV or an RDF graph), "
         "or the Service Description when no query is given",
         "content": {o.media_type: {} for o in negotiation.SOLUTIONS + negotiation.GRAPH},
     },
-    400: {
-        "description": "Malformed query, or a forbidden feature "
+    400: _error(
+        "Malformed query, or a forbidden feature "
         "(SERVICE, a function that is not a SPARQL built-in or XSD cast)"
-    },
-    403: {"description": "An update on the read-only endpoint"},
-    406: {"description": "No acceptable result format"},
-    413: {"description": "Request too large"},
-    415: {"description": "Unsupported request content type"},
-    503: {"description": "Query stopped at the time limit"},
+    ),
+    403: _error("An update on the read-only endpoint"),
+    406: _error("No acceptable result format"),
+    413: _error("Request too large"),
+    415: _error("Unsupported request content type or charset"),
+    503: _error("Query stopped at the time limit"),
 }
+_TEXT = {"type": "string"}
+_IRIS = {"type": "array", "items": _TEXT}
+DATASET_PARAMETERS = [
+    {"name": name, "in": "query", "required": False, "schema": _IRIS, "style": "form"}
+    for name in ("default-graph-uri", "named-graph-uri")
+]
+GET_PARAMETERS = {
+    "parameters": [
+        {"name": "query", "in": "query", "required": False, "schema": _TEXT},
+        *DATASET_PARAMETERS,
+    ]
+}
+POST_BODY = {
+    "parameters": DATASET_PARAMETERS,
+    "requestBody": {
+        "required": True,
+        "content": {
+            "application/sparql-query": {"schema": _TEXT},
+            "application/sparql-update": {"schema": _TEXT},
+            "application/x-www-form-urlencoded": {
+                "schema": {
+                    "type": "object",
+                    "properties": {
+                        "query": _TEXT,
+                        "update": _TEXT,
+                        **dict.fromkeys(("default-graph-uri", "named-graph-uri"), _IRIS),
+                    },
+                }
+            },
+        },
+    },
+}
+ALLOW = "GET, POST, HEAD, OPTIONS"
 
 
 @router.get(
@@ -143,10 +198,23 @@ SPARQL_RESPONSES = {
     operation_id="sparql_get",
     response_class=Response,
     responses=SPARQL_RESPONSES,
+    openapi_extra=GET_PARAMETERS,
 )
 async def sparql_get(request: Request) -> Response:
     """Answer ``?query=`` (with ``default-graph-uri``, ``named-graph-uri``, ``format``)."""
     return await sparql(request)
+
+
+@router.head("/sparql", include_in_schema=False)
+async def sparql_head(request: Request) -> Response:
+    """As GET, without the body (the server drops it)."""
+    return await sparql(request)
+
+
+@router.options("/sparql", include_in_schema=False)
+async def sparql_options() -> Response:
+    """The methods /sparql answers (a CORS preflight is answered by the CORS middleware)."""
+    return Response(status_code=204, headers={"Allow": ALLOW})
 
 
 @router.post(
@@ -155,6 +223,7 @@ async def sparql_get(request: Request) -> Response:
     operation_id="sparql_post",
     response_class=Response,
     responses=SPARQL_RESPONSES,
+    openapi_extra=POST_BODY,
 )
 async def sparql_post(request: Request) -> Response:
     """Answer a query sent in the body."""

@@ -6,8 +6,10 @@ from fastapi import APIRouter, Request
 from fastapi.responses import JSONResponse
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.bounded_store import bounded_store
 from graph_api.models import ClassCount, SourceCount, Stats
-from graph_api.routes.common import ERROR_RESPONSES, select
+from graph_api.named_queries import load_query
+from graph_api.routes.common import ERROR_RESPONSES
 
 router = APIRouter(tags=["answers"])
 
@@ -19,8 +21,9 @@ router = APIRouter(tags=["answers"])
     responses=ERROR_RESPONSES,
 )
 async def stats(request: Request) -> JSONResponse:
-    classes = await select(request, "stats_classes")
-    sources = await select(request, "stats_sources")
+    store = bounded_store(request.app.state.store)  # counts the whole graph: time-limited
+    classes = await run_in_threadpool(store.select, load_query("stats_classes"))
+    sources = await run_in_threadpool(store.select, load_query("stats_sources"))
     report = await run_in_threadpool(request.app.state.store.build_report) or {}
     answer = Stats(
         version=request.app.state.version,

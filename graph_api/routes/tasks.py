@@ -2,18 +2,20 @@
 
 from __future__ import annotations
 
-from datetime import date
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
+from graph_api import negotiation
 from graph_api.entity_refs import optional_entity_ref
-from graph_api.models import TaskList
+from graph_api.models import IsoDate, TaskList
 from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
+    format_pattern,
+    id_pattern,
     limit_within,
     load_tasks,
     table_response,
@@ -33,14 +35,20 @@ DOCUMENT = "document slug: tasks it (or what implements it) assigns"
 )
 async def list_tasks(
     request: Request,
-    agency: str | None = Query(None, description="agency slug or IRI (lead or coordinator)"),
-    province: str | None = Query(None, description="place slug, e.g. binh-duong"),
-    document: str | None = Query(None, description=DOCUMENT),
-    theme: str | None = Query(None, description="theme slug"),
-    open_on: Annotated[date | None, Query(description=OPEN_ON)] = None,
+    agency: str | None = Query(
+        None, description="agency slug or IRI (lead or coordinator)", pattern=id_pattern("agency")
+    ),
+    province: str | None = Query(
+        None, description="place slug, e.g. binh-duong", pattern=id_pattern("place")
+    ),
+    document: str | None = Query(None, description=DOCUMENT, pattern=id_pattern("document")),
+    theme: str | None = Query(None, description="theme slug", pattern=id_pattern("theme")),
+    open_on: Annotated[IsoDate | None, Query(description=OPEN_ON)] = None,
     limit: int | None = Query(None, ge=1, le=1_000_000, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
-    format: str | None = Query(None, description=FORMAT_DESCRIPTION),
+    format: str | None = Query(
+        None, description=FORMAT_DESCRIPTION, pattern=format_pattern(negotiation.TABLE)
+    ),
 ) -> Response:
     bindings = {
         "agency": optional_entity_ref(agency, "agency"),

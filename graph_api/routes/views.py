@@ -2,19 +2,26 @@
 
 from __future__ import annotations
 
+import re
 from typing import Any, Literal
 
-from fastapi import APIRouter, Query, Request
+from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.bounded_store import bounded_store
 from graph_api.entity_refs import parse_entity_ref
 from graph_api.named_queries import load_query
+from graph_api.routes.common import ERROR_RESPONSES
 from graph_api.store import Store
 from graph_api.store_terms import IRI
+from ontology.vocabulary import ID_BASE
 from viz import views
 
-router = APIRouter(prefix="/views", tags=["views"])
+router = APIRouter(prefix="/views", tags=["views"], responses=ERROR_RESPONSES)
+
+# What a ``root`` may be, as OpenAPI documents it: a full entity IRI, kind/slug or /id/kind/slug.
+ROOT_PATTERN = rf"^({re.escape(ID_BASE)}|/?id/)?[a-z]+/[A-Za-z0-9_.\-]+$"
 
 
 def store_fetch(store: Store) -> views.Fetch:
@@ -32,7 +39,10 @@ def store_fetch(store: Store) -> views.Fetch:
 
 async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
     """The view as a page; a root the graph lacks is ``views.ViewNotFound``, a 404 at the edge."""
-    fetch = store_fetch(request.app.state.store)
+    store = request.app.state.store
+    if kind == "agencies":  # every agency and its task counts: time-limited
+        store = bounded_store(store)
+    fetch = store_fetch(store)
     view = await run_in_threadpool(views.build_view, kind, fetch, **options)
     return HTMLResponse(view.html)
 
@@ -44,7 +54,9 @@ Lang = Literal["vi", "en"]
 async def dependencies(
     request: Request,
     root: str = Query(
-        views.DEFAULT_ROOT, description="document (down) or task (up): IRI or kind/slug"
+        views.DEFAULT_ROOT,
+        description="document (down) or task (up): IRI or kind/slug",
+        pattern=ROOT_PATTERN,
     ),
     direction: Literal["down", "up"] = "down",
     lang: Lang = "vi",
@@ -62,7 +74,9 @@ async def agencies(request: Request, lang: Lang = "vi") -> HTMLResponse:
 
 
 @router.get("/agency/{slug}", response_class=HTMLResponse)
-async def agency(request: Request, slug: str, lang: Lang = "vi") -> HTMLResponse:
+async def agency(
+    request: Request, slug: str = Path(pattern=r"^[A-Za-z0-9_.\-]+$"), lang: Lang = "vi"
+) -> HTMLResponse:
     """One agency: its tasks as lead and coordinator, their documents, its successor."""
     return await _page(request, "agency", agency=parse_entity_ref(slug, "agency"), lang=lang)
 

@@ -44,13 +44,13 @@ def test_alignment_csv_and_markdown(client):
 
 def test_unknown_province_and_format(client):
     assert client.get("/api/audit/alignment", params={"province": "Atlantis"}).status_code == 404
-    assert client.get("/api/audit/alignment", params={"format": "xls"}).status_code == 422
+    assert client.get("/api/audit/alignment", params={"format": "xls"}).status_code == 400
 
 
 def test_ownership_and_tasks_alignment_answer(client):
     response = client.get("/api/audit/ownership", params={"on": "2026-01-01"})
     assert response.status_code == 200 and response.json()["on"] == "2026-01-01"
-    assert client.get("/api/audit/ownership", params={"on": "soon"}).status_code == 422
+    assert client.get("/api/audit/ownership", params={"on": "soon"}).status_code == 400
     tasks = client.get("/api/audit/tasks-alignment").json()
     assert {p["province"] for p in tasks["provinces"]} == {
         ID + "place/binh-duong",

@@ -1,0 +1,85 @@
+"""What /openapi.json promises, kept true to what the server does (schemathesis checks it).
+
+FastAPI documents a 422 with its own body for every route with parameters; this API answers a bad
+parameter with 400 and the one error body (:class:`ErrorBody`) like every other error, so the
+schema says so. Page sizes are capped by ``Settings.max_rows`` at run time, so the documented
+maximum of every ``limit`` parameter is that cap, not the wider bound written in the route.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from fastapi import FastAPI
+from fastapi.exceptions import RequestValidationError
+from fastapi.openapi.utils import get_openapi
+from fastapi.responses import JSONResponse
+from starlette.requests import Request
+
+from graph_api.models import ErrorBody
+
+ERROR_BODY_REF = {"$ref": "#/components/schemas/ErrorBody"}
+BAD_PARAMETER = {
+    "description": "Bad parameter",
+    "content": {"application/json": {"schema": ERROR_BODY_REF}},
+}
+
+
+def install(app: FastAPI, max_rows: int) -> None:
+    """Answer validation errors with 400 + ErrorBody, and document exactly that."""
+    app.add_exception_handler(RequestValidationError, bad_parameter)
+
+    def openapi() -> dict[str, Any]:
+        if app.openapi_schema is None:
+            schema = get_openapi(
+                title=app.title,
+                version=app.version,
+                description=app.description,
+                routes=app.routes,
+            )
+            app.openapi_schema = true_to_the_server(schema, max_rows)
+        return app.openapi_schema
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+def true_to_the_server(schema: dict[str, Any], max_rows: int) -> dict[str, Any]:
+    components = schema.setdefault("components", {}).setdefault("schemas", {})
+    for name in ("HTTPValidationError", "ValidationError"):
+        components.pop(name, None)
+    components["ErrorBody"] = ErrorBody.model_json_schema()
+    for operations in schema.get("paths", {}).values():
+        for operation in operations.values():
+            responses = operation.get("responses", {})
+            if responses.pop("422", None) is not None or operation.get("parameters"):
+                responses.setdefault("400", BAD_PARAMETER)
+            for response in responses.values():
+                _error_body_as_json(response.get("content", {}))
+            for parameter in operation.get("parameters", []):
+                bounds = parameter.get("schema", {})
+                if parameter["name"] == "limit":
+                    for bound in (bounds, *bounds.get("anyOf", [])):
+                        if bound.get("maximum", 0) > max_rows:
+                            bound["maximum"] = max_rows
+    return schema
+
+
+def _error_body_as_json(content: dict[str, Any]) -> None:
+    """An error body is JSON, even on a route whose answer is HTML (FastAPI files it under the
+    route's media type)."""
+    for media, described in list(content.items()):
+        if media != "application/json" and described.get("schema") == ERROR_BODY_REF:
+            content.pop(media)
+            content["application/json"] = {"schema": ERROR_BODY_REF}
+
+
+async def bad_parameter(request: Request, error: RequestValidationError) -> JSONResponse:
+    """400 naming each parameter that is wrong and why."""
+    problems = []
+    for found in error.errors():
+        where = ".".join(str(part) for part in found.get("loc", ()) if part != "query")
+        problems.append(f"{where}: {found.get('msg', 'invalid')}")
+    body = ErrorBody(
+        error="BadParameter", code="bad-parameter", message="; ".join(problems) or "bad parameter"
+    )
+    return JSONResponse(body.model_dump(), status_code=400)
