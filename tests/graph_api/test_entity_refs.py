@@ -50,8 +50,9 @@ def test_routes_answer_a_bad_id_with_400_and_an_unknown_one_with_404(client):
         assert response.status_code == 400, (path, response.text)
         # refused by the parameter's documented pattern, or by the parser behind it
         assert response.json()["code"] in {"bad-parameter", "query-refused"}
-        assert next(iter(params)) in response.json()["message"] or "is not" in (
-            response.json()["message"]
+        assert (
+            next(iter(params)) in response.json()["message"]
+            or "is not" in (response.json()["message"])
         )
     for path, params in (
         ("/views/agency/no-such-agency", {}),
