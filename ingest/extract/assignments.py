@@ -12,7 +12,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from ingest.extract import ExtractionContext
+from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.model import AgencyRef, AssignmentFact, DocumentRef, SourceText
 from ingest.resolve import AgencyMention, find_agencies, resolve_agency, resolve_place

@@ -14,7 +14,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from datetime import date
 
-from ingest.extract import ExtractionContext
+from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import AgencyRef, DocumentFact, DocumentRef, SourceText
 from ingest.resolve import Catalogue, find_agencies, find_places, name_key
@@ -759,6 +759,21 @@ def _issuing(text: str, issued: Mention, candidates: list[Mention]) -> Mention |
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[DocumentFact]:
     """One DocumentFact per document named in the source, details merged over its mentions."""
     return facts_of(source, find_mentions(source, context), context)
+
+
+def step(
+    source: SourceText, context: ExtractionContext
+) -> tuple[list[DocumentFact], ExtractionContext]:
+    """The documents of a source, and the context the later extractors read them from: the
+    source's own document and where each document is named."""
+    mentions = find_mentions(source, context)
+    facts = facts_of(source, mentions, context)
+    return facts, replace(
+        context,
+        documents=tuple(facts),
+        main_document=main_document(source, facts),
+        document_mentions=mention_spans(mentions),
+    )
 
 
 def mention_spans(mentions: list[Mention]) -> tuple[tuple[int, int, DocumentRef], ...]:

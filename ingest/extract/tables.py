@@ -35,7 +35,7 @@ from ingest.themes import classify_task_theme, resolve_theme
 from ontology.slugs import document_slug, fold, slugify
 
 if TYPE_CHECKING:
-    from ingest.extract import ExtractionContext
+    from ingest.extract.context import ExtractionContext
 
 NATION = "viet-nam"
 INDICATOR_KEY_WORDS = 8
