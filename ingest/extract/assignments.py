@@ -284,7 +284,7 @@ def _subjectless(
     like: AssignmentFact | None = carry[1] if carry else None
     lead_refs = like.leads if like else None
     heading = None
-    if like is None and sentence.start == paragraph.start:
+    if like is None and sentences(text, paragraph)[0].start == sentence.start:
         heading = heading_lead(context.tree, text, sentence, all_mentions)
         lead_refs = [heading.ref] if heading else None
     if lead_refs is None:

@@ -1,0 +1,84 @@
+"""Assignments read over the document tree: co-leads, recipients, leads carried over
+subject-less sentences and from section headings, position holders, day-month deadlines.
+
+Sentences are quoted from real texts (03/NQ-CP in data/sources; the Lạng Sơn and Government
+steering-committee notices of the development batch) or follow a provincial plan's layout."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ingest.extract import extract_all
+from ingest.model import AssignmentFact, SourceMeta, SourceText
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES, curated_catalogue, source_of
+
+
+def tasks_of(src: SourceText) -> list[AssignmentFact]:
+    return [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AssignmentFact)]
+
+
+def test_co_leads_are_kept_and_recipients_are_never_tasks() -> None:
+    """03/NQ-CP III.4 "Bộ Khoa học và Công nghệ, Bộ Thông tin và Truyền thông chủ trì, phối hợp
+    …": two leads. Its "Nơi nhận" list (ministries, "Các PCN, Trợ lý TTg") gives no task."""
+    src = read_source(SOURCES / "nq03-ncp-2025.md")
+    tasks = tasks_of(src)
+    follow_up = next(t for t in tasks if t.task.startswith("theo dõi, đôn đốc"))
+    assert [lead.key for lead in follow_up.leads] == ["bo-khcn", "bo-tttt"]
+    recipients = src.original.index("Nơi nhận")
+    closing_end = src.original.index("CHƯƠNG TRÌNH HÀNH ĐỘNG CỦA CHÍNH PHỦ")
+    assert not [t for t in tasks if recipients <= t.evidence.start < closing_end]
+
+
+LANG_SON = (
+    "Theo đó, nhằm đẩy nhanh tiến độ triển khai thực hiện công tác chuyển đổi số trên địa bàn tỉnh,"
+    " yêu cầu Sở Khoa học và Công nghệ chủ trì, phối hợp với các cơ quan liên quan rà soát, chủ"
+    " động triển khai thực hiện các nội dung thuộc trách nhiệm của địa phương tại Báo cáo số"
+    " 77/BC-SKHCN đảm bảo tiến độ, thời hạn theo quy định. Rà soát, báo cáo về kết quả thực hiện"
+    " các mục tiêu, chỉ tiêu đề ra tại Nghị quyết số 49-NQ/TU, ngày 28/9/2021 của Ban Thường vụ"
+    " Tỉnh ủy về chuyển đổi số tỉnh Lạng Sơn đến năm 2025, định hướng đến năm 2030. Chủ trì, phối"
+    " hợp với các cơ quan liên quan rà soát lại các nhiệm vụ UBND tỉnh đã giao cho các cơ quan,"
+    " đơn vị, địa phương tại các Kế hoạch của UBND tỉnh có liên quan đến công tác chuyển đổi số.\n"
+)
+
+
+def test_a_lead_carries_over_subject_less_sentences_of_the_same_request() -> None:
+    tasks = tasks_of(source_of(LANG_SON, "lang-son", SourceMeta(date=date(2025, 5, 7))))
+    assert [t.leads[0].key for t in tasks] == ["so-khcn-lang-son"] * 3
+    assert tasks[1].task.startswith("Rà soát, báo cáo về kết quả")
+    assert tasks[2].task.startswith("rà soát lại các nhiệm vụ")  # "Chủ trì, phối hợp …" dropped
+
+
+def test_a_semicolon_clause_with_its_own_role_is_a_second_task_of_the_same_lead() -> None:
+    text = (
+        "Ban chỉ đạo của Chính phủ yêu cầu Bộ KH&CN trình Thủ tướng Chính phủ “Chương trình quốc"
+        " gia phát triển các sản phẩm công nghệ chiến lược ưu tiên triển khai” trong tháng"
+        " 11/2025; chủ trì, phối hợp với các bộ, ngành khẩn trương hoàn thành việc xây dựng và"
+        " thiết lập Bộ công cụ theo dõi, giám sát trước ngày 10/12/2025.\n"
+    )
+    first, second = tasks_of(source_of(text, "bcd"))
+    assert first.leads[0].key == second.leads[0].key == "bo-khcn"
+    assert first.deadline == "2025-11"
+    assert second.task.startswith("khẩn trương hoàn thành") and second.deadline == "2025-12-10"
+
+
+PLAN = (
+    "IV. TỔ CHỨC THỰC HIỆN\n"
+    "3. Sở Nội vụ:\n"
+    "- Xây dựng chính sách thu hút, trọng dụng nhân lực chất lượng cao, hoàn thành trước"
+    " ngày 30/6.\n"
+    "- Hướng dẫn các cơ quan, đơn vị rà soát vị trí việc làm về chuyển đổi số.\n"
+    "4. Giao Giám đốc Sở Tài chính chủ trì bố trí kinh phí thực hiện Kế hoạch.\n"
+    "Nơi nhận:\n- Sở Khoa học và Công nghệ;\n- Lưu: VT.\n"
+)
+
+
+def test_a_heading_lead_governs_its_items_and_a_position_holder_stands_for_the_body() -> None:
+    meta = SourceMeta(date=date(2025, 3, 1))
+    tasks = tasks_of(source_of(PLAN, "plan", meta))
+    assert [(t.leads[0].key, t.task.split()[0]) for t in tasks] == [
+        ("so-noi-vu", "Xây"),
+        ("so-noi-vu", "Hướng"),
+        ("so-tai-chinh", "bố"),
+    ]
+    assert tasks[0].deadline == "2025-06-30"  # the day and month take the year of the text
