@@ -207,6 +207,19 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif role:
                 leads = co_leads(text, sentence, mentions, index, used_until)
                 after = role.end()
+            elif _JOINT.match(text, mention.end, sentence.end) and index > 0:
+                # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …": a joint task
+                leads = co_leads(text, sentence, mentions, index, used_until)
+                if len(leads) < 2:
+                    continue
+                after = mention.end
+            elif (
+                clause_start
+                and directive_paragraph
+                and _TASK_OPENING.match(text, mention.end + 1, sentence.end)
+                and text[mention.end : mention.end + 1] == " "
+            ):
+                after = mention.end  # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"
             elif (
                 clause_start
                 and directive_paragraph
@@ -222,8 +235,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             if fact:
                 found.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
-                if directed or label or duty_item:
-                    carry = (paragraph, fact)
+                if (directed or label or duty_item) and not any(m.ref.collective for m in leads):
+                    carry = (paragraph, fact)  # "giao cho các doanh nghiệp …" names no one lead
                 found.extend(
                     _role_clauses(text, fact, used_until, sentence, mentions, source, context)
                 )
@@ -303,6 +316,7 @@ def _subjectless(
     return [fact]
 
 
+_JOINT = re.compile(r"\s+phối hợp\s+(?!với|chặt)")
 _ROLE_OPENING = re.compile(
     r"\s*(?:chủ trì|là cơ quan đầu mối|có trách nhiệm|chịu trách nhiệm|phối hợp)(?![\w])"
     r"\s*,?\s*",

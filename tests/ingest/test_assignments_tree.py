@@ -82,3 +82,30 @@ def test_a_heading_lead_governs_its_items_and_a_position_holder_stands_for_the_b
         ("so-tai-chinh", "bố"),
     ]
     assert tasks[0].deadline == "2025-06-30"  # the day and month take the year of the text
+
+
+def test_bodies_listed_before_a_joint_verb_lead_together() -> None:
+    """Phú Thọ's 2026 review: "Văn phòng Tỉnh ủy, Sở Khoa học và Công nghệ phối hợp nghiên cứu
+    …" is one task with two leads."""
+    text = (
+        "Văn phòng Tỉnh ủy, Sở Khoa học và Công nghệ phối hợp nghiên cứu hình thành công cụ phần"
+        " mềm chấm điểm, đánh giá xếp loại chất lượng các cơ quan, đơn vị và cán bộ, công chức,"
+        " viên chức trong toàn hệ thống chính trị\n"
+    )
+    src = source_of(text, "phu-tho", SourceMeta(publisher="Báo Phú Thọ"))
+    (task,) = tasks_of(src)
+    assert [lead.name for lead in task.leads] == ["Văn phòng Tỉnh ủy", "Sở Khoa học và Công nghệ"]
+
+
+def test_a_subject_first_duty_in_a_paragraph_of_assignments_is_a_task() -> None:
+    """Bà Rịa – Vũng Tàu: "Văn phòng UBND tỉnh được giao …. Công an tỉnh đảm bảo an toàn thông
+    tin …": the second body's duty belongs to the same list of assignments."""
+    text = (
+        "Văn phòng UBND tỉnh được giao hoàn thiện hệ thống thông tin báo cáo, xây dựng chỉ số điều"
+        " hành. Công an tỉnh đảm bảo an toàn thông tin, an ninh mạng cho các hệ thống.\n"
+    )
+    tasks = tasks_of(source_of(text, "brvt"))
+    assert [(t.leads[0].name, t.task.split()[0]) for t in tasks] == [
+        ("Văn phòng UBND tỉnh", "hoàn"),
+        ("Công an tỉnh", "đảm"),
+    ]
