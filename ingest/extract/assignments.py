@@ -15,7 +15,14 @@ from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
 from ingest.extract.deadlines import deadline_of, recurrence_of
-from ingest.extract.leads import ROLE_AFTER, co_leads, directed_list, heading_lead, opens_clause
+from ingest.extract.leads import (
+    ROLE_AFTER,
+    abbreviated_ministries,
+    co_leads,
+    directed_list,
+    heading_lead,
+    opens_clause,
+)
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.extract.speakers import (
     POSITION_BEFORE,
@@ -24,6 +31,7 @@ from ingest.extract.speakers import (
     main_issuer,
     responds_to,
 )
+from ingest.extract.structure import DocumentTree, parse
 from ingest.model import AgencyRef, AssignmentFact, SourceText
 from ingest.resolve import AgencyMention, find_agencies
 from ingest.themes import classify_task_theme
@@ -152,19 +160,26 @@ def _carried(
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[AssignmentFact]:
     """Assignments found sentence by sentence; evidence is the sentence."""
     text = source.normalised
-    tree = context.tree
+    tree = context.tree or parse(text, source)
     facts: list[AssignmentFact] = []
     all_mentions = find_agencies(text, context.catalogue, context.province)
     mention_starts = [m.start for m in all_mentions]  # sorted: find_agencies returns text order
     paragraph_spans = paragraphs(text)
-    duty_sections = duty_section_spans(text)
+    duty_sections = duty_section_spans(tree)
     carry: tuple[Span, AssignmentFact] | None = None  # the paragraph's directed task
     for sentence in sentences(text):
-        if tree is not None and tree.in_closing(sentence.start):
+        if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
         first = bisect_left(mention_starts, sentence.start)
         last = bisect_left(mention_starts, sentence.end)
         mentions = [m for m in all_mentions[first:last] if m.end <= sentence.end]
+        abbreviated = abbreviated_ministries(text, sentence.start, sentence.end, context.catalogue)
+        if abbreviated:
+            mentions = sorted(
+                [m for m in mentions if not any(a.start <= m.start < a.end for a in abbreviated)]
+                + abbreviated,
+                key=lambda m: m.start,
+            )
         paragraph = sentence_at(paragraph_spans, sentence.start) or sentence
         if carry is not None and carry[0] != paragraph:
             carry = None
@@ -196,8 +211,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             )
             leads = [mention]
             if mention.start == sentence.start and (label or duty_item):
-                # "2. Sở Tài chính: chủ trì, phối hợp với …" — a plan's list of duties
-                after = label.end() if label else mention.end
+                # "2. Sở Tài chính: chủ trì, phối hợp với …" — a plan's list of duties; "4. Bộ
+                # KH&CN, Bộ TT&TT chủ trì …" — two bodies charged together
+                if label:
+                    after = label.end()
+                else:
+                    leads, after = directed_list(text, sentence, mentions, index)
                 role = ROLE_AFTER.match(text, after, sentence.end)
                 after = role.end() if role else after
             elif directed:
@@ -337,21 +356,19 @@ _TASK_OPENING = re.compile(
 _MORE_OF_NAME = re.compile(r"\s+(?:các|cấp|và)\s")  # "Ủy ban nhân dân các huyện": a collective
 _LABEL = re.compile(r"\s*:\s*(?=\S)")
 _DUTY_HEADING = re.compile(
-    r"^(?:[IVX]{1,5}\s*[.\-–]\s*|\d{1,2}\s*[.)]\s*)?(?:\*\*)?"
-    r"(?:tổ chức thực hiện|phân công nhiệm vụ|trách nhiệm thực hiện|phân công thực hiện)"
-    r"(?:\*\*)?\s*:?\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?:tổ chức thực hiện|phân công nhiệm vụ|trách nhiệm thực hiện|phân công thực hiện)\s*:?$",
+    re.IGNORECASE,
 )
-_NEXT_PART = re.compile(r"^(?:[IVX]{1,5}\s*[.\-–]\s|Nơi nhận|NƠI NHẬN|TM\.|T/M|KT\.)", re.MULTILINE)
 
 
-def duty_section_spans(text: str) -> list[Span]:
-    """The "TỔ CHỨC THỰC HIỆN" parts of a plan: each item there opens with the body it charges."""
-    spans = []
-    for heading in _DUTY_HEADING.finditer(text):
-        end = _NEXT_PART.search(text, heading.end() + 1)
-        spans.append(Span(heading.end(), end.start() if end else len(text)))
-    return spans
+def duty_section_spans(tree: DocumentTree) -> list[Span]:
+    """The "TỔ CHỨC THỰC HIỆN" sections of a plan (any level of the tree): each item there opens
+    with the body it charges."""
+    return [
+        Span(node.heading_end, node.end)
+        for node in tree.nodes()
+        if node.is_section and _DUTY_HEADING.fullmatch(node.heading(tree.text))
+    ]
 
 
 def _inside(sentence: Span, spans: list[Span]) -> bool:

@@ -7,7 +7,8 @@ import re
 
 from ingest.extract.sentences import Span
 from ingest.extract.structure import DocumentTree
-from ingest.resolve import AgencyMention
+from ingest.model import AgencyRef
+from ingest.resolve import AgencyMention, Catalogue, resolve_agency
 
 ROLE_AFTER = re.compile(
     r"\s*,?\s*(?:là cơ quan (?:đầu mối|chủ trì|thường trực)(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|"
@@ -80,3 +81,53 @@ def opens_clause(text: str, sentence: Span, start: int) -> bool:
     head = text[sentence.start : start]
     head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra)\s*,?\s*$", "", head)
     return not head.strip() or head.rstrip().endswith(";")
+
+
+# "các bộ: TC, XD, CT và Ngân hàng Nhà nước": ministries by the initials of their names.
+_ABBREVIATED_LIST = re.compile(
+    r"(?<![\w])(?:các|Các)\s+(?:bộ|Bộ)\s*[:,]?\s*"
+    r"(?P<codes>[A-ZĐ][A-ZĐ&]{1,7}(?:\s*,\s*[A-ZĐ][A-ZĐ&]{1,7})*)(?![\w&])"
+)
+_CODE = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
+_NOT_A_MINISTRY = {"Bộ Chính trị"}  # the Politburo is a "Bộ" but never one of "các bộ"
+
+
+def ministry_initials(catalogue: Catalogue) -> dict[str, AgencyRef]:
+    """Each curated ministry by the initials of its name ("Bộ Tài chính" → "TC", "Bộ Khoa học
+    và Công nghệ" → "KHCN" and "KH&CN"); initials two ministries share are left out."""
+    cached = catalogue.cache.get("ministry-initials")
+    if isinstance(cached, dict):
+        return cached
+    found: dict[str, list[str]] = {}
+    for entry in catalogue.agencies.values():
+        label = entry.labels[0] if entry.labels else ""
+        if not label.startswith("Bộ ") or label in _NOT_A_MINISTRY or entry.level != "national":
+            continue
+        parts = [p for p in re.split(r"\s+và\s+|\s*,\s*|\s+-\s+", label[3:]) if p]
+        initials = ["".join(w[0].upper() for w in p.split()) for p in parts]
+        for code in {"".join(initials), "&".join(initials)}:
+            found.setdefault(code, []).append(label)
+    result = {
+        code: resolve_agency(labels[0], catalogue)
+        for code, labels in found.items()
+        if len(set(labels)) == 1
+    }
+    catalogue.cache["ministry-initials"] = result
+    return result
+
+
+def abbreviated_ministries(
+    text: str, start: int, end: int, catalogue: Catalogue
+) -> list[AgencyMention]:
+    """Ministries named by initials after "các bộ:" in [start, end), one mention each (the first
+    one covers "các bộ:" so that a directive before it still reads as one)."""
+    initials = ministry_initials(catalogue)
+    mentions: list[AgencyMention] = []
+    for listed in _ABBREVIATED_LIST.finditer(text, start, end):
+        codes = list(_CODE.finditer(text, listed.start("codes"), listed.end("codes")))
+        if not codes or not all(c.group() in initials for c in codes):
+            continue
+        for index, code in enumerate(codes):
+            begin = listed.start() if index == 0 else code.start()
+            mentions.append(AgencyMention(begin, code.end(), initials[code.group()]))
+    return mentions

@@ -109,3 +109,20 @@ def test_a_subject_first_duty_in_a_paragraph_of_assignments_is_a_task() -> None:
         ("Văn phòng UBND tỉnh", "hoàn"),
         ("Công an tỉnh", "đảm"),
     ]
+
+
+def test_ministries_abbreviated_in_a_list_are_each_a_lead() -> None:
+    """ "các bộ: TC, XD, CT và Ngân hàng Nhà nước" names four leads: the ministries by the
+    initials of their curated names."""
+    text = (
+        "Giao các bộ: TC, XD, CT và Ngân hàng Nhà nước Việt Nam chủ trì, phối hợp với các địa"
+        " phương hoàn thiện cơ chế tài chính cho nhà ở xã hội.\n"
+    )
+    (task,) = tasks_of(source_of(text, "abbreviated"))
+    assert [lead.key for lead in task.leads] == [
+        "bo-tai-chinh",
+        "bo-xay-dung",
+        "bo-cong-thuong",
+        "nhnn",
+    ]
+    assert task.task == "hoàn thiện cơ chế tài chính cho nhà ở xã hội"
