@@ -200,8 +200,13 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 directed = _DIRECTIVE_BEFORE.search(
                     text[max(sentence.start, held_from - 25) : held_from]
                 )
-                if not (directed or role):
-                    continue
+                acts = opens_clause(text, sentence, held_from) and _HOLDER_ACTS.match(
+                    text, mention.end, sentence.end
+                )
+                if acts and any(m.start == acts.end() for m in mentions):
+                    acts = None  # "… chỉ đạo Sở X …": Sở X is told
+                if not (directed or role or acts):
+                    continue  # "Bộ trưởng Bộ Tài chính chỉ đạo rà soát …" acts for the body
             elif not directed and SPEAKER_AFTER.match(text, mention.end, sentence.end):
                 continue  # "UBND tỉnh chỉ đạo …" speaks, unless it is told to ("yêu cầu UBND …")
             clause_start = opens_clause(text, sentence, mention.start)
@@ -226,6 +231,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif role:
                 leads = co_leads(text, sentence, mentions, index, used_until)
                 after = role.end()
+            elif position:
+                after = mention.end  # the holder acts: the task reads from "chỉ đạo …"
             elif _JOINT.match(text, mention.end, sentence.end) and index > 0:
                 # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …": a joint task
                 leads = co_leads(text, sentence, mentions, index, used_until)
@@ -373,3 +380,11 @@ def duty_section_spans(tree: DocumentTree) -> list[Span]:
 
 def _inside(sentence: Span, spans: list[Span]) -> bool:
     return any(s.start <= sentence.start < s.end for s in spans)
+
+
+# A position holder who acts on a task ("Bộ trưởng Bộ Tài chính chỉ đạo rà soát …") rather than
+# tells a body to ("Chủ tịch UBND tỉnh chỉ đạo Sở X …", which names its own lead).
+_HOLDER_ACTS = re.compile(
+    r"\s+(?:trực tiếp\s+|tập trung\s+)?chỉ đạo(?:\s+(?:quyết liệt|sát sao|việc))?\s+"
+    r"(?!các\s|những\s|toàn\s|cấp\s)(?=[a-zđà-ỹ])"
+)

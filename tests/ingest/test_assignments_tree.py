@@ -126,3 +126,11 @@ def test_ministries_abbreviated_in_a_list_are_each_a_lead() -> None:
         "nhnn",
     ]
     assert task.task == "hoàn thiện cơ chế tài chính cho nhà ở xã hội"
+
+
+def test_a_position_holder_who_acts_stands_for_the_body_one_who_tells_does_not() -> None:
+    acts = "Bộ trưởng Bộ Tài chính chỉ đạo rà soát, sửa đổi các quy định về quản lý tài chính.\n"
+    (task,) = tasks_of(source_of(acts, "acts"))
+    assert task.leads[0].key == "bo-tai-chinh"
+    tells = "Bí thư Tỉnh ủy chỉ đạo các cấp ủy tập trung lãnh đạo.\n"
+    assert tasks_of(source_of(tells, "tells")) == []
