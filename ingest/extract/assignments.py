@@ -120,7 +120,8 @@ def _assignment(
     if recurrence and deadline is None:
         deadline_text = recurrence  # ongoing: due again every year (quarter, month)
     body = assigning_body(text, sentence, lead, mentions, context)
-    document, issuer = context.main_document, main_issuer(context)
+    document = context.document_at(sentence.start)
+    issuer = main_issuer(context, document)
     if body is not None and (issuer is None or issuer.key != body.key):
         # A body giving a task in a report is not the reported document giving it.
         document = None

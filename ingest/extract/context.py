@@ -25,6 +25,23 @@ class ExtractionContext:
     national_source: bool = False  # published by a national body: its documents are national
     tree: DocumentTree | None = None  # the source's document tree (None: read as flat prose)
 
+    def document_at(self, offset: int) -> DocumentRef | None:
+        """The document the text at ``offset`` belongs to: the one an annex's title names (the
+        Programme issued after the signature of 03/NQ-CP), else the source's own document."""
+        annex = self.tree.annex_at(offset) if self.tree else None
+        if annex is not None:
+            named = next(
+                (
+                    ref
+                    for start, _, ref in self.document_mentions
+                    if annex.start <= start < annex.heading_end
+                ),
+                None,
+            )
+            if named is not None:
+                return named
+        return self.main_document
+
 
 def make_context(source: SourceText, catalogue: Catalogue) -> ExtractionContext:
     """The context of a source before its documents are known: its tree, province and date."""

@@ -17,12 +17,18 @@ SPEAKER_AFTER = re.compile(
 POSITION_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Giám đốc|Bộ trưởng|Trưởng ban|Phó)\s+$")
 
 
-def main_issuer(context: ExtractionContext) -> AgencyRef | None:
-    """Who issued the document the source is (or reports on), where the text says."""
-    main = context.main_document
-    if main is None:
-        return None
-    return next((d.issuer for d in context.documents if d.ref.key == main.key), None)
+def main_issuer(
+    context: ExtractionContext, document: DocumentRef | None = None
+) -> AgencyRef | None:
+    """Who issued ``document`` (by default the one the source is, or reports on), where the
+    text says; an annex's programme with no issuer of its own is issued by the source's."""
+    for ref in (document, context.main_document):
+        if ref is None:
+            continue
+        issuer = next((d.issuer for d in context.documents if d.ref.key == ref.key), None)
+        if issuer is not None:
+            return issuer
+    return None
 
 
 _SUBJECT_PLACE = re.compile(

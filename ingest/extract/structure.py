@@ -112,6 +112,10 @@ class DocumentTree:
         """Whether ``offset`` lies in the recipient list or the signature block."""
         return any(n.kind in ("recipients", "signature") for n in self.path_at(offset))
 
+    def annex_at(self, offset: int) -> Node | None:
+        """The annex (a programme or appendix after the signature) enclosing ``offset``."""
+        return next((n for n in self.path_at(offset) if n.kind == "annex"), None)
+
     def year_at(self, offset: int) -> tuple[int, Node] | None:
         """The year a heading enclosing ``offset`` states ("Mục tiêu đến năm 2030:"), innermost
         first, with the node that gave it."""

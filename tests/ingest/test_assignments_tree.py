@@ -134,3 +134,10 @@ def test_a_position_holder_who_acts_stands_for_the_body_one_who_tells_does_not()
     assert task.leads[0].key == "bo-tai-chinh"
     tells = "Bí thư Tỉnh ủy chỉ đạo các cấp ủy tập trung lãnh đạo.\n"
     assert tasks_of(source_of(tells, "tells")) == []
+
+
+def test_a_task_in_an_annex_belongs_to_the_programme_the_annex_titles() -> None:
+    """03/NQ-CP issues its Programme after the signature: the Programme's own tasks (section III)
+    are assigned by the Programme, as the 140 tasks of its Appendix II are."""
+    tasks = tasks_of(read_source(SOURCES / "nq03-ncp-2025.md"))
+    assert tasks and {t.assigned_by.key for t in tasks if t.assigned_by} == {"ctrhd-cp-57-2025"}
