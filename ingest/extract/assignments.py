@@ -21,6 +21,8 @@ from ingest.extract.leads import (
     co_leads,
     directed_list,
     heading_lead,
+    list_intro_lead,
+    list_item_at,
     opens_clause,
 )
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
@@ -272,6 +274,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             found = _subjectless(
                 text, sentence, paragraph, carry, all_mentions, mentions, source, context
             )
+            if found and not any(lead.collective for lead in found[0].leads):
+                carry = (paragraph, found[0])
         facts.extend(found)
     return facts
 
@@ -319,19 +323,28 @@ def _subjectless(
 ) -> list[AssignmentFact]:
     """A sentence with no lead of its own: it continues the paragraph's directed task ("yêu cầu
     Sở X chủ trì …. Rà soát, báo cáo …") or is an item under a heading naming its lead."""
-    if not _TASK_OPENING.match(text, sentence.start, sentence.end):
+    item = list_item_at(context.tree, sentence.start) if context.tree else None
+    start = (
+        item.start + len(item.marker) if item and item.start == sentence.start else sentence.start
+    )
+    if not _TASK_OPENING.match(text, start, sentence.end):
         return []
     like: AssignmentFact | None = carry[1] if carry else None
     lead_refs = like.leads if like else None
     heading = None
     if like is None and sentences(text, paragraph)[0].start == sentence.start:
-        heading = heading_lead(context.tree, text, sentence, all_mentions)
+        heading = heading_lead(context.tree, text, sentence, all_mentions) or list_intro_lead(
+            context.tree, text, sentence, all_mentions
+        )
         lead_refs = [heading.ref] if heading else None
     if lead_refs is None:
         return []
-    role = _ROLE_OPENING.match(text, sentence.start, sentence.end)
-    after = sentence.start
-    if role and not _COORDINATE.match(text, sentence.start, sentence.end):
+    adverb = _ADVERB.match(text, start, sentence.end)
+    if adverb and _COORDINATE.match(text, adverb.end(), sentence.end):
+        start = adverb.end()  # "Khẩn trương phối hợp với Bộ TT&TT tham mưu …"
+    role = _ROLE_OPENING.match(text, start, sentence.end)
+    after = start
+    if role and not _COORDINATE.match(text, start, sentence.end):
         after = role.end()
     lead = heading or AgencyMention(sentence.start, sentence.start, lead_refs[0])
     fact = _assignment(text, [lead], after, sentence, mentions, source, context)
@@ -343,6 +356,7 @@ def _subjectless(
     return [fact]
 
 
+_ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
 _JOINT = re.compile(r"\s+phối hợp\s+(?!với|chặt)")
 _ROLE_OPENING = re.compile(
     r"\s*(?:chủ trì|là cơ quan đầu mối|có trách nhiệm|chịu trách nhiệm|phối hợp)(?![\w])"

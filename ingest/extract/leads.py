@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.sentences import Span
-from ingest.extract.structure import DocumentTree
+from ingest.extract.structure import DocumentTree, Node
 from ingest.model import AgencyRef
 from ingest.resolve import AgencyMention, Catalogue, resolve_agency
 
@@ -131,3 +131,45 @@ def abbreviated_ministries(
             begin = listed.start() if index == 0 else code.start()
             mentions.append(AgencyMention(begin, code.end(), initials[code.group()]))
     return mentions
+
+
+_ITEM_KINDS = ("ordinal", "dash", "plus", "number", "letter")
+# "Bộ KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" — a body announcing its list of tasks
+_ANNOUNCES_TASKS = re.compile(
+    r"\s+(?:[\w&]+\s+){0,5}?(?:nhiệm vụ|giải pháp|nội dung|công việc)(?:\s+[\w\s]{0,30})?:\s*$"
+)
+
+
+def list_item_at(tree: DocumentTree, offset: int) -> Node | None:
+    """The innermost list item (ordinal, bullet or number) whose first line holds ``offset``."""
+    for node in reversed(tree.path_at(offset)):
+        if node.kind in _ITEM_KINDS and node.start <= offset < node.heading_end:
+            return node
+    return None
+
+
+def list_intro_lead(
+    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
+) -> AgencyMention | None:
+    """The lead of a list's items named in the paragraph that introduces the list ("Theo đó, Bộ
+    KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then "Một là, …", "Hai là, …")."""
+    if tree is None:
+        return None
+    item = list_item_at(tree, sentence.start)
+    if item is None:
+        return None
+    path = tree.path_at(item.start)
+    parent = path[-2] if len(path) >= 2 else tree.root
+    siblings = parent.children
+    index = next(i for i, node in enumerate(siblings) if node is item) - 1
+    while index >= 0 and siblings[index].kind == item.kind:
+        index -= 1
+    if index < 0 or siblings[index].kind != "paragraph":
+        return None
+    intro = siblings[index]
+    for mention in all_mentions:
+        if intro.start <= mention.start < intro.end and _ANNOUNCES_TASKS.match(
+            text[: intro.heading_end], mention.end
+        ):
+            return mention
+    return None

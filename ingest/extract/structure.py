@@ -25,6 +25,13 @@ _MARKERS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("number2", re.compile(r"\d{1,2}\.\d{1,2}\.?\s+")),
     ("number", re.compile(r"\d{1,2}\s*[.)]\s+|\(\d{1,2}\)\s*")),
     ("letter", re.compile(r"[a-zđ]\s*[).]\s+|\([a-zđ]\)\s*")),
+    (
+        "ordinal",
+        re.compile(
+            r"(?:(?:Một|Hai|Ba|Bốn|Năm|Sáu|Bảy|Tám|Chín|Mười(?:\s+(?:một|hai|ba|bốn|lăm))?)\s+là"
+            r"|Thứ\s+(?:nhất|hai|ba|tư|năm|sáu|bảy|tám|chín|mười))\s*[,:]\s*"
+        ),
+    ),
     ("dash", re.compile(r"\\?[-–—•]\s+")),
     ("plus", re.compile(r"\\?[+*]\s+(?!\*)")),
 )
@@ -51,7 +58,8 @@ class Node:
     ``heading`` is its first line (the marker and the words after it) in the normalised text."""
 
     # letterhead | number_date | title | preamble | recipients | signature | annex | table |
-    # paragraph, or a section kind: part article roman number number2 number3 letter dash plus
+    # paragraph, or a section kind: part article roman number number2 number3 letter ordinal
+    # dash plus
     kind: str
     start: int
     end: int

@@ -141,3 +141,21 @@ def test_a_task_in_an_annex_belongs_to_the_programme_the_annex_titles() -> None:
     are assigned by the Programme, as the 140 tasks of its Appendix II are."""
     tasks = tasks_of(read_source(SOURCES / "nq03-ncp-2025.md"))
     assert tasks and {t.assigned_by.key for t in tasks if t.assigned_by} == {"ctrhd-cp-57-2025"}
+
+
+def test_a_body_announcing_its_tasks_leads_the_enumerated_items() -> None:
+    """The Ministry of Science and Technology's nine key tasks: "Theo đó, Bộ KH&CN tập trung
+    triển khai 9 nhiệm vụ trọng tâm:" then "Một là, quán triệt …. Khẩn trương phối hợp với Bộ
+    Thông tin và Truyền thông tham mưu, trình …" — both tasks are the ministry's."""
+    text = (
+        "Theo đó, Bộ KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:\n"
+        "Một là, quán triệt, tổ chức thực hiện nghiêm túc các chủ trương, đường lối của Đảng về"
+        " KHCN&ĐMST. Khẩn trương phối hợp với Bộ Thông tin và Truyền thông tham mưu, trình Chính"
+        " phủ ban hành Chương trình hành động thực hiện Nghị quyết số 57-NQ/TW.\n"
+    )
+    first, second = tasks_of(source_of(text, "bkhcn"))
+    assert first.leads[0].key == second.leads[0].key == "bo-khcn"
+    assert first.task.startswith("quán triệt")
+    assert second.task.startswith("tham mưu") and [c.key for c in second.coordinators] == [
+        "bo-tttt"
+    ]
