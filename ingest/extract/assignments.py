@@ -185,7 +185,16 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             )
         paragraph = sentence_at(paragraph_spans, sentence.start) or sentence
         if carry is not None and carry[0] != paragraph:
-            carry = None
+            # "… yêu cầu Bộ Tài chính …" then a paragraph "Xây dựng, tham mưu …" or "Đồng thời,
+            # hướng dẫn …" goes on with it; a photo caption in between does not interrupt it
+            if _CAPTION.search(text, paragraph.start, paragraph.end):
+                pass
+            elif _CONNECTIVE.match(text, paragraph.start, paragraph.end) or _TASK_OPENING.match(
+                text, paragraph.start, paragraph.end
+            ):
+                carry = (paragraph, carry[1])
+            else:
+                carry = None
         directive_paragraph = bool(_DIRECTIVE_WORD.search(text, paragraph.start, sentence.end))
         used_until = sentence.start
         found: list[AssignmentFact] = []
@@ -264,7 +273,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             if fact:
                 found.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
-                if (directed or label or duty_item) and not any(m.ref.collective for m in leads):
+                charged = directed or label or duty_item or (role and clause_start)
+                if charged and not any(m.ref.collective for m in leads):
                     carry = (paragraph, fact)  # "giao cho các doanh nghiệp …" names no one lead
                 found.extend(
                     _role_clauses(text, fact, used_until, sentence, mentions, source, context)
@@ -324,9 +334,11 @@ def _subjectless(
     """A sentence with no lead of its own: it continues the paragraph's directed task ("yêu cầu
     Sở X chủ trì …. Rà soát, báo cáo …") or is an item under a heading naming its lead."""
     item = list_item_at(context.tree, sentence.start) if context.tree else None
-    start = (
-        item.start + len(item.marker) if item and item.start == sentence.start else sentence.start
-    )
+    start = sentence.start
+    if item is not None and item.start == sentence.start:
+        start += len(item.marker)  # "Một là, …": the ordinal is not the task
+    connective = _CONNECTIVE.match(text, start, sentence.end)
+    start = connective.end() if connective else start
     if not _TASK_OPENING.match(text, start, sentence.end):
         return []
     like: AssignmentFact | None = carry[1] if carry else None
@@ -356,6 +368,8 @@ def _subjectless(
     return [fact]
 
 
+_CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
+_CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
 _ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
 _JOINT = re.compile(r"\s+phối hợp\s+(?!với|chặt)")
 _ROLE_OPENING = re.compile(

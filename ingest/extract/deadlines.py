@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 
 _DEADLINE = re.compile(
-    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/"
-    r"(\d{4})|"
-    r"tháng\s+(\d{1,2})/(\d{4})|quý\s+([IV]{1,3})/(\d{4})|(?:cuối\s+)?năm\s+(\d{4}))",
+    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:"
+    r"ngày\s+(?P<d>\d{1,2})(?:/|\s+tháng\s+)(?P<dm>\d{1,2})(?:/|\s+năm\s+)(?P<dy>\d{4})"
+    r"|tháng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<my>\d{4})"
+    r"|quý\s+(?P<q>[IV]{1,3})(?:/|\s+năm\s+)(?P<qy>\d{4})"
+    r"|(?:cuối\s+)?năm\s+(?P<y>\d{4}))",
     re.IGNORECASE,
 )
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
@@ -33,15 +35,15 @@ def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | N
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None, None
         return f"{year}-{month:02d}-{day:02d}", short.group()
-    g = match.groups()
-    if g[0]:
-        value = f"{g[2]}-{int(g[1]):02d}-{int(g[0]):02d}"
-    elif g[3]:
-        value = f"{g[4]}-{int(g[3]):02d}"
-    elif g[5]:
-        value = f"{g[6]}-Q{_QUARTERS[g[5].upper()]}"
+    g = match.groupdict()
+    if g["d"]:
+        value = f"{g['dy']}-{int(g['dm']):02d}-{int(g['d']):02d}"
+    elif g["m"]:
+        value = f"{g['my']}-{int(g['m']):02d}"
+    elif g["q"]:
+        value = f"{g['qy']}-Q{_QUARTERS[g['q'].upper()]}"
     else:
-        value = g[7]
+        value = g["y"]
     return value, match.group()
 
 

@@ -159,3 +159,29 @@ def test_a_body_announcing_its_tasks_leads_the_enumerated_items() -> None:
     assert second.task.startswith("tham mưu") and [c.key for c in second.coordinators] == [
         "bo-tttt"
     ]
+
+
+def test_a_directive_goes_on_in_the_next_paragraph_past_a_photo_caption() -> None:
+    """Chỉ thị 33/CT-TTg as reported: "Bộ Công an chủ trì, đẩy nhanh …", a caption, then
+    "Đồng thời, hướng dẫn, đôn đốc …"; Chỉ thị 07/CT-TTg: "… yêu cầu Bộ Tài chính …, hoàn thành
+    trong tháng 3 năm 2025." then "Xây dựng, tham mưu Chính phủ …"."""
+    text = (
+        "Bộ Công an chủ trì, đẩy nhanh tiến độ triển khai các nhiệm vụ, tiện ích thuộc Đề án"
+        " 06.\n\n"
+        "VNeID là tài khoản duy nhất để làm dịch vụ công trực tuyến. Ảnh minh hoạ: VGP\n\n"
+        "Đồng thời, hướng dẫn, đôn đốc các bộ ngành, địa phương chuyển đổi sang sử dụng VNeID.\n"
+    )
+    tasks = tasks_of(source_of(text, "ct33"))
+    assert [(t.leads[0].key, t.task.split()[0]) for t in tasks] == [
+        ("bo-cong-an", "đẩy"),
+        ("bo-cong-an", "hướng"),
+    ]
+    text = (
+        "Cụ thể, Thủ tướng yêu cầu Bộ Tài chính xây dựng Kế hoạch đẩy mạnh thương mại điện tử,"
+        " hoàn thành trong tháng 3 năm 2025.\n\n"
+        "Xây dựng, tham mưu Chính phủ trình Quốc hội ban hành Nghị quyết về cơ chế đặc thù đầu"
+        " tư, báo cáo Chính phủ trong tháng 5 năm 2025.\n"
+    )
+    first, second = tasks_of(source_of(text, "ct07"))
+    assert first.leads[0].key == second.leads[0].key == "bo-tai-chinh"
+    assert (first.deadline, second.deadline) == ("2025-03", "2025-05")
