@@ -1,121 +1,109 @@
-"""Extractors: one module per kind of fact, each ``extract(source, context) -> Iterable[Fact]``.
+"""Extractors: one module per kind of fact, run in one explicit order by :func:`extract_all`.
 
-``extract_all`` runs them in order. Documents come first because the later extractors need
-them: targets name the document that sets them, assignments the document that assigns them.
+Each step has one interface, ``run(source, context) -> (facts, context)``: documents come first
+because they add to the context what the later steps need (the source's own document, where
+each document is named); the table step comes last and is the only reader of task and target
+tables, so prose facts found inside those tables are dropped (agency mentions excepted).
 """
 
 from __future__ import annotations
 
-import importlib
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from datetime import date
+from dataclasses import dataclass
 
-from ingest.model import AgencyFact, DocumentFact, DocumentRef, Fact, SourceText, TargetFact
-from ingest.resolve import Catalogue, is_national_source, province_of_source
+from ingest.extract import agencies, assignments, documents, meetings, tables, targets
+from ingest.extract.context import ExtractionContext, make_context
+from ingest.model import AgencyFact, DocumentFact, Fact, SourceText, TargetFact
+from ingest.resolve import Catalogue
+
+__all__ = ["EXTRACTORS", "ExtractionContext", "Extractor", "extract_all", "make_context"]
+
+Step = Callable[[SourceText, ExtractionContext], tuple[list[Fact], ExtractionContext]]
+
+
+def _facts_only(extract: Callable[[SourceText, ExtractionContext], Iterable[Fact]]) -> Step:
+    """A step that finds facts and leaves the context as it was."""
+
+    def run(source: SourceText, context: ExtractionContext) -> tuple[list[Fact], ExtractionContext]:
+        return list(extract(source, context)), context
+
+    return run
 
 
 @dataclass(frozen=True)
-class ExtractionContext:
-    """What every extractor may know about a source beyond its text."""
+class Extractor:
+    """One step of extraction: its name, its run, and whether it is the reader of tables."""
 
-    catalogue: Catalogue
-    province: str | None = None  # slug of the province the source is about
-    main_document: DocumentRef | None = None  # the document the source is (or reports on)
-    reference_date: date | None = None  # the source's date: the year of "Ngày 24/2"
-    documents: tuple[DocumentFact, ...] = ()  # documents found in the source, in text order
-    # (start, end, document) of every naming of a document in the normalised text
-    document_mentions: tuple[tuple[int, int, DocumentRef], ...] = ()
-    national_source: bool = False  # published by a national body: its documents are national
+    name: str
+    run: Step
+    reads_tables: bool = False
 
 
-Extractor = Callable[[SourceText, ExtractionContext], Iterable[Fact]]
-
-EXTRACTOR_MODULES = ("documents", "agencies", "assignments", "targets", "meetings", "tables")
-
-
-def _load_extractors() -> list[tuple[str, Extractor]]:
-    """Every extractor, in order; one that fails to import is an error, never skipped."""
-    return [
-        (name, importlib.import_module(f"ingest.extract.{name}").extract)
-        for name in EXTRACTOR_MODULES
-    ]
-
-
-EXTRACTORS: list[tuple[str, Extractor]] = _load_extractors()
-
-
-def make_context(source: SourceText, catalogue: Catalogue) -> ExtractionContext:
-    """The context of a source before its documents are known."""
-    return ExtractionContext(
-        catalogue,
-        province_of_source(source, catalogue),
-        None,
-        source.meta.date,
-        national_source=is_national_source(source, catalogue),
-    )
+EXTRACTORS: tuple[Extractor, ...] = (
+    Extractor("documents", documents.step),  # type: ignore[arg-type]
+    Extractor("agencies", _facts_only(agencies.extract)),
+    Extractor("assignments", _facts_only(assignments.extract)),
+    Extractor("targets", _facts_only(targets.extract)),
+    Extractor("meetings", _facts_only(meetings.extract)),
+    Extractor("tables", _facts_only(tables.extract), reads_tables=True),
+)
 
 
 def extract_all(source: SourceText, catalogue: Catalogue) -> list[Fact]:
-    """Every fact every extractor finds in ``source``, documents first."""
-    from ingest.extract import documents
-
+    """Every fact every extractor finds in ``source``, in the order of :data:`EXTRACTORS`."""
     context = make_context(source, catalogue)
-    mentions = documents.find_mentions(source, context)
-    document_facts = documents.facts_of(source, mentions, context)
-    context = replace(
-        context,
-        documents=tuple(document_facts),
-        main_document=documents.main_document(source, document_facts),
-        document_mentions=documents.mention_spans(mentions),
-    )
-    prose_facts: list[Fact] = list(document_facts)
-    table_facts: list[Fact] = []
-    for name, extractor in EXTRACTORS:
-        if name == "tables":
-            table_facts.extend(extractor(source, context))
-        elif name != "documents":
-            prose_facts.extend(extractor(source, context))
-    facts = drop_prose_facts_in_tables(source, prose_facts) + table_facts
-    infer_target_years(facts)
+    spans = table_spans(source)
+    facts: list[Fact] = []
+    for extractor in EXTRACTORS:
+        found, context = extractor.run(source, context)
+        facts.extend(found if extractor.reads_tables else outside_tables(spans, found))
+    infer_target_years(facts, source, context)
     return facts
 
 
-def infer_target_years(facts: list[Fact]) -> None:
-    """A target whose text states no year takes the horizon of the document that sets it
-    (the end of "giai đoạn 2025-2030"), flagged as inferred; with no horizon it stays None."""
+def infer_target_years(facts: list[Fact], source: SourceText, context: ExtractionContext) -> None:
+    """A target whose text states no year takes the year of the heading it stands under
+    ("1. Mục tiêu đến năm 2030" then a list), else the horizon of the document that sets it
+    (the end of "giai đoạn 2025-2030"); both flagged as inferred. With neither it stays None."""
     horizons = {
         f.ref.key: f.period_end or f.vision_year
         for f in facts
         if isinstance(f, DocumentFact) and (f.period_end or f.vision_year)
     }
+    tree = context.tree
     for fact in facts:
-        if isinstance(fact, TargetFact) and fact.year is None and fact.set_by:
-            year = horizons.get(fact.set_by.key)
-            if year:
-                fact.year = year
-                fact.year_inferred = True
+        if not isinstance(fact, TargetFact) or fact.year is not None:
+            continue
+        heading = tree.year_at(normalised_offset(source, fact.evidence.start)) if tree else None
+        year = heading[0] if heading else horizons.get(fact.set_by.key) if fact.set_by else None
+        if year:
+            fact.year = year
+            fact.year_inferred = True
+
+
+def normalised_offset(source: SourceText, original: int) -> int:
+    """The offset in the normalised text of the character at ``original`` in the original."""
+    from bisect import bisect_left
+
+    return min(bisect_left(source.offset_map, original), len(source.normalised))
 
 
 def table_spans(source: SourceText) -> list[tuple[int, int]]:
     """Original-text spans of the tables that the table extractor reads (task or target tables)."""
-    from ingest.extract.tables import table_layout
-
     spans = []
     for table in source.tables:
-        if table.row_spans and table_layout(table.header) is not None:
+        if table.row_spans and tables.table_layout(table.header) is not None:
             spans.append((table.row_spans[0][0], table.row_spans[-1][1]))
     return spans
 
 
-def drop_prose_facts_in_tables(source: SourceText, facts: list[Fact]) -> list[Fact]:
+def outside_tables(spans: list[tuple[int, int]], facts: list[Fact]) -> list[Fact]:
     """Keep one reading of each table row: the table extractor's, not the prose extractors'.
 
     A task table's cells are not sentences: prose rules would read a lead column as the subject
     of a clause and a task name ("Xây dựng Đề án …") as a document mention. Agency mentions are
     kept wherever they are.
     """
-    spans = table_spans(source)
     if not spans:
         return facts
 

@@ -10,7 +10,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ingest.extract import ExtractionContext
+from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import AgencyFact, SourceText
 from ingest.resolve import find_agencies

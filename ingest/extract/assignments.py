@@ -11,11 +11,31 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
-from ingest.extract import ExtractionContext
+from ingest.extract.context import ExtractionContext
+from ingest.extract.deadlines import deadline_of, recurrence_of
+from ingest.extract.leads import (
+    ROLE_AFTER,
+    abbreviated_ministries,
+    co_leads,
+    directed_list,
+    heading_lead,
+    list_intro_lead,
+    list_item_at,
+    opens_clause,
+)
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
-from ingest.model import AgencyRef, AssignmentFact, DocumentRef, SourceText
-from ingest.resolve import AgencyMention, find_agencies, resolve_agency, resolve_place
+from ingest.extract.speakers import (
+    POSITION_BEFORE,
+    SPEAKER_AFTER,
+    assigning_body,
+    main_issuer,
+    responds_to,
+)
+from ingest.extract.structure import DocumentTree, parse
+from ingest.model import AgencyRef, AssignmentFact, SourceText
+from ingest.resolve import AgencyMention, find_agencies
 from ingest.themes import classify_task_theme
 
 _DIRECTIVE_BEFORE = re.compile(
@@ -25,15 +45,7 @@ _DIRECTIVE_BEFORE = re.compile(
 _DIRECTIVE_WORD = re.compile(
     r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE
 )
-_ROLE_AFTER = re.compile(
-    r"\s*,?\s*(?:là cơ quan (?:đầu mối|chủ trì|thường trực)(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|"
-    r"có trách nhiệm|chịu trách nhiệm|được giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
-)
 _COORDINATE = re.compile(r"\s*,?\s*(?:phối hợp|phối hợp chặt chẽ)(?:\s+với)?\s+")
-_SPEAKER_AFTER = re.compile(
-    r"\s*(?:cũng\s+|đã\s+|thống nhất cao\s+)*(?:giao|đề nghị|yêu cầu|chỉ đạo|cho biết|"
-    r"nhấn mạnh|phát biểu|đánh giá|ký|ban hành)(?![\w])"
-)
 _LIST_GLUE = re.compile(r"\s*(?:,|và|cùng(?:\s+với)?|với)\s*")
 _COLLECTIVE_WORD = (
     r"(?:cơ quan|đơn vị|địa phương|ngành|sở|bộ|tổ chức|doanh nghiệp|trường đại học|viện)"
@@ -43,57 +55,8 @@ _COLLECTIVE_PHRASE = re.compile(
     rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*(?:\s+(?:có\s+)?liên quan)?(?!"
     rf"[\w])"
 )
-_POSITION_BEFORE = re.compile(r"(?:Chủ tịch|Bí thư|Giám đốc|Bộ trưởng|Trưởng ban|Phó)\s+$")
 _NOT_A_TASK = re.compile(r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s)", re.IGNORECASE)
 _LEADING_FILLER = re.compile(r"^(?:để\s+|nhằm\s+|thực hiện\s+(?=[^\s]+\s))?")
-_DEADLINE = re.compile(
-    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:ngày\s+(\d{1,2})/(\d{1,2})/"
-    r"(\d{4})|"
-    r"tháng\s+(\d{1,2})/(\d{4})|quý\s+([IV]{1,3})/(\d{4})|(?:cuối\s+)?năm\s+(\d{4}))",
-    re.IGNORECASE,
-)
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
-# A recurring due date: "trước ngày 15/12 hằng năm", "định kỳ hằng năm", "định kỳ 6 tháng".
-_RECURRING = re.compile(
-    r"(?:(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)\s+)?"
-    r"(?:định kỳ\s+)?(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần)"
-    r"|định kỳ(?:\s+\d+\s+tháng)?",
-    re.IGNORECASE,
-)
-
-
-def deadline_of(task: str) -> tuple[str | None, str | None]:
-    """The first deadline phrase of a task, as (YYYY[-MM[-DD]] | YYYY-Qn, as written)."""
-    match = _DEADLINE.search(task)
-    if not match:
-        return None, None
-    g = match.groups()
-    if g[0]:
-        value = f"{g[2]}-{int(g[1]):02d}-{int(g[0]):02d}"
-    elif g[3]:
-        value = f"{g[4]}-{int(g[3]):02d}"
-    elif g[5]:
-        value = f"{g[6]}-Q{_QUARTERS[g[5].upper()]}"
-    else:
-        value = g[7]
-    return value, match.group()
-
-
-_DAY_WITHOUT_YEAR = re.compile(
-    r"(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)", re.IGNORECASE
-)
-
-
-def recurrence_of(task: str) -> str | None:
-    """The recurring due date of a task, as written ("trước ngày 15/12 hằng năm"; "định kỳ hằng
-    năm … trước ngày 15/12" gives both phrases), or None."""
-    match = _RECURRING.search(task)
-    if not match:
-        return None
-    day = _DAY_WITHOUT_YEAR.search(task)
-    if day and not (match.start() <= day.start() < match.end()):
-        return f"{match.group()}, {day.group()}"
-    return match.group()
 
 
 def _agency_list(
@@ -118,25 +81,27 @@ def _agency_list(
 
 
 def _task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
-    """A task runs to the sentence end, or to a ";"-clause that opens with another agency."""
+    """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
+    with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
     for index in range(start, sentence.end):
         if text[index] == ";":
             rest = text[index + 1 : sentence.end]
             offset = index + 1 + len(rest) - len(rest.lstrip())
-            if any(m.start == offset for m in mentions):
+            if any(m.start == offset for m in mentions) or _ROLE_OPENING.match(text, offset):
                 return index
     return sentence.end
 
 
 def _assignment(
     text: str,
-    lead: AgencyMention,
+    leads: list[AgencyMention],
     after: int,
     sentence: Span,
     mentions: list[AgencyMention],
     source: SourceText,
     context: ExtractionContext,
 ) -> AssignmentFact | None:
+    lead = leads[-1]
     coordinators: list[AgencyRef] = []
     coordinate = _COORDINATE.match(text, after, sentence.end)
     if coordinate:
@@ -151,20 +116,24 @@ def _assignment(
     for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
         more, _ = _agency_list(text, task_start + extra.end(), mentions, end)
         coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
-    deadline, deadline_text = deadline_of(task)
     recurrence = recurrence_of(task)
+    year = context.reference_date.year if context.reference_date and not recurrence else None
+    deadline, deadline_text = deadline_of(task, year)
     if recurrence and deadline is None:
         deadline_text = recurrence  # ongoing: due again every year (quarter, month)
     body = assigning_body(text, sentence, lead, mentions, context)
-    document, issuer = context.main_document, main_issuer(context)
+    document = context.document_at(sentence.start)
+    issuer = main_issuer(context, document)
     if body is not None and (issuer is None or issuer.key != body.key):
         # A body giving a task in a report is not the reported document giving it.
         document = None
+    lead_keys = {m.ref.key for m in leads}
+    refs = list({m.ref.key: m.ref for m in leads}.values())
     return AssignmentFact(
         task=task,
-        leads=[lead.ref],
+        leads=refs,
         evidence=source.evidence(sentence.start, sentence.end),
-        coordinators=[c for c in coordinators if c.key != lead.ref.key],
+        coordinators=[c for c in coordinators if c.key not in lead_keys],
         deadline=deadline,
         deadline_text=deadline_text,
         ongoing=bool(recurrence),
@@ -175,164 +144,120 @@ def _assignment(
     )
 
 
-def main_issuer(context: ExtractionContext) -> AgencyRef | None:
-    """Who issued the document the source is (or reports on), where the text says."""
-    main = context.main_document
-    if main is None:
+def _carried(
+    fact: AssignmentFact | None, like: AssignmentFact, leads: list[AgencyRef]
+) -> AssignmentFact | None:
+    """A task whose lead is carried from elsewhere: it keeps who gave the first one."""
+    if fact is None:
         return None
-    return next((d.issuer for d in context.documents if d.ref.key == main.key), None)
-
-
-_SUBJECT_PLACE = re.compile(
-    r"(?:(?:Đồng thời|Bên cạnh đó|Ngoài ra|Vừa qua|Thời gian qua)\s*,?\s*)?(?:Tỉnh|Thành phố|TP\.?)"
-    r"\s+(?P<name>(?:[A-ZĐ][\w]*)(?:\s+[A-ZĐ][\w]*){0,3})\s+(?:đã\s+|cũng\s+|vừa\s+)*"
-    r"(?:giao|chỉ đạo|yêu cầu|phân công)(?![\w])"
-)
-
-
-def assigning_body(
-    text: str,
-    sentence: Span,
-    lead: AgencyMention,
-    mentions: list[AgencyMention],
-    context: ExtractionContext,
-) -> AgencyRef | None:
-    """The body that gives the task: the agency (or position holder) whose verb "giao / yêu cầu /
-    đề nghị" comes before the lead, or a province as subject ("Tỉnh X đã giao …" → its UBND)."""
-    speakers = [
-        m
-        for m in mentions
-        if m.end <= lead.start
-        and (
-            _SPEAKER_AFTER.match(text, m.end, sentence.end)
-            or _POSITION_BEFORE.search(text[max(sentence.start, m.start - 25) : m.start])
-        )
-    ]
-    if speakers:
-        return speakers[-1].ref
-    subject = _SUBJECT_PLACE.match(text, sentence.start, lead.start)
-    if subject:
-        place = resolve_place(subject.group("name"), context.catalogue)
-        if place:
-            return resolve_agency("Ủy ban nhân dân tỉnh", context.catalogue, place)
-    speaker = _PERSON_SPEAKS.search(text, sentence.start, lead.start)
-    if speaker and _is_name(speaker.group("name")):
-        return person_bodies(text, context).get(speaker.group("name"))
-    return None
-
-
-_NAME = r"(?P<name>[A-ZĐÀ-Ỹ][\w]*(?:\s+[A-ZĐÀ-Ỹ][\w]*){1,3})"
-# "đồng chí Hồ Quốc Dũng yêu cầu …": a person gives the task.
-_PERSON_SPEAKS = re.compile(
-    rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+{_NAME}\s+(?:cũng\s+|đã\s+|thống nhất cao\s+)*"
-    r"(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])\s*$"
-)
-_OFFICE = re.compile(
-    r"(?<![\w])(?:Phó\s+)?(?:Bí thư(?:\s+Thường trực)?|Chủ tịch|Giám đốc|Trưởng ban|Bộ trưởng)\s+$"
-)
-_NAME_AFTER = re.compile(rf"\s+{_NAME}")
-_NAME_THEN_ROLES = re.compile(rf"(?:[Đđ]ồng chí|[Ôô]ng|[Bb]à)\s+{_NAME}\s*,")
-
-
-def _is_name(words: str) -> bool:
-    """A person's name: two to four capitalised words, none of them an office or body word."""
-    parts = words.split()
-    return (
-        2 <= len(parts) <= 4
-        and all(p[0].isupper() for p in parts)
-        and not any(
-            p in {"Bí", "Chủ", "Ủy", "Uỷ", "Ban", "Sở", "Tỉnh", "UBND", "HĐND"} for p in parts
-        )
+    return replace(
+        fact,
+        leads=leads,
+        coordinators=[c for c in fact.coordinators if c.key not in {x.key for x in leads}],
+        assigned_by=like.assigned_by,
+        assigned_by_agency=like.assigned_by_agency,
+        in_response_to=like.in_response_to,
     )
-
-
-def person_bodies(text: str, context: ExtractionContext) -> dict[str, AgencyRef]:
-    """The body each named person holds office in, as the text introduces them: "Bí thư Tỉnh uỷ
-    Hồ Quốc Dũng", or "đồng chí Hồ Quốc Dũng, Uỷ viên Trung ương đảng, Bí thư Tỉnh uỷ, …" (the
-    first office named with a body). Lets "đồng chí Hồ Quốc Dũng yêu cầu …" name the Tỉnh uỷ."""
-    mentions = find_agencies(text, context.catalogue, context.province)
-    holders: dict[str, AgencyRef] = {}
-    offices = [m for m in mentions if _OFFICE.search(text[max(0, m.start - 30) : m.start])]
-    for office in offices:
-        name = _NAME_AFTER.match(text, office.end)
-        if name and _is_name(name.group("name")):
-            holders.setdefault(name.group("name"), office.ref)
-    for introduced in _NAME_THEN_ROLES.finditer(text):
-        name = introduced.group("name")
-        if not _is_name(name) or name in holders:
-            continue
-        stop = re.compile(r"[.;:]|\s(?:chủ trì|phát biểu|cho biết|tham dự)\s").search(
-            text, introduced.end()
-        )
-        end = stop.start() if stop else introduced.end() + 150
-        first = next((m for m in offices if introduced.end() <= m.start < end), None)
-        if first is not None:
-            holders[name] = first.ref
-    return holders
-
-
-_CARRIES_OUT = re.compile(r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành)\s+$", re.I)
-_PURPOSE_OPENING = re.compile(r"^(?:Để|Nhằm|Thực hiện|Triển khai)\s", re.I)
-
-
-def responds_to(
-    text: str, sentence: Span, before: int, context: ExtractionContext
-) -> DocumentRef | None:
-    """The document an assignment carries out: "(Để) triển khai thực hiện Nghị quyết X" in the
-    sentence before the lead, or in a preceding sentence that opens with that purpose."""
-    windows = [(sentence.start, before)]
-    previous = text.rfind("\n", 0, max(sentence.start - 1, 0))
-    preceding = sentences(text, Span(previous + 1, sentence.start))
-    if preceding and _PURPOSE_OPENING.match(preceding[-1].of(text)):
-        windows.append((preceding[-1].start, preceding[-1].end))
-    for start, end in windows:
-        for m_start, m_end, ref in context.document_mentions:
-            if (
-                start <= m_start
-                and m_end <= end
-                and _CARRIES_OUT.search(text[max(start, m_start - 30) : m_start])
-            ):
-                return ref
-    return None
 
 
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[AssignmentFact]:
     """Assignments found sentence by sentence; evidence is the sentence."""
     text = source.normalised
+    tree = context.tree or parse(text, source)
     facts: list[AssignmentFact] = []
     all_mentions = find_agencies(text, context.catalogue, context.province)
     mention_starts = [m.start for m in all_mentions]  # sorted: find_agencies returns text order
     paragraph_spans = paragraphs(text)
-    duty_sections = duty_section_spans(text)
+    duty_sections = duty_section_spans(tree)
+    carry: tuple[Span, AssignmentFact] | None = None  # the paragraph's directed task
     for sentence in sentences(text):
+        if tree.in_closing(sentence.start):
+            continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
         first = bisect_left(mention_starts, sentence.start)
         last = bisect_left(mention_starts, sentence.end)
         mentions = [m for m in all_mentions[first:last] if m.end <= sentence.end]
+        abbreviated = abbreviated_ministries(text, sentence.start, sentence.end, context.catalogue)
+        if abbreviated:
+            mentions = sorted(
+                [m for m in mentions if not any(a.start <= m.start < a.end for a in abbreviated)]
+                + abbreviated,
+                key=lambda m: m.start,
+            )
         paragraph = sentence_at(paragraph_spans, sentence.start) or sentence
+        if carry is not None and carry[0] != paragraph:
+            # "… yêu cầu Bộ Tài chính …" then a paragraph "Xây dựng, tham mưu …" or "Đồng thời,
+            # hướng dẫn …" goes on with it; a photo caption in between does not interrupt it
+            if _CAPTION.search(text, paragraph.start, paragraph.end):
+                pass
+            elif _CONNECTIVE.match(text, paragraph.start, paragraph.end) or _TASK_OPENING.match(
+                text, paragraph.start, paragraph.end
+            ):
+                carry = (paragraph, carry[1])
+            else:
+                carry = None
         directive_paragraph = bool(_DIRECTIVE_WORD.search(text, paragraph.start, sentence.end))
         used_until = sentence.start
-        for mention in mentions:
+        found: list[AssignmentFact] = []
+        for index, mention in enumerate(mentions):
             if mention.start < used_until:
                 continue
             before = text[max(sentence.start, mention.start - 25) : mention.start]
-            role = _ROLE_AFTER.match(text, mention.end, sentence.end)
+            role = ROLE_AFTER.match(text, mention.end, sentence.end)
             directed = _DIRECTIVE_BEFORE.search(before)
-            if (
-                not directed and _SPEAKER_AFTER.match(text, mention.end, sentence.end)
-            ) or _POSITION_BEFORE.search(before):
+            position = POSITION_BEFORE.search(before)
+            if position:
+                # "giao Giám đốc Sở X …", "Chủ tịch UBND tỉnh chịu trách nhiệm …": the holder
+                # stands for the body; "Bí thư Tỉnh ủy giao …" speaks.
+                held_from = max(sentence.start, mention.start - 25) + position.start()
+                directed = _DIRECTIVE_BEFORE.search(
+                    text[max(sentence.start, held_from - 25) : held_from]
+                )
+                acts = opens_clause(text, sentence, held_from) and _HOLDER_ACTS.match(
+                    text, mention.end, sentence.end
+                )
+                if acts and any(m.start == acts.end() for m in mentions):
+                    acts = None  # "… chỉ đạo Sở X …": Sở X is told
+                if not (directed or role or acts):
+                    continue  # "Bộ trưởng Bộ Tài chính chỉ đạo rà soát …" acts for the body
+            elif not directed and SPEAKER_AFTER.match(text, mention.end, sentence.end):
                 continue  # "UBND tỉnh chỉ đạo …" speaks, unless it is told to ("yêu cầu UBND …")
-            clause_start = _opens_clause(text, sentence, mention.start)
+            clause_start = opens_clause(text, sentence, mention.start)
             label = _LABEL.match(text, mention.end, sentence.end)
             duty_item = _inside(sentence, duty_sections) and not _MORE_OF_NAME.match(
                 text, mention.end
             )
+            leads = [mention]
             if mention.start == sentence.start and (label or duty_item):
-                # "2. Sở Tài chính: chủ trì, phối hợp với …" — a plan's list of duties
-                after = label.end() if label else mention.end
-                role = _ROLE_AFTER.match(text, after, sentence.end)
+                # "2. Sở Tài chính: chủ trì, phối hợp với …" — a plan's list of duties; "4. Bộ
+                # KH&CN, Bộ TT&TT chủ trì …" — two bodies charged together
+                if label:
+                    after = label.end()
+                else:
+                    leads, after = directed_list(text, sentence, mentions, index)
+                role = ROLE_AFTER.match(text, after, sentence.end)
                 after = role.end() if role else after
-            elif directed or role:
-                after = role.end() if role else mention.end
+            elif directed:
+                leads, after = directed_list(text, sentence, mentions, index)
+                role = ROLE_AFTER.match(text, after, sentence.end)
+                after = role.end() if role else after
+            elif role:
+                leads = co_leads(text, sentence, mentions, index, used_until)
+                after = role.end()
+            elif position:
+                after = mention.end  # the holder acts: the task reads from "chỉ đạo …"
+            elif _JOINT.match(text, mention.end, sentence.end) and index > 0:
+                # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …": a joint task
+                leads = co_leads(text, sentence, mentions, index, used_until)
+                if len(leads) < 2:
+                    continue
+                after = mention.end
+            elif (
+                clause_start
+                and directive_paragraph
+                and _TASK_OPENING.match(text, mention.end + 1, sentence.end)
+                and text[mention.end : mention.end + 1] == " "
+            ):
+                after = mention.end  # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"
             elif (
                 clause_start
                 and directive_paragraph
@@ -344,39 +269,151 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 after = mention.end
             else:
                 continue
-            fact = _assignment(text, mention, after, sentence, mentions, source, context)
+            fact = _assignment(text, leads, after, sentence, mentions, source, context)
             if fact:
-                facts.append(fact)
+                found.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
+                charged = directed or label or duty_item or (role and clause_start)
+                if charged and not any(m.ref.collective for m in leads):
+                    carry = (paragraph, fact)  # "giao cho các doanh nghiệp …" names no one lead
+                found.extend(
+                    _role_clauses(text, fact, used_until, sentence, mentions, source, context)
+                )
+                used_until = max(used_until, *(text.find(f.task) + len(f.task) for f in found))
+        if not found and not (mentions and mentions[0].start == sentence.start):
+            found = _subjectless(
+                text, sentence, paragraph, carry, all_mentions, mentions, source, context
+            )
+            if found and not any(lead.collective for lead in found[0].leads):
+                carry = (paragraph, found[0])
+        facts.extend(found)
     return facts
+
+
+def _role_clauses(
+    text: str,
+    fact: AssignmentFact,
+    position: int,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    source: SourceText,
+    context: ExtractionContext,
+) -> list[AssignmentFact]:
+    """Further ";"-clauses of the same lead with a role of their own ("…; chủ trì, phối hợp với
+    các bộ, ngành, FPT, CMC khẩn trương hoàn thành …")."""
+    found = []
+    while position < sentence.end and text[position : sentence.end].lstrip(" .,").startswith(";"):
+        clause = position + text[position : sentence.end].index(";") + 1
+        role = _ROLE_OPENING.match(text, clause, sentence.end)
+        if not role:
+            break
+        after = role.end() if not _COORDINATE.match(text, clause) else clause
+        if "phối hợp" in role.group() and not _COORDINATE.match(text, clause):
+            after = clause
+        lead = AgencyMention(clause, clause, fact.leads[0])
+        more = _carried(
+            _assignment(text, [lead], after, sentence, mentions, source, context), fact, fact.leads
+        )
+        if more is None:
+            break
+        found.append(more)
+        position = text.find(more.task, after) + len(more.task)
+    return found
+
+
+def _subjectless(
+    text: str,
+    sentence: Span,
+    paragraph: Span,
+    carry: tuple[Span, AssignmentFact] | None,
+    all_mentions: list[AgencyMention],
+    mentions: list[AgencyMention],
+    source: SourceText,
+    context: ExtractionContext,
+) -> list[AssignmentFact]:
+    """A sentence with no lead of its own: it continues the paragraph's directed task ("yêu cầu
+    Sở X chủ trì …. Rà soát, báo cáo …") or is an item under a heading naming its lead."""
+    item = list_item_at(context.tree, sentence.start) if context.tree else None
+    start = sentence.start
+    if item is not None and item.start == sentence.start:
+        start += len(item.marker)  # "Một là, …": the ordinal is not the task
+    connective = _CONNECTIVE.match(text, start, sentence.end)
+    start = connective.end() if connective else start
+    if not _TASK_OPENING.match(text, start, sentence.end):
+        return []
+    like: AssignmentFact | None = carry[1] if carry else None
+    lead_refs = like.leads if like else None
+    heading = None
+    if like is None and sentences(text, paragraph)[0].start == sentence.start:
+        heading = heading_lead(context.tree, text, sentence, all_mentions) or list_intro_lead(
+            context.tree, text, sentence, all_mentions
+        )
+        lead_refs = [heading.ref] if heading else None
+    if lead_refs is None:
+        return []
+    adverb = _ADVERB.match(text, start, sentence.end)
+    if adverb and _COORDINATE.match(text, adverb.end(), sentence.end):
+        start = adverb.end()  # "Khẩn trương phối hợp với Bộ TT&TT tham mưu …"
+    role = _ROLE_OPENING.match(text, start, sentence.end)
+    after = start
+    if role and not _COORDINATE.match(text, start, sentence.end):
+        after = role.end()
+    lead = heading or AgencyMention(sentence.start, sentence.start, lead_refs[0])
+    fact = _assignment(text, [lead], after, sentence, mentions, source, context)
+    if fact is None:
+        return []
+    if like is not None:
+        fact = _carried(fact, like, lead_refs)
+    assert fact is not None
+    return [fact]
+
+
+_CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
+_CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
+_ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
+_JOINT = re.compile(r"\s+phối hợp\s+(?!với|chặt)")
+_ROLE_OPENING = re.compile(
+    r"\s*(?:chủ trì|là cơ quan đầu mối|có trách nhiệm|chịu trách nhiệm|phối hợp)(?![\w])"
+    r"\s*,?\s*",
+    re.IGNORECASE,
+)
+# How a subject-less task opens: a verb of administrative work (or a role).
+_TASK_OPENING = re.compile(
+    r"(?:khẩn trương\s+|tiếp tục\s+|chủ động\s+)?(?:rà soát|chủ trì|phối hợp|xây dựng|tham mưu|"
+    r"triển khai|hoàn thiện|tổ chức|đẩy mạnh|báo cáo|nghiên cứu|hướng dẫn|thực hiện|đôn đốc|"
+    r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
+    r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
+    r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
+    r"khẩn trương|tiếp tục|chủ động)(?![\w])",
+    re.IGNORECASE,
+)
 
 
 _MORE_OF_NAME = re.compile(r"\s+(?:các|cấp|và)\s")  # "Ủy ban nhân dân các huyện": a collective
 _LABEL = re.compile(r"\s*:\s*(?=\S)")
 _DUTY_HEADING = re.compile(
-    r"^(?:[IVX]{1,5}\s*[.\-–]\s*|\d{1,2}\s*[.)]\s*)?(?:\*\*)?"
-    r"(?:tổ chức thực hiện|phân công nhiệm vụ|trách nhiệm thực hiện|phân công thực hiện)"
-    r"(?:\*\*)?\s*:?\s*$",
-    re.IGNORECASE | re.MULTILINE,
+    r"(?:tổ chức thực hiện|phân công nhiệm vụ|trách nhiệm thực hiện|phân công thực hiện)\s*:?$",
+    re.IGNORECASE,
 )
-_NEXT_PART = re.compile(r"^(?:[IVX]{1,5}\s*[.\-–]\s|Nơi nhận|NƠI NHẬN|TM\.|T/M|KT\.)", re.MULTILINE)
 
 
-def duty_section_spans(text: str) -> list[Span]:
-    """The "TỔ CHỨC THỰC HIỆN" parts of a plan: each item there opens with the body it charges."""
-    spans = []
-    for heading in _DUTY_HEADING.finditer(text):
-        end = _NEXT_PART.search(text, heading.end() + 1)
-        spans.append(Span(heading.end(), end.start() if end else len(text)))
-    return spans
+def duty_section_spans(tree: DocumentTree) -> list[Span]:
+    """The "TỔ CHỨC THỰC HIỆN" sections of a plan (any level of the tree): each item there opens
+    with the body it charges."""
+    return [
+        Span(node.heading_end, node.end)
+        for node in tree.nodes()
+        if node.is_section and _DUTY_HEADING.fullmatch(node.heading(tree.text))
+    ]
 
 
 def _inside(sentence: Span, spans: list[Span]) -> bool:
     return any(s.start <= sentence.start < s.end for s in spans)
 
 
-def _opens_clause(text: str, sentence: Span, start: int) -> bool:
-    """Whether an agency stands at the start of its sentence or of a ";"-clause."""
-    head = text[sentence.start : start]
-    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra)\s*,?\s*$", "", head)
-    return not head.strip() or head.rstrip().endswith(";")
+# A position holder who acts on a task ("Bộ trưởng Bộ Tài chính chỉ đạo rà soát …") rather than
+# tells a body to ("Chủ tịch UBND tỉnh chỉ đạo Sở X …", which names its own lead).
+_HOLDER_ACTS = re.compile(
+    r"\s+(?:trực tiếp\s+|tập trung\s+)?chỉ đạo(?:\s+(?:quyết liệt|sát sao|việc))?\s+"
+    r"(?!các\s|những\s|toàn\s|cấp\s)(?=[a-zđà-ỹ])"
+)

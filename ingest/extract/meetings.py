@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterable
 from datetime import date
 
-from ingest.extract import ExtractionContext
+from ingest.extract.context import ExtractionContext
 from ingest.extract.documents import find_mentions
 from ingest.extract.sentences import Span, sentences
 from ingest.model import AgencyRef, DocumentRef, MeetingFact, SourceText

@@ -36,7 +36,7 @@ from ontology.slugs import document_slug, fold, slugify
 from ontology.vocabulary import DOCUMENT_TYPES
 
 if TYPE_CHECKING:
-    from ingest.extract import ExtractionContext
+    from ingest.extract.context import ExtractionContext
 
 NATION = "viet-nam"
 INDICATOR_KEY_WORDS = 8

@@ -13,7 +13,7 @@ import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
-from ingest.extract import ExtractionContext
+from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator

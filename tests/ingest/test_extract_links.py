@@ -7,7 +7,7 @@ from datetime import date
 from pathlib import Path
 
 from ingest.extract import extract_all
-from ingest.extract.assignments import recurrence_of
+from ingest.extract.deadlines import recurrence_of
 from ingest.model import AgencyFact, AssignmentFact, DocumentFact, SourceMeta, SourceText
 from ingest.resolve import resolve_agency
 from ingest.text.normalise import normalise

@@ -7,7 +7,7 @@ from pathlib import Path
 
 from ingest.extract import documents as documents_module
 from ingest.extract import extract_all, make_context
-from ingest.extract.assignments import deadline_of
+from ingest.extract.deadlines import deadline_of
 from ingest.extract.gold_format import to_gold_format
 from ingest.model import (
     AgencyFact,

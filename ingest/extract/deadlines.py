@@ -1,0 +1,71 @@
+"""Deadlines of tasks as written in prose: a date, month, quarter or year, a day and month that
+take the year of the text ("trước ngày 30/6"), or a recurring due date ("hằng năm")."""
+
+from __future__ import annotations
+
+import re
+
+_DEADLINE = re.compile(
+    r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:"
+    r"ngày\s+(?P<d>\d{1,2})(?:/|\s+tháng\s+)(?P<dm>\d{1,2})(?:/|\s+năm\s+)(?P<dy>\d{4})"
+    r"|tháng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<my>\d{4})"
+    r"|quý\s+(?P<q>[IV]{1,3})(?:/|\s+năm\s+)(?P<qy>\d{4})"
+    r"|(?:cuối\s+)?năm\s+(?P<y>\d{4}))",
+    re.IGNORECASE,
+)
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# A recurring due date: "trước ngày 15/12 hằng năm", "định kỳ hằng năm", "định kỳ 6 tháng".
+_RECURRING = re.compile(
+    r"(?:(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)\s+)?"
+    r"(?:định kỳ\s+)?(?:h[ằà]ng|mỗi)\s+(?:năm|quý|tháng|tuần)"
+    r"|định kỳ(?:\s+\d+\s+tháng)?",
+    re.IGNORECASE,
+)
+
+
+def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | None]:
+    """The first deadline phrase of a task, as (YYYY[-MM[-DD]] | YYYY-Qn, as written). A day
+    and month with no year ("trước ngày 30/6") take ``year``, the year of the text's date."""
+    match = _DEADLINE.search(task)
+    if not match:
+        short = _DAY_MONTH.search(task) if year else None
+        if short is None:
+            return None, None
+        day, month = int(short.group(1)), int(short.group(2))
+        if not (1 <= day <= 31 and 1 <= month <= 12):
+            return None, None
+        return f"{year}-{month:02d}-{day:02d}", short.group()
+    g = match.groupdict()
+    if g["d"]:
+        value = f"{g['dy']}-{int(g['dm']):02d}-{int(g['d']):02d}"
+    elif g["m"]:
+        value = f"{g['my']}-{int(g['m']):02d}"
+    elif g["q"]:
+        value = f"{g['qy']}-Q{_QUARTERS[g['q'].upper()]}"
+    else:
+        value = g["y"]
+    return value, match.group()
+
+
+_DAY_MONTH = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|vào|hoàn thành trước|trong)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})"
+    r"(?!\s*/\s*\d)(?![\d])",
+    re.IGNORECASE,
+)
+
+
+_DAY_WITHOUT_YEAR = re.compile(
+    r"(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)", re.IGNORECASE
+)
+
+
+def recurrence_of(task: str) -> str | None:
+    """The recurring due date of a task, as written ("trước ngày 15/12 hằng năm"; "định kỳ hằng
+    năm … trước ngày 15/12" gives both phrases), or None."""
+    match = _RECURRING.search(task)
+    if not match:
+        return None
+    day = _DAY_WITHOUT_YEAR.search(task)
+    if day and not (match.start() <= day.start() < match.end()):
+        return f"{match.group()}, {day.group()}"
+    return match.group()

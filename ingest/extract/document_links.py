@@ -1,0 +1,177 @@
+"""Links between documents named in a text: implements ("thực hiện X"), supplements, issued
+within ("ban hành kèm theo Nghị quyết này"), and anaphors ("Kế hoạch này")."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.document_identity import number_head, year_of
+from ingest.extract.document_mentions import Mention
+from ingest.extract.letterhead import (
+    LETTERHEAD_NUMBER,
+    LETTERHEAD_WINDOW,
+    PLACE_DATE,
+    letterhead_title,
+)
+from ingest.extract.sentences import Span, sentence_at
+from ingest.resolve import Catalogue
+
+_IMPLEMENTS_BEFORE = re.compile(
+    r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)\s+(?:và\s+\w+\s+)?$",
+    re.IGNORECASE,
+)
+
+
+# "(Bổ sung Chương trình hành động số 32 của Tỉnh uỷ thực hiện Nghị quyết số 57)" right after a
+# document: it supplements (or amends) the document named in the parenthesis.
+_SUPPLEMENTS = re.compile(r"\s*\(\s*(?P<how>bổ sung|sửa đổi(?:,? bổ sung)?)\s+", re.IGNORECASE)
+
+
+_LEGAL_BASIS = re.compile(r"căn cứ", re.IGNORECASE)
+
+
+_ISSUED_WITH_THIS = re.compile(
+    r"(?:ban hành\s+)?kèm theo\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận)\s+này\s+$",
+    re.IGNORECASE,
+)
+
+
+def link_issued_within(text: str, mentions: list[Mention]) -> None:
+    """The document a source is (its letterhead "Số: …") issues the document its title names
+    after "Ban hành" ("NGHỊ QUYẾT / Ban hành Chương trình hành động … thực hiện …"), and the one
+    "Ban hành kèm theo Nghị quyết này": that one is part of it, and it carries out what that
+    one carries out."""
+    number_line = LETTERHEAD_NUMBER.search(text, 0, LETTERHEAD_WINDOW)
+    if not number_line:
+        return
+    written = number_line.group(1).replace(" ", "")
+    main = next((m for m in mentions if m.number and m.number in written and m.key), None)
+    if main is None:
+        return
+    date_line = PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
+    _, words, title_start, title_end = letterhead_title(
+        text, date_line.end() if date_line else number_line.end()
+    )
+    issued: list[Mention] = []
+    if re.match(r"ban hành\s", words, re.IGNORECASE):
+        issued += [m for m in mentions if title_start <= m.start < title_end and m.key][:1]
+    for mention in mentions:
+        if mention.key and _ISSUED_WITH_THIS.search(
+            text[max(0, mention.start - 60) : mention.start]
+        ):
+            issued.append(mention)
+    for document in issued:
+        if document is main or document.key == main.key:
+            continue
+        if document.part_of is None:
+            document.part_of = main
+        for carried in document.implements:
+            if carried.key not in [m.key for m in main.implements] and carried.key != main.key:
+                main.implements.append(carried)
+
+
+def link_supplements(text: str, mentions: list[Mention]) -> None:
+    """ "<document> (Bổ sung <X> … thực hiện <Y>)": the document supplements X — is part of it —
+    and, like X, carries out Y; "(Sửa đổi X …)" amends X and carries out Y as well."""
+    real = [m for m in mentions if m.key and not m.anaphor]
+    for document in real:
+        opening = _SUPPLEMENTS.match(text, document.end)
+        if not opening:
+            continue
+        close = text.find(")", opening.end())
+        if close < 0:
+            continue
+        inside = [m for m in real if opening.end() <= m.start < close]
+        if not inside or inside[0].start != opening.end():
+            continue
+        supplemented = inside[0]
+        if opening.group("how").lower() == "bổ sung" and document.part_of is None:
+            document.part_of = supplemented
+        for carried in supplemented.implements:
+            if carried.key not in [m.key for m in document.implements]:
+                document.implements.append(carried)
+
+
+def key_programmes_of_national_bodies(mentions: list[Mention], catalogue: Catalogue) -> None:
+    """ "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": one programme
+    per body and resolution, keyed as the table reader keys it (``ctrhd-cp-57-2025``, the year
+    being that of the resolution that issues it) so that every text names the same node."""
+    from ingest.extract.tables import action_programme_key
+
+    programmes = [
+        m
+        for m in mentions
+        if m.carries_out
+        and m.doc_type == "ActionProgramme"
+        and m.issuer is not None
+        and m.issuer.level == "national"
+    ]
+    years: dict[tuple[str, str], int | None] = {}
+    for mention in programmes:
+        host = mention.part_of
+        if host is not None and host.number:
+            ident = (mention.issuer.key if mention.issuer else "", number_head(mention))
+            years[ident] = years.get(ident) or year_of(host, mentions, catalogue)
+    renamed: dict[str, set[str]] = {}
+    for mention in programmes:
+        ident = (mention.issuer.key if mention.issuer else "", number_head(mention))
+        new_key = action_programme_key(mention.issuer, mention.carries_out or "", years.get(ident))
+        renamed.setdefault(mention.key, set()).add(new_key)
+        mention.key = new_key
+    for mention in mentions:  # other namings that shared a programme's key ("Chương trình …")
+        targets = renamed.get(mention.key)
+        if targets and len(targets) == 1 and not mention.carries_out:
+            mention.key = next(iter(targets))
+
+
+def resolve_anaphors(mentions: list[Mention]) -> None:
+    """A bare "Chương trình" names the last document of its type mentioned before it."""
+    for index, mention in enumerate(mentions):
+        if mention.anaphor:
+            earlier = [m for m in mentions[:index] if m.key and m.doc_type == mention.doc_type]
+            mention.key = earlier[-1].key if earlier else ""
+
+
+def link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> None:
+    """M implements N when N follows "thực hiện/triển khai" after M in the same clause."""
+    real = [m for m in mentions if m.key]
+    for target in real:
+        before = text[max(0, target.start - 30) : target.start]
+        if not _IMPLEMENTS_BEFORE.search(before):
+            continue
+        sentence = sentence_at(spans, target.start)
+        if sentence is None:
+            continue
+        candidates = [
+            m for m in real if sentence.start <= m.start < target.start and m.key != target.key
+        ]
+        for candidate in reversed(candidates):
+            gap = text[candidate.start : target.start]
+            if ";" in gap[candidate.end - candidate.start :] or _LEGAL_BASIS.search(gap):
+                break
+            inside = candidate.end >= target.end
+            chained = _IMPLEMENTS_BEFORE.search(
+                text[max(0, candidate.start - 30) : candidate.start]
+            )
+            if chained and not inside:
+                # "triển khai thực hiện Nghị quyết 03 … thực hiện Nghị quyết 57": 03 implements 57.
+                pass
+            if target.key not in [m.key for m in candidate.implements]:
+                candidate.implements.append(target)
+            issuing = _issuing(text, candidate, candidates)
+            if issuing and target.key not in [m.key for m in issuing.implements]:
+                # "Nghị quyết 03 ban hành Chương trình … thực hiện 57": 03 carries out 57 too
+                issuing.implements.append(target)
+            if issuing and candidate.part_of is None:
+                candidate.part_of = issuing
+            break
+
+
+def _issuing(text: str, issued: Mention, candidates: list[Mention]) -> Mention | None:
+    """The document that issues ``issued`` ("Nghị quyết số 03/NQ-CP … ban hành <issued>")."""
+    if not re.search(r"ban hành\s+$", text[max(0, issued.start - 15) : issued.start]):
+        return None
+    earlier = [m for m in candidates if m.end <= issued.start and m.key != issued.key]
+    if earlier and ";" not in text[earlier[-1].end : issued.start]:
+        return earlier[-1]
+    return None

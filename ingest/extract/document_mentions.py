@@ -1,0 +1,359 @@
+"""Document mentions: each naming of a document in a text (numbered, short-numbered or titled),
+with the date, issuer, status and period written around it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from datetime import date
+
+from ingest.extract.context import ExtractionContext
+from ingest.extract.document_identity import (
+    FULL_NUMBER,
+    HEAD,
+    HEAD_NOUNS,
+    HEAD_PATTERN,
+    PARTY_ISSUERS,
+    SHORT_NUMBER,
+    YEAR_NUMBER,
+    canonical_number,
+    head_info,
+    type_of_code,
+)
+from ingest.extract.sentences import Span, sentence_at
+from ingest.model import AgencyRef
+from ingest.resolve import find_agencies, name_key
+
+_DATE_AFTER = re.compile(
+    r"\s*,?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s+)"
+    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+"
+    r"(\d{4}))\)?",
+    re.IGNORECASE,
+)
+
+
+_DATE_ANYWHERE = re.compile(
+    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2}"
+    r")\s+năm\s+(\d{4}))"
+)
+
+
+_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
+
+
+_TITLE_END = re.compile(
+    r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ"
+    r"|nhằm|để|với tổng|"
+    r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)[\s,]|,\s*(?:đồng"
+    r" thời|trong đó|nhằm|"
+    r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?:dự thảo\s+)?(?:"
+    + HEAD_PATTERN
+    + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
+    r"|\s*\""
+    r"|\s+(?:thực hiện\s+|triển khai\s+)?như sau"
+)
+
+
+# Words after a bare head noun that show it is an anaphor ("Chương trình còn hướng đến …").
+_ANAPHOR_NEXT = {
+    "còn",
+    "cũng",
+    "đề",
+    "đặt",
+    "sẽ",
+    "đã",
+    "này",
+    "đó",
+    "trên",
+    "tại",
+    "của",
+    "được",
+    "là",
+    "có",
+    "kể",
+    "nhằm",
+    "với",
+    "và",
+    "trong",
+    "theo",
+    "dự",
+    "cụ",
+    "mới",
+    "chung",
+    "gồm",
+    "bao",
+    "hướng",
+    "xác",
+    "vẫn",
+}
+
+
+_PERIOD = re.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE)
+
+
+_VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?((?:20|21)\d\d)", re.IGNORECASE)
+
+
+_OF_BODY_CARRYING_OUT = re.compile(
+    r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+)
+
+
+@dataclass
+class Mention:
+    """One naming of a document in the text (several mentions may name one document)."""
+
+    start: int
+    end: int
+    doc_type: str
+    number: str | None = None
+    short_number: str | None = None
+    title: str | None = None
+    quoted: bool = False
+    issued: date | None = None
+    issuer: AgencyRef | None = None
+    issuer_phrase: str | None = None
+    draft: bool = False
+    period: tuple[int, int] | None = None
+    vision: int | None = None
+    implements: list[Mention] = field(default_factory=list)
+    key: str = ""
+    anaphor: bool = False
+    part_of: Mention | None = None  # the document it is issued in, or supplements
+    carries_out: str | None = None  # "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": the number
+    scope: str | None = None  # place slug, decided once the details are read
+
+
+def _head_before(text: str, start: int) -> tuple[str, str, str, int] | None:
+    """The head noun just before a number ("Nghị quyết số " …), with its start offset."""
+    window = text[max(0, start - 40) : start]
+    best = None
+    for match in HEAD.finditer(window):
+        tail = window[match.end() :]
+        if re.fullmatch(r"\s+(?:số\s*:?\s*)?", tail) or (
+            re.fullmatch(r"\s+(?:số\s*:?\s*)?\S*\s*", tail) and not tail.strip()
+        ):
+            best = match
+    if not best:
+        return None
+    head = head_info(best.group())
+    return (*head, max(0, start - 40) + best.start())
+
+
+def _read_date(match: re.Match[str]) -> date | None:
+    groups = match.groups()
+    day, month, year = (
+        (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
+    )
+    try:
+        return date(int(year), int(month), int(day))
+    except (TypeError, ValueError):
+        return None
+
+
+def numbered_mentions(text: str) -> list[Mention]:
+    mentions = []
+    for match in FULL_NUMBER.finditer(text):
+        number, sep1, code, sep2, issuer = match.groups()
+        if sep1 == sep2:
+            continue  # 2021/2022-style ranges and dates are not numbers
+        if code.upper() in ("CP", "TW", "TU") or (len(code) == 1 and code.upper() not in ("L",)):
+            continue
+        head = _head_before(text, match.start())
+        doc_type = head[1] if head else type_of_code(code)
+        if (
+            head
+            and head[1] == "Programme"
+            and code.upper() == "CTR"
+            and issuer.upper() in PARTY_ISSUERS
+        ):
+            doc_type = "ActionProgramme"
+        start = head[3] if head else match.start()
+        mentions.append(
+            Mention(start, match.end(), doc_type, canonical_number(number, code, sep1, issuer))
+        )
+    for match in YEAR_NUMBER.finditer(text):
+        head = _head_before(text, match.start())
+        mentions.append(
+            Mention(
+                head[3] if head else match.start(),
+                match.end(),
+                head[1] if head else "Other",
+                match.group(),
+            )
+        )
+    return mentions
+
+
+def _title_after(text: str, position: int, limit: int) -> tuple[str | None, int, bool]:
+    """The title following a head noun: a quoted one, or words up to a boundary."""
+    quoted = re.match(r'\s*"([^"\n]{3,200})"', text[position:limit])
+    if quoted:
+        return quoted.group(1).strip(), position + quoted.end(), True
+    end_match = _TITLE_END.search(text, position, limit)
+    end = end_match.start() if end_match else limit
+    words = text[position:end].split()
+    if len(words) > 40:
+        end = position + len(" ".join(text[position:end].split(" ")[:41]))
+    title = text[position:end].strip(" ,-")
+    return (title or None), position + len(text[position:end].rstrip(" ,-")), False
+
+
+def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
+    """Head nouns with a title: capitalised mid-sentence, or lowercase after "dự thảo"."""
+    mentions = []
+    for match in HEAD.finditer(text):
+        sentence = sentence_at(spans, match.start())
+        if sentence is None:
+            continue
+        word = match.group()
+        before = text[max(sentence.start, match.start() - 12) : match.start()]
+        draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
+        if not word[0].isupper() and not draft:
+            continue
+        head, doc_type, _ = head_info(word)
+        nxt = re.match(r'\s+"?([\w-]+)', text[match.end() : sentence.end])
+        if not nxt:
+            continue
+        first = nxt.group(1)
+        if first.isdigit() or first.lower() == "số":
+            continue  # numbered: handled elsewhere
+        named = _OF_BODY_CARRYING_OUT.match(text, match.end(), sentence.end)
+        if named:  # "Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW"
+            title = f"{head} {text[match.end() : named.end()].strip()}"
+            mentions.append(
+                Mention(
+                    match.start(),
+                    named.end(),
+                    doc_type,
+                    title=title,
+                    draft=draft,
+                    carries_out=named.group("number"),
+                )
+            )
+            continue
+        if first.lower() in _ANAPHOR_NEXT and not draft:
+            mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
+            continue
+        if head == "Chương trình" and first.lower() == "hành":
+            continue
+        title, end, quoted = _title_after(text, match.end(), sentence.end)
+        if not title or (len(title.split()) < 2 and not quoted):
+            continue
+        full_title = title if quoted else f"{head} {title}"
+        if draft and head.lower() != word.lower():
+            full_title = f"{head} {title}"
+        mentions.append(
+            Mention(match.start(), end, doc_type, title=full_title, quoted=quoted, draft=draft)
+        )
+    return mentions
+
+
+def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
+    """ "Nghị quyết 57", "Chương trình hành động số 32": a head noun and a bare number."""
+    mentions = []
+    for match in HEAD.finditer(text):
+        number = SHORT_NUMBER.match(text, match.end())
+        if not number or any(s <= match.start() < e for s, e in taken):
+            continue
+        _, doc_type, _ = head_info(match.group())
+        clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
+        title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
+        mentions.append(
+            Mention(
+                match.start(), number.end(), doc_type, short_number=number.group(1), title=title
+            )
+        )
+    return mentions
+
+
+def attach_details(
+    text: str, mention: Mention, context: ExtractionContext, inner_at_end: bool = False
+) -> None:
+    """Date, issuer, status and period written around a mention.
+
+    When the mention's title ends with another document ("kế hoạch thực hiện Nghị quyết 57"),
+    the date and issuer written after it ("…, ngày 22/12/2024 của Bộ Chính trị") are that
+    document's, not this one's."""
+    after = mention.end
+    date_match = None if inner_at_end else _DATE_AFTER.match(text, after)
+    if date_match:
+        mention.issued = _read_date(date_match)
+        after = date_match.end()
+    issuer_match = None if inner_at_end else _ISSUER_AFTER.match(text, after)
+    if issuer_match:
+        found = find_agencies(
+            text[issuer_match.end() : issuer_match.end() + 120], context.catalogue, context.province
+        )
+        if found and found[0].start == 0:
+            mention.issuer = found[0].ref
+            mention.issuer_phrase = found[0].ref.name
+            after = issuer_match.end() + found[0].end
+            if not mention.issued:
+                date_match = _DATE_AFTER.match(text, after)
+                if date_match:
+                    mention.issued = _read_date(date_match)
+    if mention.carries_out and not mention.issuer and mention.title:
+        # "Chương trình hành động của Chính phủ thực hiện …": the body after "của" issues it
+        body = re.search(r"\scủa\s+(?=[A-ZĐ])", mention.title)
+        found = (
+            find_agencies(mention.title[body.end() :], context.catalogue, context.province)
+            if body
+            else []
+        )
+        if found and found[0].start == 0:
+            mention.issuer = found[0].ref
+            mention.issuer_phrase = found[0].ref.name
+    before = text[max(0, mention.start - 15) : mention.start]
+    if re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE):
+        mention.draft = True
+    span = mention.title or ""
+    period = _PERIOD.search(span)
+    if period:
+        mention.period = (int(period.group(1)), int(period.group(2)))
+    vision = _VISION.search(span)
+    if vision:
+        mention.vision = int(vision.group(1))
+
+
+def issued_before(text: str, sentence: Span, mention: Mention, context: ExtractionContext) -> None:
+    """ "Ngày 25 tháng 3 năm 2022, UBND tỉnh X đã ban hành <mention>": date and issuer before."""
+    head = text[sentence.start : mention.start]
+    if not re.search(r"ban hành\s*$", head):
+        return
+    agencies = find_agencies(head, context.catalogue, context.province)
+    if agencies and not mention.issuer:
+        mention.issuer = agencies[-1].ref
+    date_match = _DATE_ANYWHERE.search(head)
+    if date_match and not mention.issued:
+        mention.issued = _read_date(date_match)
+
+
+def same_titled(a: Mention, b: Mention) -> bool:
+    """Two titled mentions name one document when their titles start alike."""
+    if a.doc_type != b.doc_type or not a.title or not b.title:
+        return False
+    if a.carries_out != b.carries_out:  # the Government's programmes for 57 and for 45
+        return False
+    ka, kb = name_key(a.title), name_key(b.title)
+    if a.title.lower().startswith(_head_lower(a)):
+        ka = ka[len(name_key(_head_lower(a))) :]
+    if b.title.lower().startswith(_head_lower(b)):
+        kb = kb[len(name_key(_head_lower(b))) :]
+    shorter = min(len(ka), len(kb))
+    need = min(5, shorter)
+    return need >= 2 and ka[:need] == kb[:need]
+
+
+def _head_lower(mention: Mention) -> str:
+    return next((h.lower() for h, t, _ in HEAD_NOUNS if t == mention.doc_type), "")
+
+
+def ends_with_inner(mention: Mention, mentions: list[Mention]) -> bool:
+    """True when another document is named at the very end of this mention's span."""
+    return any(
+        other is not mention and mention.start < other.start and other.end >= mention.end - 1
+        for other in mentions
+        if not other.anaphor and other.start < mention.end
+    )

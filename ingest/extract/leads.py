@@ -1,0 +1,175 @@
+"""Who leads a task: the agencies listed together before a role ("Bộ KH&CN, Bộ TT&TT chủ
+trì"), those told together after "giao", and the lead a section heading names for its items."""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.sentences import Span
+from ingest.extract.structure import DocumentTree, Node
+from ingest.model import AgencyRef
+from ingest.resolve import AgencyMention, Catalogue, resolve_agency
+
+ROLE_AFTER = re.compile(
+    r"\s*,?\s*(?:là cơ quan (?:đầu mối|chủ trì|thường trực)(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|"
+    r"có trách nhiệm|chịu trách nhiệm|được giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
+)
+CO_LEAD_GLUE = re.compile(r"\s*(?:,|và)\s*")
+HOLDER = re.compile(
+    r"(?:Lãnh đạo|Chủ tịch|Giám đốc|Bộ trưởng|Trưởng ban|Thủ trưởng|Bí thư)\s+(?=[A-ZĐỦ])"
+)
+HEADING_REST = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*[*_]*\s*:?\s*[*_]*\s*")
+
+
+def co_leads(
+    text: str, sentence: Span, mentions: list[AgencyMention], index: int, used_until: int
+) -> list[AgencyMention]:
+    """The agencies listed before a lead and sharing its role ("Bộ KH&CN, Bộ TT&TT chủ trì"),
+    when the list opens its clause."""
+    group = [mentions[index]]
+    j = index - 1
+    while (
+        j >= 0
+        and mentions[j].start >= used_until
+        and CO_LEAD_GLUE.fullmatch(text, mentions[j].end, group[0].start)
+    ):
+        group.insert(0, mentions[j])
+        j -= 1
+    if len(group) > 1 and opens_clause(text, sentence, group[0].start):
+        return group
+    return group[-1:]
+
+
+def directed_list(
+    text: str, sentence: Span, mentions: list[AgencyMention], index: int
+) -> tuple[list[AgencyMention], int]:
+    """The agencies told together ("giao Sở A, Sở B chủ trì …"), and where their list ends."""
+    group = [mentions[index]]
+    position = mentions[index].end
+    for nxt in mentions[index + 1 :]:
+        if not CO_LEAD_GLUE.fullmatch(text, position, nxt.start):
+            break
+        group.append(nxt)
+        position = nxt.end
+    if len(group) > 1 and not ROLE_AFTER.match(text, position, sentence.end):
+        return group[:1], mentions[index].end  # "giao Sở A, Sở B …" without a role: unclear
+    return group, position
+
+
+def heading_lead(
+    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
+) -> AgencyMention | None:
+    """The lead a section heading names for the items under it ("3. Ban Tuyên giáo Tỉnh ủy:",
+    "b) Lãnh đạo Ban Kinh tế:"), innermost heading first."""
+    if tree is None:
+        return None
+    for node in reversed(tree.sections_at(sentence.start)):
+        if node.start <= sentence.start < node.heading_end:
+            continue
+        start = node.start + len(node.marker)
+        start += len(text[start : node.heading_end]) - len(text[start : node.heading_end].lstrip())
+        holder = HOLDER.match(text, start, node.heading_end)
+        start = holder.end() if holder else start
+        mention = next((m for m in all_mentions if m.start == start), None)
+        if mention and HEADING_REST.fullmatch(text, mention.end, node.heading_end):
+            return mention
+    return None
+
+
+def opens_clause(text: str, sentence: Span, start: int) -> bool:
+    """Whether an agency stands at the start of its sentence or of a ";"-clause."""
+    head = text[sentence.start : start]
+    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra)\s*,?\s*$", "", head)
+    return not head.strip() or head.rstrip().endswith(";")
+
+
+# "các bộ: TC, XD, CT và Ngân hàng Nhà nước": ministries by the initials of their names.
+_ABBREVIATED_LIST = re.compile(
+    r"(?<![\w])(?:các|Các)\s+(?:bộ|Bộ)\s*[:,]?\s*"
+    r"(?P<codes>[A-ZĐ][A-ZĐ&]{1,7}(?:\s*,\s*[A-ZĐ][A-ZĐ&]{1,7})*)(?![\w&])"
+)
+_CODE = re.compile(r"[A-ZĐ][A-ZĐ&]{1,7}")
+_NOT_A_MINISTRY = {"Bộ Chính trị"}  # the Politburo is a "Bộ" but never one of "các bộ"
+
+
+def ministry_initials(catalogue: Catalogue) -> dict[str, AgencyRef]:
+    """Each curated ministry by the initials of its name ("Bộ Tài chính" → "TC", "Bộ Khoa học
+    và Công nghệ" → "KHCN" and "KH&CN"); initials two ministries share are left out."""
+    cached = catalogue.cache.get("ministry-initials")
+    if isinstance(cached, dict):
+        return cached
+    found: dict[str, list[str]] = {}
+    for entry in catalogue.agencies.values():
+        label = entry.labels[0] if entry.labels else ""
+        if not label.startswith("Bộ ") or label in _NOT_A_MINISTRY or entry.level != "national":
+            continue
+        parts = [p for p in re.split(r"\s+và\s+|\s*,\s*|\s+-\s+", label[3:]) if p]
+        initials = ["".join(w[0].upper() for w in p.split()) for p in parts]
+        for code in {"".join(initials), "&".join(initials)}:
+            found.setdefault(code, []).append(label)
+    result = {
+        code: resolve_agency(labels[0], catalogue)
+        for code, labels in found.items()
+        if len(set(labels)) == 1
+    }
+    catalogue.cache["ministry-initials"] = result
+    return result
+
+
+def abbreviated_ministries(
+    text: str, start: int, end: int, catalogue: Catalogue
+) -> list[AgencyMention]:
+    """Ministries named by initials after "các bộ:" in [start, end), one mention each (the first
+    one covers "các bộ:" so that a directive before it still reads as one)."""
+    initials = ministry_initials(catalogue)
+    mentions: list[AgencyMention] = []
+    for listed in _ABBREVIATED_LIST.finditer(text, start, end):
+        codes = list(_CODE.finditer(text, listed.start("codes"), listed.end("codes")))
+        if not codes or not all(c.group() in initials for c in codes):
+            continue
+        for index, code in enumerate(codes):
+            begin = listed.start() if index == 0 else code.start()
+            mentions.append(AgencyMention(begin, code.end(), initials[code.group()]))
+    return mentions
+
+
+_ITEM_KINDS = ("ordinal", "dash", "plus", "number", "letter")
+# "Bộ KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" — a body announcing its list of tasks
+_ANNOUNCES_TASKS = re.compile(
+    r"\s+(?:[\w&]+\s+){0,5}?(?:nhiệm vụ|giải pháp|nội dung|công việc)(?:\s+[\w\s]{0,30})?:\s*$"
+)
+
+
+def list_item_at(tree: DocumentTree, offset: int) -> Node | None:
+    """The innermost list item (ordinal, bullet or number) whose first line holds ``offset``."""
+    for node in reversed(tree.path_at(offset)):
+        if node.kind in _ITEM_KINDS and node.start <= offset < node.heading_end:
+            return node
+    return None
+
+
+def list_intro_lead(
+    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
+) -> AgencyMention | None:
+    """The lead of a list's items named in the paragraph that introduces the list ("Theo đó, Bộ
+    KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then "Một là, …", "Hai là, …")."""
+    if tree is None:
+        return None
+    item = list_item_at(tree, sentence.start)
+    if item is None:
+        return None
+    path = tree.path_at(item.start)
+    parent = path[-2] if len(path) >= 2 else tree.root
+    siblings = parent.children
+    index = next(i for i, node in enumerate(siblings) if node is item) - 1
+    while index >= 0 and siblings[index].kind == item.kind:
+        index -= 1
+    if index < 0 or siblings[index].kind != "paragraph":
+        return None
+    intro = siblings[index]
+    for mention in all_mentions:
+        if intro.start <= mention.start < intro.end and _ANNOUNCES_TASKS.match(
+            text[: intro.heading_end], mention.end
+        ):
+            return mention
+    return None
