@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
+from ingest.extract.target_phrases import indicator_label
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -30,7 +31,10 @@ _RESULT = re.compile(
     r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua",
     re.IGNORECASE,
 )
-_SHARE_OF = re.compile(r"\s*(GRDP|GDP)(?![\w])", re.IGNORECASE)
+_SHARE_OF = re.compile(
+    r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách)(?![\w])", re.IGNORECASE
+)  # "30% GRDP", "3% tổng chi ngân sách": a share of a named whole, the unit says which
+_INDEX_BEFORE = re.compile(r"(?:chỉ số|HDI|\bPII\b|\bDTI\b)[^;.]{0,40}$", re.IGNORECASE)
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
@@ -131,6 +135,10 @@ def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The noun phrase before a figure, back to a clause boundary."""
     window = text[limit:start]
     cut = _PHRASE_START.match(window)
+    while cut and window[cut.end() :].count(")") > window[cut.end() :].count("("):
+        # "… tổng hợp (TFP) vào tăng trưởng": the cut fell inside brackets; cut before them
+        opening = window.rfind("(", 0, cut.end())
+        cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
     offset = limit + (cut.end() if cut else 0)
     phrase = text[offset:start]
     stripped = phrase.lstrip(" ,-")
@@ -229,6 +237,8 @@ def _target(
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"
+    elif not unit and q.value < 1 and _INDEX_BEFORE.search(text, sentence.start, q.start):
+        unit = "chỉ số"  # "chỉ số phát triển con người (HDI) duy trì trên 0,7"
     elif not unit or not unit.startswith("%"):
         if _NOT_A_COUNT_BEFORE.search(before):
             return None
@@ -241,31 +251,41 @@ def _target(
         comparator = "gte"
     share_of = _SHARE_OF.match(text, end) if unit == "%" else None
     if share_of:  # "30% GRDP": a share of the product, the unit the gold and indicators use
-        unit, end = f"% {share_of.group(1).upper()}", share_of.end()
+        whole = share_of.group(1)
+        unit = f"% {whole.upper() if whole.lower() in ('gdp', 'grdp') else whole.lower()}"
+        end = share_of.end()
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         unit, end = "người/vạn dân", end + per_people.end()
     year, year_end = _year_of(text, q, sentence, section_year)
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
+    label = indicator_label(phrase, text, end, unit, share=bool(unit and unit.startswith("%")))
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
         tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
-    if not phrase and previous:
-        phrase = previous.indicator_text
-        phrase_start = q.start
+    carried = not phrase and previous is not None  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
     start = min(phrase_start, q.start) if phrase else q.start
-    indicator_text = (
-        phrase if not unit or unit.startswith("%") or rank else f"{phrase} {unit}".strip()
-    )
+    if rank:
+        indicator_text = phrase
+    elif carried and previous:
+        indicator_text = previous.indicator_text
+    elif label:
+        indicator_text = label
+    else:
+        indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
+    if not indicator_text:
+        return None
     set_by = _set_by(context, source, sentence)
     national = _is_national(set_by) or context.province is None
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
-        indicator_key=resolve_indicator(indicator_text, unit, context.catalogue),
+        indicator_key=resolve_indicator(
+            indicator_text, unit, context.catalogue, provincial=not national
+        ),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
