@@ -15,6 +15,7 @@ from collections.abc import Iterable
 
 from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
+from ingest.extract.target_context import rank_topics, split_rank
 from ingest.extract.target_phrases import indicator_label
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
@@ -194,6 +195,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 fact = _target(
                     text, q, sentence, previous, previous_end, section_year, source, context
                 )
+                if fact and fact.unit == "thứ bậc":
+                    topics = rank_topics(sentence_text, q.end - sentence.start)
+                    provincial = fact.scope != "viet-nam"
+                    facts.extend(split_rank(fact, topics, context.catalogue, provincial)[:-1])
+                    fact = split_rank(fact, topics, context.catalogue, provincial)[-1]
                 if fact:
                     facts.append(fact)
                     previous = fact
