@@ -1,4 +1,5 @@
-"""Targets read in the context of their sentence: ranks that share one topic list.
+"""Targets read in the context of their sentence: ranks that share one topic list, and the
+document the sentence itself names as setting them.
 
 "Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới về năng lực
 cạnh tranh số và chỉ số phát triển Chính phủ điện tử" sets four targets: each rank applies to
@@ -10,7 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ingest.model import TargetFact
+from ingest.extract import ExtractionContext
+from ingest.model import DocumentRef, TargetFact
 from ingest.resolve import Catalogue, resolve_indicator
 
 _TOPIC = re.compile(r"\bvề\s+([^;.]+)")
@@ -44,3 +46,34 @@ def split_rank(
         replace(fact, indicator_key=key, indicator_text=f"{prefix} về {topic}")
         for key, topic in keys
     ]
+
+
+# What introduces the document that sets what follows: "Theo dự thảo Đề án …", "Đối với Đề án …"
+_LEAD_IN = re.compile(
+    r"\s*(?:[-+•*]\s*)?(?:theo|đối với|với|trong)(?:\s+(?:dự thảo|nội dung))?\s*",
+    re.IGNORECASE,
+)
+_SETTING_TYPES = {"Project", "Plan", "Programme", "ActionProgramme", "Strategy", "Scheme"}
+
+
+def named_in_paragraph(context: ExtractionContext, text: str, figure: int) -> DocumentRef | None:
+    """The plan or project that opens the target's paragraph or sentence ("Theo dự thảo Đề án
+    phát triển nguồn nhân lực …, tỉnh đặt mục tiêu đào tạo 2.500 kỹ sư", "Đối với Đề án …"):
+    it, not the last document named before, sets the target. A document named in passing
+    (one to be issued, one implemented) does not."""
+    start = text.rfind("\n", 0, figure) + 1
+    sentence_start = max(text.rfind(". ", start, figure) + 2, start)
+    implemented = {ref.key for fact in context.documents for ref in fact.implements}
+    own = {fact.ref.key for fact in context.documents}
+    named = [
+        ref
+        for begin, _end, ref in context.document_mentions
+        if start <= begin < figure
+        and (
+            _LEAD_IN.fullmatch(text[start:begin]) or _LEAD_IN.fullmatch(text[sentence_start:begin])
+        )
+        and ref.key in own
+        and ref.key not in implemented
+        and ref.doc_type in _SETTING_TYPES
+    ]
+    return named[-1] if named else None

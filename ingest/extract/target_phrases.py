@@ -55,7 +55,8 @@ _BAD_END = {
 _AFTER_END = re.compile(
     r"[;:.!?()\n]|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)|\s+(?:trở lên|so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
-    r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ))|…",
+    r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
+    r",?\s+và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
@@ -145,5 +146,9 @@ def indicator_label(before: str, text: str, after_start: int, unit: str | None, 
     counted = f"{unit or ''} {after}".strip()
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)
+        field_ = re.match(
+            r"(?:lĩnh vực|ngành)\s[^;]*?(?=\s+" + re.escape(verb) + ")", before.strip()
+        )
+        counted = f"{counted} {field_.group()}" if verb and field_ else counted
         return f"{counted} được {verb}" if verb else counted
     return f"{named} {unit or ''}".strip() if named else ""

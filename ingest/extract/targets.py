@@ -15,7 +15,7 @@ from collections.abc import Iterable
 
 from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
-from ingest.extract.target_context import rank_topics, split_rank
+from ingest.extract.target_context import named_in_paragraph, rank_topics, split_rank
 from ingest.extract.target_phrases import indicator_label
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
@@ -271,9 +271,13 @@ def _target(
         phrase, phrase_start = _rank_phrase(text, q, sentence)
         tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
+    inherited_key: str | None = None
     carried = not phrase and previous is not None  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
     start = min(phrase_start, q.start) if phrase else q.start
-    if rank:
+    if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
+        # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
+        indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
+    elif rank:
         indicator_text = phrase
     elif carried and previous:
         indicator_text = previous.indicator_text
@@ -283,15 +287,14 @@ def _target(
         indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
     if not indicator_text:
         return None
-    set_by = _set_by(context, source, sentence)
+    set_by = named_in_paragraph(context, text, q.start) or _set_by(context, source, sentence)
     national = _is_national(set_by) or context.province is None
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
-        indicator_key=resolve_indicator(
-            indicator_text, unit, context.catalogue, provincial=not national
-        ),
+        indicator_key=inherited_key
+        or resolve_indicator(indicator_text, unit, context.catalogue, provincial=not national),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
