@@ -77,3 +77,48 @@ def named_in_paragraph(context: ExtractionContext, text: str, figure: int) -> Do
         and ref.doc_type in _SETTING_TYPES
     ]
     return named[-1] if named else None
+
+
+# A photo caption or credit line: "(Ảnh: cand.com.vn)", "Ảnh: …", "Nguồn ảnh: …".
+_CAPTION = re.compile(r"(?:^|\()\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
+
+
+def _paragraph(original: str, offset: int) -> str:
+    start = original.rfind("\n", 0, offset) + 1
+    end = original.find("\n", offset)
+    return original[start : end if end >= 0 else len(original)]
+
+
+def _same_target(fact: TargetFact) -> tuple[object, ...]:
+    indicator = fact.indicator_key or " ".join(fact.indicator_text.lower().split())
+    return (indicator, fact.value, fact.upper_value, fact.comparator, fact.unit, fact.year,
+            fact.scope, fact.set_by.key if fact.set_by else None)  # fmt: skip
+
+
+def _is_display(original: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a photo caption or a headline (a short first line)."""
+    paragraph = _paragraph(original, offset)
+    if _CAPTION.search(paragraph):
+        return True
+    first = re.search(r"[^\n]*\S[^\n]*", original)
+    return bool(first) and offset < first.end() and len(first.group().split()) <= 40
+
+
+def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
+    """One target where a headline, sapo or photo caption repeats the body's ("Bình Dương phấn
+    đấu đến năm 2030, tỷ lệ doanh nghiệp … đạt 40%. (Ảnh: cand.com.vn)"): the body's reading
+    is kept and the repeat dropped. Equal targets both in the body are left alone."""
+    body: dict[tuple[object, ...], TargetFact] = {}
+    for fact in facts:
+        if fact.value is not None and not _is_display(original, fact.evidence.start):
+            body.setdefault(_same_target(fact), fact)
+    kept, seen = [], set()
+    for fact in facts:
+        key = _same_target(fact)
+        display = fact.value is not None and _is_display(original, fact.evidence.start)
+        if display and (key in body or key in seen):
+            continue  # a caption or headline repeating a target read elsewhere
+        if display:
+            seen.add(key)
+        kept.append(fact)
+    return kept

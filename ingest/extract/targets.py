@@ -15,7 +15,12 @@ from collections.abc import Iterable
 
 from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
-from ingest.extract.target_context import named_in_paragraph, rank_topics, split_rank
+from ingest.extract.target_context import (
+    drop_repeats,
+    named_in_paragraph,
+    rank_topics,
+    split_rank,
+)
 from ingest.extract.target_phrases import indicator_label
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
@@ -204,7 +209,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     facts.append(fact)
                     previous = fact
                     previous_end = source_end(source, fact)
-    return facts
+    return drop_repeats(facts, source.original)
 
 
 def source_end(source: SourceText, fact: TargetFact) -> int:
