@@ -1,5 +1,6 @@
-"""Targets read in the context of their sentence: ranks that share one topic list, and the
-document the sentence itself names as setting them.
+"""Targets read in the context around them: the horizon an earlier sentence of the paragraph
+gave ("Đến năm 2030 …"), ranks that share one topic list, the document the paragraph opens
+with, and captions repeating the body.
 
 "Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới về năng lực
 cạnh tranh số và chỉ số phát triển Chính phủ điện tử" sets four targets: each rank applies to
@@ -14,6 +15,17 @@ from dataclasses import replace
 from ingest.extract import ExtractionContext
 from ingest.model import DocumentRef, TargetFact
 from ingest.resolve import Catalogue, resolve_indicator
+
+_HORIZON = re.compile(r"^\W*(?:mục tiêu\s+)?(?:đến|tới)\s+năm\s+((?:20|21)\d\d)\b", re.IGNORECASE)
+
+
+def heading_year(sentence_text: str) -> int | None:
+    """The horizon a sentence opens with ("Đến năm 2030 hoàn thiện …", "Mục tiêu đến năm
+    2030: …"): it holds for the rest of the paragraph. Taken from the text around the target
+    (small and local), not from a document tree."""
+    match = _HORIZON.search(sentence_text)
+    return int(match.group(1)) if match else None
+
 
 _TOPIC = re.compile(r"\bvề\s+([^;.]+)")
 

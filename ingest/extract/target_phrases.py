@@ -120,7 +120,21 @@ def _verb_before(before: str) -> str:
     return " ".join(words).lower()
 
 
-def indicator_label(before: str, text: str, after_start: int, unit: str | None, share: bool) -> str:
+_COMPARATOR_TAIL = re.compile(
+    r"(?:\s*(?:tối thiểu|ít nhất|trên|hơn|khoảng|đạt|dưới|từ|có|là)\b)*\s*$", re.IGNORECASE
+)
+
+
+def starts_list_item(clause: str) -> bool:
+    """Whether the figure opens a new item of a list ("…, trên 60% hộ gia đình, 100% văn bản
+    …"): the words before it then belong to the previous item, not to this one."""
+    head = _COMPARATOR_TAIL.sub("", clause)
+    return head.rstrip().endswith((",", ";", ":")) or not head.strip()
+
+
+def indicator_label(
+    before: str, text: str, after_start: int, unit: str | None, share: bool, list_item: bool = False
+) -> str:
     """The whole noun phrase naming what a figure measures, or "" when none can be read.
 
     ``before`` is the clause up to the figure; ``after_start`` where the words after the figure
@@ -128,7 +142,6 @@ def indicator_label(before: str, text: str, after_start: int, unit: str | None, 
     """
     named = _clean_before(before)
     after = after_phrase(text, after_start)
-    list_item = before.rstrip().endswith(",")  # "…, 5% học sinh có năng khiếu": a new item
     if share:
         lead = unit.split(" ", 1)[1] if unit and " " in unit else ""
         if lead and lead.upper() not in {"GDP", "GRDP"}:  # "3% tổng chi ngân sách hằng năm cho …"

@@ -17,11 +17,12 @@ from ingest.extract import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.extract.target_context import (
     drop_repeats,
+    heading_year,
     named_in_paragraph,
     rank_topics,
     split_rank,
 )
-from ingest.extract.target_phrases import indicator_label
+from ingest.extract.target_phrases import indicator_label, starts_list_item
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -34,13 +35,19 @@ _GOAL = re.compile(
 )
 _RESULT = re.compile(
     r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|năm \d{4} là|"
-    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua",
+    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
+    r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
 )
 _SHARE_OF = re.compile(
     r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách)(?![\w])", re.IGNORECASE
 )  # "30% GRDP", "3% tổng chi ngân sách": a share of a named whole, the unit says which
 _INDEX_BEFORE = re.compile(r"(?:chỉ số|HDI|\bPII\b|\bDTI\b)[^;.]{0,40}$", re.IGNORECASE)
+# "năm 2026 đạt 60%, năm 2030 đạt 90%": the words before the second value are only its year
+_YEAR_ONLY = re.compile(
+    r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
+    re.IGNORECASE,
+)
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
@@ -181,6 +188,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         goal_carry = in_section
         for sentence in sentences(text, paragraph):
             sentence_text = sentence.of(text)
+            # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
+            # paragraph gave the horizon of the ones after it
+            section_year = heading_year(sentence_text) or section_year
             goal = goal_carry or bool(_GOAL.search(sentence_text))
             goal_carry = goal_carry or bool(_GOAL.search(sentence_text))
             if not goal:
@@ -271,13 +281,22 @@ def _target(
     year, year_end = _year_of(text, q, sentence, section_year)
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
-    label = indicator_label(phrase, text, end, unit, share=bool(unit and unit.startswith("%")))
+    label = indicator_label(
+        phrase,
+        text,
+        end,
+        unit,
+        share=bool(unit and unit.startswith("%")),
+        list_item=starts_list_item(text[sentence.start : q.start]),
+    )
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
         tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
     inherited_key: str | None = None
-    carried = not phrase and previous is not None  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
+    carried = previous is not None and (
+        not phrase or bool(_YEAR_ONLY.fullmatch(phrase))
+    )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
     start = min(phrase_start, q.start) if phrase else q.start
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"

@@ -73,8 +73,8 @@ def resolve_indicator(
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if unit and indicator.default_unit:
             same_kind = _is_percent(unit) == _is_percent(indicator.default_unit)
-            if not same_kind:
-                score -= 0.2
+            if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"
+                score -= 0.4
             elif "gdp" in unit.lower() and "gdp" not in indicator.default_unit.lower():
                 score -= 0.1
         if best is None or score > best[0]:
