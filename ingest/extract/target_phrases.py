@@ -44,7 +44,7 @@ _TRAILING = re.compile(
 )
 _BAD_START = {
     "của", "và", "cho", "tại", "với", "trong", "để", "từ", "đến", "tới", "có", "các", "những",
-    "bố", "bảo", "đảm", "triển", "trang", "đưa", "phấn", "thủ", "theo", "đồng", "nhằm", "là",
+    "bố", "bảo", "đảm", "triển", "trang", "đưa", "phấn", "theo", "đồng", "nhằm", "là",
     "được", "đạt", "trên", "hơn", "khoảng", "tối", "ít", "thêm", "đề", "đặt",
 }  # fmt: skip
 _BAD_END = {
@@ -56,7 +56,7 @@ _AFTER_END = re.compile(
     r"[;:.!?()\n]|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)|\s+(?:trở lên|so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
     r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
-    r",?\s+và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
+    r",?\s*và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
@@ -76,6 +76,8 @@ def is_noun_phrase(label: str) -> bool:
     first, last = words[0].lower().strip(",;"), words[-1].lower().strip(",;")
     if first in _BAD_START or last in _BAD_END:
         return False
+    if label.lower().startswith(("thủ tướng", "chủ tịch", "bộ trưởng")):
+        return False  # a person giving an order: "Thủ tướng giao Bộ Tài chính bảo đảm"
     if _BARE_HEAD.fullmatch(label.strip()):
         return False  # "tỷ lệ" alone names no indicator
     return bool(re.search(r"[^\W\d_]{2}", label))
@@ -99,6 +101,8 @@ def _clean_before(before: str) -> str:
 def after_phrase(text: str, start: int) -> str:
     """The noun phrase right after a figure (and its unit), up to the clause's end."""
     window = text[start : start + 200]
+    if window.lstrip(" ")[:1] in {",", ";", ".", ")"}:
+        return ""  # "45% (năm 2025), tốc độ đổi mới …": what follows is the next item
     end = _AFTER_END.search(window)
     phrase = window[: end.start() if end else len(window)].strip(" ,")
     words = phrase.split()[:_MAX_WORDS]
@@ -129,7 +133,8 @@ def starts_list_item(clause: str) -> bool:
     """Whether the figure opens a new item of a list ("…, trên 60% hộ gia đình, 100% văn bản
     …"): the words before it then belong to the previous item, not to this one."""
     head = _COMPARATOR_TAIL.sub("", clause)
-    return head.rstrip().endswith((",", ";", ":")) or not head.strip()
+    head = head.rstrip()
+    return head.endswith((",", ";", ":")) or head.lower().endswith(" và") or not head
 
 
 def indicator_label(

@@ -54,6 +54,15 @@ _YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
 _YEAR_BEFORE = re.compile(
     r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?"
 )
+_AMONG_PROVINCES = re.compile(
+    r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
+)
+# A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
+_NATIONAL_QUOTE = re.compile(
+    r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
+    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)",
+    re.IGNORECASE,
+)
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
 _RANK_SCOPE = re.compile(
     r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
@@ -281,13 +290,9 @@ def _target(
     year, year_end = _year_of(text, q, sentence, section_year)
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
+    list_item = starts_list_item(text[sentence.start : q.start])
     label = indicator_label(
-        phrase,
-        text,
-        end,
-        unit,
-        share=bool(unit and unit.startswith("%")),
-        list_item=starts_list_item(text[sentence.start : q.start]),
+        phrase, text, end, unit, share=bool(unit and unit.startswith("%")), list_item=list_item
     )
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
@@ -303,7 +308,7 @@ def _target(
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
     elif rank:
         indicator_text = phrase
-    elif carried and previous:
+    elif carried and previous and not (list_item and label):
         indicator_text = previous.indicator_text
     elif label:
         indicator_text = label
@@ -312,7 +317,10 @@ def _target(
     if not indicator_text:
         return None
     set_by = named_in_paragraph(context, text, q.start) or _set_by(context, source, sentence)
-    national = _is_national(set_by) or context.province is None
+    clause = text[max(sentence.start, text.rfind(";", sentence.start, q.start) + 1) : q.start]
+    national = (
+        _is_national(set_by) or context.province is None or bool(_NATIONAL_QUOTE.search(clause))
+    )
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
@@ -335,6 +343,8 @@ def _rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | 
     word follows, the words after the number ("Top 7 tổ chức này"), so a rank is never scopeless."""
     if scope_match:
         return scope_match.group(1) or scope_match.group(2)
+    if _AMONG_PROVINCES.match(text, q.end):
+        return "cả nước"  # "nhóm 10 tỉnh, thành phố dẫn đầu": a rank among provinces
     after = re.match(r"[^,;.()\n]{1,60}", text[q.end : sentence.end])
     words = after.group().split()[:5] if after else []
     return " ".join(words) or "không nêu"

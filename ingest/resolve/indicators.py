@@ -37,6 +37,27 @@ _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉn
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
 
+_ACRONYM = re.compile(r"\b(DTI|PII|PCI|PAPI|GII|HDI|EGDI|SIPAS|PAR Index)\b")
+
+
+def _by_acronym(text: str, unit: str | None, catalogue: Catalogue) -> str | None:
+    """The indicator whose altLabel is the index acronym the text names ("Chỉ số DTI của tỉnh
+    … nhóm Top 20"): an acronym names one index, however long the phrase around it."""
+    found = {m.group(1) for m in _ACRONYM.finditer(text)}
+    if len(found) != 1:
+        return None
+    (acronym,) = found
+    for indicator in catalogue.indicators.values():
+        if acronym in indicator.labels:
+            same_kind = (
+                not unit
+                or not indicator.default_unit
+                or _is_percent(unit) == _is_percent(indicator.default_unit)
+            )
+            return indicator.key if same_kind else None
+    return None
+
+
 def _is_percent(unit: str) -> bool:
     return unit.strip().startswith("%")
 
@@ -68,6 +89,9 @@ def resolve_indicator(
     ``provincial`` (the target's scope, when known) picks between national and provincial
     counterparts when the text itself does not say ("GRDP", "trên địa bàn" / "GDP").
     """
+    named = _by_acronym(text, unit, catalogue)
+    if named:
+        return named
     best: tuple[float, str] | None = None
     for indicator in catalogue.indicators.values():
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
