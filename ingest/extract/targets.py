@@ -149,7 +149,9 @@ def _year_of(
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
-        return int(last.group(2) if is_period else last.group(1)), quantity.end
+        if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
+            return None, quantity.end
+        return int(last.group(1)), quantity.end
     return section_year, quantity.end
 
 
