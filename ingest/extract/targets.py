@@ -48,6 +48,10 @@ _YEAR_ONLY = re.compile(
     r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
     re.IGNORECASE,
 )
+# "hoàn thành 100% các chỉ tiêu … ở thời điểm hiện tại": a figure stated as of now is a result
+_AS_OF_NOW = re.compile(
+    r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
+)
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
@@ -255,7 +259,13 @@ def _target(
         text.rfind(". ", sentence.start, q.start),
         sentence.start,
     )
-    if _RESULT.search(text, clause_start, q.start) or _RESULT.search(text[q.start : q.end + 25]):
+    clause_end = min((i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0),
+                     default=sentence.end)  # fmt: skip
+    if (
+        _RESULT.search(text, clause_start, q.start)
+        or _RESULT.search(text[q.start : q.end + 25])
+        or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
+    ):
         return None
     if 1900 <= q.value <= 2100 and not q.unit:
         return None
