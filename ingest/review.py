@@ -64,9 +64,11 @@ def describe(fact: Fact) -> list[str]:
             if fact.upper_value is not None:
                 value += f"–{fact.upper_value:g}"
             value += f" {fact.unit or ''}"
-        lines = [f"TARGET {fact.indicator_text}: {value} by {fact.year or '?'}"]
+        year = f"{fact.year or '?'}{' (inferred from the document)' if fact.year_inferred else ''}"
+        lines = [f"TARGET {fact.indicator_text}: {value} by {year}"]
+        indicator = fact.indicator_key or "(candidate: no curated indicator fits; for review)"
         lines.append(
-            f"  indicator: {fact.indicator_key or '(new)'}; scope: {fact.scope or '?'}; "
+            f"  indicator: {indicator}; scope: {fact.scope or '?'}; "
             f"set by: {fact.set_by.key if fact.set_by else '?'}"
         )
         return lines
