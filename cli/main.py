@@ -15,7 +15,18 @@ from pathlib import Path
 from graph_api.settings import Settings
 from ontology.errors import PolicyGraphError
 
-SUBCOMMANDS = ("build", "validate", "serve", "query", "extract", "eval", "view", "audit", "synth")
+SUBCOMMANDS = (
+    "build",
+    "validate",
+    "serve",
+    "query",
+    "extract",
+    "review",
+    "eval",
+    "view",
+    "audit",
+    "synth",
+)
 
 
 def _load(name: str):

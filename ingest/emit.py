@@ -223,8 +223,9 @@ def emit_target(graph: Graph, fact: TargetFact, iri: URIRef) -> None:
     key = fact.indicator_key or minted_indicator_key(fact.indicator_text)
     indicator = entity_iri("indicator", key)
     graph.add((iri, PG.indicator, indicator))
-    if is_minted_indicator(key, fact.indicator_text):
+    if is_minted_indicator(key, fact.indicator_text):  # no curated indicator fits: for review
         graph.add((indicator, RDF.type, PG.Indicator))
+        graph.add((indicator, RDF.type, PG.CandidateIndicator))
         graph.add((indicator, SKOS.prefLabel, _vi(fact.indicator_text)))
         graph.add((indicator, SKOS.inScheme, INDICATOR_SCHEME))
     if fact.value is not None:

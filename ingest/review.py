@@ -1,6 +1,10 @@
-"""What ``policygraph extract`` prints: each fact of one source with its quote, for a reviewer."""
+"""What a reviewer reads: each fact of one source with its quote (``policygraph extract``), and
+the indicators no curated one fits, across the sources (``policygraph review``)."""
 
 from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass, field
 
 from ingest.model import (
     AgencyFact,
@@ -9,8 +13,10 @@ from ingest.model import (
     DocumentFact,
     Fact,
     MeetingFact,
+    SourceText,
     TargetFact,
 )
+from ingest.resolve import Catalogue
 
 SYMBOLS = {"gt": ">", "gte": "≥", "eq": "=", "approx": "≈", "lte": "≤", "lt": "<", "range": "–"}
 
@@ -58,9 +64,11 @@ def describe(fact: Fact) -> list[str]:
             if fact.upper_value is not None:
                 value += f"–{fact.upper_value:g}"
             value += f" {fact.unit or ''}"
-        lines = [f"TARGET {fact.indicator_text}: {value} by {fact.year or '?'}"]
+        year = f"{fact.year or '?'}{' (inferred from the document)' if fact.year_inferred else ''}"
+        lines = [f"TARGET {fact.indicator_text}: {value} by {year}"]
+        indicator = fact.indicator_key or "(candidate: no curated indicator fits; for review)"
         lines.append(
-            f"  indicator: {fact.indicator_key or '(new)'}; scope: {fact.scope or '?'}; "
+            f"  indicator: {indicator}; scope: {fact.scope or '?'}; "
             f"set by: {fact.set_by.key if fact.set_by else '?'}"
         )
         return lines
@@ -90,3 +98,42 @@ def review_text(facts: list[Fact]) -> str:
         counts[type(fact).__name__] = counts.get(type(fact).__name__, 0) + 1
     summary = ", ".join(f"{n} {k.removesuffix('Fact').lower()}" for k, n in sorted(counts.items()))
     return "\n\n".join([*blocks, f"({summary or 'no facts'})"])
+
+
+@dataclass
+class CandidateIndicator:
+    """An indicator phrase no curated indicator fits, where it occurs, for a curator to map."""
+
+    label: str
+    unit: str | None
+    occurrences: list[tuple[str, str]] = field(default_factory=list)  # (source id, quote)
+
+
+def candidate_indicators(
+    sources: Iterable[SourceText], catalogue: Catalogue
+) -> list[CandidateIndicator]:
+    """Every target indicator of ``sources`` left unresolved, grouped by its label."""
+    from ingest.extract import extract_all
+
+    found: dict[tuple[str, str | None], CandidateIndicator] = {}
+    for source in sources:
+        for fact in extract_all(source, catalogue):
+            if not isinstance(fact, TargetFact) or fact.indicator_key in catalogue.indicators:
+                continue
+            entry = found.setdefault(
+                (fact.indicator_text, fact.unit), CandidateIndicator(fact.indicator_text, fact.unit)
+            )
+            entry.occurrences.append((source.source_id, " ".join(fact.evidence.quote.split())))
+    return sorted(found.values(), key=lambda c: (-len(c.occurrences), c.label))
+
+
+def candidates_text(candidates: list[CandidateIndicator]) -> str:
+    """The review list: each candidate with its unit, how often and where it occurs."""
+    lines = []
+    for candidate in candidates:
+        lines.append(f"CANDIDATE INDICATOR «{candidate.label}» [{candidate.unit or '—'}]")
+        for source_id, quote in candidate.occurrences:
+            short = quote if len(quote) <= 160 else quote[:157] + "…"
+            lines.append(f"  {source_id}: «{short}»")
+    lines.append(f"({len(candidates)} candidate indicators to map in data/curated/indicators.ttl)")
+    return "\n".join(lines)

@@ -15,6 +15,14 @@ from collections.abc import Iterable
 
 from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
+from ingest.extract.target_context import (
+    drop_repeats,
+    heading_year,
+    named_in_paragraph,
+    rank_topics,
+    split_rank,
+)
+from ingest.extract.target_phrases import indicator_label, starts_list_item
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -27,15 +35,37 @@ _GOAL = re.compile(
 )
 _RESULT = re.compile(
     r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|năm \d{4} là|"
-    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua",
+    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
+    r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
 )
-_SHARE_OF = re.compile(r"\s*(GRDP|GDP)(?![\w])", re.IGNORECASE)
+_SHARE_OF = re.compile(
+    r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách)(?![\w])", re.IGNORECASE
+)  # "30% GRDP", "3% tổng chi ngân sách": a share of a named whole, the unit says which
+_INDEX_BEFORE = re.compile(r"(?:chỉ số|HDI|\bPII\b|\bDTI\b)[^;.]{0,40}$", re.IGNORECASE)
+# "năm 2026 đạt 60%, năm 2030 đạt 90%": the words before the second value are only its year
+_YEAR_ONLY = re.compile(
+    r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
+    re.IGNORECASE,
+)
+# "hoàn thành 100% các chỉ tiêu … ở thời điểm hiện tại": a figure stated as of now is a result
+_AS_OF_NOW = re.compile(
+    r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
+)
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
 _YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
 _YEAR_BEFORE = re.compile(
     r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?"
+)
+_AMONG_PROVINCES = re.compile(
+    r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
+)
+# A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
+_NATIONAL_QUOTE = re.compile(
+    r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
+    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)",
+    re.IGNORECASE,
 )
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
 _RANK_SCOPE = re.compile(
@@ -123,7 +153,9 @@ def _year_of(
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
-        return int(last.group(2) if is_period else last.group(1)), quantity.end
+        if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
+            return None, quantity.end
+        return int(last.group(1)), quantity.end
     return section_year, quantity.end
 
 
@@ -131,6 +163,10 @@ def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The noun phrase before a figure, back to a clause boundary."""
     window = text[limit:start]
     cut = _PHRASE_START.match(window)
+    while cut and window[cut.end() :].count(")") > window[cut.end() :].count("("):
+        # "… tổng hợp (TFP) vào tăng trưởng": the cut fell inside brackets; cut before them
+        opening = window.rfind("(", 0, cut.end())
+        cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
     offset = limit + (cut.end() if cut else 0)
     phrase = text[offset:start]
     stripped = phrase.lstrip(" ,-")
@@ -167,6 +203,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         goal_carry = in_section
         for sentence in sentences(text, paragraph):
             sentence_text = sentence.of(text)
+            # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
+            # paragraph gave the horizon of the ones after it
+            section_year = heading_year(sentence_text) or section_year
             goal = goal_carry or bool(_GOAL.search(sentence_text))
             goal_carry = goal_carry or bool(_GOAL.search(sentence_text))
             if not goal:
@@ -186,11 +225,16 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 fact = _target(
                     text, q, sentence, previous, previous_end, section_year, source, context
                 )
+                if fact and fact.unit == "thứ bậc":
+                    topics = rank_topics(sentence_text, q.end - sentence.start)
+                    provincial = fact.scope != "viet-nam"
+                    facts.extend(split_rank(fact, topics, context.catalogue, provincial)[:-1])
+                    fact = split_rank(fact, topics, context.catalogue, provincial)[-1]
                 if fact:
                     facts.append(fact)
                     previous = fact
                     previous_end = source_end(source, fact)
-    return facts
+    return drop_repeats(facts, source.original)
 
 
 def source_end(source: SourceText, fact: TargetFact) -> int:
@@ -215,7 +259,13 @@ def _target(
         text.rfind(". ", sentence.start, q.start),
         sentence.start,
     )
-    if _RESULT.search(text, clause_start, q.start) or _RESULT.search(text[q.start : q.end + 25]):
+    clause_end = min((i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0),
+                     default=sentence.end)  # fmt: skip
+    if (
+        _RESULT.search(text, clause_start, q.start)
+        or _RESULT.search(text[q.start : q.end + 25])
+        or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
+    ):
         return None
     if 1900 <= q.value <= 2100 and not q.unit:
         return None
@@ -229,6 +279,8 @@ def _target(
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"
+    elif not unit and q.value < 1 and _INDEX_BEFORE.search(text, sentence.start, q.start):
+        unit = "chỉ số"  # "chỉ số phát triển con người (HDI) duy trì trên 0,7"
     elif not unit or not unit.startswith("%"):
         if _NOT_A_COUNT_BEFORE.search(before):
             return None
@@ -241,31 +293,52 @@ def _target(
         comparator = "gte"
     share_of = _SHARE_OF.match(text, end) if unit == "%" else None
     if share_of:  # "30% GRDP": a share of the product, the unit the gold and indicators use
-        unit, end = f"% {share_of.group(1).upper()}", share_of.end()
+        whole = share_of.group(1)
+        unit = f"% {whole.upper() if whole.lower() in ('gdp', 'grdp') else whole.lower()}"
+        end = share_of.end()
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         unit, end = "người/vạn dân", end + per_people.end()
     year, year_end = _year_of(text, q, sentence, section_year)
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
+    list_item = starts_list_item(text[sentence.start : q.start])
+    label = indicator_label(
+        phrase, text, end, unit, share=bool(unit and unit.startswith("%")), list_item=list_item
+    )
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
         tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
-    if not phrase and previous:
-        phrase = previous.indicator_text
-        phrase_start = q.start
+    inherited_key: str | None = None
+    carried = previous is not None and (
+        not phrase or bool(_YEAR_ONLY.fullmatch(phrase))
+    )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
     start = min(phrase_start, q.start) if phrase else q.start
-    indicator_text = (
-        phrase if not unit or unit.startswith("%") or rank else f"{phrase} {unit}".strip()
+    if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
+        # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
+        indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
+    elif rank:
+        indicator_text = phrase
+    elif carried and previous and not (list_item and label):
+        indicator_text = previous.indicator_text
+    elif label:
+        indicator_text = label
+    else:
+        indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
+    if not indicator_text:
+        return None
+    set_by = named_in_paragraph(context, text, q.start) or _set_by(context, source, sentence)
+    clause = text[max(sentence.start, text.rfind(";", sentence.start, q.start) + 1) : q.start]
+    national = (
+        _is_national(set_by) or context.province is None or bool(_NATIONAL_QUOTE.search(clause))
     )
-    set_by = _set_by(context, source, sentence)
-    national = _is_national(set_by) or context.province is None
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
-        indicator_key=resolve_indicator(indicator_text, unit, context.catalogue),
+        indicator_key=inherited_key
+        or resolve_indicator(indicator_text, unit, context.catalogue, provincial=not national),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
@@ -282,6 +355,8 @@ def _rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | 
     word follows, the words after the number ("Top 7 tổ chức này"), so a rank is never scopeless."""
     if scope_match:
         return scope_match.group(1) or scope_match.group(2)
+    if _AMONG_PROVINCES.match(text, q.end):
+        return "cả nước"  # "nhóm 10 tỉnh, thành phố dẫn đầu": a rank among provinces
     after = re.match(r"[^,;.()\n]{1,60}", text[q.end : sentence.end])
     words = after.group().split()[:5] if after else []
     return " ".join(words) or "không nêu"

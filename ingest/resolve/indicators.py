@@ -1,7 +1,15 @@
-"""Indicators: the curated indicator a stated target measures, by name similarity and unit."""
+"""Indicators: the curated indicator a stated target measures, by name similarity and unit.
+
+The whole indicator phrase is compared with every label and altLabel of the curated scheme;
+a phrase that fits none stays unresolved (``None``) and becomes a candidate for review, never
+a guess. National and provincial counterparts (``…-gdp``/``…-grdp``, ``x``/``x-local``) are
+told apart by what the text says ("GRDP", "của tỉnh", "trên địa bàn") or, failing that, by
+the target's scope.
+"""
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from functools import lru_cache
 
@@ -25,24 +33,83 @@ def _similarity(query: str, label: str) -> float:
     return 0.5 * trigram + 0.5 * token
 
 
-_PERCENT_UNITS = {"%", "% gdp", "% grdp"}
+_PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
+_NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
+
+
+_ACRONYM = re.compile(r"\b(DTI|PII|PCI|PAPI|GII|HDI|EGDI|SIPAS|PAR Index)\b")
+
+
+def _by_acronym(text: str, unit: str | None, catalogue: Catalogue) -> str | None:
+    """The indicator whose altLabel is the index acronym the text names ("Chỉ số DTI của tỉnh
+    … nhóm Top 20"): an acronym names one index, however long the phrase around it."""
+    found = {m.group(1) for m in _ACRONYM.finditer(text)}
+    if len(found) != 1:
+        return None
+    (acronym,) = found
+    for indicator in catalogue.indicators.values():
+        if acronym in indicator.labels:
+            same_kind = (
+                not unit
+                or not indicator.default_unit
+                or _is_percent(unit) == _is_percent(indicator.default_unit)
+            )
+            return indicator.key if same_kind else None
+    return None
+
+
+def _is_percent(unit: str) -> bool:
+    return unit.strip().startswith("%")
+
+
+def _counterpart(key: str, catalogue: Catalogue, provincial: bool) -> str:
+    """The national or provincial twin of ``key`` the target's level asks for, if curated."""
+    pairs = (("-gdp", "-grdp"), ("", "-local"))
+    for national_suffix, local_suffix in pairs:
+        if provincial and key.endswith(national_suffix) and not key.endswith(local_suffix):
+            twin = key[: len(key) - len(national_suffix)] + local_suffix
+            if twin in catalogue.indicators:
+                return twin
+        if not provincial and key.endswith(local_suffix) and local_suffix:
+            twin = key[: len(key) - len(local_suffix)] + national_suffix
+            if twin in catalogue.indicators:
+                return twin
+    return key
 
 
 def resolve_indicator(
-    text: str, unit: str | None, catalogue: Catalogue, threshold: float = 0.55
+    text: str,
+    unit: str | None,
+    catalogue: Catalogue,
+    threshold: float = 0.55,
+    provincial: bool | None = None,
 ) -> str | None:
-    """The curated indicator a stated indicator fits best, or None when none fits well enough."""
+    """The curated indicator a stated indicator fits best, or None when none fits well enough.
+
+    ``provincial`` (the target's scope, when known) picks between national and provincial
+    counterparts when the text itself does not say ("GRDP", "trên địa bàn" / "GDP").
+    """
+    named = _by_acronym(text, unit, catalogue)
+    if named:
+        return named
     best: tuple[float, str] | None = None
     for indicator in catalogue.indicators.values():
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if unit and indicator.default_unit:
-            same_kind = (unit.lower() in _PERCENT_UNITS) == (
-                indicator.default_unit.lower() in _PERCENT_UNITS
-            )
-            if not same_kind:
-                score -= 0.2
+            same_kind = _is_percent(unit) == _is_percent(indicator.default_unit)
+            if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"
+                score -= 0.4
             elif "gdp" in unit.lower() and "gdp" not in indicator.default_unit.lower():
                 score -= 0.1
         if best is None or score > best[0]:
             best = (score, indicator.key)
-    return best[1] if best and best[0] >= threshold else None
+    if not best or best[0] < threshold:
+        return None
+    said = f"{text} {unit or ''}"
+    if _PROVINCIAL_WORDS.search(said):
+        level = True
+    elif _NATIONAL_WORDS.search(said):
+        level = False
+    else:
+        level = provincial
+    return best[1] if level is None else _counterpart(best[1], catalogue, level)

@@ -1,0 +1,136 @@
+"""Targets read in the context around them: the horizon an earlier sentence of the paragraph
+gave ("Đến năm 2030 …"), ranks that share one topic list, the document the paragraph opens
+with, and captions repeating the body.
+
+"Việt Nam thuộc nhóm 3 nước dẫn đầu Đông Nam Á, nhóm 50 nước đứng đầu thế giới về năng lực
+cạnh tranh số và chỉ số phát triển Chính phủ điện tử" sets four targets: each rank applies to
+each topic after the last "về", and a rank with no "về" of its own takes the next one's.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.extract.context import ExtractionContext
+from ingest.model import DocumentRef, TargetFact
+from ingest.resolve import Catalogue, resolve_indicator
+
+_HORIZON = re.compile(r"^\W*(?:mục tiêu\s+)?(?:đến|tới)\s+năm\s+((?:20|21)\d\d)\b", re.IGNORECASE)
+
+
+def heading_year(sentence_text: str) -> int | None:
+    """The horizon a sentence opens with ("Đến năm 2030 hoàn thiện …", "Mục tiêu đến năm
+    2030: …"): it holds for the rest of the paragraph. Taken from the text around the target
+    (small and local), not from a document tree."""
+    match = _HORIZON.search(sentence_text)
+    return int(match.group(1)) if match else None
+
+
+_TOPIC = re.compile(r"\bvề\s+([^;.]+)")
+
+
+def rank_topics(sentence_text: str, rank_end: int) -> list[str]:
+    """The topics ("về A và B") a rank ending at ``rank_end`` of the sentence is counted on."""
+    match = _TOPIC.search(sentence_text, rank_end)
+    if not match or ";" in sentence_text[rank_end : match.start()]:
+        return []
+    topic = re.split(r",\s*(?:trung tâm|nhóm|tối thiểu)|\s+(?:để|nhằm)\s", match.group(1))[0]
+    return [part.strip(" ,") for part in re.split(r"\s+và\s+", topic) if part.strip(" ,")]
+
+
+def split_rank(
+    fact: TargetFact, topics: list[str], catalogue: Catalogue, provincial: bool
+) -> list[TargetFact]:
+    """One target per curated rank indicator among ``topics``; the fact itself when fewer."""
+    keys: list[tuple[str, str]] = []
+    for topic in topics:
+        key = resolve_indicator(topic, "thứ bậc", catalogue, provincial=provincial)
+        entry = catalogue.indicators.get(key) if key else None
+        if key and entry and entry.default_unit == "thứ bậc" and key not in {k for k, _ in keys}:
+            keys.append((key, topic))
+    if len(keys) < 2:
+        if len(keys) == 1 and fact.indicator_key is None:
+            return [replace(fact, indicator_key=keys[0][0])]
+        return [fact]
+    prefix = re.split(r"\s+về\s+", fact.indicator_text)[0]
+    return [
+        replace(fact, indicator_key=key, indicator_text=f"{prefix} về {topic}")
+        for key, topic in keys
+    ]
+
+
+# What introduces the document that sets what follows: "Theo dự thảo Đề án …", "Đối với Đề án …"
+_LEAD_IN = re.compile(
+    r"\s*(?:[-+•*]\s*)?(?:theo|đối với|với|trong)(?:\s+(?:dự thảo|nội dung))?\s*",
+    re.IGNORECASE,
+)
+_SETTING_TYPES = {"Project", "Plan", "Programme", "ActionProgramme", "Strategy", "Scheme"}
+
+
+def named_in_paragraph(context: ExtractionContext, text: str, figure: int) -> DocumentRef | None:
+    """The plan or project that opens the target's paragraph or sentence ("Theo dự thảo Đề án
+    phát triển nguồn nhân lực …, tỉnh đặt mục tiêu đào tạo 2.500 kỹ sư", "Đối với Đề án …"):
+    it, not the last document named before, sets the target. A document named in passing
+    (one to be issued, one implemented) does not."""
+    start = text.rfind("\n", 0, figure) + 1
+    sentence_start = max(text.rfind(". ", start, figure) + 2, start)
+    implemented = {ref.key for fact in context.documents for ref in fact.implements}
+    own = {fact.ref.key for fact in context.documents}
+    named = [
+        ref
+        for begin, _end, ref in context.document_mentions
+        if start <= begin < figure
+        and (
+            _LEAD_IN.fullmatch(text[start:begin]) or _LEAD_IN.fullmatch(text[sentence_start:begin])
+        )
+        and ref.key in own
+        and ref.key not in implemented
+        and ref.doc_type in _SETTING_TYPES
+    ]
+    return named[-1] if named else None
+
+
+# A photo caption or credit line: "(Ảnh: cand.com.vn)", "Ảnh: …", "Nguồn ảnh: …".
+_CAPTION = re.compile(r"(?:^|\()\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
+
+
+def _paragraph(original: str, offset: int) -> str:
+    start = original.rfind("\n", 0, offset) + 1
+    end = original.find("\n", offset)
+    return original[start : end if end >= 0 else len(original)]
+
+
+def _same_target(fact: TargetFact) -> tuple[object, ...]:
+    indicator = fact.indicator_key or " ".join(fact.indicator_text.lower().split())
+    return (indicator, fact.value, fact.upper_value, fact.comparator, fact.unit, fact.year,
+            fact.scope, fact.set_by.key if fact.set_by else None)  # fmt: skip
+
+
+def _is_display(original: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a photo caption or a headline (a short first line)."""
+    paragraph = _paragraph(original, offset)
+    if _CAPTION.search(paragraph):
+        return True
+    first = re.search(r"[^\n]*\S[^\n]*", original)
+    return bool(first) and offset < first.end() and len(first.group().split()) <= 40
+
+
+def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
+    """One target where a headline, sapo or photo caption repeats the body's ("Bình Dương phấn
+    đấu đến năm 2030, tỷ lệ doanh nghiệp … đạt 40%. (Ảnh: cand.com.vn)"): the body's reading
+    is kept and the repeat dropped. Equal targets both in the body are left alone."""
+    body: dict[tuple[object, ...], TargetFact] = {}
+    for fact in facts:
+        if fact.value is not None and not _is_display(original, fact.evidence.start):
+            body.setdefault(_same_target(fact), fact)
+    kept, seen = [], set()
+    for fact in facts:
+        key = _same_target(fact)
+        display = fact.value is not None and _is_display(original, fact.evidence.start)
+        if display and (key in body or key in seen):
+            continue  # a caption or headline repeating a target read elsewhere
+        if display:
+            seen.add(key)
+        kept.append(fact)
+    return kept

@@ -1,0 +1,172 @@
+"""The indicator a figure measures, as a whole noun phrase — never a fragment of a clause.
+
+Vietnamese states a target two ways: the measure before the figure ("Tỉ lệ doanh nghiệp có
+hoạt động đổi mới sáng tạo đạt trên 40%", "Kinh tế số chiếm 10% GRDP") or the measured thing
+after it, behind a verb ("Bố trí ít nhất 3% tổng chi ngân sách …", "Bảo đảm 100% cuộc họp …
+trực tuyến", "đào tạo 2.500 kỹ sư"). Words before the figure that are only a verb, an adverbial
+("Đến năm 2030,") or a subject with its verb ("Thủ tướng giao Bộ Tài chính bảo đảm") are not the
+indicator: the phrase after the figure is, read as "tỉ lệ …" for a share or "… được <verb>" for
+a count. ``is_noun_phrase`` is the test every label a candidate indicator gets must pass.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Words that head a measure: when one stands before the figure, the indicator starts there.
+_MEASURE_HEAD = re.compile(
+    r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
+    r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm)|"
+    r"tăng trưởng|thu ngân sách|GRDP|GDP|số (?=[^\W\d_]))",
+    re.IGNORECASE,
+)
+# Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is
+# what follows them.
+_LEAD_VERB = re.compile(
+    r"(?:^|\s)(?:bố trí|bảo đảm|đảm bảo|duy trì|triển khai|trang bị|đưa|phấn đấu|hướng tới|"
+    r"hướng đến|xây dựng|đầu tư(?: xây dựng)?|hình thành|đào tạo(?:,? bồi dưỡng)?(?: ngắn hạn)?|"
+    r"bồi dưỡng(?: ngắn hạn)?|thu hút(?: thêm)?|nhân rộng|tiến hành|phục vụ|hỗ trợ|yêu cầu|"
+    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng)"
+    r"(?:\s+(?:đủ|cho|tại|đến|tới|ít nhất|tối thiểu|thêm|có))*\s*$",
+    re.IGNORECASE,
+)
+_LEADING_ADVERBIAL = re.compile(
+    r"^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|cụ thể|phấn đấu|mục tiêu|"
+    r"(?:bắt đầu )?(?:từ|đến|tới|trong|vào|sau)?\s*(?:năm(?: học)?|giai đoạn)\s+\d{4}"
+    r"(?:\s*[-–]\s*\d{4})?|(?:việt nam|tỉnh|thành phố|cả nước)(?:\s+[A-ZĐ]\w*)*"
+    r"\s+(?:có|thuộc|nằm trong|vào))\s*[,:]?\s*)+",
+    re.IGNORECASE,
+)
+_TRAILING = re.compile(
+    r"(?:\s+|^)(?:phải|sẽ|đạt|chiếm|là|ở mức|lên|có|duy trì|và|khoảng|trên|hơn|từ|"
+    r"tối thiểu|ít nhất|được|bảo đảm|đảm bảo|phủ|với tỷ lệ|với tỉ lệ|đạt mức|năm \d{4})\s*$",
+    re.IGNORECASE,
+)
+_BAD_START = {
+    "của", "và", "cho", "tại", "với", "trong", "để", "từ", "đến", "tới", "có", "các", "những",
+    "bố", "bảo", "đảm", "triển", "trang", "đưa", "phấn", "theo", "đồng", "nhằm", "là",
+    "được", "đạt", "trên", "hơn", "khoảng", "tối", "ít", "thêm", "đề", "đặt",
+}  # fmt: skip
+_BAD_END = {
+    "và", "của", "cho", "tại", "với", "các", "những", "phải", "đạt", "là", "được", "có", "từ",
+    "trong", "để", "đến", "tới", "bộ", "hoặc", "hay", "như", "về", "theo",
+}  # fmt: skip
+# What ends the phrase after a figure: a clause boundary, another figure, a comparison tail.
+_AFTER_END = re.compile(
+    r"[;:.!?()\n]|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)|\s+(?:trở lên|so với|vào năm|"
+    r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
+    r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
+    r",?\s*và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
+    re.IGNORECASE,
+)
+_MAX_WORDS = 18
+_BARE_HEAD = re.compile(
+    r"(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chỉ số|mức|số|số lượng|tốc độ|giá trị|tổng|đóng góp)",
+    re.IGNORECASE,
+)
+
+
+def is_noun_phrase(label: str) -> bool:
+    """A label that can stand alone as what a target measures (not "Bố trí", "tại trường")."""
+    words = label.split()
+    if not words or len(words) > 30:
+        return False
+    if label.count("(") != label.count(")") or label.startswith(")"):
+        return False
+    first, last = words[0].lower().strip(",;"), words[-1].lower().strip(",;")
+    if first in _BAD_START or last in _BAD_END:
+        return False
+    if label.lower().startswith(("thủ tướng", "chủ tịch", "bộ trưởng")):
+        return False  # a person giving an order: "Thủ tướng giao Bộ Tài chính bảo đảm"
+    if _BARE_HEAD.fullmatch(label.strip()):
+        return False  # "tỷ lệ" alone names no indicator
+    return bool(re.search(r"[^\W\d_]{2}", label))
+
+
+def _clean_before(before: str) -> str:
+    """The measure named before a figure, or "" when the words there are no noun phrase."""
+    phrase = _LEADING_ADVERBIAL.sub("", before.strip(" ,-")).strip(" ,")
+    head = _MEASURE_HEAD.search(phrase)
+    if head:
+        phrase = phrase[head.start() :]
+    else:
+        verb = _LEAD_VERB.search(phrase)
+        if verb:
+            return ""  # the words before end in a verb: the indicator follows the figure
+    for _ in range(3):
+        phrase = _TRAILING.sub("", phrase).strip(" ,")
+    return phrase if is_noun_phrase(phrase) else ""
+
+
+def after_phrase(text: str, start: int) -> str:
+    """The noun phrase right after a figure (and its unit), up to the clause's end."""
+    window = text[start : start + 200]
+    if window.lstrip(" ")[:1] in {",", ";", ".", ")"}:
+        return ""  # "45% (năm 2025), tốc độ đổi mới …": what follows is the next item
+    end = _AFTER_END.search(window)
+    phrase = window[: end.start() if end else len(window)].strip(" ,")
+    words = phrase.split()[:_MAX_WORDS]
+    while words and words[-1].lower().strip(",") in _BAD_END:
+        words.pop()
+    while words and words[0].lower() in {"của", "các", "số"}:
+        words.pop(0)
+    return " ".join(words).strip(" ,")
+
+
+def _verb_before(before: str) -> str:
+    verb = _LEAD_VERB.search(before.strip(" ,"))
+    if not verb:
+        return ""
+    words = verb.group().split()
+    while words and words[-1].lower() in {"đủ", "cho", "tại", "đến", "tới", "ít", "nhất", "tối",
+                                          "thiểu", "thêm", "có"}:  # fmt: skip
+        words.pop()
+    return " ".join(words).lower()
+
+
+_COMPARATOR_TAIL = re.compile(
+    r"(?:\s*(?:tối thiểu|ít nhất|trên|hơn|khoảng|đạt|dưới|từ|có|là)\b)*\s*$", re.IGNORECASE
+)
+
+
+def starts_list_item(clause: str) -> bool:
+    """Whether the figure opens a new item of a list ("…, trên 60% hộ gia đình, 100% văn bản
+    …"): the words before it then belong to the previous item, not to this one."""
+    head = _COMPARATOR_TAIL.sub("", clause)
+    head = head.rstrip()
+    return head.endswith((",", ";", ":")) or head.lower().endswith(" và") or not head
+
+
+def indicator_label(
+    before: str, text: str, after_start: int, unit: str | None, share: bool, list_item: bool = False
+) -> str:
+    """The whole noun phrase naming what a figure measures, or "" when none can be read.
+
+    ``before`` is the clause up to the figure; ``after_start`` where the words after the figure
+    (and its unit) begin; ``share`` whether the figure is a percentage.
+    """
+    named = _clean_before(before)
+    after = after_phrase(text, after_start)
+    if share:
+        lead = unit.split(" ", 1)[1] if unit and " " in unit else ""
+        if lead and lead.upper() not in {"GDP", "GRDP"}:  # "3% tổng chi ngân sách hằng năm cho …"
+            label = f"{lead} {after}".strip()
+            return named if named and not after else label if is_noun_phrase(label) else named
+        if named and not (list_item and after and is_noun_phrase(after)):
+            return named
+        if after and is_noun_phrase(after):
+            if re.match(r"(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng)\b", after, re.IGNORECASE):
+                return after
+            return f"tỉ lệ {after}"
+        return ""
+    if named and (_MEASURE_HEAD.match(named) or (unit and "/" in unit)):
+        return named  # "Số cán bộ khoa học và công nghệ …", "Nguồn nhân lực … (người/vạn dân)"
+    counted = f"{unit or ''} {after}".strip()
+    if counted and is_noun_phrase(counted):
+        verb = _verb_before(before)
+        field_ = re.match(
+            r"(?:lĩnh vực|ngành)\s[^;]*?(?=\s+" + re.escape(verb) + ")", before.strip()
+        )
+        counted = f"{counted} {field_.group()}" if verb and field_ else counted
+        return f"{counted} được {verb}" if verb else counted
+    return f"{named} {unit or ''}".strip() if named else ""

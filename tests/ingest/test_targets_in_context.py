@@ -1,0 +1,148 @@
+"""Targets read in context, on real texts of data/sources (issue 13: "Targets in context",
+"Indicators"): whole noun phrases for indicators, the horizon of a paragraph, list items,
+captions, the document a paragraph opens with, and the candidate list a curator reviews."""
+
+from __future__ import annotations
+
+import shutil
+from functools import cache
+
+import pytest
+
+from graph_api import cli
+from ingest.extract import extract_all
+from ingest.extract.target_phrases import is_noun_phrase
+from ingest.model import TargetFact
+from ingest.resolve import resolve_indicator
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES
+
+
+@cache
+def _read(name: str):
+    return read_source(SOURCES / name)
+
+
+def _targets(name: str, catalogue) -> list[TargetFact]:
+    return [f for f in extract_all(_read(name), catalogue) if isinstance(f, TargetFact)]
+
+
+def _on(name: str, catalogue, key: str) -> list[TargetFact]:
+    return [t for t in _targets(name, catalogue) if t.indicator_key == key]
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "nq57-ntw-2024.md",
+        "003_0098b399aefe7cee.txt",
+        "dev-m-ct07-ttg.txt",
+        "dev-m-dien-bien-cds.txt",
+        "dev-m-bcd-cp-2026.txt",
+    ],
+)
+def test_no_indicator_is_a_fragment_of_a_clause(name, catalogue):
+    for target in _targets(name, catalogue):
+        if target.unit == "thứ bậc":
+            continue  # ranks are named by their rank phrase ("nhóm 50 nước đứng đầu …")
+        assert is_noun_phrase(target.indicator_text), (target.indicator_text, target.evidence)
+
+
+def test_is_noun_phrase_rejects_the_audits_fragments():
+    for fragment in ("Bố trí", "có tổ chức", "triển khai cho", "tại trường", "R&D)", "tỷ lệ",
+                     "Thủ tướng giao Bộ Tài chính đảm bảo duy trì", "của tỉnh"):  # fmt: skip
+        assert not is_noun_phrase(fragment), fragment
+    assert is_noun_phrase("tổng chi ngân sách hằng năm cho phát triển khoa học, công nghệ")
+
+
+def test_a_share_of_the_budget_is_named_by_what_follows_the_verb(catalogue):
+    # "bố trí ít nhất 3% tổng chi ngân sách hằng năm cho phát triển khoa học, công nghệ …"
+    (budget,) = _on("nq57-ntw-2024.md", catalogue, "sti-budget-share")
+    assert budget.value == 3 and budget.comparator == "gte" and budget.year == 2030
+    assert budget.unit == "% tổng chi ngân sách"
+    assert budget.indicator_text.startswith("tổng chi ngân sách hằng năm cho phát triển")
+
+
+def test_hdi_and_the_four_ranks_of_57_nq_tw(catalogue):
+    (hdi,) = _on("nq57-ntw-2024.md", catalogue, "hdi")
+    assert (hdi.comparator, hdi.value, hdi.unit) == ("gt", 0.7, "chỉ số")
+    ranks = {
+        (t.indicator_key, t.value)
+        for t in _targets("nq57-ntw-2024.md", catalogue)
+        if t.indicator_key in {"digital-competitiveness-rank", "egov-development-rank"}
+    }
+    assert ranks == {
+        ("digital-competitiveness-rank", 3),
+        ("digital-competitiveness-rank", 50),
+        ("egov-development-rank", 3),
+        ("egov-development-rank", 50),
+    }
+
+
+def test_the_horizon_an_earlier_sentence_of_the_paragraph_gives(catalogue):
+    # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …; Kinh tế số chiếm tối thiểu 15% GRDP"
+    shares = _on("dev-m-dien-bien-cds.txt", catalogue, "digital-economy-share-grdp")
+    assert sorted((t.value, t.year) for t in shares) == [(10, 2025), (15, 2030)]
+
+
+def test_list_items_are_named_by_the_phrase_after_their_figure(catalogue):
+    targets = _targets("dev-m-dien-bien-cds.txt", catalogue)
+    texts = {t.indicator_text for t in targets if t.value == 100 and t.year == 2025}
+    assert (
+        "tỉ lệ văn bản điện tử của cơ quan, đơn vị được trao đổi, liên thông trên môi trường mạng"
+        in texts
+    )
+    assert any(t.startswith("tỉ lệ thủ tục hành chính đủ điều kiện") for t in texts)
+    assert "tỉ lệ hộ gia đình" in {t.indicator_text for t in targets if t.value == 60}
+
+
+def test_paired_values_keep_their_indicator_and_years(catalogue):
+    # "khoảng 45% (năm 2025), trên 50% (năm 2030)" and "trên 7% (năm 2025), trên 7,5% (năm 2030)"
+    tfp = _on("001_48c50c3c403c9ef8.txt", catalogue, "tfp-contribution")
+    assert sorted((t.value, t.year) for t in tfp) == [(45, 2025), (50, 2030)]
+    labour = _on("001_48c50c3c403c9ef8.txt", catalogue, "labour-productivity-growth")
+    assert sorted((t.value, t.year) for t in labour) == [(7, 2025), (7.5, 2030)]
+
+
+def test_a_caption_repeating_the_body_adds_no_target(catalogue):
+    # "… đạt 40%. (Ảnh: cand.com.vn)" repeats the body's 40% by 2030
+    (share,) = _on("001_48c50c3c403c9ef8.txt", catalogue, "innovative-enterprise-share")
+    assert "(Ảnh" not in share.evidence.quote
+
+
+def test_binh_dinh_training_targets_belong_to_the_workforce_project(catalogue):
+    targets = _targets("003_0098b399aefe7cee.txt", catalogue)
+    training = [t for t in targets if t.unit in {"kỹ sư", "cử nhân", "lao động"}]
+    assert len(training) == 4
+    for target in training:
+        assert "nguon-nhan-luc" in target.set_by.key, target.set_by
+    stem = [t for t in targets if t.unit and "STEM-Lab" in t.unit]
+    assert stem and all("stem" in t.set_by.key for t in stem)
+
+
+def test_gdp_and_grdp_twins_and_index_acronyms(catalogue):
+    assert resolve_indicator("Kinh tế số", "% GRDP", catalogue) == "digital-economy-share-grdp"
+    assert resolve_indicator("Quy mô kinh tế số", "% GDP", catalogue) == "digital-economy-share-gdp"
+    rank = resolve_indicator(
+        "Chỉ số DTI của tỉnh năm 2025 nằm trong nhóm Top 20", "thứ bậc", catalogue
+    )
+    assert rank == "dti-rank"
+    # a growth rate is no GRDP per capita (triệu đồng)
+    assert resolve_indicator("tốc độ tăng trưởng GRDP bình quân", "%/năm", catalogue) is None
+
+
+def test_review_lists_candidate_indicators_with_their_quotes(tmp_path, capsys):
+    data = tmp_path / "data"
+    shutil.copytree(SOURCES.parent / "curated", data / "curated")
+    (data / "sources").mkdir()
+    for stem in ("003_0098b399aefe7cee", "dev-m-dien-bien-cds"):
+        for path in SOURCES.glob(f"{stem}.*"):
+            shutil.copy(path, data / "sources" / path.name)
+    assert cli.main(["--data-dir", str(data), "review"]) == 0
+    out = capsys.readouterr().out
+    assert "CANDIDATE INDICATOR «tỉ lệ hộ gia đình» [%]" in out
+    assert "dev-m-dien-bien-cds: «" in out and "003_0098b399aefe7cee: «" in out
+    for line in out.splitlines():
+        if line.startswith("CANDIDATE INDICATOR «"):
+            label = line.split("«", 1)[1].split("»", 1)[0]
+            assert is_noun_phrase(label), label
