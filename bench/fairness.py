@@ -54,10 +54,13 @@ def client_for(url: str, address: str) -> httpx.Client:
 class Phase:
     """One cheap client and ``runaway`` looping clients against one server, for ``seconds``."""
 
-    def __init__(self, server: Server, runaway: int, seconds: float) -> None:
+    def __init__(
+        self, server: Server, runaway: int, seconds: float, runaway_query: str = RUNAWAY
+    ) -> None:
         self.server = server
         self.runaway = runaway
         self.seconds = seconds
+        self.runaway_query = runaway_query
         self.cheap_ms: list[float] = []
         self.cheap_status: collections.Counter[int] = collections.Counter()
         self.runaway_status: collections.Counter[int] = collections.Counter()
@@ -69,7 +72,7 @@ class Phase:
         with client_for(self.server.url, address) as client:
             while not self._stop.is_set():
                 try:
-                    response = client.get("/sparql", params={"query": RUNAWAY})
+                    response = client.get("/sparql", params={"query": self.runaway_query})
                     status = response.status_code
                     if status != 200:
                         self.messages.setdefault(status, response.text[:200])

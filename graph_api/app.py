@@ -26,6 +26,7 @@ from graph_api.routes import (
     tasks,
     views,
 )
+from graph_api.scheduler import FairScheduler
 from graph_api.settings import Settings
 from graph_api.store import Store
 from ingest.errors import PolicyGraphError
@@ -46,8 +47,14 @@ def serving_store(settings: Settings, store: Store) -> Store:
     recipe = store.recipe()
     if settings.query_workers < 1 or recipe is None:
         return store
-    pool = WorkerPool(recipe, settings.query_workers, settings.query_timeout).start()
-    return PooledStore(store, pool)
+    pool = WorkerPool(
+        recipe,
+        settings.query_workers,
+        settings.query_timeout,
+        memory_mb=settings.worker_memory_mb,
+        standby=settings.standby_workers,
+    ).start()
+    return PooledStore(store, pool, FairScheduler.from_settings(settings))
 
 
 def create_app(settings: Settings, store: Store) -> FastAPI:

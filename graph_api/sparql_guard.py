@@ -22,18 +22,18 @@ The parse is bounded: deep nesting ends in RecursionError and a long parse at ``
 
 from __future__ import annotations
 
-import threading
 from dataclasses import dataclass
 from functools import partial
+from types import ModuleType
 from typing import Any
 
 from pyparsing import ParseResults
 from rdflib.plugins.sparql import algebra
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph_api.deadline import DeadlineExceeded, run_on_deep_stack, run_with_deadline
-from graph_api.errors import Forbidden, StoreUnavailable
+from graph_api.errors import Forbidden
+from graph_api.parser_pool import ParserPool
 from graph_api.sparql_tokens import cut_dataset_clauses
 from ingest.errors import QueryError
 
@@ -44,10 +44,8 @@ FORMS = {
     "DescribeQuery": "DESCRIBE",
 }
 XSD = "http://www.w3.org/2001/XMLSchema#"
-# rdflib's grammar is not thread-safe: pyparsing learns each parse action's arity on its first
-# call, and two threads doing that at once leave it wrong for good (6 threads parsing 6 fresh
-# queries: 4 of the 6 were refused as syntax errors ever after). One parse at a time.
-PARSER_LOCK = threading.Lock()
+# rdflib's grammar is not thread-safe: each parse borrows a copy of its own (graph_api.parser_pool).
+PARSERS = ParserPool(8)
 # The casts SPARQL 1.1 defines (§17.5) and those Oxigraph adds for dates and durations.
 ALLOWED_FUNCTIONS = frozenset(
     XSD + name
@@ -100,20 +98,18 @@ def check_request(text: str, time_limit: float | None = None) -> CheckedQuery:
 
     ``time_limit`` (seconds) bounds the parsing; None leaves it unbounded (trusted callers).
     """
-    if not PARSER_LOCK.acquire(timeout=-1 if time_limit is None else time_limit):
-        raise StoreUnavailable(f"the query parser stayed busy for {time_limit:g} s; try again")
-    try:
-        return run_on_deep_stack(run_with_deadline, time_limit, _check, text)
-    except DeadlineExceeded:
-        raise QueryError(
-            f"the query took longer than {time_limit:g} s to parse; send a shorter query"
-        ) from None
-    finally:
-        PARSER_LOCK.release()
+    with PARSERS.borrow(time_limit) as grammar:
+        try:
+            return run_on_deep_stack(run_with_deadline, time_limit, _check, text, grammar.module)
+        except DeadlineExceeded:
+            grammar.spoilt = True
+            raise QueryError(
+                f"the query took longer than {time_limit:g} s to parse; send a shorter query"
+            ) from None
 
 
-def _check(text: str) -> CheckedQuery:
-    tree = _parse(text)
+def _check(text: str, grammar: ModuleType) -> CheckedQuery:
+    tree = _parse(text, grammar)
     if isinstance(tree, CompValue):  # an update
         _refuse_forbidden(_resolve_update(tree))
         return CheckedQuery("UPDATE", text, operations=tuple(r.name for r in tree.request))
@@ -126,26 +122,26 @@ def _check(text: str) -> CheckedQuery:
     default_graphs = tuple(str(c.default) for c in clauses if c.default is not None)
     named_graphs = tuple(str(c.named) for c in clauses if c.named is not None)
     stripped = cut_dataset_clauses(text)
-    cut = _parse(stripped)
+    cut = _parse(stripped, grammar)
     if isinstance(cut, CompValue) or FORMS[cut[1].name] != form or cut[1].datasetClause:
         raise QueryError("SPARQL syntax error: could not separate the FROM clauses")
     _refuse_forbidden(_resolve_query(cut))
     return CheckedQuery(form, stripped, default_graphs, named_graphs)
 
 
-def _parse(text: str) -> Any:
+def _parse(text: str, grammar: ModuleType) -> Any:
     """The query's parse (ParseResults), or the update's (a CompValue named ``Update``).
 
     Any failure of the parser is the client's 400, whatever its type (rdflib's parse actions can
     raise more than pyparsing's ParseException).
     """
     try:
-        return parseQuery(text)
+        return grammar.parseQuery(text)
     except RecursionError:
         raise _too_deep() from None
     except Exception as query_error:
         try:
-            return parseUpdate(text)
+            return grammar.parseUpdate(text)
         except RecursionError:
             raise _too_deep() from None
         except Exception as update_error:

@@ -16,6 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
 from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
+from graph_api.executor import for_client
 from graph_api.named_queries import load_query
 from graph_api.service_description import service_description
 from graph_api.sparql_guard import CheckedQuery, check_request, require_query
@@ -181,8 +182,9 @@ async def sparql(request: Request) -> Response:
     offer = negotiation.choose(OFFERS[checked.form], request.headers.get("accept"), format_param)
     dataset = protocol.dataset() or Dataset(checked.from_graphs, checked.from_named_graphs)
     key = offer.key
+    client = request.client.host if request.client else ""
     output = await run_in_threadpool(
-        request.app.state.store.query,
+        for_client(request.app.state.store, client).query,
         checked.text,
         solutions_format=key if checked.result_kind == "solutions" else "json",
         graph_format=key if checked.result_kind == "graph" else "turtle",
