@@ -33,6 +33,11 @@ from bench.timing import percentile
 ROOT = Path(__file__).resolve().parents[1]
 CHEAP = "ASK {}"
 RUNAWAY = "SELECT * WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f"
+RUNAWAY_KINDS = {
+    "order": RUNAWAY,  # memory and CPU: ends at the memory ceiling or the time limit
+    "count": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }",  # CPU only
+    "braces": "SELECT * WHERE " + "{" * 10_000 + "}" * 10_000,  # refused by the guard (400)
+}
 
 
 def build_store(folder: Path) -> Path:
@@ -154,6 +159,9 @@ def main(argv: list[str] | None = None) -> None:
     parser.add_argument("--timeout", type=float, default=10.0, help="server's query time limit")
     parser.add_argument("--workers", type=int, default=2, help="server's query workers")
     parser.add_argument("--runaway", default="0,2,4", help="runaway client counts, one a phase")
+    parser.add_argument(
+        "--query", choices=sorted(RUNAWAY_KINDS), default="order", help="what runaway clients send"
+    )
     parser.add_argument("--hog", action="store_true", help="also measure the memory hog alone")
     parser.add_argument("--store", type=Path, help="a built store (default: build data/ now)")
     args = parser.parse_args(argv)
@@ -161,12 +169,13 @@ def main(argv: list[str] | None = None) -> None:
         store = args.store or build_store(Path(scratch))
         print(
             f"load average {psutil.getloadavg()[0]:.1f}; {args.workers} workers, "
-            f"time limit {args.timeout:g} s, {args.seconds:g} s a phase"
+            f"time limit {args.timeout:g} s, {args.seconds:g} s a phase, runaway: {args.query}"
         )
         options = {"store": store, "workers": args.workers, "timeout": args.timeout}
         for count in (int(part) for part in args.runaway.split(",") if part.strip()):
             with Server(**options) as server:
-                print(Phase(server, count, args.seconds).run().report(), flush=True)
+                phase = Phase(server, count, args.seconds, RUNAWAY_KINDS[args.query])
+                print(phase.run().report(), flush=True)
         if args.hog:
             with Server(**options) as server:
                 print(hog_phase(server), flush=True)

@@ -6,6 +6,11 @@ and two threads doing that at once leave it wrong for good (6 threads parsing 6 
 every query wait behind the longest parse (the blocking probe's 28 KB query: a cheap ASK waited
 5.4 s). So each parse borrows a grammar of its own: a fresh execution of rdflib's parser module
 (about 90 ms and a few MB each), made when first needed, at most ``size`` of them.
+
+Parsing is the server's own CPU (and GIL): four clients looping 10,000 nested braces (each a 400
+after ~0.7 s of parsing) made a cheap ASK wait 1.1 s at the median. So parses also take turns
+(:class:`~graph_api.scheduler.FairScheduler`): ``parallel`` at once, one of them kept for clients
+whose recent parses were short, ``per_client`` per address.
 """
 
 from __future__ import annotations
@@ -19,6 +24,7 @@ from dataclasses import dataclass
 from types import ModuleType
 
 from graph_api.errors import StoreUnavailable
+from graph_api.scheduler import FairScheduler
 
 PARSER_MODULE = "rdflib.plugins.sparql.parser"
 
@@ -43,14 +49,28 @@ def fresh_grammar() -> Grammar:
 class ParserPool:
     """Up to ``size`` grammars; a parse waits (up to its time limit) when all are lent."""
 
-    def __init__(self, size: int) -> None:
+    def __init__(self, size: int, *, parallel: int = 2, light_seconds: float = 0.25) -> None:
         self.size = size
+        self.turns = FairScheduler(
+            parallel,
+            reserved=1,
+            per_client=2,  # the blocking probe sends its ASK while its own long parse runs
+            light_seconds=light_seconds,
+            names=("query parser", "bộ phân tích truy vấn"),
+        )
         self._free: queue.LifoQueue[Grammar] = queue.LifoQueue()
         self._made = 0
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
-    def borrow(self, wait_limit: float | None) -> Iterator[Grammar]:
+    def borrow(self, wait_limit: float | None, client: str = "") -> Iterator[Grammar]:
+        """A grammar for one parse, in ``client``'s turn (None: a trusted caller, no waiting)."""
+        turn = self.turns.admit(client, wait_limit) if wait_limit is not None else None
+        with turn or contextlib.nullcontext(), self._lent(wait_limit) as grammar:
+            yield grammar
+
+    @contextlib.contextmanager
+    def _lent(self, wait_limit: float | None) -> Iterator[Grammar]:
         grammar = self._take(wait_limit)
         try:
             yield grammar

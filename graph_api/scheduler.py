@@ -75,6 +75,7 @@ class FairScheduler:
         max_waiting: int = 4,
         light_seconds: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
+        names: tuple[str, str] = ("query worker", "tiến trình truy vấn"),  # English, Vietnamese
     ) -> None:
         if slots < 1 or per_client < 1 or max_waiting < 1:
             raise ValueError("slots, per_client and max_waiting must each be at least 1")
@@ -85,6 +86,7 @@ class FairScheduler:
         self.max_waiting = max_waiting
         self.light_seconds = light_seconds
         self.clock = clock
+        self.name, self.name_vi = names
         self._clients: dict[str, _Client] = {}
         self._waiting: list[_Ticket] = []
         self._in_use = 0
@@ -154,8 +156,8 @@ class FairScheduler:
                     left = deadline - self.clock()
                     if left <= 0:
                         raise StoreUnavailable(
-                            f"mọi tiến trình truy vấn đều bận trong {wait_limit:g} s; thử lại / "
-                            f"every query worker open to you stayed busy for {wait_limit:g} s; "
+                            f"mọi {self.name_vi} đều bận trong {wait_limit:g} s; thử lại / every "
+                            f"{self.name} open to you stayed busy for {wait_limit:g} s; "
                             "try again"
                         )
                     self._changed.wait(min(left, RECHECK))

@@ -93,12 +93,12 @@ class CheckedQuery:
         return "graph" if self.form in ("CONSTRUCT", "DESCRIBE") else "solutions"
 
 
-def check_request(text: str, time_limit: float | None = None) -> CheckedQuery:
+def check_request(text: str, time_limit: float | None = None, client: str = "") -> CheckedQuery:
     """Classify ``text`` and refuse what must never run; raises QueryError / Forbidden.
 
     ``time_limit`` (seconds) bounds the parsing; None leaves it unbounded (trusted callers).
     """
-    with PARSERS.borrow(time_limit) as grammar:
+    with PARSERS.borrow(time_limit, client) as grammar:
         try:
             return run_on_deep_stack(run_with_deadline, time_limit, _check, text, grammar.module)
         except DeadlineExceeded:

@@ -3,6 +3,7 @@ client looping such queries is made to wait while other clients are served."""
 
 from __future__ import annotations
 
+import threading
 import time
 
 import psutil
@@ -66,3 +67,33 @@ def test_a_client_looping_hogs_is_backed_off_while_another_is_served(app):
     assert "ended a query worker 2 times in a row; retry in" in refused.json()["message"]
     answers = [other.get("/sparql", params={"query": "ASK {}"}) for _ in range(5)]
     assert [a.status_code for a in answers] == [200] * 5
+
+
+def test_a_worker_that_dies_mid_query_gives_a_clean_503(app):
+    """SIGKILL (what the kernel's OOM killer sends) to the worker running a query."""
+    pool = app.state.store.pool
+    client = TestClient(app, client=("127.0.0.8", 40000))
+    outcome: dict[str, object] = {}
+    runaway = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"
+
+    def run() -> None:
+        outcome["response"] = client.get("/sparql", params={"query": runaway})
+
+    thread = threading.Thread(target=run)
+    thread.start()
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        spare = {id(w) for w in list(pool._idle.queue) + list(pool._standby.queue)}
+        busy = [w for w in pool._all if id(w) not in spare]
+        if busy:
+            break
+        time.sleep(0.05)
+    time.sleep(0.3)
+    busy[0].process.kill()
+    thread.join(20)
+    response = outcome["response"]
+    assert response.status_code == 503
+    assert response.json()["error"] == "WorkerEnded"
+    assert "died while running the query (signal 9)" in response.json()["message"]
+    other = TestClient(app, client=("127.0.0.9", 40000))
+    assert other.get("/sparql", params={"query": "ASK {}"}).status_code == 200
