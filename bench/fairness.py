@@ -60,9 +60,15 @@ class Phase:
     """One cheap client and ``runaway`` looping clients against one server, for ``seconds``."""
 
     def __init__(
-        self, server: Server, runaway: int, seconds: float, runaway_query: str = RUNAWAY
+        self,
+        server: Server,
+        runaway: int,
+        seconds: float,
+        runaway_query: str = RUNAWAY,
+        head_start: float = 0.5,
     ) -> None:
         self.server = server
+        self.head_start = head_start  # seconds the runaway clients loop before the cheap one
         self.runaway = runaway
         self.seconds = seconds
         self.runaway_query = runaway_query
@@ -113,7 +119,7 @@ class Phase:
         ]
         for thread in threads:
             thread.start()
-        time.sleep(0.5 if self.runaway else 0)  # the runaway queries reach the workers first
+        time.sleep(self.head_start if self.runaway else 0)  # runaway queries reach workers first
         cheap = threading.Thread(target=self._loop_cheap)
         cheap.start()
         time.sleep(self.seconds)

@@ -121,6 +121,7 @@ class WorkerPool:
         self._all: list[_Worker] = []
         self.ready = 0  # workers started and not killed since: what the pool can serve with
         self.on_ready_change: Callable[[int], None] = lambda ready: None
+        self.on_standby_change: Callable[[int], None] = lambda standing_by: None
 
     def start(self) -> WorkerPool:
         """Start every worker and wait until each has opened the store."""
@@ -156,6 +157,7 @@ class WorkerPool:
             self._kill(worker)
         elif standby:
             self._standby.put(worker)
+            self.on_standby_change(self._standby.qsize())
         else:
             self._count_ready(+1)
             self._idle.put(worker)
@@ -181,6 +183,7 @@ class WorkerPool:
         self._kill(worker)
         try:
             self._idle.put(self._standby.get_nowait())  # the pool stays at full strength
+            self.on_standby_change(self._standby.qsize())
             successor_is_standby = True
         except queue.Empty:
             self._count_ready(-1)
@@ -290,7 +293,9 @@ class PooledStore(Store):
         self.pool = pool
         self.scheduler = scheduler or FairScheduler(pool.size)
         pool.on_ready_change = self.scheduler.set_capacity  # a respawning worker is no capacity
+        pool.on_standby_change = self.scheduler.set_standing_by
         self.scheduler.set_capacity(pool.ready)
+        self.scheduler.set_standing_by(pool._standby.qsize())
 
     def for_client(self, client: str) -> ClientStore:
         """This store as seen by one client address: its queries wait for that client's turn."""
@@ -322,7 +327,7 @@ class PooledStore(Store):
             return self._run(client, sparql, arguments)
 
     def _run(self, client: str, sparql: str, arguments: dict[str, Any]) -> QueryOutput:
-        with self.scheduler.admit(client, self.pool.timeout) as admission:
+        with self.scheduler.admit(client, self.pool.timeout, hash(sparql)) as admission:
             try:
                 return self.pool.call_stoppable(admission.stop, "query", sparql, **arguments)
             except WorkerEnded:

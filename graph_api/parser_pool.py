@@ -63,9 +63,11 @@ class ParserPool:
         self._lock = threading.Lock()
 
     @contextlib.contextmanager
-    def borrow(self, wait_limit: float | None, client: str = "") -> Iterator[Grammar]:
+    def borrow(
+        self, wait_limit: float | None, client: str = "", kind: int = 0
+    ) -> Iterator[Grammar]:
         """A grammar for one parse, in ``client``'s turn (None: a trusted caller, no waiting)."""
-        turn = self.turns.admit(client, wait_limit) if wait_limit is not None else None
+        turn = self.turns.admit(client, wait_limit, kind) if wait_limit is not None else None
         with turn or contextlib.nullcontext(), self._lent(wait_limit) as grammar:
             yield grammar
 

@@ -10,10 +10,13 @@ workers and every other client waited out the time limit. Here each client addre
   to the one whose recent queries were shortest (a new client counts as half the bar), then to
   the smallest charge, then to the one served longest ago: a client that just had a worker for
   10 s goes after one that did not;
-- may use the ``reserved`` workers only while its longest recent query (decaying with the same
-  half-life) is under ``light_seconds``: a client whose queries run into the time limit shares
+- may use the ``reserved`` workers with a query while that query's longest recent run from this
+  client (decaying with the same half-life; for a text it has not sent before, the longest of
+  any of its queries) is under ``light_seconds``: a query that runs into the time limit shares
   the other workers with its kind for minutes, and cheap queries, however many, always find a
   worker kept for them (a total would not do: 15 ASKs a second add up to seconds of charge).
+  Judging the query and not only the address keeps the cheap queries of many users behind one
+  address (50 load-test clients on 127.0.0.1) light while one of them loops a runaway query.
   The count is of workers *ready*: while a killed worker is being replaced, heavy clients wait,
   not the reserve. A client not yet known to be heavy can still take a reserved worker with a
   long query; when a light client then finds no worker, the long query (run past
@@ -43,6 +46,7 @@ from graph_api.settings import Settings
 HALF_LIFE = 30.0  # seconds for a client's charge to halve
 MAX_BACKOFF = 60.0  # seconds, the longest wait imposed after repeated worker crashes
 RECHECK = 0.1  # seconds between a waiting light client's looks for a query to stop
+MAX_LENGTHS = 4096  # (client, query) run lengths remembered; the oldest are forgotten first
 
 
 @dataclass
@@ -57,9 +61,16 @@ class _Client:
     blocked_until: float = -math.inf
 
 
+@dataclass
+class _Length:
+    longest: float  # seconds, decayed to ``at``
+    at: float
+
+
 @dataclass(frozen=True)
 class _Ticket:
     client: str
+    kind: int  # the query's text, hashed: one client's runs of one query are judged together
     sequence: int  # arrival order, the last tie-break
 
 
@@ -72,7 +83,7 @@ class FairScheduler:
         *,
         reserved: int = 1,
         per_client: int = 2,
-        max_waiting: int = 4,
+        max_waiting: int = 16,
         light_seconds: float = 1.0,
         clock: Callable[[], float] = time.monotonic,
         names: tuple[str, str] = ("query worker", "tiến trình truy vấn"),  # English, Vietnamese
@@ -81,6 +92,7 @@ class FairScheduler:
             raise ValueError("slots, per_client and max_waiting must each be at least 1")
         self.slots = slots
         self.capacity = slots  # workers ready now: fewer while killed ones are being replaced
+        self.standing_by: int | None = None  # ready spare workers; None: not told (no pool)
         self.reserved = min(max(reserved, 0), slots - 1)  # heavy clients keep at least one
         self.per_client = per_client
         self.max_waiting = max_waiting
@@ -89,6 +101,7 @@ class FairScheduler:
         self.name, self.name_vi = names
         self._clients: dict[str, _Client] = {}
         self._waiting: list[_Ticket] = []
+        self._lengths: dict[tuple[str, int], _Length] = {}
         self._in_use = 0
         self._heavy_in_use = 0
         self._running: list[Admission] = []
@@ -111,6 +124,11 @@ class FairScheduler:
             self.capacity = ready
             self._changed.notify_all()
 
+    def set_standing_by(self, spares: int) -> None:
+        """The pool has ``spares`` ready standby workers (to take a stopped query's place)."""
+        with self._changed:
+            self.standing_by = spares
+
     def charge(self, client: str) -> float:
         """``client``'s worker-seconds, decayed to now."""
         with self._changed:
@@ -125,12 +143,22 @@ class FairScheduler:
             return self.light_seconds / 2
         return state.longest * 0.5 ** ((now - state.charged_at) / HALF_LIFE)
 
-    def _is_heavy(self, state: _Client, now: float) -> bool:
-        return self._longest(state, now) >= self.light_seconds
+    def _expected(self, ticket: _Ticket, now: float) -> float:
+        """How long ``ticket``'s query should run: its own recent runs, else its client's."""
+        length = self._lengths.get((ticket.client, ticket.kind))
+        if length is None:
+            return self._longest(self._clients[ticket.client], now)
+        return length.longest * 0.5 ** ((now - length.at) / HALF_LIFE)
+
+    def _is_heavy(self, ticket: _Ticket, now: float) -> bool:
+        return self._expected(ticket, now) >= self.light_seconds
 
     @contextlib.contextmanager
-    def admit(self, client: str, wait_limit: float) -> Iterator[Admission]:
-        """Wait (up to ``wait_limit`` s) for this client's turn at a worker; hold it inside."""
+    def admit(self, client: str, wait_limit: float, kind: int = 0) -> Iterator[Admission]:
+        """Wait (up to ``wait_limit`` s) for this client's turn at a worker; hold it inside.
+
+        ``kind`` tells queries apart (a hash of the text): each is judged light or heavy by its
+        own recent runs."""
         with self._changed:
             now = self.clock()
             state = self._clients.setdefault(client, _Client())
@@ -146,7 +174,7 @@ class FairScheduler:
                     f"{self.max_waiting} chờ) / too many queries at once from your address "
                     f"(at most {self.per_client} running and {self.max_waiting} waiting)"
                 )
-            ticket = _Ticket(client, next(self._sequence))
+            ticket = _Ticket(client, kind, next(self._sequence))
             self._waiting.append(ticket)
             state.waiting += 1
             deadline = now + wait_limit
@@ -168,7 +196,7 @@ class FairScheduler:
             state.running += 1
             self._in_use += 1
             self._heavy_in_use += heavy
-            admission = Admission(self.clock(), heavy, wait_limit)
+            admission = Admission(self.clock(), heavy, wait_limit, kind)
             self._running.append(admission)
         try:
             yield admission
@@ -183,8 +211,9 @@ class FairScheduler:
 
         def turn(waiting: _Ticket) -> tuple[bool, float, float, float, int]:
             state = self._clients[waiting.client]
-            heavy = self._is_heavy(state, now)
-            shortest_first = 0.0 if heavy else self._longest(state, now)
+            expected = self._expected(waiting, now)
+            heavy = expected >= self.light_seconds
+            shortest_first = 0.0 if heavy else expected
             charge = self._charge(state, now)
             return heavy, shortest_first, charge, state.served_at, waiting.sequence
 
@@ -192,7 +221,7 @@ class FairScheduler:
             state = self._clients[candidate.client]
             if state.running >= self.per_client:
                 continue
-            heavy = self._is_heavy(state, now)
+            heavy = self._is_heavy(candidate, now)
             if heavy and self._heavy_in_use >= self.capacity - self.reserved:
                 continue
             return heavy if candidate is ticket else None
@@ -205,7 +234,9 @@ class FairScheduler:
         state = self._clients[ticket.client]
         if self._in_use < self.capacity or state.running >= self.per_client:
             return  # it waits for a turn, not for a worker
-        if self._is_heavy(state, now) or any(a.stop.is_set() for a in self._running):
+        if self._is_heavy(ticket, now) or any(a.stop.is_set() for a in self._running):
+            return
+        if self.standing_by == 0:  # stopping a query frees no worker until its successor starts
             return
         long = [a for a in self._running if now - a.started >= self.light_seconds]
         if len(long) > self.slots - self.reserved:  # slots: a respawn is no reason to stop more
@@ -226,6 +257,12 @@ class FairScheduler:
             # a stopped query's length is unknown: count it as long as it could have run
             longest = admission.time_limit if admission.stop.is_set() else used
             state.longest = max(state.longest * decay, longest)
+            key = (client, admission.kind)
+            length = self._lengths.pop(key, None)  # re-inserted last: the dict stays in age order
+            earlier = length.longest * 0.5 ** ((now - length.at) / HALF_LIFE) if length else 0.0
+            self._lengths[key] = _Length(max(earlier, longest), now)
+            while len(self._lengths) > MAX_LENGTHS:
+                del self._lengths[next(iter(self._lengths))]
             state.charged_at = state.served_at = now
             if admission.ended_worker:
                 state.strikes += 1
@@ -254,6 +291,7 @@ class Admission:
     started: float
     heavy: bool  # admitted in the heavy share
     time_limit: float
+    kind: int = 0
     ended_worker: bool = False
     stop: threading.Event = field(default_factory=threading.Event)
 

@@ -28,7 +28,7 @@ class Settings:
     standby_workers: int = 1  # started in advance, to take a killed worker's place at once
     worker_memory_mb: int = 1024  # resident memory ceiling of each query worker (0: none)
     client_concurrency: int = 2  # /sparql queries one client address may run at once
-    client_queue: int = 4  # more it may have waiting for a worker; past that, 503 at once
+    client_queue: int = 16  # more it may have waiting (of the 40 request threads); then 503
     reserved_workers: int = 1  # workers kept for clients whose recent queries were all short
     light_client_seconds: float = 1.0  # "short": under this many seconds
     allow_updates: bool = False

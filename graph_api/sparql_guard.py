@@ -98,7 +98,7 @@ def check_request(text: str, time_limit: float | None = None, client: str = "") 
 
     ``time_limit`` (seconds) bounds the parsing; None leaves it unbounded (trusted callers).
     """
-    with PARSERS.borrow(time_limit, client) as grammar:
+    with PARSERS.borrow(time_limit, client, hash(text)) as grammar:
         try:
             return run_on_deep_stack(run_with_deadline, time_limit, _check, text, grammar.module)
         except DeadlineExceeded:
