@@ -157,10 +157,14 @@ class WorkerPool:
             self._kill(worker)
         elif standby:
             self._standby.put(worker)
-            self.on_standby_change(self._standby.qsize())
+            self.on_standby_change(self.standing_by())
         else:
             self._count_ready(+1)
             self._idle.put(worker)
+
+    def standing_by(self) -> int:
+        """Standby workers ready to take a killed worker's place."""
+        return self._standby.qsize()
 
     def _count_ready(self, change: int) -> None:
         with self._lock:
@@ -183,7 +187,7 @@ class WorkerPool:
         self._kill(worker)
         try:
             self._idle.put(self._standby.get_nowait())  # the pool stays at full strength
-            self.on_standby_change(self._standby.qsize())
+            self.on_standby_change(self.standing_by())
             successor_is_standby = True
         except queue.Empty:
             self._count_ready(-1)
@@ -295,7 +299,7 @@ class PooledStore(Store):
         pool.on_ready_change = self.scheduler.set_capacity  # a respawning worker is no capacity
         pool.on_standby_change = self.scheduler.set_standing_by
         self.scheduler.set_capacity(pool.ready)
-        self.scheduler.set_standing_by(pool._standby.qsize())
+        self.scheduler.set_standing_by(pool.standing_by())
 
     def for_client(self, client: str) -> ClientStore:
         """This store as seen by one client address: its queries wait for that client's turn."""
