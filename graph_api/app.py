@@ -32,6 +32,7 @@ from graph_api.routes import (
     tasks,
     views,
 )
+from graph_api.scheduler import FairScheduler
 from graph_api.search_index import LabelSearch
 from graph_api.security_headers import SecurityHeaders
 from graph_api.settings import Settings
@@ -70,8 +71,14 @@ def serving_store(settings: Settings, store: Store) -> Store:
     recipe = store.recipe()
     if settings.query_workers < 1 or recipe is None:
         return store
-    pool = WorkerPool(recipe, settings.query_workers, settings.query_timeout).start()
-    return PooledStore(store, pool)
+    pool = WorkerPool(
+        recipe,
+        settings.query_workers,
+        settings.query_timeout,
+        memory_mb=settings.worker_memory_mb,
+        standby=settings.standby_workers,
+    ).start()
+    return PooledStore(store, pool, FairScheduler.from_settings(settings))
 
 
 def create_app(settings: Settings, store: Store) -> FastAPI:

@@ -25,6 +25,12 @@ class Settings:
     max_rows: int = 10_000  # result rows returned by /sparql and the REST answers
     max_request_bytes: int = 1_000_000  # query text and request bodies
     query_workers: int = 2  # worker processes that run queries (killed at the timeout)
+    standby_workers: int = 1  # started in advance, to take a killed worker's place at once
+    worker_memory_mb: int = 1024  # resident memory ceiling of each query worker (0: none)
+    client_concurrency: int = 2  # /sparql queries one client address may run at once
+    client_queue: int = 16  # more it may have waiting (of the 40 request threads); then 503
+    reserved_workers: int = 1  # workers kept for clients whose recent queries were all short
+    light_client_seconds: float = 1.0  # "short": under this many seconds
     allow_updates: bool = False
     update_token: str | None = None
     in_memory: bool = False  # load the built store into memory at start instead of reading disk

@@ -24,15 +24,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from functools import partial
+from types import ModuleType
 from typing import Any
 
 from pyparsing import ParseResults
 from rdflib.plugins.sparql import algebra
-from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 from rdflib.plugins.sparql.parserutils import CompValue
 
 from graph_api.deadline import DeadlineExceeded, run_on_deep_stack, run_with_deadline
 from graph_api.errors import Forbidden
+from graph_api.parser_pool import ParserPool
 from graph_api.sparql_tokens import cut_dataset_clauses
 from ontology.errors import QueryError
 from ontology.vocabulary import XSD
@@ -43,6 +44,9 @@ FORMS = {
     "ConstructQuery": "CONSTRUCT",
     "DescribeQuery": "DESCRIBE",
 }
+# rdflib's grammar is not thread-safe: each parse borrows a copy of its own (graph_api.parser_pool).
+PARSERS = ParserPool(3)  # 2 parses take turns at once (parser_pool), + a trusted caller
+# (each copy is ~90,000 more objects for the GC: with 9 copies a deep parse took 30 % longer)
 # The casts SPARQL 1.1 defines (§17.5) and those Oxigraph adds for dates and durations.
 ALLOWED_FUNCTIONS = frozenset(
     XSD + name
@@ -90,21 +94,23 @@ class CheckedQuery:
         return "graph" if self.form in ("CONSTRUCT", "DESCRIBE") else "solutions"
 
 
-def check_request(text: str, time_limit: float | None = None) -> CheckedQuery:
+def check_request(text: str, time_limit: float | None = None, client: str = "") -> CheckedQuery:
     """Classify ``text`` and refuse what must never run; raises QueryError / Forbidden.
 
     ``time_limit`` (seconds) bounds the parsing; None leaves it unbounded (trusted callers).
     """
-    try:
-        return run_on_deep_stack(run_with_deadline, time_limit, _check, text)
-    except DeadlineExceeded:
-        raise QueryError(
-            f"the query took longer than {time_limit:g} s to parse; send a shorter query"
-        ) from None
+    with PARSERS.borrow(time_limit, client, hash(text)) as grammar:
+        try:
+            return run_on_deep_stack(run_with_deadline, time_limit, _check, text, grammar.module)
+        except DeadlineExceeded:
+            grammar.spoilt = True
+            raise QueryError(
+                f"the query took longer than {time_limit:g} s to parse; send a shorter query"
+            ) from None
 
 
-def _check(text: str) -> CheckedQuery:
-    tree = _parse(text)
+def _check(text: str, grammar: ModuleType) -> CheckedQuery:
+    tree = _parse(text, grammar)
     if isinstance(tree, CompValue):  # an update
         _refuse_forbidden(_resolve_update(tree))
         return CheckedQuery("UPDATE", text, operations=tuple(r.name for r in tree.request))
@@ -117,26 +123,26 @@ def _check(text: str) -> CheckedQuery:
     default_graphs = tuple(str(c.default) for c in clauses if c.default is not None)
     named_graphs = tuple(str(c.named) for c in clauses if c.named is not None)
     stripped = cut_dataset_clauses(text)
-    cut = _parse(stripped)
+    cut = _parse(stripped, grammar)
     if isinstance(cut, CompValue) or FORMS[cut[1].name] != form or cut[1].datasetClause:
         raise QueryError("SPARQL syntax error: could not separate the FROM clauses")
     _refuse_forbidden(_resolve_query(cut))
     return CheckedQuery(form, stripped, default_graphs, named_graphs)
 
 
-def _parse(text: str) -> Any:
+def _parse(text: str, grammar: ModuleType) -> Any:
     """The query's parse (ParseResults), or the update's (a CompValue named ``Update``).
 
     Any failure of the parser is the client's 400, whatever its type (rdflib's parse actions can
     raise more than pyparsing's ParseException).
     """
     try:
-        return parseQuery(text)
+        return grammar.parseQuery(text)
     except RecursionError:
         raise _too_deep() from None
     except Exception as query_error:
         try:
-            return parseUpdate(text)
+            return grammar.parseUpdate(text)
         except RecursionError:
             raise _too_deep() from None
         except Exception as update_error:

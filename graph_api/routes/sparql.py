@@ -17,6 +17,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
 from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
+from graph_api.executor import for_client
 from graph_api.models import ErrorBody
 from graph_api.named_queries import load_query
 from graph_api.service_description import service_description
@@ -246,7 +247,8 @@ async def sparql(request: Request) -> Response:
         )
     if not text.strip():
         raise QueryError("the query is empty")
-    checked = require_query(await _check(text, settings.parse_timeout))
+    client = request.client.host if request.client else ""
+    checked = require_query(await _check(text, settings.parse_timeout, client))
     offer = negotiation.choose(OFFERS[checked.form], request.headers.get("accept"), format_param)
     dataset = protocol.dataset() or Dataset(checked.from_graphs, checked.from_named_graphs)
     key = offer.key
@@ -257,14 +259,16 @@ async def sparql(request: Request) -> Response:
         max_rows=settings.max_rows,
         base_iri=str(request.url.replace(query="")),
     )
-    output = await run_in_threadpool(request.app.state.store.query, checked.text, options)
+    output = await run_in_threadpool(
+        for_client(request.app.state.store, client).query, checked.text, options
+    )
     headers = {"Vary": "Accept"}
     if output.truncated:
         headers["X-Result-Truncated"] = f"true; max-rows={settings.max_rows}"
     return Response(content=output.body, media_type=offer.media_type, headers=headers)
 
 
-async def _check(text: str, time_limit: float) -> CheckedQuery:
+async def _check(text: str, time_limit: float, client: str = "") -> CheckedQuery:
     """Parse and check off the event loop, within ``parse_timeout`` (a 400 past it).
 
     rdflib's parser is pure Python, about 1 ms per literal in a VALUES block: a large query takes
@@ -272,7 +276,7 @@ async def _check(text: str, time_limit: float) -> CheckedQuery:
     limit rather than eating into the query's ``query_timeout``. It runs in a thread, not a
     queue: a cheap query's parse never waits behind a long one.
     """
-    return await run_in_threadpool(check_request, text, time_limit)
+    return await run_in_threadpool(check_request, text, time_limit, client)
 
 
 async def _service_description(request: Request, format_param: str | None) -> Response:
