@@ -1,15 +1,19 @@
-"""``/api/search?q=``: labels and alternative labels, diacritic-insensitive, ranked."""
+"""``/api/search?q=`` and ``/search``: labels, other names and task wording, diacritics ignored."""
 
 from __future__ import annotations
 
 import asyncio
+import unicodedata
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import JSONResponse
+from fastapi.responses import HTMLResponse, JSONResponse
 
 from graph_api.models import SearchHit, SearchResults
+from graph_api.pages.labels import task_citation
+from graph_api.pages.render import render
 from graph_api.routes.common import ERROR_RESPONSES, select
 from graph_api.search_index import SearchIndex
+from ingest.errors import QueryError
 
 router = APIRouter(tags=["answers"])
 
@@ -23,9 +27,23 @@ async def search_index(request: Request) -> SearchIndex:
     async with state.search_lock:
         if getattr(state, "search_index", None) is None or state.search_release != release:
             rows = await select(request, "search_labels")
+            rows += await select(request, "search_task_texts")
+            rows += await task_citations(request)
             state.search_index = SearchIndex(rows)
             state.search_release = release
     return state.search_index
+
+
+async def task_citations(request: Request) -> list[dict[str, str]]:
+    """Every task's citation as its label (tasks have no rdfs:label; people cite them so)."""
+    rows = []
+    for row in await select(request, "page_task"):
+        citation = task_citation(
+            row.get("number"), row.get("documentNumber"), row.get("sourceTitle")
+        )
+        if citation and row.get("number"):
+            rows.append({"entity": row["task"], "label": citation, "labelKind": "label"})
+    return rows
 
 
 @router.get(
@@ -53,3 +71,39 @@ async def search(
         ],
     )
     return JSONResponse(answer.model_dump(mode="json"))
+
+
+PAGE_KINDS = ("task", "agency", "document", "place", "indicator")  # what people look for
+PAGE_LIMIT = 200
+
+
+@router.get("/search", response_class=HTMLResponse, summary="The search page (for people)")
+async def search_page(
+    request: Request,
+    q: str = Query("", max_length=200, description="words, with or without diacritics"),
+    kind: str | None = Query(None, pattern=r"^[a-z]*$", description="task, agency, document …"),
+    lang: str | None = Query(None, pattern="^(vi|en)$"),
+) -> HTMLResponse:
+    """Search over tasks, agencies, documents, provinces and indicators; with only ``kind``,
+    every entity of that kind (the lists behind the navigation)."""
+    index = await search_index(request)
+    kind = kind or None
+    if kind is not None and kind not in PAGE_KINDS:
+        raise QueryError(f"kind={kind!r}: expected one of {', '.join(PAGE_KINDS)}")
+    query = unicodedata.normalize("NFC", q).strip()
+    if query:
+        hits = index.search(query, limit=len(index.entries))
+        hits = [h for h in hits if h.kind == kind or (kind is None and h.kind in PAGE_KINDS)]
+    elif kind is not None:
+        hits = index.listing(kind, len(index.entries))
+    else:
+        hits = []
+    context = {
+        "title": query or "Tìm kiếm",
+        "query": query,
+        "kind": kind,
+        "kinds": PAGE_KINDS,
+        "total": len(hits),
+        "hits": hits[:PAGE_LIMIT],
+    }
+    return render(request, "search.html", context)
