@@ -8,9 +8,9 @@ from typing import Any
 
 from fastapi import Request
 
-from graph_api.audit.ownership import holder_on, successions
-from graph_api.pages.facts import PREFIXES, load_facts
-from graph_api.pages.i18n import Words
+from graph_api.audit.ownership import holder_on
+from graph_api.pages.facts import PREFIXES, entity_names, load_facts
+from graph_api.pages.successions import succession_steps
 from graph_api.pages.task_rows import task_rows
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
@@ -33,12 +33,11 @@ SHOWN = {
 async def agency_context(request: Request, iri: str, lang: str) -> dict[str, Any]:
     facts = await load_facts(request, iri, lang)
     today = date.today()
-    ongoing = Words(lang)("ongoing")
     roles = await select(request, "page_agency_tasks", {"agency": IRI(iri)})
     by_role: dict[str, list[IRI]] = {"lead": [], "coordinating": []}
     for row in roles:
         by_role[row["role"]].append(IRI(row["task"]))
-    steps = successions(await select(request, "audit_successions"))
+    steps = await succession_steps(request)
     successors = steps.get(iri, [])
     predecessors = [step for found in steps.values() for step in found if step.successor == iri]
     predecessors.sort(key=lambda s: (s.date or date.max, s.agency))
@@ -51,25 +50,14 @@ async def agency_context(request: Request, iri: str, lang: str) -> dict[str, Any
                 IRI(r["task"])
                 for r in await select(request, "page_agency_tasks", {"agency": IRI(step.agency)})
             ]
-    labels = await _labels(request, [s.agency for s in predecessors], lang)
+    labels = await entity_names(request, [s.agency for s in predecessors], lang)
     return {
         "facts": facts,
         "title": facts.title,
-        "led": await task_rows(request, by_role["lead"], today, ongoing),
-        "coordinated": await task_rows(request, by_role["coordinating"], today, ongoing),
-        "inherited": await task_rows(request, sorted(set(inherited)), today, ongoing),
+        "led": await task_rows(request, by_role["lead"], today, lang),
+        "coordinated": await task_rows(request, by_role["coordinating"], today, lang),
+        "inherited": await task_rows(request, sorted(set(inherited)), today, lang),
         "successors": successors,
         "predecessors": [(step, labels.get(step.agency, step.agency)) for step in predecessors],
         "rest": facts.rest(SHOWN),
     }
-
-
-async def _labels(request: Request, iris: list[str], lang: str) -> dict[str, str]:
-    if not iris:
-        return {}
-    rows = await select(request, "page_names", {"entity": [IRI(i) for i in sorted(set(iris))]})
-    found: dict[str, str] = {}
-    for row in rows:
-        label = row.get("labelVi") if lang == "vi" else row.get("labelEn")
-        found[row["entity"]] = label or row.get("labelVi") or row.get("labelEn") or row["entity"]
-    return found

@@ -9,9 +9,7 @@ from typing import Any
 
 from fastapi import Request
 
-from graph_api.pages.agency import _labels
-from graph_api.pages.facts import PREFIXES, load_facts
-from graph_api.pages.i18n import Words
+from graph_api.pages.facts import PREFIXES, entity_names, load_facts
 from graph_api.pages.labels import _title_rank, nfc, pick
 from graph_api.pages.task_rows import task_rows
 from graph_api.routes.common import select
@@ -54,12 +52,22 @@ def tree(
             node.kind = kinds.get(row["type"])
         edges.setdefault(row[parent], set()).add(iri)
 
+    def below(iri: str) -> set[str]:
+        found: set[str] = set()
+        todo = list(edges.get(iri, ()))
+        while todo:
+            current = todo.pop()
+            if current not in found:
+                found.add(current)
+                todo += edges.get(current, ())
+        return found
+
     def grow(iri: str, seen: frozenset[str]) -> list[Node]:
         out = []
-        for found in sorted(
-            edges.get(iri, ()), key=lambda i: (nodes[i].number or "", nodes[i].title or "")
-        ):
-            if found in seen:
+        children = edges.get(iri, set())
+        deeper = set().union(*(below(child) for child in children))
+        for found in sorted(children, key=lambda i: (nodes[i].number or "", nodes[i].title or "")):
+            if found in seen or found in deeper:  # shown once, under the part it belongs to
                 continue
             base = nodes[found]
             out.append(
@@ -76,7 +84,7 @@ async def document_context(request: Request, iri: str, lang: str) -> dict[str, A
     up = await select(request, "document_implements", bindings)
     down = await select(request, "document_implemented_by", bindings)
     types = sorted({row["type"] for row in up + down if row.get("type")})
-    kinds = await _labels(request, types, lang)
+    kinds = await entity_names(request, types, lang)
     task_iris = [IRI(r["task"]) for r in await select(request, "page_document_tasks", bindings)]
     targets = await select(request, "page_document_targets", bindings)
     number = facts.first("identifier", DCTERMS)
@@ -86,7 +94,7 @@ async def document_context(request: Request, iri: str, lang: str) -> dict[str, A
         "number": number.text if number else None,
         "implements": tree(iri, up, "ancestor", "from", kinds),
         "implemented_by": tree(iri, down, "descendant", "parent", kinds),
-        "tasks": await task_rows(request, task_iris, date.today(), Words(lang)("ongoing")),
+        "tasks": await task_rows(request, task_iris, date.today(), lang),
         "targets": sorted(
             (
                 {

@@ -157,3 +157,15 @@ async def entity_context(request: Request, iri: str, lang: str) -> dict[str, Any
 
 def _short(text: str, size: int = 160) -> str:
     return text if len(text) <= size else text[: size - 1] + "…"
+
+
+async def entity_names(request: Request, iris: list[str], lang: str) -> dict[str, str]:
+    """The names of ``iris`` in ``lang`` (the other language's when missing)."""
+    if not iris:
+        return {}
+    rows = await select(request, "page_names", {"entity": [IRI(i) for i in sorted(set(iris))]})
+    found: dict[str, str] = {}
+    for row in rows:
+        label = row.get("labelVi") if lang == "vi" else row.get("labelEn")
+        found[row["entity"]] = label or row.get("labelVi") or row.get("labelEn") or row["entity"]
+    return found

@@ -34,16 +34,23 @@ def pick(lang: str, vi: Any = None, en: Any = None, *fallbacks: Any) -> str | No
 
 def own_label(rows: list[dict[str, Any]], lang: str) -> tuple[str | None, list[str]]:
     """An entity's name in ``lang`` (rows of ``page_labels.rq``) and its other names."""
-    preferred = {"vi": [], "en": [], "": []}
+    preferred: dict[str, list[str]] = {"vi": [], "en": [], "": []}
+    curated: set[str] = set()
     others: list[str] = []
     for row in rows:
         label = nfc(row["label"])
+        if row.get("curated"):
+            curated.add(label)
         if row["labelKind"] == "label":
             preferred.setdefault((row.get("lang") or "")[:2], []).append(label)
         else:
             others.append(label)
     order = ("vi", "", "en") if lang == "vi" else ("en", "vi", "")
-    title = next((min(preferred[k], key=_title_rank) for k in order if preferred.get(k)), None)
+
+    def rank(label: str) -> tuple:
+        return (label not in curated, *_title_rank(label))
+
+    title = next((min(preferred[k], key=rank) for k in order if preferred.get(k)), None)
     if title is None and others:
         title = others[0]
     names = sorted({*others, *preferred.get("vi", []), *preferred.get("", [])} - {title})

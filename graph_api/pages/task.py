@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from functools import partial
 from typing import Any
 
 from fastapi import Request
@@ -13,6 +14,7 @@ from graph_api.audit.ownership import Holding, audit_ownership
 from graph_api.pages.evidence import load_quotes
 from graph_api.pages.facts import PREFIXES, Facts, load_facts
 from graph_api.pages.labels import task_citation
+from graph_api.pages.successions import succession_steps
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
 
@@ -51,7 +53,10 @@ async def task_context(request: Request, iri: str, lang: str, on: date) -> dict[
     citation = task_citation(
         cite.get("number"), cite.get("documentNumber"), cite.get("sourceTitle")
     )
-    report = await run_in_threadpool(audit_ownership, request.app.state.store, on, task=iri)
+    steps = await succession_steps(request)
+    report = await run_in_threadpool(
+        partial(audit_ownership, request.app.state.store, on, task=iri, by_agency=steps)
+    )
     holders = Holders(
         on,
         on == date.today(),

@@ -10,6 +10,8 @@ from datetime import date
 from fastapi import Request
 
 from graph_api.models import Ref
+from graph_api.pages.facts import entity_names
+from graph_api.pages.i18n import Words
 from graph_api.pages.labels import nfc, task_citation
 from graph_api.routes.common import load_tasks, select
 from graph_api.store_terms import IRI
@@ -44,11 +46,10 @@ def deadline_end(written: str | None) -> date | None:
         return None
 
 
-async def task_rows(
-    request: Request, task_iris: list[IRI], on: date, ongoing_word: str
-) -> list[TaskRow]:
+async def task_rows(request: Request, task_iris: list[IRI], on: date, lang: str) -> list[TaskRow]:
     """The rows of ``task_iris``, ordered by citation (document, then task number)."""
     tasks = await load_tasks(request, task_iris)
+    ongoing_word = Words(lang)("ongoing")
     citations: dict[str, str] = {}
     if task_iris:
         for row in await select(request, "page_task", {"task": task_iris}):
@@ -56,8 +57,13 @@ async def task_rows(
                 row["task"],
                 task_citation(row.get("number"), row.get("documentNumber"), row.get("sourceTitle")),
             )
+    unnamed = [t.document.iri for t in tasks if t.document is not None and not t.document.label]
+    names = await entity_names(request, unnamed, lang)
     rows = []
     for task in tasks:
+        document = task.document
+        if document is not None and not document.label:
+            document = Ref(iri=document.iri, label=_short(names.get(document.iri, ""), 60) or None)
         end = deadline_end(task.deadline)
         written = task.deadline or task.deadline_text or (ongoing_word if task.ongoing else "")
         rows.append(
@@ -65,7 +71,7 @@ async def task_rows(
                 iri=task.iri,
                 citation=citations.get(task.iri) or _short(nfc(task.description or task.iri)),
                 description=nfc(task.description or ""),
-                document=task.document,
+                document=document,
                 deadline=nfc(written),
                 overdue=end is not None and end < on,
                 leads=tuple(ref.iri for ref in task.leads),
