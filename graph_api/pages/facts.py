@@ -8,6 +8,7 @@ from typing import Any
 from fastapi import Request
 
 from graph_api.pages.evidence import load_quotes
+from graph_api.pages.i18n import Words
 from graph_api.pages.labels import kind_of, nfc, own_label, pick
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
@@ -68,7 +69,7 @@ async def load_facts(request: Request, iri: str, lang: str) -> Facts:
     bindings = {"entity": IRI(iri)}
     rows = await select(request, "page_facts", bindings)
     title, other_names = own_label(await select(request, "page_labels", bindings), lang)
-    facts = Facts(iri, title or _fallback_title(iri), other_names, [])
+    facts = Facts(iri, title or "", other_names, [])
     for row in rows:
         prop = row["property"]
         label = pick(lang, row.get("propertyVi"), row.get("propertyEn"))
@@ -82,7 +83,36 @@ async def load_facts(request: Request, iri: str, lang: str) -> Facts:
     for values in facts.by_property.values():
         values.sort(key=lambda v: v.text)
     facts.evidence = await select(request, "entity_evidence", bindings)
+    facts.title = facts.title or describe(kind_of(iri), facts, lang) or _fallback_title(iri, lang)
     return facts
+
+
+def describe(kind: str, facts: Facts, lang: str) -> str | None:
+    """A title for what has no name: a target by its indicator and value, a meeting by its
+    host and session, evidence by its quote; else the start of its description."""
+    if facts.title:
+        return None
+
+    def text(name: str, namespace: str = PG) -> str:
+        found = facts.first(name, namespace)
+        return found.text if found else ""
+
+    if kind == "target":
+        value = " ".join(v for v in (text("comparator"), text("targetValue"), text("unit")) if v)
+        year = text("targetYear")
+        title = f"{text('indicator')}: {value}" if text("indicator") else value
+        return f"{title} ({year})" if year else title or None
+    if kind == "meeting":
+        session = text("sessionNumber")
+        word = "Phiên họp" if lang == "vi" else "Meeting"
+        title = f"{word} {session}".strip() if session else word
+        host = text("heldBy")
+        return f"{title} — {host}" if host else title
+    if kind == "evidence":
+        quote = text("exact", PREFIXES["oa"])
+        return f"«{_short(quote, 120)}»" if quote else None
+    description = text("description", PREFIXES["dcterms"])
+    return _short(description, 120) if description else None
 
 
 def _value(row: dict[str, Any], lang: str) -> Value:
@@ -110,14 +140,12 @@ def _value(row: dict[str, Any], lang: str) -> Value:
             )
         return Value(nfc(value))
     text = pick(lang, row.get("valueVi"), row.get("valueEn"), row.get("valueId"))
-    return Value(text or _fallback_title(value), value)
+    return Value(text or _fallback_title(value, lang), value)
 
 
-def _fallback_title(iri: str) -> str:
-    """A label-less entity: its kind and the end of its slug, never the bare slug alone."""
-    kind = kind_of(iri)
-    tail = iri.rsplit("/", 1)[-1]
-    return f"{kind} {tail}".strip() if kind else tail
+def _fallback_title(iri: str, lang: str = "vi") -> str:
+    """A label-less entity with nothing to describe it: its kind, in words."""
+    return Words(lang).kind(kind_of(iri)) or iri.rsplit("/", 1)[-1]
 
 
 def _humanise(prop: str) -> str:
@@ -142,7 +170,12 @@ async def entity_context(request: Request, iri: str, lang: str) -> dict[str, Any
             row["property"]
         )
         links_in.append(
-            (prop, Value(_short(text) if text else _fallback_title(row["subject"]), row["subject"]))
+            (
+                prop,
+                Value(
+                    _short(text) if text else _fallback_title(row["subject"], lang), row["subject"]
+                ),
+            )
         )
     links_in.sort(key=lambda item: (item[0], item[1].text))
     return {
