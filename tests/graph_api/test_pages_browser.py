@@ -27,7 +27,17 @@ MAX_ROWS = 500  # small enough that the editor's truncation warning can be shown
 @pytest.fixture(scope="module")
 def server(built_oxigraph):
     settings = Settings(query_workers=0, max_rows=MAX_ROWS, data_dir=ROOT / "data")
-    with serve_in_thread(create_app(settings, built_oxigraph)) as base:
+    app = create_app(settings, built_oxigraph)
+
+    @app.middleware("http")
+    async def strict_policy(request, call_next):
+        """The pages must work under the strictest policy the app may send: scripts and styles
+        from this server only, nothing inline (a refused inline style is a console error)."""
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", "default-src 'self'")
+        return response
+
+    with serve_in_thread(app) as base:
         yield base
 
 
