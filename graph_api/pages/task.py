@@ -12,7 +12,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api.audit.ownership import Holding, audit_ownership
 from graph_api.pages.evidence import load_quotes
-from graph_api.pages.facts import PREFIXES, Facts, load_facts
+from graph_api.pages.facts import PREFIXES, Facts, entity_names, load_facts
 from graph_api.pages.labels import task_citation
 from graph_api.pages.successions import succession_steps
 from graph_api.routes.common import select
@@ -63,6 +63,11 @@ async def task_context(request: Request, iri: str, lang: str, on: date) -> dict[
         [h for h in report.holdings if h.role == "lead"],
         [h for h in report.holdings if h.role == "coordinating"],
     )
+    names: dict[str, str] = {}
+    if lang != "vi":  # the audit names agencies in Vietnamese
+        iris = {h.assigned for h in report.holdings} | {h.holder for h in report.holdings}
+        iris |= {step.successor for h in report.holdings for step in h.chain}
+        names = await entity_names(request, sorted(iris), lang)
     description = facts.first("description", DCTERMS)
     return {
         "facts": facts,
@@ -70,6 +75,7 @@ async def task_context(request: Request, iri: str, lang: str, on: date) -> dict[
         "citation": citation,
         "description": description,
         "holders": holders,
+        "names": names,
         "quotes": await load_quotes(request, facts.evidence),
         "rest": facts.rest(SHOWN),
     }

@@ -51,6 +51,7 @@ def test_task_52_is_cited_and_says_who_holds_it_today_and_before(pages):
     ]
     assert "Đơn vị phụ trách hiện nay" in holders
     assert "Bộ Nông nghiệp và Môi trường" in holders and "2025-03-01" in holders
+    assert "theo <cite>Nghị quyết 176/2025/QH15" in holders  # the deciding document
     before = pages.get(TASK_52, params={"on": "2025-01-01"}, headers=HTML).text
     holders = before[before.index('id="holders"') :]
     assert "Đơn vị phụ trách vào ngày 2025-01-01" in holders
@@ -63,6 +64,8 @@ def test_task_page_in_english_keeps_the_citation(pages):
     page = pages.get(TASK_52, params={"lang": "en"}, headers=HTML).text
     assert '<html lang="en">' in page and "Who holds it now" in page
     assert "Ministry of Industry and Trade" in page
+    holders = page[page.index('id="holders"') :]
+    assert "Ministry of Agriculture and Environment" in holders  # the audit's names, in English
     assert heading(page) == "03/NQ-CP, Phụ lục II, nhiệm vụ 52"
 
 
