@@ -17,7 +17,7 @@ NAVIGATION = (  # (path, Vietnamese, English)
     ("/search?kind=document", "Văn bản", "Documents"),
     ("/search?kind=place", "Tỉnh/thành", "Provinces"),
     ("/audit/coverage", "Đối chiếu mục tiêu", "Target alignment"),
-    ("/dependencies", "Sơ đồ", "Diagrams"),
+    ("/views/dependencies", "Sơ đồ", "Diagrams"),
     ("/sparql", "SPARQL", "SPARQL"),
     ("/docs", "API", "API"),
 )
@@ -120,6 +120,12 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (Vietnamese, English)
         "The results were truncated: this server returns at most {rows} rows.",
     ),
     "language": ("English", "Tiếng Việt"),
+    "diagram_agency": ("Sơ đồ nhiệm vụ của cơ quan", "Diagram of its tasks"),
+    "diagram_down": (
+        "Sơ đồ triển khai (xuống nhiệm vụ, chỉ tiêu)",
+        "Diagram down to tasks and targets",
+    ),
+    "diagram_up": ("Sơ đồ văn bản cấp trên", "Diagram up to the documents it serves"),
 }
 KINDS: dict[str, tuple[str, str]] = {
     "task": ("Nhiệm vụ", "Task"),

@@ -109,3 +109,12 @@ def test_kind_alone_lists_every_entity_of_that_kind(pages, built_oxigraph):
     page = pages.get("/search", params={"kind": "document"}).text
     assert page.count('<span class="hit-kind">Văn bản</span>') > 50
     assert 'href="/id/document/57-ntw-2024"' in page
+
+
+@pytest.mark.parametrize("start", ["/", "/?lang=en", "/id/agency/so-khcn-binh-duong", TASK_52])
+def test_every_local_link_of_a_page_answers(pages, start):
+    page = pages.get(start, headers=HTML).text
+    links = {h.replace("&amp;", "&") for h in re.findall(r'href="(/[^"#]*)', page)}
+    assert any(link.startswith("/views/") for link in links)  # the diagrams are linked
+    for link in sorted(links):
+        assert pages.get(link, headers=HTML).status_code == 200, (start, link)
