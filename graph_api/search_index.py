@@ -122,11 +122,12 @@ class SearchIndex:
 
     def listing(self, kind: str, limit: int) -> list[Hit]:
         """Every entity of ``kind`` that has a label, in the order of its folded label."""
-        found = [
-            (fold(label), entity, label)
-            for entity, label in self.preferred_label.items()
-            if _kind(entity) == kind
-        ]
+        names: dict[str, str] = {}
+        for entry in self.entries:  # an entity without a preferred label: its first other name
+            if _kind(entry.entity) == kind:
+                names.setdefault(entry.entity, entry.label)
+        names.update((e, label) for e, label in self.preferred_label.items() if _kind(e) == kind)
+        found = [(fold(label), entity, label) for entity, label in names.items()]
         return [
             Hit(entity=entity, label=label, matched=label, kind=kind, score=0.0)
             for _, entity, label in sorted(found, key=_natural)[:limit]

@@ -154,3 +154,16 @@ def test_sparql_editor_runs_an_example_and_warns_of_truncation(server, visit):
     expect(page.locator("#truncated")).to_contain_text(str(MAX_ROWS))
     visit.shot("sparql")
     assert visit.problems == [] and visit.outside == []
+
+
+def test_what_implements_57_nq_tw_is_one_click_from_the_front_door(server, visit):
+    page = visit.page
+    page.goto(f"{server}/", wait_until="load")
+    visit.click(page.get_by_role("link", name="Những văn bản nào triển khai Nghị quyết 57-NQ/TW?"))
+    expect(page.locator("h1")).to_contain_text("57-NQ/TW — Nghị quyết về đột phá")
+    tree = page.locator("#implemented-by")
+    expect(tree).to_contain_text("03/NQ-CP")
+    expect(tree.locator("ul.tree ul.tree").first).to_be_visible()  # parts nested under a document
+    visit.shot("document")
+    assert visit.clicks <= 3
+    assert visit.problems == [] and visit.outside == []
