@@ -77,7 +77,7 @@ async def load_facts(request: Request, iri: str, lang: str) -> Facts:
         value = _value(row, lang)
         if prop == RDF_TYPE:
             if row.get("valueVi") or row.get("valueEn"):
-                facts.types.append(value)
+                facts.types.append(Value(value.text, row["value"]))  # the class, for templates
             continue
         facts.by_property.setdefault(prop, []).append(value)
     for values in facts.by_property.values():
@@ -140,6 +140,8 @@ def _value(row: dict[str, Any], lang: str) -> Value:
             )
         return Value(nfc(value))
     text = pick(lang, row.get("valueVi"), row.get("valueEn"), row.get("valueId"))
+    if not value.startswith(ID_BASE):  # an ontology term (level, status): its name, no link
+        return Value(text or _humanise(value))
     return Value(text or _fallback_title(value, lang), value)
 
 

@@ -78,7 +78,7 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (Vietnamese, English)
     "source": ("Nguồn", "Source"),
     "original": ("bản gốc", "original"),
     "level": ("Cấp", "Level"),
-    "province": ("Tỉnh/thành", "Province"),
+    "province": ("Địa bàn", "Jurisdiction"),
     "parent": ("Trực thuộc", "Part of"),
     "tasks_led": ("Nhiệm vụ chủ trì", "Tasks it leads"),
     "tasks_coordinated": ("Nhiệm vụ phối hợp", "Tasks it coordinates"),
