@@ -10,7 +10,7 @@ from typing import Any
 from fastapi import Request
 
 from graph_api.pages.facts import PREFIXES, entity_names, load_facts
-from graph_api.pages.labels import _title_rank, nfc, pick
+from graph_api.pages.labels import nfc, pick, title_rank
 from graph_api.pages.task_rows import task_rows
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
@@ -45,7 +45,7 @@ def tree(
         if row.get("identifier") and not node.number:
             node.number = nfc(row["identifier"])
         if row.get("title") and (
-            node.title is None or _title_rank(nfc(row["title"])) < _title_rank(node.title)
+            node.title is None or title_rank(nfc(row["title"])) < title_rank(node.title)
         ):
             node.title = nfc(row["title"])
         if row.get("type") and not node.kind:

@@ -48,7 +48,7 @@ def own_label(rows: list[dict[str, Any]], lang: str) -> tuple[str | None, list[s
     order = ("vi", "", "en") if lang == "vi" else ("en", "vi", "")
 
     def rank(label: str) -> tuple:
-        return (label not in curated, *_title_rank(label))
+        return (label not in curated, *title_rank(label))
 
     title = next((min(preferred[k], key=rank) for k in order if preferred.get(k)), None)
     if title is None and others:
@@ -57,7 +57,7 @@ def own_label(rows: list[dict[str, Any]], lang: str) -> tuple[str | None, list[s
     return title, names
 
 
-def _title_rank(label: str) -> tuple[int, int, str]:
+def title_rank(label: str) -> tuple[int, int, str]:
     """The fullest plausible title first: long enough to say what it is, not a whole sentence."""
     size = len(label)
     return (0 if 12 <= size <= 200 else 1, -size if size <= 200 else size, label)
