@@ -60,7 +60,8 @@ SCREENSHOTS := data/build/screenshots
 screenshots: $(STAMP) system-deps
 	rm -rf $(SCREENSHOTS)
 	$(BIN)/python -m pytest -q tests/viz/test_browser.py -k test_view_draws_offline_without_errors
-	cp $(SCREENSHOTS)/view-*.png docs/img/
+	$(BIN)/python -m pytest -q tests/graph_api/test_pages_browser.py
+	cp $(SCREENSHOTS)/view-*.png $(SCREENSHOTS)/page-*.png docs/img/
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -32,6 +32,7 @@ from graph_api.routes import (
     tasks,
     views,
 )
+from graph_api.routes.search import search_rows
 from graph_api.scheduler import FairScheduler
 from graph_api.search_index import LabelSearch
 from graph_api.security_headers import SecurityHeaders
@@ -108,9 +109,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.settings = settings
     app.state.store = serving
     app.state.version = package_version()
-    app.state.search_index = LabelSearch(
-        partial(serving.select, load_query("search_labels")), lambda: serving.release
-    )
+    app.state.search_index = LabelSearch(partial(search_rows, serving), lambda: serving.release)
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),

@@ -1,8 +1,10 @@
 """Diacritic-insensitive label search: every label folded once, matched and ranked in Python.
 
-Labels come from the named query ``search_labels.rq`` (labels, titles, alternative labels,
-document numbers), each split into folded words by :func:`ontology.text_keys.fold_words` — the
-same ``fold`` the build uses for its ``pg:searchKey`` literals. The index is built once per store:
+Labels come from the named queries ``search_labels.rq`` (labels, titles, alternative labels,
+document numbers) and ``search_task_texts.rq`` (a task's wording), with each task's citation
+(``03/NQ-CP, Phụ lục II, nhiệm vụ 52``) as its label, each split into folded words by
+:func:`ontology.text_keys.fold_words` — the same ``fold`` the build uses for its
+``pg:searchKey`` literals. The index is built once per store:
 each folded word points to the labels holding it, and the words are kept sorted, so a query
 word's labels (the word itself or any word it begins) are one binary search away; only labels
 holding every query word are scored, so a search costs what its candidates cost, not what the
@@ -20,6 +22,10 @@ from typing import Any
 from ontology.namespaces import ID_BASE
 from ontology.text_keys import fold
 from ontology.text_keys import fold_words as words
+
+# Equal scores: a place before its own bodies ("Bình Dương" is the province before the
+# agency of the same short name), then agencies, documents, tasks, indicators, the rest.
+KIND_RANK = {"place": 0, "agency": 1, "document": 2, "task": 3, "indicator": 4, "theme": 5}
 
 
 @dataclass(frozen=True)
@@ -97,7 +103,13 @@ class SearchIndex:
             if score > 0 and score > best.get(entry.entity, (0.0, entry))[0]:
                 best[entry.entity] = (score, entry)
         ranked = sorted(
-            best.items(), key=lambda item: (-item[1][0], len(item[1][1].label), item[0])
+            best.items(),
+            key=lambda item: (
+                -item[1][0],
+                KIND_RANK.get(_kind(item[0]), len(KIND_RANK)),
+                len(item[1][1].label),
+                item[0],
+            ),
         )
         return [
             Hit(
@@ -109,6 +121,25 @@ class SearchIndex:
             )
             for entity, (score, entry) in ranked[:limit]
         ]
+
+    def listing(self, kind: str, limit: int) -> list[Hit]:
+        """Every entity of ``kind`` that has a label, in the order of its folded label."""
+        names: dict[str, str] = {}
+        for entry in self.entries:  # an entity without a preferred label: its first other name
+            if _kind(entry.entity) == kind:
+                names.setdefault(entry.entity, entry.label)
+        names.update((e, label) for e, label in self.preferred_label.items() if _kind(e) == kind)
+        found = [(fold(label), entity, label) for entity, label in names.items()]
+        return [
+            Hit(entity=entity, label=label, matched=label, kind=kind, score=0.0)
+            for _, entity, label in sorted(found, key=_natural)[:limit]
+        ]
+
+
+def _natural(item: tuple[str, str, str]) -> tuple:
+    """``nhiệm vụ 9`` before ``nhiệm vụ 52``: the trailing number compared as a number."""
+    head, _, number = item[0].rpartition(" ")
+    return (head, int(number), item[1]) if number.isdigit() else (item[0], -1, item[1])
 
 
 class LabelSearch:

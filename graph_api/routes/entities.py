@@ -1,22 +1,28 @@
 """``/id/{kind}/{slug}``: every entity IRI of the graph, dereferenced.
 
-HTML for browsers (labels, types, links in and out, evidence with sources), Turtle, JSON-LD,
-N-Triples or RDF/XML for clients that ask (``Accept`` or ``?format=``).
+HTML for people (a page per kind: task, agency, document; a plain page of facts for the others),
+Turtle, JSON-LD, N-Triples or RDF/XML for clients that ask (``Accept`` or ``?format=``).
 """
 
 from __future__ import annotations
 
+from datetime import date
+from typing import Annotated
+
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse, Response
+from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
-from graph_api.html_pages import entity_page, not_found_page
 from graph_api.named_queries import load_query
+from graph_api.pages import agency, document, facts, task
+from graph_api.pages.i18n import language
+from graph_api.pages.labels import href
+from graph_api.pages.render import render
 from graph_api.routes.common import ERROR_RESPONSES, SLUG_PATTERN, format_pattern, select
 from graph_api.store import QueryOptions
 from graph_api.store_terms import IRI
-from ontology.errors import NotFound
+from ontology.errors import NotFound, QueryError
 from ontology.vocabulary import ENTITY_KINDS, ID_BASE
 
 router = APIRouter(tags=["entities"])
@@ -47,6 +53,8 @@ async def entity(
         description="html, turtle, jsonld, ntriples or rdfxml",
         pattern=format_pattern(negotiation.ENTITY),
     ),
+    lang: str | None = Query(None, pattern="^(vi|en)$", description="page language (vi, en)"),
+    on: Annotated[date | None, Query(description="task pages: who holds it on this date")] = None,
 ) -> Response:
     offer = negotiation.choose(negotiation.ENTITY, request.headers.get("accept"), format)
     iri = IRI(f"{ID_BASE}{kind}/{slug}")
@@ -54,7 +62,8 @@ async def entity(
     exists = kind in ENTITY_KINDS and await select(request, "entity_exists", bindings)
     if not exists:
         if offer.key == "html":
-            return HTMLResponse(not_found_page(iri), status_code=404)
+            context = {"title": "404", "iri": str(iri)}
+            return render(request, "not_found.html", context, status=404)
         raise NotFound(f"the graph has no entity {iri}")
     headers = {"Vary": "Accept"}
     if offer.key != "html":
@@ -63,11 +72,20 @@ async def entity(
             request.app.state.store.query, load_query("entity_graph"), options
         )
         return Response(output.body, media_type=offer.media_type, headers=headers)
-    limit = request.app.state.settings.max_rows
-    out_rows = await select(request, "entity_links_out", bindings, limit=limit)
-    in_rows = await select(request, "entity_links_in", bindings, limit=limit)
-    evidence = await select(request, "entity_evidence", bindings, limit=limit)
-    iri_rows = await select(request, "entity_iri_values", bindings, limit=limit)
-    iri_values = {(row["property"], row["value"]) for row in iri_rows}
-    html = entity_page(iri, out_rows, in_rows, evidence, iri_values)
-    return HTMLResponse(html, headers=headers)
+    if on is not None and kind != "task":
+        raise QueryError("the parameter 'on' (a date) applies to task pages only")
+    page_lang = language(request)
+    if kind == "task":
+        context = await task.task_context(request, str(iri), page_lang, on or date.today())
+        template = "task.html"
+    elif kind == "agency":
+        context = await agency.agency_context(request, str(iri), page_lang)
+        template = "agency.html"
+    elif kind == "document":
+        context = await document.document_context(request, str(iri), page_lang)
+        template = "document.html"
+    else:
+        context = await facts.entity_context(request, str(iri), page_lang)
+        template = "entity.html"
+    context["alternates"] = href(str(iri))
+    return render(request, template, context, headers=headers)

@@ -1,47 +1,52 @@
-"""``/``: the query page (SPARQL editor, example queries, label search), served offline."""
+"""``/``: the front door (search and the common questions, in Vietnamese or English), and the
+SPARQL editor that ``/sparql`` shows a browser asking for it without a query."""
 
 from __future__ import annotations
 
-import json
-from html import escape
-from pathlib import Path
-
-from fastapi import APIRouter
+from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from graph_api.named_queries import load_query, query_names
+from graph_api.pages.render import render
+from ontology.namespaces import PREFIXES
 
 router = APIRouter(tags=["pages"])
-STATIC_DIR = Path(__file__).resolve().parents[1] / "static"
-EXAMPLE_TITLES = {
-    "example_task_owners": "Who owns which task",
-    "example_plan_dependencies": "Plan dependencies",
-    "example_alignment": "Provincial alignment",
+EXAMPLE_TITLES = {  # name: (Vietnamese, English)
+    "example_task_owners": ("Ai chủ trì nhiệm vụ nào", "Who owns which task"),
+    "example_plan_dependencies": ("Văn bản triển khai văn bản nào", "Plan dependencies"),
+    "example_alignment": ("Mục tiêu tỉnh và quốc gia", "Provincial alignment"),
 }
 
 
 def example_queries() -> dict[str, str]:
-    """The example queries shown on the page: ``queries/example_*.rq``."""
+    """The example queries shown on the SPARQL page: ``queries/example_*.rq``."""
     return {name: load_query(name) for name in query_names() if name.startswith("example_")}
 
 
-def render_home() -> str:
+@router.get("/", response_class=HTMLResponse, summary="The front door: search and questions")
+async def home(
+    request: Request, lang: str | None = Query(None, pattern="^(vi|en)$")
+) -> HTMLResponse:
+    return render(request, "home.html", {"title": "policygraph"})
+
+
+def wants_editor(request: Request) -> bool:
+    """A browser's plain GET of the endpoint: it asks for HTML and sends no query."""
+    return request.method == "GET" and "text/html" in request.headers.get("accept", "")
+
+
+def sparql_editor(request: Request) -> HTMLResponse:
+    """The SPARQL editor (YASGUI, vendored) with the project's prefixes and example queries."""
+    index = 1 if request.query_params.get("lang") == "en" else 0
     examples = example_queries()
-    buttons = "".join(
-        f'<button type="button" data-example="{escape(name, quote=True)}">'
-        f"{escape(EXAMPLE_TITLES.get(name, name))}</button>"
-        for name in examples
-    )
-    examples_json = json.dumps(examples, ensure_ascii=False).replace("</", "<\\/")
-    first = next(iter(examples.values()), "SELECT * WHERE { ?s ?p ?o } LIMIT 10")
-    template = (STATIC_DIR / "index.html").read_text(encoding="utf-8")
-    return (
-        template.replace("__EXAMPLE_BUTTONS__", buttons)
-        .replace("__FIRST_QUERY__", escape(first))
-        .replace("__EXAMPLES_JSON__", examples_json)
-    )
-
-
-@router.get("/", response_class=HTMLResponse, summary="The query page")
-async def home() -> HTMLResponse:
-    return HTMLResponse(render_home())
+    config = {
+        "endpoint": "/sparql",
+        "prefixes": PREFIXES,
+        "examples": {
+            name: {"title": EXAMPLE_TITLES.get(name, (name, name))[index], "query": text}
+            for name, text in examples.items()
+        },
+        "first": next(iter(examples), None),
+        "maxRows": request.app.state.settings.max_rows,
+    }
+    return render(request, "sparql.html", {"title": "SPARQL", "config": config})

@@ -2,7 +2,7 @@
 
 GET with ``query``, POST form-encoded, or POST ``application/sparql-query``; dataset from
 ``default-graph-uri`` / ``named-graph-uri``; results chosen by ``Accept`` or ``format``.
-GET without a query answers with the Service Description.
+GET without a query answers with the Service Description, or a browser with the editor page.
 """
 
 from __future__ import annotations
@@ -20,6 +20,7 @@ from graph_api.errors import Forbidden, PayloadTooLarge, UnsupportedMediaType
 from graph_api.executor import for_client
 from graph_api.models import ErrorBody
 from graph_api.named_queries import load_query
+from graph_api.routes import home
 from graph_api.service_description import service_description
 from graph_api.sparql_guard import CheckedQuery, check_request, require_query
 from graph_api.store import Dataset, QueryOptions
@@ -240,6 +241,8 @@ async def sparql(request: Request) -> Response:
     text = protocol.body_query if protocol.body_query is not None else protocol.single("query")
     format_param = protocol.single("format")
     if text is None:
+        if format_param is None and home.wants_editor(request):  # a browser: the editor page
+            return home.sparql_editor(request)
         return await _service_description(request, format_param)
     if len(text.encode("utf-8")) > settings.max_request_bytes:
         raise PayloadTooLarge(

@@ -20,7 +20,8 @@ pytestmark = pytest.mark.browser
 PAGES = {
     "/docs": ".swagger-ui .opblock",
     "/redoc": "[data-section-id]",
-    "/": "#example-queries",
+    "/": "#q",
+    "/sparql": "#yasgui .yasqe",
     "/views/agencies": "#graph canvas",
 }
 

@@ -23,8 +23,8 @@ def test_agency_page_for_a_browser(client):
     page = response.text
     assert "<h1>Bộ Khoa học và Công nghệ</h1>" in page
     assert 'href="/id/agency/chinh-phu"' in page  # link out (org:subOrganizationOf)
-    assert 'href="/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-18"' in page  # link in
-    assert "pg:Agency" in page
+    assert 'href="/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-18"' in page  # a task it leads
+    assert "pg:" not in page and "Nhiệm vụ chủ trì" in page
 
 
 @pytest.mark.parametrize(
@@ -45,8 +45,7 @@ def test_agency_as_rdf_for_a_client(client, accept, media, rdf_format):
 
 def test_task_page_shows_evidence_with_its_source(client):
     page = client.get("/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-18").text
-    assert "<blockquote>Sửa đổi một số quy định trong Luật Ngân sách nhà nước</blockquote>" in page
-    assert "characters 7696–7749" in page
+    assert "<mark>Sửa đổi một số quy định trong Luật Ngân sách nhà nước</mark>" in page
     assert 'href="/id/source/nq03-ncp-2025-phu-luc-2-nhiem-vu"' in page
 
 
@@ -63,18 +62,34 @@ def test_unknown_entity_is_404(client, path):
     assert "no entity" in response.json()["message"]
 
 
-def test_query_page_works_offline_with_the_examples(client):
-    page = client.get("/").text
-    scripts = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
-    assert scripts and all(src.startswith("/static/") for src in scripts)
-    for src in scripts:
+def test_sparql_endpoint_shows_a_browser_the_editor_offline(client):
+    page = client.get("/sparql", headers={"Accept": BROWSER}).text
+    assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', page)
+    assert "/static/vendor/yasgui/yasgui.min.js" in assets
+    assert all(src.startswith("/static/") for src in assets)
+    for src in assets:
         assert client.get(src).status_code == 200
+    assert "<script>" not in page and "style=" not in page  # CSP default-src 'self'
     embedded = json.loads(re.search(r'type="application/json">(.*?)</script>', page, re.S).group(1))
-    assert set(embedded) == {
+    assert set(embedded["examples"]) == {
         "example_task_owners",
         "example_plan_dependencies",
         "example_alignment",
     }
+    assert embedded["prefixes"]["pg"] == "https://w3id.org/policygraph/ontology#"
+    description = client.get("/sparql", headers={"Accept": "text/turtle"})
+    assert description.headers["content-type"].startswith("text/turtle")  # still the service
+
+
+def test_home_is_vietnamese_with_english_on_request(client):
+    page = client.get("/").text
+    assert '<html lang="vi">' in page
+    for word in ("Tìm kiếm", "Nhiệm vụ", "Cơ quan", "Văn bản", "Tỉnh/thành", "Đối chiếu mục tiêu"):
+        assert word in page
+    assert 'href="/?lang=en"' in page
+    english = client.get("/", params={"lang": "en"}).text
+    assert '<html lang="en">' in english and "Agencies" in english
+    assert 'href="/id/agency/so-khcn-binh-duong?lang=en#tasks-led"' in english
 
 
 @pytest.mark.parametrize("name", sorted(example_queries()))

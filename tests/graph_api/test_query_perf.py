@@ -13,7 +13,7 @@ from fastapi.testclient import TestClient
 
 from graph_api.app import create_app
 from graph_api.named_queries import load_query
-from graph_api.search_index import SearchIndex, _kind, _score, words
+from graph_api.search_index import KIND_RANK, SearchIndex, _kind, _score, words
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
 
@@ -90,7 +90,10 @@ def full_scan(index: SearchIndex, query: str, limit: int) -> list[tuple[str, str
         score = _score(wanted, entry)
         if score > 0 and score > best.get(entry.entity, (0.0, None))[0]:
             best[entry.entity] = (score, entry)
-    ranked = sorted(best.items(), key=lambda i: (-i[1][0], len(i[1][1].label), i[0]))
+    ranked = sorted(
+        best.items(),
+        key=lambda i: (-i[1][0], KIND_RANK.get(_kind(i[0]), 9), len(i[1][1].label), i[0]),
+    )
     return [(entity, entry.label, round(score, 3)) for entity, (score, entry) in ranked[:limit]]
 
 

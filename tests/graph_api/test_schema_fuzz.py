@@ -24,6 +24,7 @@ OPERATIONS = [
     ("GET", "/api/agencies/{agency_id}"),
     ("GET", "/api/documents/{document_id}"),
     ("GET", "/api/search"),
+    ("GET", "/search"),
     ("GET", "/api/stats"),
     ("GET", "/id/{kind}/{slug}"),
     ("GET", "/sparql"),
