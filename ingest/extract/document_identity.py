@@ -77,7 +77,7 @@ HEAD = re.compile(rf"(?<![\w])(?:{HEAD_PATTERN})(?![\w])", re.IGNORECASE)
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
 
 
-_ISSUER = r"[A-ZĐƯ][A-ZĐƯ0-9]{0,9}(?:-[A-ZĐƯ0-9]{1,10}){0,2}"
+_ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # TTg: the Prime Minister
 
 
 FULL_NUMBER = re.compile(

@@ -152,6 +152,22 @@ def _read_date(match: re.Match[str]) -> date | None:
         return None
 
 
+# Resolution, decree and decision codes are easily slipped (NQ, NĐ, QĐ): where the head noun
+# names one and the number is written with another, the head noun is right ("Nghị quyết
+# 71-NĐ/CP" is 71/NQ-CP, the resolution). Other pairs ("Chương trình hành động 03/NQ-CP") are
+# how texts name a document by its promulgating act, so they are left as written.
+_SLIPPED_CODES = {"NQ", "NĐ", "QĐ"}
+
+
+def _code_named_by(head: tuple[str, str, str, int] | None, code: str) -> str:
+    """The head noun's code where the written one is a slip for it."""
+    if head is None or head[2].upper() == code.upper():
+        return code
+    if head[2].upper() in _SLIPPED_CODES and code.upper() in _SLIPPED_CODES:
+        return head[2]
+    return code
+
+
 def numbered_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in FULL_NUMBER.finditer(text):
@@ -170,6 +186,7 @@ def numbered_mentions(text: str) -> list[Mention]:
         ):
             doc_type = "ActionProgramme"
         start = head[3] if head else match.start()
+        code = _code_named_by(head, code)
         mentions.append(
             Mention(start, match.end(), doc_type, canonical_number(number, code, sep1, issuer))
         )

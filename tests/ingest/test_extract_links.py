@@ -184,3 +184,18 @@ def test_standing_organs_are_bodies_of_their_own() -> None:
     text = "Thực hiện Nghị quyết 57, Ban Thường vụ Tỉnh ủy Thái Nguyên ban hành Chương trình."
     keys = {f.agency.key for f in facts_of(text, AgencyFact)}
     assert "btv-tinh-uy-thai-nguyen" in keys
+
+
+def test_a_slipped_type_code_follows_the_head_noun_and_prime_minister_series_are_read():
+    """Seen in a Phú Thọ report: "Nghị quyết 71-NĐ/CP của Chính phủ" is 71/NQ-CP (a second
+    dcterms:identifier on one node broke SHACL); 07/CT-TTg was never read (the issuer 'TTg')."""
+    from ingest.extract.document_mentions import numbered_mentions
+
+    def numbers(text: str) -> list[str | None]:
+        return [m.number for m in numbered_mentions(text)]
+
+    assert numbers("thực hiện Nghị quyết 71-NĐ/CP của Chính phủ") == ["71/NQ-CP"]
+    assert numbers("Nghị định số 47/NĐ-CP") == ["47/NĐ-CP"]
+    assert numbers("Chương trình hành động 03/NQ-CP") == ["03/NQ-CP"]  # named by its act
+    assert numbers("Chỉ thị số 07/CT-TTg ngày") == ["07/CT-TTg"]
+    assert numbers("Quyết định 1131/QĐ-TTg") == ["1131/QĐ-TTg"]

@@ -9,7 +9,7 @@ from functools import cache
 
 import pytest
 
-from graph_api import cli
+from cli import main as cli
 from ingest.extract import extract_all
 from ingest.extract.target_phrases import is_noun_phrase
 from ingest.model import TargetFact
