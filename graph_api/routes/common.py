@@ -75,9 +75,10 @@ async def select(
 
 
 def split_refs(packed: str | None) -> list[Ref]:
-    """``iri<TAB>label`` lines (GROUP_CONCAT in the .rq) as references."""
+    """``iri<TAB>label`` lines (GROUP_CONCAT in the .rq) as references, sorted: GROUP_CONCAT's
+    order is each engine's own, and every store must give the same answer."""
     refs = []
-    for line in (packed or "").split("\n"):
+    for line in sorted((packed or "").split("\n")):
         if line.strip():
             iri, _, label = line.partition("\t")
             refs.append(Ref(iri=iri, label=label or None))
@@ -85,7 +86,8 @@ def split_refs(packed: str | None) -> list[Ref]:
 
 
 def split_lines(packed: str | None) -> list[str]:
-    return [line for line in (packed or "").split("\n") if line.strip()]
+    """GROUP_CONCAT lines, sorted (as in :func:`split_refs`)."""
+    return sorted(line for line in (packed or "").split("\n") if line.strip())
 
 
 TASK_DRIVERS = ("agency", "province", "document", "theme")  # most selective first

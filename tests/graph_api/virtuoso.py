@@ -5,6 +5,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
 
@@ -44,10 +45,18 @@ MaxClientConnections = 8
 ServerThreads = 8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 60
+; rows one answer may have: above the API's max_rows and every named query's answer
+ResultSetMaxRows = 200000
+; seconds any query may run, whoever asks: the engine's own cap, above the per-request limit
+; (RemoteStore sends its time limit as the `timeout` parameter, so the engine stops at that)
+MaxQueryExecutionTime = 30
 MaxQueryCostEstimationTime = 0
 """
+
+# The engine's default graph = the project's graphs: Virtuoso's own graphs (present before any
+# load) join its private graphs, which the anonymous SPARQL user may not read.
+PRIVATE_GROUP = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
+SYSTEM_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def available() -> bool:
@@ -70,7 +79,8 @@ class Virtuoso:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self._wait_ready(limit=30.0)
+        self._wait_ready(limit=300.0)
+        self.hide_system_graphs()
 
     def _wait_ready(self, limit: float) -> None:
         deadline = time.monotonic() + limit
@@ -86,6 +96,19 @@ class Virtuoso:
                 time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"Virtuoso did not answer within {limit:g} s")
+
+    def hide_system_graphs(self) -> None:
+        """Make every graph present now (Virtuoso's own) private, so that a query without a
+        dataset sees only what is loaded later: the union of the project's graphs."""
+        url = f"{self.sparql}?{urllib.parse.urlencode({'query': SYSTEM_GRAPHS})}"
+        request = urllib.request.Request(url, headers={"Accept": "text/csv"})
+        with urllib.request.urlopen(request, timeout=30) as response:
+            graphs = [line.strip('"') for line in response.read().decode().split()[1:]]
+        statements = [f"DB.DBA.RDF_GRAPH_GROUP_CREATE('{PRIVATE_GROUP}', 1);"]
+        statements += [f"DB.DBA.RDF_GRAPH_GROUP_INS('{PRIVATE_GROUP}', '{g}');" for g in graphs]
+        statements.append("DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0, 1);")  # private: none
+        statements.append("DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 1, 0);")  # others: read
+        self.isql(" ".join(statements))
 
     def isql(self, statements: str, timeout: float = 120.0) -> str:
         result = subprocess.run(
