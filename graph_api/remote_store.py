@@ -39,6 +39,7 @@ from ingest.errors import QueryError, QueryTimeout
 VIRTUOSO_ASK_VARIABLE = "__ASK_RETVAL"
 # Virtuoso's SQL state for an answer cut short by its time limit ("anytime" query).
 INTERRUPTED_STATES = ("S1TAT",)
+GRACE_SECONDS = 2.0  # waited past the time limit for the engine's own time-out answer
 TRUE_BODY = b'{"head":{},"boolean":true}'
 FALSE_BODY = b'{"head":{},"boolean":false}'
 
@@ -69,7 +70,9 @@ class RemoteStore(Store):
         wrapper = SPARQLWrapper(url)
         wrapper.setMethod(POST)
         wrapper.setRequestMethod(URLENCODED)
-        wrapper.setTimeout(self.timeout)
+        # the engine stops at the limit and says so; waiting a little longer lets its answer
+        # (an interrupted query) arrive instead of a dropped connection
+        wrapper.setTimeout(self.timeout + max(GRACE_SECONDS, self.timeout / 2))
         return wrapper
 
     def _send(self, text: str, dataset: Dataset | None, base_iri: str | None, accept: str) -> bytes:
@@ -93,12 +96,14 @@ class RemoteStore(Store):
             raise QueryError(f"the remote engine refused the query: {error}") from error
         except TimeoutError as error:
             raise QueryTimeout(
-                f"query stopped: the remote engine ran past the time limit of {self.timeout:g} s"
+                f"query stopped: the remote engine did not answer within {self.timeout:g} s"
             ) from error
         except (urllib.error.URLError, OSError, http.client.HTTPException) as error:
             raise StoreUnavailable(f"the remote engine did not answer: {error}") from error
         if state in INTERRUPTED_STATES:
-            raise QueryTimeout(f"query stopped: it ran past the time limit of {self.timeout:g} s")
+            raise QueryTimeout(
+                f"query stopped by the engine: it ran past the time limit of {self.timeout:g} s"
+            )
         return body
 
     def _solutions(self, sparql: str, dataset: Dataset | None, base_iri: str | None):

@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
 import urllib.parse
 import urllib.request
 from pathlib import Path
+
+import pyoxigraph as ox
 
 INI = """\
 [Database]
@@ -53,10 +56,10 @@ MaxQueryExecutionTime = 30
 MaxQueryCostEstimationTime = 0
 """
 
-# The engine's default graph = the project's graphs: Virtuoso's own graphs (present before any
-# load) join its private graphs, which the anonymous SPARQL user may not read.
+# The engine's default graph = the loaded graphs: Virtuoso's own graphs join its private
+# graphs, which the anonymous SPARQL user may not read.
 PRIVATE_GROUP = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
-SYSTEM_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+ALL_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
 
 
 def available() -> bool:
@@ -80,7 +83,6 @@ class Virtuoso:
             stderr=subprocess.DEVNULL,
         )
         self._wait_ready(limit=300.0)
-        self.hide_system_graphs()
 
     def _wait_ready(self, limit: float) -> None:
         deadline = time.monotonic() + limit
@@ -97,15 +99,16 @@ class Virtuoso:
         self.stop()
         raise RuntimeError(f"Virtuoso did not answer within {limit:g} s")
 
-    def hide_system_graphs(self) -> None:
-        """Make every graph present now (Virtuoso's own) private, so that a query without a
-        dataset sees only what is loaded later: the union of the project's graphs."""
-        url = f"{self.sparql}?{urllib.parse.urlencode({'query': SYSTEM_GRAPHS})}"
+    def hide_other_graphs(self, keep: set[str]) -> None:
+        """Make every graph but ``keep`` (Virtuoso's own, some made on first use) private, so
+        that a query without a dataset sees exactly the union of the loaded graphs."""
+        url = f"{self.sparql}?{urllib.parse.urlencode({'query': ALL_GRAPHS})}"
         request = urllib.request.Request(url, headers={"Accept": "text/csv"})
-        with urllib.request.urlopen(request, timeout=30) as response:
+        with urllib.request.urlopen(request, timeout=60) as response:
             graphs = [line.strip('"') for line in response.read().decode().split()[1:]]
         statements = [f"DB.DBA.RDF_GRAPH_GROUP_CREATE('{PRIVATE_GROUP}', 1);"]
-        statements += [f"DB.DBA.RDF_GRAPH_GROUP_INS('{PRIVATE_GROUP}', '{g}');" for g in graphs]
+        hidden = [g for g in graphs if g not in keep]
+        statements += [f"DB.DBA.RDF_GRAPH_GROUP_INS('{PRIVATE_GROUP}', '{g}');" for g in hidden]
         statements.append("DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0, 1);")  # private: none
         statements.append("DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 1, 0);")  # others: read
         self.isql(" ".join(statements))
@@ -130,6 +133,13 @@ class Virtuoso:
             f"ld_dir('{target.parent}', 'graph.nq', 'urn:policygraph:unused'); "
             "rdf_loader_run(); checkpoint;"
         )
+        loaded = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        self.hide_other_graphs({quad.graph_name.value for quad in loaded})
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the engine process has used so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         if self.process.poll() is None:
