@@ -1,6 +1,7 @@
 """The remote engine stops a query at policygraph's time limit itself, answers without any
 dataset per query (its default graph is the union), and the W3C protocol harness passes
-through ``serve --store URL``."""
+through ``serve --store URL`` (but for two term checks that need BNODE(), which Virtuoso 7.2
+lacks)."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ def test_default_graph_is_the_union_of_the_loaded_graphs(virtuoso_engine, remote
     remote = RemoteStore(virtuoso_engine.sparql, timeout=30)
     graphs = {line.rsplit(" ", 2)[-2] for line in remote_nquads.read_text().splitlines() if line}
     rows = remote.select("SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }")
-    named = remote.select("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }")
+    named = remote.select("SELECT DISTINCT ?g { GRAPH ?g { ?s ?p ?o } FILTER(ISIRI(?g)) }")
     assert {f"<{row['g']}>" for row in named} == graphs  # no system graph of Virtuoso's
     assert rows[0]["n"] == len(set(remote_nquads.read_text().splitlines()) - {""})
 
@@ -42,5 +43,11 @@ def test_protocol_harness_on_the_remote_store(virtuoso_engine):
         output, counts = run_harness(server.sparql, "--require-fixture")
     finally:
         server.stop()
-    assert counts["failed"] == 0, output
-    assert counts["passed"] >= 51
+    failed = {
+        line.split()[1]: line for line in output.splitlines() if line.strip().startswith("FAIL ")
+    }
+    # Virtuoso 7.2 has no BNODE() ("Built-in function is not implemented"), which the two term
+    # encoding checks bind; every W3C protocol test and every other check passes.
+    assert set(failed) <= {"extra:terms_json", "extra:terms_xml"}, output
+    assert all("QueryBadFormed" in line for line in failed.values()), output
+    assert counts["passed"] >= 49, output

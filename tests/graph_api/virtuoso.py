@@ -59,7 +59,7 @@ MaxQueryCostEstimationTime = 0
 # The engine's default graph = the loaded graphs: Virtuoso's own graphs join its private
 # graphs, which the anonymous SPARQL user may not read.
 PRIVATE_GROUP = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
-ALL_GRAPHS = "SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }"
+ALL_GRAPHS = "SELECT DISTINCT id_to_iri(G) FROM DB.DBA.RDF_QUAD;"  # as dba, in SQL: fast
 
 
 def available() -> bool:
@@ -102,10 +102,9 @@ class Virtuoso:
     def hide_other_graphs(self, keep: set[str]) -> None:
         """Make every graph but ``keep`` (Virtuoso's own, some made on first use) private, so
         that a query without a dataset sees exactly the union of the loaded graphs."""
-        url = f"{self.sparql}?{urllib.parse.urlencode({'query': ALL_GRAPHS})}"
-        request = urllib.request.Request(url, headers={"Accept": "text/csv"})
-        with urllib.request.urlopen(request, timeout=60) as response:
-            graphs = [line.strip('"') for line in response.read().decode().split()[1:]]
+        listing = self.isql(ALL_GRAPHS).split("\n")
+        rule = next(i for i, line in enumerate(listing) if line.startswith("____"))
+        graphs = [line.strip() for line in listing[rule + 1 :] if line.strip()][:-1]  # "N Rows."
         statements = [f"DB.DBA.RDF_GRAPH_GROUP_CREATE('{PRIVATE_GROUP}', 1);"]
         hidden = [g for g in graphs if g not in keep]
         statements += [f"DB.DBA.RDF_GRAPH_GROUP_INS('{PRIVATE_GROUP}', '{g}');" for g in hidden]
