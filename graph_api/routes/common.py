@@ -99,12 +99,14 @@ async def task_page(
     """The IRIs of one page of tasks matching ``bindings`` (filters; None = not given).
 
     The query is the one driven by the most selective filter given (``task_page_<filter>.rq``),
-    so its cost follows the answer, not the graph; without a filter, ``task_page.rq``.
+    so its cost follows the answer, not the graph; without a filter, ``task_page.rq``. The IRIs
+    are sorted here, not by ORDER BY (13 s on disk at 10⁶ quads against 0.7 s): every store,
+    embedded or remote, gives the same pages.
     """
     driver = next((name for name in TASK_DRIVERS if bindings.get(name) is not None), None)
     name = "task_page" if driver is None else f"task_page_{driver}"
-    rows = await select(request, name, bindings, limit=limit, offset=offset)
-    return [IRI(row["task"]) for row in rows]
+    tasks = sorted({row["task"] for row in await select(request, name, bindings)})
+    return [IRI(task) for task in tasks[offset : offset + limit]]
 
 
 async def load_tasks(request: Request, task_iris: list[IRI]) -> list[Task]:
