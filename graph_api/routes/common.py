@@ -72,9 +72,10 @@ async def select(
 
 
 def split_refs(packed: str | None) -> list[Ref]:
-    """``iri<TAB>label`` lines (GROUP_CONCAT in the .rq) as references."""
+    """``iri<TAB>label`` lines (GROUP_CONCAT in the .rq) as references, sorted: GROUP_CONCAT's
+    order is each engine's own, and every store must give the same answer."""
     refs = []
-    for line in (packed or "").split("\n"):
+    for line in sorted((packed or "").split("\n")):
         if line.strip():
             iri, _, label = line.partition("\t")
             refs.append(Ref(iri=iri, label=label or None))
@@ -82,7 +83,8 @@ def split_refs(packed: str | None) -> list[Ref]:
 
 
 def split_lines(packed: str | None) -> list[str]:
-    return [line for line in (packed or "").split("\n") if line.strip()]
+    """GROUP_CONCAT lines, sorted (as in :func:`split_refs`)."""
+    return sorted(line for line in (packed or "").split("\n") if line.strip())
 
 
 TASK_DRIVERS = ("agency", "province", "document", "theme")  # most selective first
@@ -94,12 +96,14 @@ async def task_page(
     """The IRIs of one page of tasks matching ``bindings`` (filters; None = not given).
 
     The query is the one driven by the most selective filter given (``task_page_<filter>.rq``),
-    so its cost follows the answer, not the graph; without a filter, ``task_page.rq``.
+    so its cost follows the answer, not the graph; without a filter, ``task_page.rq``. The IRIs
+    are sorted here, not by ORDER BY (13 s on disk at 10⁶ quads against 0.7 s): every store,
+    embedded or remote, gives the same pages.
     """
     driver = next((name for name in TASK_DRIVERS if bindings.get(name) is not None), None)
     name = "task_page" if driver is None else f"task_page_{driver}"
-    rows = await select(request, name, bindings, limit=limit, offset=offset)
-    return [IRI(row["task"]) for row in rows]
+    tasks = sorted({row["task"] for row in await select(request, name, bindings)})
+    return [IRI(task) for task in tasks[offset : offset + limit]]
 
 
 async def load_tasks(request: Request, task_iris: list[IRI]) -> list[Task]:

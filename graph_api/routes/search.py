@@ -23,6 +23,9 @@ def search_rows(store: Store) -> list[dict[str, Any]]:
     """What the search index holds: labels and alternative labels, task wordings, and every
     task's citation as its label (tasks have no rdfs:label; people cite them so)."""
     rows = store.select(load_query("search_labels"))
+    # a total order: the index keeps an entity's first preferred label among equals, the same
+    # on every engine (ORDER BY in the query: 142 -> 891 ms at 10⁶ quads)
+    rows.sort(key=lambda row: (row["entity"], row["labelKind"], row["label"]))
     rows += store.select(load_query("search_task_texts"))
     for row in store.select(load_query("page_task")):
         citation = task_citation(

@@ -32,7 +32,11 @@ def store_fetch(store: Store) -> views.Fetch:
             key: IRI(value) if key in ("root", "start", "agency") else value
             for key, value in bindings.items()
         }
-        return store.select(load_query(name), terms)
+        rows = store.select(load_query(name), terms)
+        # a total order, so every engine gives the same view (the view keeps the first value
+        # per key); sorted here: ORDER BY made the 10⁶-quad dependency view 40 s -> 98 s
+        rows.sort(key=lambda row: [(value is None, str(value)) for value in row.values()])
+        return rows
 
     return fetch
 

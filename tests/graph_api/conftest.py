@@ -126,3 +126,39 @@ def live_server(tmp_path_factory, protocol_fixture):
     server = LiveServer(str(store_dir), "--query-timeout", "3", "--query-workers", "2")
     yield server
     server.stop()
+
+
+@pytest.fixture(scope="session")
+def remote_nquads(tmp_path_factory, built_store, protocol_fixture) -> Path:
+    """The built graph and the protocol fixture graphs, in one file for both stores compared."""
+    path = tmp_path_factory.mktemp("remote") / "graph.nq"
+    path.write_bytes((built_store / "graph.nq").read_bytes() + protocol_fixture.read_bytes())
+    return path
+
+
+@pytest.fixture(scope="session")
+def virtuoso_engine(tmp_path_factory, remote_nquads):
+    """A real Virtuoso on 127.0.0.1 loaded with ``remote_nquads`` (started once: ~1-2 min)."""
+    import virtuoso
+
+    if not virtuoso.available():  # a missing engine is a failure to see, not a skip
+        pytest.fail("virtuoso-t / isql-vt not found: install Debian's virtuoso-opensource")
+    server = virtuoso.Virtuoso(tmp_path_factory.mktemp("virtuoso"), free_port(), free_port())
+    try:
+        server.bulk_load(remote_nquads)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def embedded_twin(tmp_path_factory, remote_nquads):
+    """An on-disk Oxigraph store with exactly what ``virtuoso_engine`` holds."""
+    path = tmp_path_factory.mktemp("twin") / "store"
+    store = ox.Store(str(path))
+    store.bulk_load(path=str(remote_nquads), format=ox.RdfFormat.N_QUADS)
+    store.flush()
+    del store
+    twin = OxigraphStore(path)
+    yield twin
+    twin.close()

@@ -7,32 +7,18 @@ import json
 import urllib.request
 
 import pytest
-from conftest import LiveServer, free_port
-from virtuoso import Virtuoso, available
+from conftest import LiveServer
 
 from graph_api.named_queries import load_query, query_names
 from graph_api.remote_store import RemoteStore
 
-pytestmark = [
-    pytest.mark.virtuoso,
-    pytest.mark.skipif(not available(), reason="virtuoso-opensource is not installed"),
-]
+pytestmark = pytest.mark.virtuoso
 ID = "https://w3id.org/policygraph/id/"
 
 
 @pytest.fixture(scope="module")
-def virtuoso(tmp_path_factory, built_store):
-    server = Virtuoso(tmp_path_factory.mktemp("virtuoso"), free_port(), free_port())
-    try:
-        server.bulk_load((built_store / "graph.nq").resolve())
-        yield server
-    finally:
-        server.stop()
-
-
-@pytest.fixture(scope="module")
-def remote(virtuoso):
-    return RemoteStore(virtuoso.sparql, timeout=60)
+def remote(virtuoso_engine):
+    return RemoteStore(virtuoso_engine.sparql, timeout=60)
 
 
 def canonical(rows: list[dict]) -> list[tuple]:
@@ -68,18 +54,18 @@ BINDINGS = {
 
 
 @pytest.mark.parametrize("name", NAMED)
-def test_named_query_answers_match_the_embedded_store(name, remote, built_oxigraph):
+def test_named_query_answers_match_the_embedded_store(name, remote, embedded_twin):
     from graph_api.store_terms import IRI
 
     bindings = {k: IRI(v) for k, v in BINDINGS.get(name, {}).items()}
     text = load_query(name)
-    embedded = built_oxigraph.select(text, bindings)
+    embedded = embedded_twin.select(text, bindings)
     on_virtuoso = remote.select(text, bindings)
     assert canonical(on_virtuoso) == canonical(embedded)
 
 
-def test_serve_over_virtuoso(virtuoso):
-    server = LiveServer(virtuoso.sparql)
+def test_serve_over_virtuoso(virtuoso_engine):
+    server = LiveServer(virtuoso_engine.sparql)
     try:
         with urllib.request.urlopen(f"{server.base}/api/agencies/bo-khcn", timeout=30) as response:
             agency = json.load(response)

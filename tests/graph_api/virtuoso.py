@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import time
+import urllib.parse
 import urllib.request
 from pathlib import Path
+
+import pyoxigraph as ox
 
 INI = """\
 [Database]
@@ -44,10 +48,18 @@ MaxClientConnections = 8
 ServerThreads = 8
 
 [SPARQL]
-ResultSetMaxRows = 1000000
-MaxQueryExecutionTime = 60
+; rows one answer may have: above the API's max_rows and every named query's answer
+ResultSetMaxRows = 200000
+; seconds any query may run, whoever asks: the engine's own cap, above the per-request limit
+; (RemoteStore sends its time limit as the `timeout` parameter, so the engine stops at that)
+MaxQueryExecutionTime = 30
 MaxQueryCostEstimationTime = 0
 """
+
+# The engine's default graph = the loaded graphs: Virtuoso's own graphs join its private
+# graphs, which the anonymous SPARQL user may not read.
+PRIVATE_GROUP = "http://www.openlinksw.com/schemas/virtrdf#PrivateGraphs"
+ALL_GRAPHS = "SELECT DISTINCT id_to_iri(G) FROM DB.DBA.RDF_QUAD;"  # as dba, in SQL: fast
 
 
 def available() -> bool:
@@ -70,7 +82,7 @@ class Virtuoso:
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
-        self._wait_ready(limit=30.0)
+        self._wait_ready(limit=300.0)
 
     def _wait_ready(self, limit: float) -> None:
         deadline = time.monotonic() + limit
@@ -86,6 +98,19 @@ class Virtuoso:
                 time.sleep(0.3)
         self.stop()
         raise RuntimeError(f"Virtuoso did not answer within {limit:g} s")
+
+    def hide_other_graphs(self, keep: set[str]) -> None:
+        """Make every graph but ``keep`` (Virtuoso's own, some made on first use) private, so
+        that a query without a dataset sees exactly the union of the loaded graphs."""
+        listing = self.isql(ALL_GRAPHS).split("\n")
+        rule = next(i for i, line in enumerate(listing) if line.startswith("____"))
+        graphs = [line.strip() for line in listing[rule + 1 :] if line.strip()][:-1]  # "N Rows."
+        statements = [f"DB.DBA.RDF_GRAPH_GROUP_CREATE('{PRIVATE_GROUP}', 1);"]
+        hidden = [g for g in graphs if g not in keep]
+        statements += [f"DB.DBA.RDF_GRAPH_GROUP_INS('{PRIVATE_GROUP}', '{g}');" for g in hidden]
+        statements.append("DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 0, 1);")  # private: none
+        statements.append("DB.DBA.RDF_DEFAULT_USER_PERMS_SET('nobody', 1, 0);")  # others: read
+        self.isql(" ".join(statements))
 
     def isql(self, statements: str, timeout: float = 120.0) -> str:
         result = subprocess.run(
@@ -107,6 +132,13 @@ class Virtuoso:
             f"ld_dir('{target.parent}', 'graph.nq', 'urn:policygraph:unused'); "
             "rdf_loader_run(); checkpoint;"
         )
+        loaded = ox.parse(path=str(nquads), format=ox.RdfFormat.N_QUADS)
+        self.hide_other_graphs({quad.graph_name.value for quad in loaded})
+
+    def cpu_seconds(self) -> float:
+        """CPU time (user + system) the engine process has used so far."""
+        fields = Path(f"/proc/{self.process.pid}/stat").read_text().rsplit(")", 1)[1].split()
+        return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
         if self.process.poll() is None:

@@ -1,0 +1,116 @@
+"""Every route of the app, found from ``app.routes``, and the requests that exercise each one.
+
+The differential test (embedded store vs a real Virtuoso) runs every case; a route added to
+the app without a case here makes that test fail, so no route escapes the comparison.
+"""
+
+from __future__ import annotations
+
+from fastapi import FastAPI
+from starlette.routing import BaseRoute, Mount, Route
+
+ID = "https://w3id.org/policygraph/id/"
+TASK = "task/nq03-ncp-2025-phu-luc-2-nhiem-vu-1"
+SMALL_QUERY = (
+    "SELECT ?s WHERE { ?s a <https://w3id.org/policygraph/ontology#Agency> } ORDER BY ?s LIMIT 5"
+)
+GRAPHS_QUERY = "SELECT (COUNT(DISTINCT ?g) AS ?n) { GRAPH ?g { ?s ?p ?o } }"
+
+# (method, route path) → requests (method, URL, form body or None); answers compared whole.
+CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
+    ("GET", "/"): [("GET", "/", None)],
+    ("GET", "/openapi.json"): [("GET", "/openapi.json", None)],
+    ("GET", "/docs"): [("GET", "/docs", None)],
+    ("GET", "/docs/oauth2-redirect"): [("GET", "/docs/oauth2-redirect", None)],
+    ("GET", "/redoc"): [("GET", "/redoc", None)],
+    ("GET", "/sparql"): [
+        ("GET", "/sparql?query=" + SMALL_QUERY.replace(" ", "+").replace("#", "%23"), None),
+        ("GET", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", None),
+        ("GET", "/sparql?query=ASK%7B%3Curn%3Anone%3E%20%3Fp%20%3Fo%7D", None),
+        ("GET", "/sparql", None),  # the service description
+    ],
+    ("POST", "/sparql"): [
+        ("POST", "/sparql", {"query": SMALL_QUERY}),
+        ("POST", "/sparql", {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?s ?p ?o }"}),
+        ("POST", "/sparql", {"query": GRAPHS_QUERY}),
+        ("POST", "/sparql", {"query": f"CONSTRUCT WHERE {{ <{ID}agency/bo-khcn> ?p ?o }}"}),
+        ("POST", "/sparql", {"query": 'SELECT (bif:http_get("http://127.0.0.1:9/") AS ?x) {}'}),
+        ("POST", "/sparql", {"query": "SELECT ?x { SERVICE <http://127.0.0.1:9/> { ?x ?y ?z } }"}),
+    ],
+    ("GET", "/api/tasks"): [
+        ("GET", "/api/tasks", None),
+        ("GET", "/api/tasks?limit=7&offset=20", None),
+        ("GET", "/api/tasks?agency=bo-khcn", None),
+        ("GET", "/api/tasks?province=binh-dinh", None),
+        ("GET", "/api/tasks?document=57-ntw-2024&limit=1000", None),
+        ("GET", "/api/tasks?theme=awareness&format=csv", None),
+        ("GET", "/api/tasks?open_on=2025-06-30", None),
+    ],
+    ("GET", "/api/agencies"): [
+        ("GET", "/api/agencies", None),
+        ("GET", "/api/agencies?limit=10&offset=100", None),
+        ("GET", "/api/agencies?province=binh-dinh", None),
+        ("GET", "/api/agencies?format=csv&limit=50", None),
+    ],
+    ("GET", "/api/agencies/{agency_id}"): [
+        ("GET", "/api/agencies/bo-khcn", None),
+        ("GET", "/api/agencies/no-such-agency", None),
+    ],
+    ("GET", "/api/documents/{document_id}"): [
+        ("GET", "/api/documents/57-ntw-2024", None),
+        ("GET", "/api/documents/03-ncp-2025", None),
+        ("GET", "/api/documents/no-such-document", None),
+    ],
+    ("GET", "/api/search"): [
+        ("GET", "/api/search?q=so+khoa+hoc", None),
+        ("GET", "/api/search?q=chuyen+doi+so&kind=document", None),
+    ],
+    ("GET", "/api/stats"): [("GET", "/api/stats", None)],
+    ("GET", "/id/{kind}/{slug}"): [
+        ("GET", "/id/agency/bo-khcn", None),
+        ("GET", "/id/document/57-ntw-2024", None),
+        ("GET", f"/id/{TASK}", None),
+        ("GET", "/id/place/binh-duong", None),
+        ("GET", "/id/agency/no-such-agency", None),
+    ],
+    ("GET", "/api/audit/alignment"): [
+        ("GET", "/api/audit/alignment", None),
+        ("GET", "/api/audit/alignment?province=binh-dinh&format=csv", None),
+    ],
+    ("GET", "/api/audit/ownership"): [
+        ("GET", "/api/audit/ownership?on=2025-09-01", None),
+        ("GET", "/api/audit/ownership?on=2025-09-01&gone=true&format=csv", None),
+    ],
+    ("GET", "/api/audit/tasks-alignment"): [("GET", "/api/audit/tasks-alignment", None)],
+    ("GET", "/audit/coverage"): [("GET", "/audit/coverage", None)],
+    ("GET", "/views/dependencies"): [
+        ("GET", "/views/dependencies", None),
+        ("GET", f"/views/dependencies?root={TASK}&direction=up", None),
+    ],
+    ("GET", "/views/agencies"): [("GET", "/views/agencies", None)],
+    ("GET", "/views/agency/{slug}"): [("GET", "/views/agency/bo-khcn?lang=en", None)],
+    ("GET", "/views/alignment"): [("GET", "/views/alignment", None)],
+    ("GET", "/static/{path}"): [
+        ("GET", "/static/style.css", None),
+        ("GET", "/static/app.js", None),
+    ],
+}
+
+
+def _walk(routes: list[BaseRoute], prefix: str = ""):
+    for route in routes:
+        inner = getattr(route, "original_router", None)  # FastAPI's included router
+        if inner is not None:
+            context = getattr(route, "include_context", None)
+            yield from _walk(inner.routes, prefix + (getattr(context, "prefix", "") or ""))
+        elif isinstance(route, Mount):
+            yield "GET", prefix + route.path + "/{path}"
+        elif isinstance(route, Route):
+            for method in sorted(route.methods or ()):
+                if method != "HEAD":
+                    yield method, prefix + route.path
+
+
+def app_routes(app: FastAPI) -> set[tuple[str, str]]:
+    """(method, path) of every route the app serves, static files included, HEAD aside."""
+    return set(_walk(app.routes))
