@@ -4,6 +4,10 @@ Serves the store directory (e.g. a synthetic graph loaded by ``python -m bench.l
 with a real ``policygraph serve`` on 127.0.0.1 and prints, for each route, the median and worst
 of ``--runs`` requests: time to the first byte of the body and to its last byte, and the body's
 size. Used to compare a branch with main at 10⁶ quads; it asserts nothing.
+
+``--write-report`` first writes, beside the store, the counts ``policygraph build`` puts in its
+``report.json`` (entities per class, triples per named graph), counted once on the store, so
+``/api/stats`` is timed as it runs on a build.
 """
 
 from __future__ import annotations
@@ -59,13 +63,38 @@ def find_province(port: int) -> str:
     return body["results"]["bindings"][0]["p"]["value"].rsplit("/", 1)[-1]
 
 
+def write_report(store_dir: Path) -> float:
+    """The build report's counts for a store loaded from N-Quads; seconds taken."""
+    import pyoxigraph as ox
+
+    started = time.perf_counter()
+    store = ox.Store.read_only(str(store_dir))
+    classes = store.query(
+        "SELECT ?c (COUNT(DISTINCT ?e) AS ?n) WHERE { ?e a ?c } GROUP BY ?c",
+        use_default_graph_as_union=True,
+    )
+    graphs = store.query("SELECT ?g (COUNT(*) AS ?n) WHERE { GRAPH ?g { ?s ?p ?o } } GROUP BY ?g")
+    per_graph = {row["g"].value: int(row["n"].value) for row in graphs}
+    report = {
+        "release": store_dir.name,
+        "instances_per_class": {row["c"].value: int(row["n"].value) for row in classes},
+        "triples_per_graph": per_graph,
+        "total_quads": sum(per_graph.values()),
+    }
+    (store_dir.parent / "report.json").write_text(json.dumps(report, indent=1), encoding="utf-8")
+    return time.perf_counter() - started
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("store", type=Path)
     parser.add_argument("--runs", type=int, default=5)
     parser.add_argument("--timeout", type=float, default=300.0, help="per request, seconds")
     parser.add_argument("--only", help="only routes containing this text")
+    parser.add_argument("--write-report", action="store_true", help="count as the build does")
     args = parser.parse_args()
+    if args.write_report:
+        print(f"report.json written in {write_report(args.store):.1f} s")
     with Server(store=args.store, timeout=args.timeout, ready_within=300) as server:
         province = find_province(server.port)
         print(f"store {args.store}; province {province}; {args.runs} runs per route")
