@@ -7,6 +7,8 @@ Everything here is derived from the other graphs and written to its own named gr
   a chain (the backbone of "everything that implements X");
 - ``pg:inProvince``: a task → the province it belongs to (its lead agency's jurisdiction, or the
   territorial scope of the document that assigns it);
+- ``pg:isNational`` (true): a task with no province, so the national tasks are a lookup rather
+  than every task checked for a missing ``pg:inProvince``;
 - ``pg:searchKey``: every labelled entity → its labels folded (no diacritics, lowercase), so
   search ignores diacritics without a function call per label;
 - ``pg:leadTaskCount`` and ``pg:coordinatedTaskCount`` (xsd:integer): each agency with tasks →
@@ -164,9 +166,13 @@ def add_derived(dataset: Dataset) -> Graph:
     for document, ancestors in implements_closure(dataset).items():
         for ancestor in ancestors:
             derived.add((document, PG.implementsTransitive, ancestor))
-    for task, places in task_provinces(dataset).items():
+    provinces = task_provinces(dataset)
+    for task, places in provinces.items():
         for place in places:
             derived.add((task, PG.inProvince, place))
+    tasks = {s for s, _, _, _ in dataset.quads((None, RDF.type, PG.Task, None))}
+    for task in tasks - provinces.keys():
+        derived.add((task, PG.isNational, Literal(True)))
     for entity, keys in search_keys(dataset).items():
         for key in keys:
             derived.add((entity, PG.searchKey, Literal(key)))

@@ -75,3 +75,17 @@ def test_periods_are_written_to_the_derived_graph():
     }
     assert (ID + "bo-tttt", ID + "bo-khcn") in holders
     assert not list(derived.subjects(PG.holdingOf, URIRef(ID + "bo-khcn")))
+
+
+def test_a_task_is_national_or_in_a_province_never_both():
+    dataset = curated()
+    task = "https://w3id.org/policygraph/id/task/"
+    extra = f"""
+    @prefix pg: <https://w3id.org/policygraph/ontology#> .
+    <{task}bd> a pg:Task ; pg:leadAgency <{ID}so-khcn-binh-duong> .
+    <{task}n> a pg:Task ; pg:leadAgency <{ID}bo-khcn> .
+    """
+    dataset.graph(URIRef(task + "source")).parse(data=extra, format="turtle")
+    derived = add_derived(dataset)
+    assert set(derived.subjects(PG.isNational, None)) == {URIRef(task + "n")}
+    assert set(derived.subjects(PG.inProvince, None)) == {URIRef(task + "bd")}
