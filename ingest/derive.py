@@ -57,17 +57,20 @@ def implements_closure(dataset: Dataset) -> dict[URIRef, set[URIRef]]:
 def task_provinces(dataset: Dataset) -> dict[URIRef, set[URIRef]]:
     """Each task → its province(s): the lead agencies' jurisdictions that are provinces, else the
     assigning document's territorial scope."""
-    provinces = {s for s, _, _, _ in dataset.quads((None, None, PG.Province, None))}
-    jurisdiction = {s: o for s, _, o, _ in dataset.quads((None, PG.jurisdiction, None, None))}
-    scope = {s: o for s, _, o, _ in dataset.quads((None, PG.territorialScope, None, None))}
+    provinces = {s for s, _, _, _ in dataset.quads((None, RDF.type, PG.Province, None))}
+    jurisdiction: dict[URIRef, set] = defaultdict(set)  # an agency may be stated in several graphs
+    for s, _, o, _ in dataset.quads((None, PG.jurisdiction, None, None)):
+        jurisdiction[s].add(o)
+    scope: dict[URIRef, set] = defaultdict(set)
+    for s, _, o, _ in dataset.quads((None, PG.territorialScope, None, None)):
+        scope[s].add(o)
     result: dict[URIRef, set[URIRef]] = defaultdict(set)
     for task, _, agency, _ in dataset.quads((None, PG.leadAgency, None, None)):
-        place = jurisdiction.get(agency)
-        if place in provinces:
-            result[task].add(place)
+        result[task] |= jurisdiction.get(agency, set()) & provinces
     for task, _, document, _ in dataset.quads((None, PG.assignedBy, None, None)):
-        if task not in result and scope.get(document) in provinces:
-            result[task].add(scope[document])
+        if not result.get(task):
+            result[task] |= scope.get(document, set()) & provinces
+    result = defaultdict(set, {task: places for task, places in result.items() if places})
     return result
 
 
@@ -171,7 +174,8 @@ def add_derived(dataset: Dataset) -> Graph:
         for place in places:
             derived.add((task, PG.inProvince, place))
     tasks = {s for s, _, _, _ in dataset.quads((None, RDF.type, PG.Task, None))}
-    for task in tasks - provinces.keys():
+    stated = {s for s, _, _, _ in dataset.quads((None, PG.inProvince, None, None))}
+    for task in tasks - provinces.keys() - stated:
         derived.add((task, PG.isNational, Literal(True)))
     for entity, keys in search_keys(dataset).items():
         for key in keys:
