@@ -24,6 +24,8 @@ from typing import Any
 from graph_api.named_queries import load_query
 from graph_api.store import IRI, Store
 
+LOOKUP_CHUNK = 250  # IRIs bound in one lookup query
+
 
 @dataclass(frozen=True)
 class Step:
@@ -151,8 +153,24 @@ def iter_holdings(
         ]
         batches.append(("audit_ownership_national", common))
     for name, bindings in batches:
-        for row in store.select(load_query(name), bindings):
-            yield _holding(row, on, by_agency, mergers)
+        rows = store.select(load_query(name), bindings)
+        details = _lookup(store, "audit_task_details", "task", {row["task"] for row in rows})
+        labels = _lookup(store, "audit_agency_labels", "agency", {row["agency"] for row in rows})
+        for row in rows:
+            found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
+            found.setdefault("agency_label", row["agency"])
+            yield _holding(found, on, by_agency, mergers)
+
+
+def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
+    """Rows of ``query`` bound to ``iris``, ``LOOKUP_CHUNK`` at a time (long VALUES lists fall
+    off a cliff on the engine), by their ``key``."""
+    ordered = sorted(iris)
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = [IRI(iri) for iri in ordered[start : start + LOOKUP_CHUNK]]
+        found.update({row[key]: row for row in store.select(load_query(query), {key: chunk})})
+    return found
 
 
 def count_holdings(store: Store, on: date, *, gone: bool = False) -> int:
