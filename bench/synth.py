@@ -13,8 +13,9 @@ API can be measured as the graph grows:
   national resolution) or a project (Đề án, implementing one of its province's plans or
   projects), each with 20–200 tasks and a few targets, every task and target with evidence;
 - the derived graph (``…/id/source/derived``) as ``ingest.derive`` computes it:
-  ``pg:implementsTransitive``, ``pg:inProvince``, ``pg:searchKey``, ``pg:leadTaskCount``,
-  ``pg:coordinatedTaskCount``.
+  ``pg:implementsTransitive``, ``pg:inProvince``, ``pg:isNational``, ``pg:searchKey``,
+  ``pg:leadTaskCount``, ``pg:coordinatedTaskCount`` (and, in the curated part, the holding
+  periods of the agencies the 2025 changes retired).
 
 Lines are written as they are generated (nothing but the small curated data is held in rdflib),
 and the output depends only on the seed and the scale.
@@ -199,6 +200,8 @@ class Generator:
         w.iri(iri, PGNS + "evidence", node)
         if document.province:
             w.derived(iri, PGNS + "inProvince", f"<{document.province}>")
+        else:
+            w.derived(iri, PGNS + "isNational", literal("true", datatype=XSD + "boolean"))
         return offset
 
     def target(

@@ -6,17 +6,25 @@ resulting province). The holder on a date follows the chain of successions (``au
 ``pg:succeededBy`` with the date of its ``org:ChangeEvent``) whose date is on or before that date;
 a succession without a date is not followed, since nothing says it had happened. A body whose
 province merged but which no change event covers keeps the task, with a note saying so.
+
+The build precomputes both what is costly at national scale (``ingest.derive``): each task's
+province (``pg:inProvince``) and each retired agency's holder per period (``pg:HoldingPeriod``),
+so the queries select one province's assignments and their holder on a date by lookups. The
+whole audit is read province by province (``iter_holdings``), so a caller can stream it.
 """
 
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterator
 from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
 from graph_api.named_queries import load_query
 from graph_api.store import IRI, Store
+
+LOOKUP_CHUNK = 250  # IRIs bound in one lookup query
 
 
 @dataclass(frozen=True)
@@ -120,10 +128,21 @@ def audit_ownership(
     """Every task assignment with its holder on ``on``; only ``task`` (an IRI) or the tasks of
     ``province`` (an IRI) when given. ``by_agency``: the successions, when the caller keeps them
     (a page server reads them once per release: the query takes about 1.4 s)."""
-    bindings = {"task": IRI(task)} if task else None
-    rows = store.select(load_query("audit_task_agencies"), bindings)
-    if province:
-        rows = [row for row in rows if row.get("province") == province]
+    holdings = iter_holdings(store, on, task=task, province=province, by_agency=by_agency)
+    return OwnershipReport(on, list(holdings))
+
+
+def iter_holdings(
+    store: Store,
+    on: date,
+    *,
+    task: str | None = None,
+    province: str | None = None,
+    gone: bool = False,
+    by_agency: dict[str, list[Step]] | None = None,
+) -> Iterator[Holding]:
+    """The holdings on ``on``, one query per province (then the national tasks) when neither
+    ``task`` nor ``province`` is given; ``gone``: only those whose assignee no longer exists."""
     if by_agency is None:
         by_agency = successions(store.select(load_query("audit_successions")))
     mergers = {
@@ -131,35 +150,71 @@ def audit_ownership(
         for row in store.select(load_query("audit_place_mergers"))
         if (merged_on := _date(row.get("merged_on"))) is not None and merged_on <= on
     }
-    holdings = []
-    for row in rows:
-        chain = holder_on(row["agency"], on, by_agency)
-        holder = chain[-1].successor if chain else row["agency"]
-        holder_label = chain[-1].successor_label if chain else row["agency_label"]
-        note = ""
-        if holder in mergers:
-            merger = mergers[holder]
-            note = (
-                f"its province merged into {merger['merged_into_label']} on "
-                f"{merger['merged_on']}; no successor body is recorded"
-            )
-        holdings.append(
-            Holding(
-                task=row["task"],
-                role=row["role"],
-                assigned=row["agency"],
-                assigned_label=row["agency_label"],
-                holder=holder,
-                holder_label=holder_label,
-                chain=chain,
-                note=note,
-                description=row.get("description"),
-                document_label=row.get("document_label"),
-                province=row.get("province"),
-                quote=row.get("quote"),
-            )
+    common = {"on": on, "gone": gone}
+    if task:
+        batches = [("audit_ownership_task", {"task": IRI(task), **common})]
+    elif province:
+        batches = [("audit_ownership_province", {"province": IRI(province), **common})]
+    else:
+        batches = [
+            ("audit_ownership_province", {"province": IRI(row["province"]), **common})
+            for row in store.select(load_query("audit_task_provinces"))
+        ]
+        batches.append(("audit_ownership_national", common))
+    for name, bindings in batches:
+        rows = store.select(load_query(name), bindings)
+        details = _lookup(store, "audit_task_details", "task", {row["task"] for row in rows})
+        labels = _lookup(store, "audit_agency_labels", "agency", {row["agency"] for row in rows})
+        for row in rows:
+            found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
+            found.setdefault("agency_label", row["agency"])
+            yield _holding(found, on, by_agency, mergers)
+
+
+def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
+    """Rows of ``query`` bound to ``iris``, ``LOOKUP_CHUNK`` at a time (long VALUES lists fall
+    off a cliff on the engine), by their ``key``."""
+    ordered = sorted(iris)
+    found: dict[str, dict[str, Any]] = {}
+    for start in range(0, len(ordered), LOOKUP_CHUNK):
+        chunk = [IRI(iri) for iri in ordered[start : start + LOOKUP_CHUNK]]
+        found.update({row[key]: row for row in store.select(load_query(query), {key: chunk})})
+    return found
+
+
+def count_holdings(store: Store, on: date, *, gone: bool = False) -> int:
+    """How many assignments the whole audit lists (``gone``: only those whose agency is gone)."""
+    rows = store.select(load_query("audit_ownership_count"), {"on": on, "gone": gone})
+    return int(rows[0]["count"]) if rows else 0
+
+
+def _holding(row: dict[str, Any], on: date, by_agency, mergers) -> Holding:
+    """One row of ``audit_ownership_*.rq`` as a holding: the holder is the derived lookup's; the
+    chain shown with it is walked over the (small) table of successions."""
+    chain = holder_on(row["agency"], on, by_agency)
+    holder = row.get("holder") or row["agency"]
+    holder_label = chain[-1].successor_label if chain else row["agency_label"]
+    note = ""
+    if holder in mergers:
+        merger = mergers[holder]
+        note = (
+            f"its province merged into {merger['merged_into_label']} on "
+            f"{merger['merged_on']}; no successor body is recorded"
         )
-    return OwnershipReport(on, holdings)
+    return Holding(
+        task=row["task"],
+        role=row["role"],
+        assigned=row["agency"],
+        assigned_label=row["agency_label"],
+        holder=holder,
+        holder_label=holder_label,
+        chain=chain,
+        note=note,
+        description=row.get("description"),
+        document_label=row.get("document_label"),
+        province=row.get("in_province"),
+        quote=row.get("quote"),
+    )
 
 
 def chain_text(holding: Holding) -> str:

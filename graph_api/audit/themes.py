@@ -2,7 +2,9 @@
 
 The national themes are the themes of the national tasks (those with no province: Appendix II of
 03/NQ-CP and the like); when no national task carries a theme, every theme of the scheme counts.
-A task's province is ``pg:inProvince``, else its lead agency's, else its document's.
+A task's province is ``pg:inProvince``, which the build derives (its lead agency's province, else
+its document's), so a province's tasks and themes are read by lookups, with one query for the
+province asked and one for the national tasks.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ from typing import Any
 
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.named_queries import load_query
-from graph_api.store import Store
+from graph_api.store import IRI, Store
 
 
 @dataclass(frozen=True)
@@ -63,7 +65,7 @@ class TaskAlignmentReport:
 def theme_coverage(
     themes: dict[str, Theme], task_rows: list[dict[str, Any]], provinces: dict[str, str]
 ) -> TaskAlignmentReport:
-    """The report from the rows of ``audit_task_themes`` (one per task and theme)."""
+    """The report from rows of task, theme and province (none for a national task)."""
     national: dict[str, list[str]] = defaultdict(list)
     by_province: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     untagged: dict[str, list[str]] = defaultdict(list)
@@ -107,5 +109,7 @@ def audit_tasks(store: Store, province: str | None = None) -> TaskAlignmentRepor
         )
         for row in store.select(load_query("audit_themes"))
     }
-    rows = store.select(load_query("audit_task_themes"))
+    bindings = {"province": IRI(chosen)} if province is not None else None
+    rows = store.select(load_query("audit_national_task_themes"))
+    rows += store.select(load_query("audit_province_task_themes"), bindings)
     return theme_coverage(themes, rows, provinces)

@@ -2,16 +2,27 @@
 
 from __future__ import annotations
 
+import csv
+import io
+import json
+from collections.abc import Iterator
 from datetime import date
+from itertools import islice
 from typing import Annotated
 
 from fastapi import APIRouter, Query, Request
-from fastapi.responses import HTMLResponse, JSONResponse, PlainTextResponse, Response
+from fastapi.responses import (
+    HTMLResponse,
+    JSONResponse,
+    PlainTextResponse,
+    Response,
+    StreamingResponse,
+)
 
 from graph_api.audit import render
 from graph_api.audit.alignment import audit_alignment
 from graph_api.audit.coverage import render_coverage
-from graph_api.audit.ownership import audit_ownership
+from graph_api.audit.ownership import Holding, OwnershipReport, count_holdings, iter_holdings
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.audit.themes import audit_tasks
 from graph_api.bounded_store import bounded_store
@@ -22,6 +33,8 @@ from graph_api.routes.common import ERROR_RESPONSES, id_pattern
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
 GONE = Query(description="only assignments whose agency no longer exists")
+PAGE = 1000  # assignments per page of the ownership audit, unless asked otherwise
+MAX_PAGE = 10_000_000  # a whole export in one streamed answer
 MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
 _TEXT = {"schema": {"type": "string"}}
 # Every representation a `format` parameter can select, so OpenAPI clients know them all.
@@ -53,7 +66,11 @@ def alignment(
     return _text(render.render_alignment(report, format), format)
 
 
-@router.get("/api/audit/ownership", summary="Who holds each task on a date", responses=TEXT_FORMATS)
+@router.get(
+    "/api/audit/ownership",
+    summary="Who holds each task on a date (a page, streamed; `total` counts every match)",
+    responses=TEXT_FORMATS,
+)
 def ownership(
     request: Request,
     on: Annotated[IsoDate | None, Query(description="YYYY-MM-DD; default today")] = None,
@@ -63,12 +80,53 @@ def ownership(
     ] = None,
     gone: Annotated[bool, GONE] = False,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
+    limit: Annotated[int, Query(ge=1, le=MAX_PAGE, description="assignments per page")] = PAGE,
+    offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
     store = bounded_store(request.app.state.store)  # reads every assignment: time-limited
     place = resolve_province(province, province_labels(store)) if province else None
     task_iri = str(parse_entity_ref(task, "task")) if task else None
-    report = audit_ownership(store, on or date.today(), task=task_iri, province=place)
-    return _text(render.render_ownership(report, format, gone_only=gone), format)
+    when = on or date.today()
+    found = iter_holdings(store, when, task=task_iri, province=place, gone=gone)
+    page = list(islice(found, offset, offset + limit)) if format == "md" else None
+    if page is not None:
+        return _text(render.render_ownership(OwnershipReport(when, page), format), format)
+
+    def total() -> int:
+        if task_iri or place:  # one query's rows, already fetched: count the rest
+            return offset + len(shown) + sum(1 for _ in found)
+        return count_holdings(store, when, gone=gone)
+
+    shown: list[str] = []
+    rows = (shown.append(h.task) or h for h in islice(found, offset, offset + limit))
+    if format == "csv":
+        return StreamingResponse(_csv_lines(rows), media_type=MEDIA["csv"])
+    head = {"on": when.isoformat(), "limit": limit, "offset": offset}
+    return StreamingResponse(_json_chunks(head, rows, total), media_type="application/json")
+
+
+def _json_chunks(head: dict, holdings: Iterator[Holding], total) -> Iterator[str]:
+    """One JSON object written as it goes: the page's holdings, then ``total`` (every match)
+    and ``assignee_gone`` (the page's tasks whose assignee no longer exists)."""
+    yield json.dumps(head, ensure_ascii=False)[:-1] + ', "holdings": ['
+    gone: set[str] = set()
+    for index, holding in enumerate(holdings):
+        yield ("," if index else "") + "\n" + json.dumps(holding.as_dict(), ensure_ascii=False)
+        if holding.assignee_gone:
+            gone.add(holding.task)
+    yield f'\n], "total": {total()}, "assignee_gone": {json.dumps(sorted(gone))}}}\n'
+
+
+def _csv_lines(holdings: Iterator[Holding]) -> Iterator[str]:
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=render.OWNERSHIP_COLUMNS, lineterminator="\n")
+    writer.writeheader()
+    for holding in holdings:
+        writer.writerow(render.ownership_record(holding))
+        yield buffer.getvalue()
+        buffer.seek(0)
+        buffer.truncate()
+    yield buffer.getvalue()
 
 
 @router.get(

@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pyoxigraph as ox
 import pytest
+from rdflib import Dataset, URIRef
 
 from graph_api.audit.ownership import Step, audit_ownership, chain_text, holder_on
 from graph_api.store import OxigraphStore
+from ingest.derive import add_derived
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "https://w3id.org/policygraph/id/"
@@ -37,12 +39,15 @@ task:unchanged a pg:Task ; pg:leadAgency agency:bo-khcn .
 
 @pytest.fixture(scope="module")
 def store() -> OxigraphStore:
-    raw = ox.Store()
+    """The curated agencies and changes, the seed tasks and what the build derives from them."""
+    dataset = Dataset()
     for name in CURATED:
         path = ROOT / "data" / "curated" / f"{name}.ttl"
-        graph = ox.NamedNode(f"{ID}source/curated-{name}")
-        raw.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
-    raw.load(TASKS.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(f"{ID}source/t"))
+        dataset.graph(URIRef(f"{ID}source/curated-{name}")).parse(path, format="turtle")
+    dataset.graph(URIRef(f"{ID}source/t")).parse(data=TASKS, format="turtle")
+    add_derived(dataset)
+    raw = ox.Store()
+    raw.load(dataset.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS)
     return OxigraphStore.from_store(raw)
 
 

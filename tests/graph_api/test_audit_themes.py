@@ -5,9 +5,11 @@ from __future__ import annotations
 from pathlib import Path
 
 import pyoxigraph as ox
+from rdflib import Dataset, URIRef
 
 from graph_api.audit.themes import Theme, audit_tasks, theme_coverage
 from graph_api.store import OxigraphStore
+from ingest.derive import add_derived
 
 ROOT = Path(__file__).resolve().parents[2]
 ID = "https://w3id.org/policygraph/id/"
@@ -35,11 +37,16 @@ task:bdi1 a pg:Task ; pg:inProvince place:binh-dinh ; pg:theme theme:human-resou
 
 
 def store() -> OxigraphStore:
-    raw = ox.Store()
+    """Curated themes, places and agencies, the tasks above and what the build derives from them
+    (each task's province: bd1 and bd2 by their lead agency's)."""
+    dataset = Dataset()
     for name in ("themes", "places", "provincial-bodies", "agencies"):
         path = ROOT / "data" / "curated" / f"{name}.ttl"
-        raw.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ID + name))
-    raw.load(TASKS.encode(), format=ox.RdfFormat.TURTLE, to_graph=ox.NamedNode(ID + "t"))
+        dataset.graph(URIRef(ID + name)).parse(path, format="turtle")
+    dataset.graph(URIRef(ID + "t")).parse(data=TASKS, format="turtle")
+    add_derived(dataset)
+    raw = ox.Store()
+    raw.load(dataset.serialize(format="nquads").encode(), format=ox.RdfFormat.N_QUADS)
     return OxigraphStore.from_store(raw)
 
 
