@@ -91,19 +91,28 @@ def verdict_word(verdict: str, lang: str) -> str:
     return (words[0] if lang == "vi" else words[1]) if words else verdict
 
 
-def comparison(finding: Finding, lang: str) -> Comparison:
-    """A finding as a line of the scorecard, with its one-line summary in ``lang``."""
+def readable(quote: str | None) -> str | None:
+    """A quote as read: a row of a Markdown table (an appendix's list of targets) as its cells."""
+    if quote is None or "|" not in quote:
+        return quote
+    return " · ".join(cell.strip() for cell in quote.split("|") if cell.strip())
+
+
+def comparison(finding: Finding, lang: str, restated: tuple[str, ...] = ()) -> Comparison:
+    """A finding as a line of the scorecard, with its one-line summary in ``lang``; ``restated``
+    names the other national documents that set the same target."""
     national, provincial = finding.national, finding.provincial
     assert national is not None and provincial is not None
+    documents = ", ".join(dict.fromkeys(d for d in (national.document_label, *restated) if d))
     word = verdict_word(finding.verdict, lang)
     if lang == "vi":
         summary = (
-            f"Tỉnh đặt {provincial.wording()}, quốc gia ({national.document_label}) đặt "
+            f"Tỉnh đặt {provincial.wording()}, quốc gia ({documents}) đặt "
             f"{national.wording()}: {word}"
         )
     else:
         summary = (
-            f"The province sets {provincial.wording()}, the nation ({national.document_label}) "
+            f"The province sets {provincial.wording()}, the nation ({documents}) "
             f"{national.wording()}: {word}"
         )
     if finding.verdict == Verdict.OTHER_HORIZON and finding.value_comparison:
@@ -113,12 +122,12 @@ def comparison(finding: Finding, lang: str) -> Comparison:
         verdict=word,
         css=VERDICT_WORDS[finding.verdict][2],
         national=national.wording(),
-        national_document=national.document_label,
-        national_quote=national.quote,
+        national_document=documents,
+        national_quote=readable(national.quote),
         provincial=provincial.wording(),
         provincial_document=provincial.document,
         provincial_document_label=provincial.document_label,
-        provincial_quote=provincial.quote,
+        provincial_quote=readable(provincial.quote),
         summary=summary + ".",
     )
 
@@ -128,7 +137,7 @@ def scorecard(findings: list[Finding], lang: str) -> list[ScoreRow]:
     same verdict (a target restated by 57-NQ/TW and 03/NQ-CP) counted once."""
     rows: dict[str, list[Finding]] = defaultdict(list)
     labels: dict[str, str] = {}
-    seen: set[tuple] = set()
+    restated: dict[tuple, list[str]] = {}  # the first finding's key → the documents restating it
     for found in findings:
         if found.verdict not in COMPARED or found.national is None or found.provincial is None:
             continue
@@ -138,18 +147,25 @@ def scorecard(findings: list[Finding], lang: str) -> list[ScoreRow]:
             found.provincial.target,
             found.verdict,
         )
-        if key in seen:
+        if key in restated:
+            restated[key].append(found.national.document_label or "")
             continue
-        seen.add(key)
+        restated[key] = []
         rows[found.national.indicator].append(found)
         labels[found.national.indicator] = found.national.indicator_label
+
+    def line(found: Finding) -> Comparison:
+        national, provincial = found.national, found.provincial
+        assert national is not None and provincial is not None
+        key = (national.indicator, national.wording(), provincial.target, found.verdict)
+        return comparison(found, lang, tuple(restated[key]))
+
     return [
         ScoreRow(
             indicator,
             labels[indicator],
             tuple(
-                comparison(f, lang)
-                for f in sorted(rows[indicator], key=lambda f: COMPARED.index(f.verdict))
+                line(f) for f in sorted(rows[indicator], key=lambda f: COMPARED.index(f.verdict))
             ),
         )
         for indicator in sorted(rows, key=lambda i: labels[i])
