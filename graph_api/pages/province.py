@@ -238,8 +238,11 @@ async def province_context(request: Request, iri: str, lang: str) -> dict[str, A
     for row in await select(request, "page_province_tasks", bindings):
         by_agency[row.get("agency") or ""].add(row["task"])
     agency_names = await entity_names(request, [a for a in by_agency if a], lang)
-    report = await run_in_threadpool(audit_alignment, request.app.state.store, iri)
-    findings = report.for_province(iri)
+    findings: list[Finding] = []
+    audited = {p["slug"] for p in await province_list(request)}
+    if iri.rsplit("/", 1)[-1] in audited:  # the audit knows the provinces with a plan or target
+        report = await run_in_threadpool(audit_alignment, request.app.state.store, iri)
+        findings = report.for_province(iri)
     words = {key: pair[0 if lang == "vi" else 1] for key, pair in WORDS.items()}
     return {
         "facts": facts,

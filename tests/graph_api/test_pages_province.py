@@ -97,3 +97,8 @@ def test_home_and_navigation_lead_to_the_provinces(pages):
     english = pages.get("/provinces?lang=en").text
     assert 'href="/id/place/binh-duong?lang=en#scorecard"' in english
     assert Verdict.MISSING not in COMPARED
+
+
+def test_a_province_the_corpus_says_nothing_of_has_an_empty_scorecard(pages):
+    page = pages.get("/id/place/an-giang").text  # a province with no plan, task or target
+    assert "Chưa có chỉ tiêu nào của tỉnh so sánh được" in section(page, "scorecard")
