@@ -15,7 +15,7 @@ NAVIGATION = (  # (path, Vietnamese, English)
     ("/search?kind=task", "Nhiệm vụ", "Tasks"),
     ("/search?kind=agency", "Cơ quan", "Agencies"),
     ("/search?kind=document", "Văn bản", "Documents"),
-    ("/search?kind=place", "Tỉnh/thành", "Provinces"),
+    ("/provinces", "Tỉnh/thành", "Provinces"),
     ("/audit/coverage", "Đối chiếu mục tiêu", "Target alignment"),
     ("/views/dependencies", "Sơ đồ", "Diagrams"),
     ("/sparql", "SPARQL", "SPARQL"),

@@ -1,7 +1,8 @@
 """``/id/{kind}/{slug}``: every entity IRI of the graph, dereferenced.
 
-HTML for people (a page per kind: task, agency, document; a plain page of facts for the others),
-Turtle, JSON-LD, N-Triples or RDF/XML for clients that ask (``Accept`` or ``?format=``).
+HTML for people (a page per kind: task, agency, document, province; a plain page of facts for
+the others), Turtle, JSON-LD, N-Triples or RDF/XML for clients that ask (``Accept`` or
+``?format=``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
 from graph_api.named_queries import load_query
-from graph_api.pages import agency, document, facts, task
+from graph_api.pages import agency, document, facts, province, task
 from graph_api.pages.i18n import language
 from graph_api.pages.labels import href
 from graph_api.pages.render import render
@@ -84,6 +85,9 @@ async def entity(
     elif kind == "document":
         context = await document.document_context(request, str(iri), page_lang)
         template = "document.html"
+    elif kind == "place" and await province.is_province(request, str(iri)):
+        context = await province.province_context(request, str(iri), page_lang)
+        template = "province.html"
     else:
         context = await facts.entity_context(request, str(iri), page_lang)
         template = "entity.html"

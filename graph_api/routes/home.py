@@ -7,6 +7,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import HTMLResponse
 
 from graph_api.named_queries import load_query, query_names
+from graph_api.pages.province import province_list
 from graph_api.pages.render import render
 from ontology.namespaces import PREFIXES
 
@@ -27,7 +28,18 @@ def example_queries() -> dict[str, str]:
 async def home(
     request: Request, lang: str | None = Query(None, pattern="^(vi|en)$")
 ) -> HTMLResponse:
-    return render(request, "home.html", {"title": "policygraph"})
+    return render(
+        request, "home.html", {"title": "policygraph", "provinces": await province_list(request)}
+    )
+
+
+@router.get("/provinces", response_class=HTMLResponse, summary="The provinces and their pages")
+async def provinces(
+    request: Request, lang: str | None = Query(None, pattern="^(vi|en)$")
+) -> HTMLResponse:
+    title = "Tỉnh/thành" if lang != "en" else "Provinces"
+    context = {"title": title, "provinces": await province_list(request)}
+    return render(request, "provinces.html", context)
 
 
 def wants_editor(request: Request) -> bool:
