@@ -111,6 +111,8 @@ def check_request(text: str, time_limit: float | None = None, client: str = "") 
 
 def _check(text: str, grammar: ModuleType) -> CheckedQuery:
     tree = _parse(text, grammar)
+    if isinstance(tree, CompValue) and not tree.request:  # a prologue alone ("PREFIX : <>")
+        raise QueryError("the request holds no query and no update operation")
     if isinstance(tree, CompValue):  # an update
         _refuse_forbidden(_resolve_update(tree))
         return CheckedQuery("UPDATE", text, operations=tuple(r.name for r in tree.request))

@@ -288,3 +288,10 @@ def test_a_long_basic_graph_pattern_parses(server):
     )
     assert response.status_code == 200, response.text
     assert response.json()["results"]["bindings"] == []
+
+
+def test_a_prologue_alone_is_a_clean_400(server):
+    """Found by the fuzz test: "PREFIX:<>" parses as an update with no operation (a 500)."""
+    response = httpx.get(f"{server}/sparql", params={"query": "PREFIX:<>"}, timeout=60)
+    assert response.status_code == 400
+    assert "no query" in response.json()["message"]
