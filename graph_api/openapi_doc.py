@@ -17,6 +17,7 @@ from fastapi.responses import JSONResponse
 from starlette.requests import Request
 
 from graph_api.models import ErrorBody
+from graph_api.routes.common import ROW_CAPPED
 
 ERROR_BODY_REF = {"$ref": "#/components/schemas/ErrorBody"}
 BAD_PARAMETER = {
@@ -59,7 +60,9 @@ def true_to_the_server(schema: dict[str, Any], max_rows: int) -> dict[str, Any]:
                 bounds = parameter.get("schema", {})
                 if parameter["name"] == "limit":
                     for bound in (bounds, *bounds.get("anyOf", [])):
-                        if bound.get("maximum", 0) > max_rows:
+                        # the routes capped by the server's row cap (routes.common.limit_within)
+                        # declare ROW_CAPPED; a streamed answer's own maximum stays as declared
+                        if bound.get("maximum") == ROW_CAPPED and max_rows < ROW_CAPPED:
                             bound["maximum"] = max_rows
     return schema
 

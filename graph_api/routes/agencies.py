@@ -20,6 +20,7 @@ from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
+    ROW_CAPPED,
     SLUG_PATTERN,
     format_pattern,
     id_pattern,
@@ -95,7 +96,7 @@ async def list_agencies(
     province: str | None = Query(
         None, description="place slug: agencies with that jurisdiction", pattern=id_pattern("place")
     ),
-    limit: int | None = Query(None, ge=1, le=1_000_000, description="default 100"),
+    limit: int | None = Query(None, ge=1, le=ROW_CAPPED, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
     format: str | None = Query(
         None, description=FORMAT_DESCRIPTION, pattern=format_pattern(negotiation.TABLE)

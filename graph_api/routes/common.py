@@ -45,6 +45,9 @@ def format_pattern(offers: tuple[negotiation.Offer, ...]) -> str:
 
 
 DEFAULT_LIMIT = 100
+# The declared maximum of a `limit` that `limit_within` caps at the server's max_rows (OpenAPI
+# documents the cap itself: graph_api.openapi_doc).
+ROW_CAPPED = 1_000_000
 
 
 def limit_within(request: Request, limit: int | None) -> int:

@@ -22,6 +22,7 @@ from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
+    ROW_CAPPED,
     _cell,
     format_pattern,
     id_pattern,
@@ -55,7 +56,7 @@ async def list_tasks(
     document: str | None = Query(None, description=DOCUMENT, pattern=id_pattern("document")),
     theme: str | None = Query(None, description="theme slug", pattern=id_pattern("theme")),
     open_on: Annotated[IsoDate | None, Query(description=OPEN_ON)] = None,
-    limit: int | None = Query(None, ge=1, le=1_000_000, description="default 100"),
+    limit: int | None = Query(None, ge=1, le=ROW_CAPPED, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
     format: str | None = Query(
         None, description=FORMAT_DESCRIPTION, pattern=format_pattern(negotiation.TABLE)
