@@ -3,7 +3,9 @@ province it does not belong to. Real texts from data/sources and the real curate
 
 from __future__ import annotations
 
-from ingest.resolve import find_agencies, find_places, province_of_source
+import pytest
+
+from ingest.resolve import find_agencies, find_places, province_of_source, resolve_agency
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES, curated_catalogue
 
@@ -22,3 +24,29 @@ def test_a_provincial_paper_names_the_province_of_its_text() -> None:
         for m in find_agencies(source.normalised, curated_catalogue(), "ba-ria-vung-tau")
     }
     assert "dang-minh-thong" not in places
+
+
+@pytest.mark.parametrize(
+    ("name", "key"),
+    [
+        ("Ban Tổ chức Trung ương", "ban-to-chuc-tw"),
+        ("Ban Tuyên giáo và Dân vận Trung ương", "ban-tgdv-tw"),
+        ("Văn phòng Trung ương Đảng", "vptw"),
+        ("Hội đồng Dân tộc", "hoi-dong-dan-toc"),
+        ("Ủy ban Khoa học, Công nghệ và Môi trường của Quốc hội", "ub-khcnmt-qh"),
+        ("Uỷ ban Thường vụ Quốc hội", "ubtvqh"),
+        ("Đảng uỷ Chính phủ", "dang-uy-chinh-phu"),
+        ("Ban chỉ đạo của Chính phủ", "bcd-cp-khcn-de-an-06"),
+        ("Ban Chỉ đạo Trung ương về phát triển KH-CN, ĐMST và CĐS quốc gia", "bcd-nq57-trung-uong"),
+    ],
+)
+def test_national_party_and_assembly_bodies_are_curated(name: str, key: str) -> None:
+    # In a provincial text too: a central body is never placed in the text's province.
+    ref = resolve_agency(name, curated_catalogue(), "bac-ninh")
+    assert (ref.key, ref.resolved, ref.level, ref.province) == (key, True, "national", "viet-nam")
+
+
+def test_the_government_steering_committee_is_found_whole_in_a_real_notice() -> None:
+    source = read_source(SOURCES / "dev-m-bcd-cp-2026.txt")
+    keys = {m.ref.key for m in find_agencies(source.normalised, curated_catalogue())}
+    assert "bcd-cp-khcn-de-an-06" in keys
