@@ -20,6 +20,7 @@ from ingest.resolve.mentions import (
 )
 from ingest.resolve.names import pattern_names
 from ingest.resolve.places import province_suffix
+from ingest.resolve.short_forms import resolve_short_forms
 from ontology.slugs import slugify
 from ontology.text_keys import Tokens, name_key, tokens
 
@@ -80,7 +81,8 @@ def _find_agencies(
         full_end = end + toks_after[used - 1].end if used else end
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
-    return unify(sorted(mentions, key=lambda m: m.start))
+    unified = unify(sorted(mentions, key=lambda m: m.start))
+    return resolve_short_forms(text, unified, catalogue, province) if patterns else unified
 
 
 def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None) -> AgencyRef:

@@ -50,3 +50,27 @@ def test_the_government_steering_committee_is_found_whole_in_a_real_notice() -> 
     source = read_source(SOURCES / "dev-m-bcd-cp-2026.txt")
     keys = {m.ref.key for m in find_agencies(source.normalised, curated_catalogue())}
     assert "bcd-cp-khcn-de-an-06" in keys
+
+
+def _steering_keys(stem: str, province: str | None) -> set[str]:
+    source = read_source(SOURCES / f"{stem}.txt")
+    return {
+        m.ref.key
+        for m in find_agencies(source.normalised, curated_catalogue(), province)
+        if source.normalised[m.start : m.end].lower().startswith("ban chỉ đạo")
+    }
+
+
+def test_a_bare_ban_chi_dao_is_the_body_named_in_full() -> None:
+    # "(sau đây gọi tắt là Ban Chỉ đạo của Chính phủ)": one body, not a provincial committee.
+    assert _steering_keys("dev-m-tb552-vpcp", "ha-noi") == {"bcd-cp-khcn-de-an-06"}
+
+
+def test_a_steering_committee_set_up_by_a_bank_is_no_provincial_body() -> None:
+    # "Ngân hàng Nhà nước đã thành lập Ban Chỉ đạo …": a body made, named by nobody.
+    assert _steering_keys("dev-m-nhnn-thidua", "ha-noi") == set()
+    assert _steering_keys("dev-m-bca-vnplus", None) == set()
+
+
+def test_a_provincial_texts_bare_ban_chi_dao_stays_the_provinces_committee() -> None:
+    assert _steering_keys("000_a3683a6493bfc795", "binh-duong") == {"bcd-nq57-binh-duong"}
