@@ -19,8 +19,14 @@ _ABBREV_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)")
 _ABBREV_INSIDE = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)(?=\s)")
 
 
+def _letterhead(name: str) -> bool:
+    """A name in capitals ("ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO TRUNG ƯƠNG") is a letterhead's."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 4 and all(c.isupper() for c in letters)
+
+
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFact]:
-    """One AgencyFact per distinct agency, quoting the sentence of its first mention."""
+    """One AgencyFact per distinct agency, quoting the sentence of its first mention in prose."""
     text = source.normalised
     spans = sentences(text)
     facts: dict[str, AgencyFact] = {}
@@ -30,12 +36,13 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
         abbrev = _ABBREV_AFTER.match(text, mention.end) or _ABBREV_INSIDE.search(mention.ref.name)
         ref = replace(mention.ref, name=_ABBREV_INSIDE.sub("", mention.ref.name))
         identity = mention.ref.key
-        if identity in facts:
-            if abbrev and not facts[identity].abbrev:
-                facts[identity].abbrev = abbrev.group(1)
+        known = facts.get(identity)
+        if known and not (_letterhead(known.agency.name) and not _letterhead(ref.name)):
+            if abbrev and not known.abbrev:
+                known.abbrev = abbrev.group(1)
             continue
+        # New, or first named in a letterhead's capitals: the running text's "UBND tỉnh" names it.
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
-        facts[identity] = AgencyFact(
-            ref, source.evidence(sentence.start, sentence.end), abbrev.group(1) if abbrev else None
-        )
+        short = abbrev.group(1) if abbrev else (known.abbrev if known else None)
+        facts[identity] = AgencyFact(ref, source.evidence(sentence.start, sentence.end), short)
     return list(facts.values())

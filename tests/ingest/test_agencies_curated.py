@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import pytest
 
+from ingest.extract import extract_all
+from ingest.model import AgencyFact
 from ingest.resolve import find_agencies, find_places, province_of_source, resolve_agency
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES, curated_catalogue
@@ -74,3 +76,14 @@ def test_a_steering_committee_set_up_by_a_bank_is_no_provincial_body() -> None:
 
 def test_a_provincial_texts_bare_ban_chi_dao_stays_the_provinces_committee() -> None:
     assert _steering_keys("000_a3683a6493bfc795", "binh-duong") == {"bcd-nq57-binh-duong"}
+
+
+def test_a_letterhead_in_capitals_does_not_name_the_body() -> None:
+    # Letterhead "ỦY BAN NHÂN DÂN / TỈNH BẮC NINH"; the text then says "UBND tỉnh".
+    source = read_source(SOURCES / "dev-bac-ninh-qd933.txt")
+    names = [
+        fact.agency.name
+        for fact in extract_all(source, curated_catalogue())
+        if isinstance(fact, AgencyFact)
+    ]
+    assert names and not [name for name in names if name.isupper()]
