@@ -12,11 +12,22 @@ from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, sentence_at, sentences
-from ingest.model import AgencyFact, SourceText
+from ingest.model import AgencyFact, AgencyRef, SourceText
 from ingest.resolve import find_agencies
 
 _ABBREV_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)")
 _ABBREV_INSIDE = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)(?=\s)")
+
+
+def _a_body(ref: AgencyRef) -> bool:
+    """Whether an uncurated name is a body: every ministry is curated, so "Bộ Chỉ số" (an output
+    column's "set of indicators") is none; a provincial body of no province ("HĐND" in a national
+    recipients' list, "Chính quyền" opening a sentence) is nobody in particular."""
+    if ref.resolved:
+        return True
+    if re.match(r"Bộ\s", ref.name):
+        return False
+    return not (ref.level == "provincial" and ref.province is None)
 
 
 def _letterhead(name: str) -> bool:
@@ -31,7 +42,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
     spans = sentences(text)
     facts: dict[str, AgencyFact] = {}
     for mention in find_agencies(text, context.catalogue, context.province):
-        if mention.ref.collective:
+        if mention.ref.collective or not _a_body(mention.ref):
             continue
         abbrev = _ABBREV_AFTER.match(text, mention.end) or _ABBREV_INSIDE.search(mention.ref.name)
         ref = replace(mention.ref, name=_ABBREV_INSIDE.sub("", mention.ref.name))

@@ -166,7 +166,10 @@ def split_agencies(cell: str, catalogue: Catalogue, province: str | None = None)
         gap_end = mention.start if mention else len(cell)
         for piece in re.split(r"\s*(?:[,;]|\bvà\b|\bcùng\b)\s*", cell[position:gap_end]):
             piece = piece.strip(" .()")
-            if piece and len(piece) > 1:
+            place = catalogue.place_index.get(name_key(piece))
+            if place:  # "các địa phương Bắc Ninh, Bình Dương": each province's People's Committee
+                refs.append(resolve_agency("Ủy ban nhân dân", catalogue, place))
+            elif piece and len(piece) > 1:
                 refs.append(resolve_agency(piece, catalogue, province))
         if mention:
             refs.append(mention.ref)

@@ -7,7 +7,13 @@ import pytest
 
 from ingest.extract import extract_all
 from ingest.model import AgencyFact
-from ingest.resolve import find_agencies, find_places, province_of_source, resolve_agency
+from ingest.resolve import (
+    find_agencies,
+    find_places,
+    province_of_source,
+    resolve_agency,
+    split_agencies,
+)
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES, curated_catalogue
 
@@ -87,3 +93,23 @@ def test_a_letterhead_in_capitals_does_not_name_the_body() -> None:
         if isinstance(fact, AgencyFact)
     ]
     assert names and not [name for name in names if name.isupper()]
+
+
+def test_provinces_in_a_coordinator_list_are_their_peoples_committees() -> None:
+    # 03/NQ-CP Appendix II, task 111: "… các địa phương Bắc Ninh, Bình Dương, An Giang".
+    cell = "Bảo hiểm Xã hội Việt Nam, Bộ Công an và các địa phương Bắc Ninh, Bình Dương, An Giang"
+    keys = [ref.key for ref in split_agencies(cell, curated_catalogue())]
+    assert {"ubnd-bac-ninh", "ubnd-binh-duong", "ubnd-an-giang", "bo-cong-an"} <= set(keys)
+    assert not {"bac-ninh", "binh-duong", "an-giang"} & set(keys)
+
+
+def test_no_agency_from_an_output_column_or_a_recipients_list() -> None:
+    # Appendix II's "Kết quả" column: "Bộ Chỉ số, Hệ thống thông tin …"; the Nơi nhận of 03/NQ-CP:
+    # "HĐND, UBND các tỉnh"; "e) Chính quyền chủ động …"; "Trung tâm Đổi mới sáng tạo Quốc gia".
+    keys = set()
+    for stem in ("nq03-ncp-2025-phu-luc-2-nhiem-vu", "nq03-ncp-2025"):
+        source = read_source(SOURCES / f"{stem}.md")
+        facts = extract_all(source, curated_catalogue())
+        keys |= {fact.agency.key for fact in facts if isinstance(fact, AgencyFact)}
+    assert not {"bo-chi-so", "hdnd", "chinh-quyen", "trung-tam-doi-moi"} & keys
+    assert "nic" in keys
