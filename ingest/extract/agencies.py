@@ -12,30 +12,48 @@ from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, sentence_at, sentences
-from ingest.model import AgencyFact, SourceText
+from ingest.model import AgencyFact, AgencyRef, SourceText
 from ingest.resolve import find_agencies
 
 _ABBREV_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)")
 _ABBREV_INSIDE = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)(?=\s)")
 
 
+def _a_body(ref: AgencyRef) -> bool:
+    """Whether an uncurated name is a body: every ministry is curated, so "Bộ Chỉ số" (an output
+    column's "set of indicators") is none; a provincial body of no province ("HĐND" in a national
+    recipients' list, "Chính quyền" opening a sentence) is nobody in particular."""
+    if ref.resolved:
+        return True
+    if re.match(r"Bộ\s", ref.name):
+        return False
+    return not (ref.level == "provincial" and ref.province is None)
+
+
+def _letterhead(name: str) -> bool:
+    """A name in capitals ("ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO TRUNG ƯƠNG") is a letterhead's."""
+    letters = [c for c in name if c.isalpha()]
+    return len(letters) > 4 and all(c.isupper() for c in letters)
+
+
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFact]:
-    """One AgencyFact per distinct agency, quoting the sentence of its first mention."""
+    """One AgencyFact per distinct agency, quoting the sentence of its first mention in prose."""
     text = source.normalised
     spans = sentences(text)
     facts: dict[str, AgencyFact] = {}
     for mention in find_agencies(text, context.catalogue, context.province):
-        if mention.ref.collective:
+        if mention.ref.collective or not _a_body(mention.ref):
             continue
         abbrev = _ABBREV_AFTER.match(text, mention.end) or _ABBREV_INSIDE.search(mention.ref.name)
         ref = replace(mention.ref, name=_ABBREV_INSIDE.sub("", mention.ref.name))
         identity = mention.ref.key
-        if identity in facts:
-            if abbrev and not facts[identity].abbrev:
-                facts[identity].abbrev = abbrev.group(1)
+        known = facts.get(identity)
+        if known and not (_letterhead(known.agency.name) and not _letterhead(ref.name)):
+            if abbrev and not known.abbrev:
+                known.abbrev = abbrev.group(1)
             continue
+        # New, or first named in a letterhead's capitals: the running text's "UBND tỉnh" names it.
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
-        facts[identity] = AgencyFact(
-            ref, source.evidence(sentence.start, sentence.end), abbrev.group(1) if abbrev else None
-        )
+        short = abbrev.group(1) if abbrev else (known.abbrev if known else None)
+        facts[identity] = AgencyFact(ref, source.evidence(sentence.start, sentence.end), short)
     return list(facts.values())

@@ -20,6 +20,7 @@ from ingest.resolve.mentions import (
 )
 from ingest.resolve.names import pattern_names
 from ingest.resolve.places import province_suffix
+from ingest.resolve.short_forms import resolve_short_forms
 from ontology.slugs import slugify
 from ontology.text_keys import Tokens, name_key, tokens
 
@@ -80,7 +81,8 @@ def _find_agencies(
         full_end = end + toks_after[used - 1].end if used else end
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
-    return unify(sorted(mentions, key=lambda m: m.start))
+    unified = unify(sorted(mentions, key=lambda m: m.start))
+    return resolve_short_forms(text, unified, catalogue, province) if patterns else unified
 
 
 def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None) -> AgencyRef:
@@ -164,7 +166,10 @@ def split_agencies(cell: str, catalogue: Catalogue, province: str | None = None)
         gap_end = mention.start if mention else len(cell)
         for piece in re.split(r"\s*(?:[,;]|\bvà\b|\bcùng\b)\s*", cell[position:gap_end]):
             piece = piece.strip(" .()")
-            if piece and len(piece) > 1:
+            place = catalogue.place_index.get(name_key(piece))
+            if place:  # "các địa phương Bắc Ninh, Bình Dương": each province's People's Committee
+                refs.append(resolve_agency("Ủy ban nhân dân", catalogue, place))
+            elif piece and len(piece) > 1:
                 refs.append(resolve_agency(piece, catalogue, province))
         if mention:
             refs.append(mention.ref)

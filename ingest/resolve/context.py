@@ -41,6 +41,10 @@ def province_of_source(source: SourceText, catalogue: Catalogue) -> str | None:
             and slug.replace("-", "").replace("i", "y") + ".gov.vn" in folded_hints
         ):
             counts[slug] += 3
+    # "Báo Bà Rịa - Vũng Tàu": a provincial paper names its province (a news text may not).
+    for _, _, slug in find_places(source.meta.publisher or "", catalogue):
+        if slug in catalogue.places and slug not in nations:
+            counts[slug] += 3
     if not counts:
         return None
     return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]

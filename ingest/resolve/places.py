@@ -12,6 +12,57 @@ from ontology.text_keys import Token, name_key, tokens
 PLACE_PATTERN = re.compile(
     r"(?<![\w])(?:tỉnh|thành phố|TP\.?)\s*((?:[A-ZĐ][\w]*)(?:\s+[A-ZĐ][\w]*){0,3})"
 )
+# "Phó Chủ tịch UBND tỉnh Đặng Minh Thông": an uncurated capitalised name after "tỉnh" that opens
+# with a common family name is the person holding the post, not a province (no province name
+# opens with one of these; "Hồ Chí Minh" is curated and matched before this pattern is read).
+_SURNAMES = frozenset(
+    [
+        "Nguyễn",
+        "Trần",
+        "Lê",
+        "Phạm",
+        "Hoàng",
+        "Huỳnh",
+        "Phan",
+        "Vũ",
+        "Võ",
+        "Đặng",
+        "Bùi",
+        "Đỗ",
+        "Hồ",
+        "Ngô",
+        "Dương",
+        "Lý",
+        "Đinh",
+        "Đoàn",
+        "Trịnh",
+        "Lương",
+        "Mai",
+        "Lâm",
+        "Tô",
+        "Tạ",
+        "Hà",
+        "Chu",
+        "Cao",
+        "Lưu",
+        "Triệu",
+        "Thái",
+        "Mạc",
+        "Kiều",
+        "Quách",
+        "Vương",
+        "Văn",
+        "Nông",
+        "Lò",
+        "Hứa",
+    ]
+)
+
+
+def is_person_name(name: str) -> bool:
+    """A capitalised name of 2-4 words opening with a common family name ("Đặng Minh Thông")."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and words[0] in _SURNAMES
 
 
 def province_suffix(
@@ -33,9 +84,10 @@ def province_suffix(
                 return slug, len(words) + width, False
         if words:
             match = PLACE_PATTERN.match(text, toks[index].start)
-            if match and match.group(1) and not NAME_HEAD.match(match.group(1)):
-                width = len(name_key(match.group(1)))
-                return slugify(match.group(1)), len(words) + width, False
+            name = match.group(1) if match else None
+            if name and not NAME_HEAD.match(name) and not is_person_name(name):
+                width = len(name_key(name))
+                return slugify(name), len(words) + width, False
             return None, len(words), True
     return None, 0, False
 
@@ -62,7 +114,12 @@ def find_places(text: str, catalogue: Catalogue) -> list[tuple[int, int, str]]:
             index += 1
     covered = [(s, e) for s, e, _ in found]
     for match in PLACE_PATTERN.finditer(text):
-        if match.group(1) and not any(s < match.end() and match.start() < e for s, e in covered):
+        name = match.group(1)
+        if (
+            name
+            and not is_person_name(name)
+            and not any(s < match.end() and match.start() < e for s, e in covered)
+        ):
             found.append((match.start(), match.end(), slugify(match.group(1))))
     return sorted(found)
 
