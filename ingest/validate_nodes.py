@@ -3,7 +3,8 @@
 Every shape of ``ontology/shapes.ttl`` looks at a focus node through paths of length one and at
 the node's own types, which RDFS inference takes from the triples about the node (domains,
 sub-properties) and pointing at it (ranges). So a node's results depend only on its
-*neighbourhood* — every triple of the union with the node as subject or object — plus the shapes
+*neighbourhood* — the triples of the union about the node, and the predicates pointing at it —
+plus the shapes
 and the ontology. The results of each node are cached under a hash of that neighbourhood:
 a curated agency, place or indicator is validated once, not on every build; adding a document
 validates its own nodes and the shared nodes it points at (with all the triples about them).
@@ -19,6 +20,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 from collections import defaultdict
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
@@ -34,6 +36,8 @@ from ingest.validate import SH, ValidationResult, Violation, load_shapes, with_i
 # faster (each run re-reads the shapes and neighbourhoods are shared), so the nodes are split
 # into one run per worker unless that exceeds this.
 CHUNK_NODES = 20_000
+INCOMING = URIRef("urn:policygraph:validate:incoming")  # stands for whatever points at a node
+_BNODE = re.compile(r"_:\S+")
 
 
 class NodeResultCache:
@@ -71,20 +75,27 @@ class NodeResultCache:
 
 
 def neighbourhoods(dataset: Dataset) -> dict[URIRef, set[str]]:
-    """Each IRI of the union → the N-Triples lines of the triples it is subject or object of."""
+    """Each IRI of the union → the N-Triples lines that decide its SHACL results.
+
+    Those are the triples it is the subject of, and one triple per predicate pointing at it
+    (from a placeholder subject): what points at a node matters to the shapes only through the
+    predicate (its range types the node; ``sh:targetObjectsOf`` names predicates), so a class
+    or an agency that thousands of tasks point at keeps its hash when one more task does.
+    """
     lines: dict[URIRef, set[str]] = defaultdict(set)
     for s, p, o, _ in dataset.quads((None, None, None, None)):
-        line = _nt_row((s, p, o))
         if isinstance(s, URIRef):
-            lines[s].add(line)
+            lines[s].add(_nt_row((s, p, o)))
         if isinstance(o, URIRef):
-            lines[o].add(line)
+            lines[o].add(_nt_row((INCOMING, p, o)))
     return lines
 
 
 def node_key(version: str, node: URIRef, lines: set[str]) -> str:
+    """The hash of a node's neighbourhood; blank node labels (which change with every parse of
+    the ontology's OWL lists) are masked."""
     digest = hashlib.sha256(f"{version}\n<{node}>\n".encode())
-    for line in sorted(lines):
+    for line in sorted(_BNODE.sub("_:b", line) if "_:" in line else line for line in lines):
         digest.update(line.encode())
     return digest.hexdigest()
 
