@@ -30,12 +30,20 @@ from rdflib import Dataset, Graph, URIRef
 from rdflib.plugins.serializers.nt import _nt_row
 
 from ingest.fact_cache import extractor_version
-from ingest.validate import SH, ValidationResult, Violation, load_shapes, with_inferred_types
+from ingest.validate import (
+    SH,
+    ValidationResult,
+    Violation,
+    load_shapes,
+    union_graph,
+    with_inferred_types,
+)
 
 # Focus nodes per pySHACL run, at most: bounds the memory of one run. Fewer, larger runs are
 # faster (each run re-reads the shapes and neighbourhoods are shared), so the nodes are split
 # into one run per worker unless that exceeds this.
 CHUNK_NODES = 20_000
+WHOLE_UNION_SHARE = 0.5  # above this share of changed nodes, validate the union in one run
 INCOMING = URIRef("urn:policygraph:validate:incoming")  # stands for whatever points at a node
 _BNODE = re.compile(r"_:\S+")
 
@@ -107,6 +115,12 @@ def validate_incrementally(
     lines = neighbourhoods(dataset)
     keys = {node: node_key(cache.version, node, node_lines) for node, node_lines in lines.items()}
     changed = sorted(node for node, key in keys.items() if key not in cache.results)
+    if len(changed) > len(keys) * WHOLE_UNION_SHARE:
+        # most nodes changed (a cold cache, a new rule): one run over the union is cheaper than
+        # runs over neighbourhoods, which overlap
+        del lines
+        found = _results(with_inferred_types(union_graph(dataset), load_shapes()[1]), None)
+        return _finish(cache, keys, changed, found)
     runs = max(workers, -(-len(changed) // CHUNK_NODES)) if changed else 0
     size = -(-len(changed) // runs) if runs else 1
     chunks = [
@@ -120,6 +134,13 @@ def validate_incrementally(
     found: list[dict] = []
     for chunk_result in _run_chunks(chunks, workers):
         found.extend(chunk_result)
+    return _finish(cache, keys, changed, found)
+
+
+def _finish(
+    cache: NodeResultCache, keys: dict[URIRef, str], changed: list[URIRef], found: list[dict]
+) -> ValidationResult:
+    """Cache the results of the changed nodes and return every node's."""
     by_focus: dict[str, list[dict]] = defaultdict(list)
     for violation in found:
         by_focus[violation["focus"]].append(violation)
@@ -151,20 +172,25 @@ def validate_chunk(chunk: tuple[list[str], str]) -> list[dict]:
     focus, ntriples = chunk
     if not focus:
         return []
-    shapes, ontology = load_shapes()
+    ontology = load_shapes()[1]
     data = Graph().parse(data=ntriples, format="nt")
+    return _results(with_inferred_types(data, ontology), set(focus))
+
+
+def _results(data: Graph, wanted: set[str] | None) -> list[dict]:
+    """pySHACL's results on ``data`` (with inferred types), those about ``wanted`` nodes."""
+    shapes, ontology = load_shapes()
     _, report_graph, _ = validate(
-        with_inferred_types(data, ontology),
+        data,
         shacl_graph=shapes,
         ont_graph=ontology,
         inference="none",
         allow_warnings=True,
         inplace=True,  # the enriched graph is ours: no 14 s copy to mix the ontology in
     )
-    wanted = set(focus)
     violations = []
     for result in report_graph.subjects(SH.resultSeverity, None):
-        if str(report_graph.value(result, SH.focusNode)) not in wanted:
+        if wanted is not None and str(report_graph.value(result, SH.focusNode)) not in wanted:
             continue  # a neighbour: its own neighbourhood is not all here
         path = report_graph.value(result, SH.resultPath)
         violations.append(
