@@ -28,18 +28,20 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import RDF, Dataset, URIRef
 
-from ingest.corrections import CorrectionLog, apply_corrections, load_corrections
+from ingest.corrections import load_corrections
 from ingest.curated import curated_view, load_curated
 from ingest.derive import add_derived
 from ingest.dumps import sorted_nquads, trig_from_nquads
-from ingest.validate import ValidationResult, validate_dataset
+from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
+from ingest.parallel import ExtractionInputs, Skipped, extract_many
+from ingest.validate_nodes import NodeResultCache, validate_incrementally
 from ontology import releases
 from ontology.errors import SourceError
-from ontology.namespaces import entity_iri
 
 CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
 KEEP_RELEASES = 2
+CACHE_DIR = "cache"  # under the build directory: facts per source, SHACL results per node
 
 Progress = Callable[[int, int, str], None]
 
@@ -62,6 +64,8 @@ class BuildReport:
     seconds: float = 0.0
     total_quads: int = 0
     cleaned: list[str] = field(default_factory=list)  # leftovers of killed builds
+    stage_seconds: dict[str, float] = field(default_factory=dict)
+    cache: dict = field(default_factory=dict)  # fact cache hits, sources extracted, corrupt
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, indent=2, sort_keys=True)
@@ -75,6 +79,15 @@ class BuildReport:
         lines += [f"  warning: {w}" for w in self.warnings]
         if self.cleaned:
             lines.append(f"cleaned after a killed build: {', '.join(self.cleaned)}")
+        if self.stage_seconds:
+            lines.append(
+                "stages: " + ", ".join(f"{k} {v:.2f} s" for k, v in self.stage_seconds.items())
+            )
+        if self.cache:
+            lines.append(
+                f"fact cache: {self.cache['hits']} reused, {self.cache['extracted']} extracted"
+                + "".join(f"\n  ignored corrupt entry {c}" for c in self.cache["ignored_corrupt"])
+            )
         lines.append(f"corrections applied: {len(self.corrections_applied)}")
         lines += [f"  warning: correction unused: {c}" for c in self.corrections_unmatched]
         lines.append("instances per class:")
@@ -86,58 +99,113 @@ class BuildReport:
 
 
 def collect_dataset(
-    curated_dir: Path, sources_dir: Path, report: BuildReport, progress: Progress | None = None
+    curated_dir: Path,
+    sources_dir: Path,
+    report: BuildReport,
+    progress: Progress | None = None,
+    *,
+    workers: int = 1,
+    cache: FactCache | None = None,
 ) -> Dataset:
-    """Read curated data and every source into one dataset; skip unreadable sources."""
-    from ingest.emit import emit, source_triples
-    from ingest.extract import extract_all
-    from ingest.resolve import BODIES_FILE, Catalogue, load_bodies
-    from ingest.sources import iter_sources
+    """Read curated data and every source into one dataset; skip unreadable sources.
 
+    Sources whose cache entry is valid are not read again; the others are extracted on
+    ``workers`` processes. Either way each source's graph arrives as the same N-Quads text, in
+    file-name order, so the dataset does not depend on the cache or the number of workers.
+    """
+    from ingest.resolve import BODIES_FILE, Catalogue, load_bodies
+
+    cache = cache or FactCache(None)
+    timer = StageTimer(report)
     dataset = Dataset()
     report.curated_files = [p.name for p in load_curated(curated_dir, dataset)]
     corrections = load_corrections(curated_dir / CORRECTIONS_FILE)
-    log = CorrectionLog()
     bodies = load_bodies(curated_dir / BODIES_FILE)
     catalogue = Catalogue.from_graph(curated_view(dataset), bodies)
-    items = list(iter_sources(sources_dir)) if sources_dir.exists() else []
-    for index, item in enumerate(items, start=1):
-        if isinstance(item, SourceError):
-            report.sources_skipped.append({"path": str(item.path), "reason": item.reason})
-            if progress:
-                progress(index, len(items), f"skipped {Path(item.path).name}")
-            continue
-        source = item
+    version = build_version(curated_dir)
+    timer.lap("read curated")
+    paths, errors = list_sources(sources_dir)
+    keys = {path: source_key(path, version) for path in paths}
+    entries: dict[Path, CacheEntry | Skipped] = {}
+    for path in paths:
+        entry = cache.get(keys[path])
+        if entry is not None:
+            entries[path] = entry
+    missing = [path for path in paths if path not in entries]
+    timer.lap("read cache")
+    inputs = ExtractionInputs(catalogue, tuple(corrections))
+    for done, (path, result) in enumerate(
+        zip(missing, extract_many(missing, inputs, workers), strict=True), start=1
+    ):
+        entries[path] = result
+        if isinstance(result, CacheEntry):
+            cache.put(keys[path], result)
         if progress:
-            progress(index, len(items), source.path.name)
-        if not has_metadata_file(source.path, source.original):
-            report.warnings.append(
-                f"{source.path}: no metadata file; took from the text: "
-                + ("; ".join(source.meta.notes) or "nothing")
-            )
-        graph = dataset.graph(entity_iri("source", source.source_id))
-        try:
-            facts = apply_corrections(
-                source.source_id, extract_all(source, catalogue), corrections, log
-            )
-            source_triples(source, graph)
-            emit(facts, source, graph)
-        except Exception as error:  # one bad source must not stop the build
-            dataset.remove_graph(graph)
-            report.sources_skipped.append(
-                {"path": str(source.path), "reason": f"extraction failed: {error!r}"}
-            )
-            continue
-        report.sources_read.append(source.path.name)
-        report.facts_per_source[source.source_id] = dict(Counter(type(f).__name__ for f in facts))
-    report.corrections_applied = log.applied
-    report.corrections_unmatched = log.unmatched
+            progress(done, len(missing), path.name)
+    timer.lap("extract")
+    cache.prune(set(keys.values()))
+    for error in errors:
+        report.sources_skipped.append({"path": str(error.path), "reason": error.reason})
+    for path in paths:
+        add_entry(dataset, entries[path], report)
+    report.cache = {
+        "hits": cache.hits,
+        "extracted": len(missing),
+        "ignored_corrupt": cache.ignored,
+    }
+    timer.lap("emit")
     return dataset
 
 
-def has_metadata_file(path: Path, original: str) -> bool:
-    """A sidecar ``<stem>.meta.json`` or front matter at the top of the text."""
-    return path.with_name(path.stem + ".meta.json").exists() or original.lstrip().startswith("---")
+def list_sources(directory: Path) -> tuple[list[Path], list[SourceError]]:
+    """The source files in ``directory`` by name, and the errors of files that cannot be one
+    (two files with the same stem would share a source IRI)."""
+    from ingest.sources import _is_source_file
+
+    paths: list[Path] = []
+    errors: list[SourceError] = []
+    seen: dict[str, Path] = {}
+    if not directory.exists():
+        return paths, errors
+    for path in sorted(directory.iterdir(), key=lambda p: p.name):
+        if not _is_source_file(path):
+            continue
+        if path.stem in seen:
+            errors.append(
+                SourceError(path, f"same source id {path.stem!r} as {seen[path.stem].name}")
+            )
+            continue
+        seen[path.stem] = path
+        paths.append(path)
+    return paths, errors
+
+
+def add_entry(dataset: Dataset, entry: CacheEntry | Skipped, report: BuildReport) -> None:
+    """One source's result into the dataset and the report."""
+    if isinstance(entry, Skipped):
+        report.sources_skipped.append({"path": entry.path, "reason": entry.reason})
+        return
+    report.warnings.extend(entry.warnings)
+    if entry.nquads:
+        dataset.parse(data=entry.nquads, format="nquads")
+    report.sources_read.append(entry.name)
+    report.facts_per_source[entry.source_id] = entry.facts
+    report.corrections_applied.extend(entry.corrections_applied)
+    report.corrections_unmatched.extend(entry.corrections_unmatched)
+
+
+class StageTimer:
+    """Seconds per build stage, into ``report.stage_seconds``."""
+
+    def __init__(self, report: BuildReport) -> None:
+        self.report = report
+        self.last = time.perf_counter()
+
+    def lap(self, stage: str) -> None:
+        now = time.perf_counter()
+        seconds = self.report.stage_seconds.get(stage, 0.0) + now - self.last
+        self.report.stage_seconds[stage] = round(seconds, 3)
+        self.last = now
 
 
 def count_report(dataset: Dataset, report: BuildReport) -> None:
@@ -189,11 +257,14 @@ def write_text(path: Path, text: str) -> None:
 
 def write_release(dataset: Dataset, staging: Path, report: BuildReport, started: float) -> None:
     """Dumps, store and report into ``staging``; every write error names its file."""
+    timer = StageTimer(report)
     nquads = sorted_nquads(dataset)
     write_text(staging / "graph.nq", nquads)
     write_text(staging / "graph.trig", trig_from_nquads(nquads))
     del nquads
+    timer.lap("write dumps")
     write_store(staging / "graph.nq", staging / "store")
+    timer.lap("write store")
     report.seconds = round(time.perf_counter() - started, 3)
     write_text(staging / "report.json", report.to_json() + "\n")
 
@@ -205,12 +276,18 @@ def build(
     *,
     validate: bool = True,
     progress: Progress | None = None,
+    workers: int | None = None,
+    use_cache: bool = True,
 ) -> BuildReport:
     """Build a new release and swap it in; on any failure the previous release stays current.
 
     What killed builds left behind is cleaned first; old releases are pruned last, except those
-    a live process has pinned (see :mod:`ontology.releases`).
+    a live process has pinned (see :mod:`ontology.releases`). Sources are extracted on
+    ``workers`` processes (default: one per core); with ``use_cache`` the facts of unchanged
+    sources and the SHACL results of unchanged nodes come from ``<build_dir>/cache``.
     """
+    workers = workers or os.cpu_count() or 1
+    cache_dir = build_dir / CACHE_DIR if use_cache else None
     started = time.perf_counter()
     report = BuildReport(release=time.strftime("%Y%m%dT%H%M%S") + f"-{time.time_ns() % 10**9:09d}")
     build_dir.mkdir(parents=True, exist_ok=True)
@@ -220,12 +297,25 @@ def build(
     report.cleaned = cleaned
     with staging_pin:
         try:
-            dataset = collect_dataset(curated_dir, sources_dir, report, progress)
+            dataset = collect_dataset(
+                curated_dir,
+                sources_dir,
+                report,
+                progress,
+                workers=workers,
+                cache=FactCache(cache_dir / "facts" if cache_dir else None),
+            )
+            timer = StageTimer(report)
             add_derived(dataset)
             count_report(dataset, report)
+            timer.lap("derive")
             if validate:
-                result: ValidationResult = validate_dataset(dataset)
+                results = NodeResultCache(cache_dir / "shacl.json" if cache_dir else None)
+                result = validate_incrementally(dataset, results, workers)
                 report.validation = result.summary()
+                report.validation["nodes_validated"] = results.validated
+                report.validation["nodes_reused"] = results.reused
+                timer.lap("validate")
             write_release(dataset, staging, report, started)
             with releases.build_lock(build_dir):
                 final = staging.parent / report.release

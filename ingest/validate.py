@@ -107,6 +107,7 @@ def validate_graph(data: Graph) -> ValidationResult:
         ont_graph=ontology,
         inference="none",
         allow_warnings=True,
+        inplace=True,  # the enriched graph is a copy: no second copy to mix the ontology in
     )
     violations = []
     for result in report_graph.subjects(SH.resultSeverity, None):

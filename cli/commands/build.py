@@ -13,6 +13,27 @@ HELP = "build the graph from data/curated and data/sources into data/build (atom
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
     parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--workers",
+        type=_positive_int,
+        default=None,
+        help="processes that extract and validate (default: one per core)",
+    )
+    parser.add_argument(
+        "--no-cache",
+        action="store_true",
+        help="re-extract and re-validate everything, ignoring data/build/cache",
+    )
+
+
+def _positive_int(text: str) -> int:
+    try:
+        value = int(text)
+    except ValueError:
+        value = 0
+    if value < 1:
+        raise argparse.ArgumentTypeError(f"--workers: expected a whole number >= 1, got {text!r}")
+    return value
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
@@ -24,6 +45,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         settings.build_dir,
         validate=not args.no_validate,
         progress=None if args.quiet else progress_bar,
+        workers=args.workers,
+        use_cache=not args.no_cache,
     )
     print(report.to_text())
     return 0

@@ -1,0 +1,140 @@
+"""``python -m bench.build_scale``: how the build scales with the corpus, stage by stage.
+
+The corpus at each size is made of copies of the real texts in ``data/sources`` (each copy a
+new file name, with its sidecar), as issue 15 measured it. Each build runs in a child process
+so its peak RSS (the largest process of the build, workers included) is its own. For each size:
+a cold build (empty cache), then one more copy added and built again (warm cache).
+
+``--code DIR`` builds with another checkout's code (e.g. an export of ``main``) for the
+"before" figures: that code has no stage timer, so the child times the same stages around the
+old functions (read+extract+emit together, derive, validate, write).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+
+CHILD = r"""
+import json, sys, time
+from pathlib import Path
+sys.path.insert(0, sys.argv[1])
+import ingest.build as b
+curated, sources, build_dir = map(Path, sys.argv[2:5])
+if "stage_seconds" in b.BuildReport.__dataclass_fields__:
+    report = b.build(curated, sources, build_dir)
+    stages = report.stage_seconds
+else:  # older code: time the stages around its functions
+    from ingest.derive import add_derived
+    from ingest.validate import validate_dataset
+    stages, report, t = {}, b.BuildReport(), time.perf_counter()
+    dataset = b.collect_dataset(curated, sources, report)
+    stages["read+extract+emit"] = time.perf_counter() - t; t = time.perf_counter()
+    add_derived(dataset); b.count_report(dataset, report)
+    stages["derive"] = time.perf_counter() - t; t = time.perf_counter()
+    report.validation = validate_dataset(dataset).summary()
+    stages["validate"] = time.perf_counter() - t; t = time.perf_counter()
+    build_dir.mkdir(parents=True, exist_ok=True)
+    b.write_release(dataset, build_dir, report, t)
+    stages["write"] = time.perf_counter() - t
+print(json.dumps({"stages": stages, "quads": report.total_quads,
+                  "violations": (report.validation or {}).get("violations"),
+                  "sources": len(report.sources_read)}))
+"""
+
+
+def make_corpus(target: Path, documents: int, sources: Path) -> list[Path]:
+    """``documents`` copies of the real texts (cycling through them), sidecars included."""
+    texts = sorted(p for p in sources.glob("*.txt"))
+    target.mkdir(parents=True, exist_ok=True)
+    made = []
+    for index in range(documents):
+        made.append(copy_text(texts[index % len(texts)], target, index))
+    return made
+
+
+def copy_text(text: Path, target: Path, index: int) -> Path:
+    stem = f"c{index:05d}-{text.stem}"
+    shutil.copy(text, target / f"{stem}.txt")
+    sidecar = text.with_name(text.stem + ".meta.json")
+    if sidecar.exists():
+        shutil.copy(sidecar, target / f"{stem}.meta.json")
+    return target / f"{stem}.txt"
+
+
+def run_build(code: Path, curated: Path, sources: Path, build_dir: Path) -> dict:
+    """One build in a child process: its stage times, wall time and peak RSS."""
+    started = time.perf_counter()
+    with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
+        child = subprocess.Popen(
+            [sys.executable, "-c", CHILD, str(code), str(curated), str(sources), str(build_dir)],
+            stdout=out,
+            stderr=err,
+            cwd=code,
+        )
+        # wait4: this build's peak RSS, the largest of its own and its waited-for workers'
+        _, status, usage = os.wait4(child.pid, 0)
+        child.returncode = os.waitstatus_to_exitcode(status)
+        wall = time.perf_counter() - started
+        out.seek(0)
+        err.seek(0)
+        stdout, stderr = out.read().decode(), err.read().decode()
+    if child.returncode != 0:
+        raise SystemExit(f"build failed ({code}):\n{stderr[-3000:]}")
+    result = json.loads(stdout.strip().splitlines()[-1])
+    result["wall_seconds"] = round(wall, 1)
+    result["peak_rss_mb"] = usage.ru_maxrss // 1024
+    return result
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--sizes", default="10,100,1000", help="documents, comma-separated")
+    parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose code builds")
+    parser.add_argument("--label", default="after")
+    parser.add_argument("--no-added", action="store_true", help="skip the one-added build")
+    args = parser.parse_args(argv)
+    data = ROOT / "data"
+    rows = []
+    for size in [int(s) for s in args.sizes.split(",")]:
+        with tempfile.TemporaryDirectory(prefix="pg-build-scale-") as tmp:
+            root = Path(tmp)
+            shutil.copytree(data / "curated", root / "curated")
+            paths = make_corpus(root / "sources", size, data / "sources")
+            kb = sum(p.stat().st_size for p in paths) // 1024
+            cold = run_build(args.code, root / "curated", root / "sources", root / "build")
+            rows.append({"label": args.label, "documents": size, "kb": kb, "run": "cold", **cold})
+            print(json.dumps(rows[-1]), flush=True)
+            if not args.no_added:
+                copy_text(paths[size % len(paths)], root / "sources", size)
+                added = run_build(args.code, root / "curated", root / "sources", root / "build")
+                rows.append({"label": args.label, "documents": size + 1, "kb": kb, "run": "+1"})
+                rows[-1].update(added)
+                print(json.dumps(rows[-1]), flush=True)
+    print_table(rows)
+    return 0
+
+
+def print_table(rows: list[dict]) -> None:
+    stages = sorted({s for r in rows for s in r["stages"]})
+    head = ["code", "docs", "KB", "run", "wall s", "peak RSS MB", "quads", *stages]
+    print("| " + " | ".join(head) + " |")
+    print("|" + "---|" * len(head))
+    for r in rows:
+        cells = [r["label"], r["documents"], r["kb"], r["run"], r["wall_seconds"]]
+        cells += [r["peak_rss_mb"], r["quads"]]
+        cells += [f"{r['stages'][s]:.1f}" if s in r["stages"] else "" for s in stages]
+        print("| " + " | ".join(str(c) for c in cells) + " |")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,97 @@
+"""Incremental builds on the real data: the cache and the workers never change the output."""
+
+from __future__ import annotations
+
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+
+from ingest.build import build
+
+DATA = Path(__file__).resolve().parents[2] / "data"
+
+
+@pytest.fixture(scope="module")
+def cold(tmp_path_factory) -> tuple[Path, Path, dict]:
+    """The real data/ built once from an empty cache on two workers (no SHACL: it does not
+    change the dumps, and has its own test)."""
+    root = tmp_path_factory.mktemp("incremental")
+    shutil.copytree(DATA / "curated", root / "curated")
+    shutil.copytree(DATA / "sources", root / "sources")
+    build(root / "curated", root / "sources", root / "build", validate=False, workers=2)
+    return root, root / "build", json.loads((root / "build" / "report.json").read_text())
+
+
+def test_cold_build_extracts_every_source_and_fills_the_cache(cold):
+    _, build_dir, report = cold
+    assert report["cache"]["hits"] == 0
+    assert report["cache"]["extracted"] == len(report["sources_read"]) > 50
+    assert len(list((build_dir / "cache" / "facts").glob("*.json"))) == report["cache"]["extracted"]
+    assert set(report["stage_seconds"]) >= {"extract", "emit", "derive", "write dumps"}
+
+
+def test_warm_build_on_one_worker_is_byte_identical_and_extracts_nothing(cold):
+    root, build_dir, _ = cold
+    first = (build_dir / "graph.nq").read_bytes()
+    report = build(root / "curated", root / "sources", build_dir, validate=False, workers=1)
+    assert report.cache["hits"] == len(report.sources_read) and report.cache["extracted"] == 0
+    assert (build_dir / "graph.nq").read_bytes() == first
+
+
+def test_no_cache_one_worker_is_byte_identical(cold, tmp_path):
+    root, build_dir, _ = cold
+    report = build(
+        root / "curated",
+        root / "sources",
+        tmp_path / "b",
+        validate=False,
+        workers=1,
+        use_cache=False,
+    )
+    assert report.cache["hits"] == 0
+    assert not (tmp_path / "b" / "cache").exists()
+    assert (tmp_path / "b" / "graph.nq").read_bytes() == (build_dir / "graph.nq").read_bytes()
+    assert (tmp_path / "b" / "graph.trig").read_bytes() == (build_dir / "graph.trig").read_bytes()
+
+
+def test_added_source_is_the_only_one_extracted_and_corrupt_entries_are_rebuilt(cold, tmp_path):
+    root, build_dir, _ = cold
+    data = tmp_path / "data"
+    shutil.copytree(root / "curated", data / "curated")
+    shutil.copytree(root / "sources", data / "sources")
+    shutil.copytree(build_dir / "cache", tmp_path / "build" / "cache")
+    entries = sorted((tmp_path / "build" / "cache" / "facts").glob("*.json"))
+    entries[0].write_text("{not json", encoding="utf-8")
+    entries[1].write_bytes(entries[1].read_bytes()[:-40] + b"}")  # truncated: bad checksum
+    (data / "sources" / "zz-added.txt").write_text(
+        "Kế hoạch số 999/KH-UBND ngày 05/3/2025 của UBND tỉnh Bình Dương thực hiện Nghị quyết "
+        "số 57-NQ/TW.\n\nGiao Sở Khoa học và Công nghệ chủ trì xây dựng cơ sở dữ liệu khoa "
+        "học, hoàn thành năm 2025.\n",
+        encoding="utf-8",
+    )
+    report = build(data / "curated", data / "sources", tmp_path / "build", validate=False)
+    assert report.cache["extracted"] == 3  # the new source and the two broken entries
+    assert len(report.cache["ignored_corrupt"]) == 2
+    assert "zz-added.txt" in report.sources_read
+    old = set((build_dir / "graph.nq").read_text(encoding="utf-8").splitlines())
+    new = set((tmp_path / "build" / "graph.nq").read_text(encoding="utf-8").splitlines())
+    added = new - old
+    assert added and all("zz-added" in q or "/source/derived>" in q for q in added)
+
+
+def test_a_rule_or_curated_change_invalidates_every_entry(monkeypatch, tmp_path):
+    """The extractor version and the curated data are part of every key."""
+    from ingest import fact_cache
+
+    curated = shutil.copytree(DATA / "curated", tmp_path / "curated")
+    source = next((DATA / "sources").glob("*.txt"))
+    before = fact_cache.source_key(source, fact_cache.build_version(curated))
+    assert before == fact_cache.source_key(source, fact_cache.build_version(curated))
+    monkeypatch.setattr(fact_cache, "extractor_version", lambda: "a changed rule")
+    after = fact_cache.source_key(source, fact_cache.build_version(curated))
+    assert before != after
+    themes = curated / "themes.ttl"
+    themes.write_text(themes.read_text(encoding="utf-8") + "\n# edited\n", encoding="utf-8")
+    assert fact_cache.source_key(source, fact_cache.build_version(curated)) != after
