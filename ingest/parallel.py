@@ -25,7 +25,7 @@ from ingest.corrections import Correction, CorrectionLog, apply_corrections
 from ingest.dumps import sorted_nquads
 from ingest.fact_cache import CacheEntry
 from ingest.readers.metadata import SIDECAR_SUFFIX
-from ingest.sources import DEFAULT_MAX_BYTES, read_source
+from ingest.sources import DEFAULT_MAX_BYTES, PACKAGED_SUFFIXES, read_source
 from ontology.errors import SourceError
 from ontology.namespaces import entity_iri
 
@@ -51,7 +51,7 @@ _worker_parser: BoundedParser | None = None
 
 def _init_worker(inputs: ExtractionInputs) -> None:
     global _worker_inputs, _worker_parser
-    _worker_inputs, _worker_parser = inputs, BoundedParser()
+    _worker_inputs, _worker_parser = inputs, BoundedParser()  # only plain text comes here
 
 
 def _extract_in_worker(path: Path) -> CacheEntry | Skipped:
@@ -120,10 +120,20 @@ def extract_many(
             for path in paths:
                 yield extract_source(path, inputs, parser)
         return
-    with ProcessPoolExecutor(
-        max_workers=min(workers, len(paths)),
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_init_worker,
-        initargs=(inputs,),
-    ) as pool:
-        yield from pool.map(_extract_in_worker, paths, chunksize=1)
+    # Packaged files (.docx, .pdf, .html) are read here, through one memory-bounded reader
+    # process: a forked worker that spawned a reader of its own hung the build (a lock held by
+    # another thread at fork time). The workers take the plain-text sources.
+    packaged = {path for path in paths if path.suffix.lower() in PACKAGED_SUFFIXES}
+    plain = [path for path in paths if path not in packaged]
+    with (
+        BoundedParser() as parser,
+        ProcessPoolExecutor(
+            max_workers=max(1, min(workers, len(plain))),
+            mp_context=multiprocessing.get_context("fork"),
+            initializer=_init_worker,
+            initargs=(inputs,),
+        ) as pool,
+    ):
+        extracted = pool.map(_extract_in_worker, plain, chunksize=1)
+        for path in paths:
+            yield extract_source(path, inputs, parser) if path in packaged else next(extracted)

@@ -51,7 +51,7 @@ _READERS: dict[str, Reader] = {
     ".pdf": _pdf,
 }
 _BINARY_CHECKED = (".txt", ".md", ".html", ".htm")
-_PACKAGED = (".docx", ".pdf", ".html", ".htm")  # parse cost unrelated to file size: bounded
+PACKAGED_SUFFIXES = (".docx", ".pdf", ".html", ".htm")  # parse cost unrelated to file size: bounded
 
 
 def read_source(
@@ -74,7 +74,7 @@ def read_source(
     nul_at = data.find(b"\x00") if suffix in _BINARY_CHECKED and not utf16 else -1
     if nul_at >= 0:
         raise SourceError(path, f"binary file (NUL byte at offset {nul_at})")
-    if parser is not None and suffix in _PACKAGED:
+    if parser is not None and suffix in PACKAGED_SUFFIXES:
         extracted = parser(reader, path, data, max_bytes)
     else:
         extracted = reader(path, data, max_bytes)
