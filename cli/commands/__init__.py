@@ -31,7 +31,9 @@ def open_store(settings: Settings):
 
 
 @contextmanager
-def progress_bar(what: str, *, quiet: bool = False, stream: TextIO | None = None):
+def progress_bar(
+    what: str, *, quiet: bool = False, unit: str = "files", stream: TextIO | None = None
+):
     """A progress callback ``(index, total, name)`` for long library loops, drawn by tqdm on
     stderr — or None when ``quiet`` or stderr is not a terminal (logs and pipes stay clean).
 
@@ -45,7 +47,7 @@ def progress_bar(what: str, *, quiet: bool = False, stream: TextIO | None = None
     # The terminal's size, 80×24 when it reports none (a pty opened by a program): tqdm hides
     # its bar on a terminal of 0 rows.
     size = shutil.get_terminal_size()
-    bar = tqdm(desc=what, unit=" files", file=stream, ncols=size.columns, nrows=size.lines)
+    bar = tqdm(desc=what, unit=f" {unit}", file=stream, ncols=size.columns, nrows=size.lines)
 
     def update(index: int, total: int, name: str) -> None:
         bar.total = total

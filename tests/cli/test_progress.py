@@ -8,6 +8,7 @@ import pty
 import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -23,20 +24,23 @@ SOURCES = ROOT / "data" / "sources"
 def run_on_terminal(args: list[str], cwd: Path | None = None) -> tuple[int, str, str]:
     """Run with stderr on a fresh pseudo-terminal; (status, stdout, what the terminal got)."""
     main, child = pty.openpty()
-    process = subprocess.Popen([*POLICYGRAPH, *args], stdout=subprocess.PIPE, stderr=child, cwd=cwd)
-    os.close(child)
-    screen = b""
-    while True:
-        try:
-            chunk = os.read(main, 65536)
-        except OSError:  # EIO: the child closed the terminal
-            break
-        if not chunk:
-            break
-        screen += chunk
-    stdout = process.stdout.read().decode()
-    status = process.wait(timeout=120)
-    os.close(main)
+    # stdout to a file: a pipe read only after the terminal closes could fill and block the child.
+    with tempfile.TemporaryFile() as out:
+        process = subprocess.Popen([*POLICYGRAPH, *args], stdout=out, stderr=child, cwd=cwd)
+        os.close(child)
+        screen = b""
+        while True:
+            try:
+                chunk = os.read(main, 65536)
+            except OSError:  # EIO: the child closed the terminal
+                break
+            if not chunk:
+                break
+            screen += chunk
+        status = process.wait(timeout=120)
+        os.close(main)
+        out.seek(0)
+        stdout = out.read().decode()
     return status, stdout, screen.decode(errors="replace")
 
 
@@ -85,3 +89,13 @@ def test_build_draws_a_bar_on_a_terminal(tmp_path):
     assert "build: 100%" in screen
     assert stdout.startswith("release ")  # the report, on stdout
     assert (data / "build").is_dir()
+
+
+def test_extract_draws_a_bar_of_its_steps_on_a_terminal():
+    source = SOURCES / "nq03-ncp-2025-phu-luc-2-nhiem-vu.md"
+    status, stdout, screen = run_on_terminal(["extract", str(source)])
+    assert status == 0, screen
+    assert f"{source.name}: 100%" in screen and "steps" in screen
+    quiet_status, quiet_stdout, quiet_screen = run_on_terminal(["extract", str(source), "--quiet"])
+    assert quiet_status == 0 and "steps" not in quiet_screen
+    assert stdout == quiet_stdout  # the facts, the same with or without the bar
