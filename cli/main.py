@@ -9,11 +9,14 @@ from __future__ import annotations
 import argparse
 import functools
 import importlib
+import os
 import sys
 from pathlib import Path
 
 from graph_api.settings import Settings
 from ontology.errors import PolicyGraphError
+
+SIGPIPE_STATUS = 141  # what a shell reports for a filter ended by SIGPIPE (128 + 13)
 
 SUBCOMMANDS = (
     "build",
@@ -74,11 +77,21 @@ def main(argv: list[str] | None = None) -> int:
     try:
         settings = Settings.from_env(**overrides)
         return _load(args.command).run(args, settings)
+    except BrokenPipeError:
+        return _reader_gone()
     except (PolicyGraphError, OSError, ValueError) as error:
         # A bad input, a missing build, a read-only or full disk: one line, no traceback.
         message = error.user_message() if isinstance(error, PolicyGraphError) else error
         print(f"policygraph {args.command}: error: {message}", file=sys.stderr)
         return 2
+
+
+def _reader_gone() -> int:
+    """The reader closed the pipe (``policygraph query … | head -1``): stop quietly, as a Unix
+    filter does. Python's own recipe: point stdout at /dev/null so the exit flush cannot fail."""
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    os.dup2(devnull, sys.stdout.fileno())
+    return SIGPIPE_STATUS
 
 
 if __name__ == "__main__":

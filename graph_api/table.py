@@ -6,6 +6,7 @@ import csv
 import io
 
 from graph_api.store import QueryOutput
+from ontology.wording import counted
 
 MAX_CELL = 80
 
@@ -24,7 +25,7 @@ def format_output(output: QueryOutput, fmt: str) -> str:
         " | ".join(cell.ljust(w) for cell, w in zip(row, widths, strict=False)) for row in rows
     ]
     lines.insert(1, "-+-".join("-" * w for w in widths))
-    lines.append(f"({len(rows) - 1} rows)")
+    lines.append(f"({counted(len(rows) - 1, 'row')})")
     return "\n".join(lines)
 
 

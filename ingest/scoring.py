@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 from ingest.evaluate import Report, evaluate, find_source, load_gold
@@ -11,10 +12,19 @@ from ingest.resolve import Catalogue
 from ingest.sources import read_source
 
 
-def score_extractor(gold_dir: Path, sources_dir: Path, catalogue: Catalogue) -> Report:
-    """Extract every source that has a gold file and score the predictions against the gold."""
+def score_extractor(
+    gold_dir: Path,
+    sources_dir: Path,
+    catalogue: Catalogue,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> Report:
+    """Extract every source that has a gold file and score the predictions against the gold;
+    ``progress(index, total, name)`` is told of each gold file as it starts (for the CLI's bar)."""
     predictions, texts = {}, {}
-    for stem in load_gold(gold_dir):
+    stems = list(load_gold(gold_dir))
+    for index, stem in enumerate(stems, start=1):
+        if progress:
+            progress(index, len(stems), stem)
         path = find_source(sources_dir, stem)
         if path is None:
             continue

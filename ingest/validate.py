@@ -8,6 +8,7 @@ from pyshacl import validate
 from rdflib import OWL, RDF, RDFS, XSD, Dataset, Graph, Literal, Namespace, URIRef
 
 from ontology.namespaces import ONTOLOGY_FILE, SHAPES_FILE
+from ontology.wording import counted
 
 SH = Namespace("http://www.w3.org/ns/shacl#")
 MAX_LISTED = 200
@@ -42,7 +43,7 @@ class ValidationResult:
     def to_text(self) -> str:
         if self.conforms:
             return "SHACL: conforms (0 violations)"
-        lines = [f"SHACL: {len(self.violations)} results"]
+        lines = [f"SHACL: {counted(len(self.violations), 'result')}"]
         lines += [
             f"  {v.severity.rsplit('#', 1)[-1]}: {v.focus} [{v.shape}] {v.message}"
             for v in self.violations

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import shutil
 import sys
+from contextlib import contextmanager
+from typing import TextIO
 
 from graph_api.settings import Settings
 
@@ -27,11 +30,35 @@ def open_store(settings: Settings):
     return CurrentReleaseStore(settings.build_dir, in_memory=settings.in_memory)
 
 
-def progress_bar(index: int, total: int, name: str) -> None:
-    """A one-line progress bar on stderr for long work."""
-    width = 30
-    done = int(width * index / max(total, 1))
-    sys.stderr.write(f"\r[{'#' * done}{'.' * (width - done)}] {index}/{total} {name[:40]:<40}")
-    if index == total:
-        sys.stderr.write("\n")
-    sys.stderr.flush()
+@contextmanager
+def progress_bar(
+    what: str, *, quiet: bool = False, unit: str = "files", stream: TextIO | None = None
+):
+    """A progress callback ``(index, total, name)`` for long library loops, drawn by tqdm on
+    stderr — or None when ``quiet`` or stderr is not a terminal (logs and pipes stay clean).
+
+    ``index`` is the item being started (1-based), so the bar counts the ones finished."""
+    stream = stream or sys.stderr
+    if quiet or not stream.isatty():
+        yield None
+        return
+    from tqdm import tqdm
+
+    # The terminal's size, 80×24 when it reports none (a pty opened by a program): tqdm hides
+    # its bar on a terminal of 0 rows.
+    size = shutil.get_terminal_size()
+    bar = tqdm(desc=what, unit=f" {unit}", file=stream, ncols=size.columns, nrows=size.lines)
+
+    def update(index: int, total: int, name: str) -> None:
+        bar.total = total
+        bar.n = index - 1
+        bar.set_postfix_str(name[:40], refresh=False)
+        bar.refresh()
+
+    try:
+        yield update
+        if bar.total is not None:
+            bar.n = bar.total
+            bar.refresh()
+    finally:
+        bar.close()

@@ -7,6 +7,7 @@ import sys
 from datetime import date
 
 from cli.commands import open_store
+from cli.task_refs import resolve_task
 from graph_api.settings import Settings
 
 HELP = "audit alignment with the national targets, task themes, and who owns each task today"
@@ -35,7 +36,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--on", type=_date, default=date.today(), help="the date (YYYY-MM-DD; default: today)"
     )
     ownership.add_argument("--province", help="only the tasks of this province")
-    ownership.add_argument("--task", help="only this task (IRI or task slug)")
+    ownership.add_argument(
+        "--task",
+        help="only this task, as cited: document number, appendix, task number "
+        "(e.g. '03/NQ-CP PL2 52' or '03/NQ-CP, Phụ lục II, nhiệm vụ 52'), or its slug or IRI",
+    )
     ownership.add_argument(
         "--gone", action="store_true", help="only assignments whose agency no longer exists"
     )
@@ -52,7 +57,6 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.audit.ownership import audit_ownership
     from graph_api.audit.provinces import province_labels, resolve_province
     from graph_api.audit.themes import audit_tasks
-    from graph_api.entity_refs import parse_entity_ref
 
     store = open_store(settings)
     try:
@@ -66,7 +70,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             province = None
             if args.province:
                 province = resolve_province(args.province, province_labels(store))
-            task = str(parse_entity_ref(args.task, "task")) if args.task else None
+            task = resolve_task(store, args.task).task if args.task else None
             report = audit_ownership(store, args.on, task=task, province=province)
             print(render.render_ownership(report, args.format, gone_only=args.gone))
         else:

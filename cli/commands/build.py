@@ -12,7 +12,11 @@ HELP = "build the graph from data/curated and data/sources into data/build (atom
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
-    parser.add_argument("--quiet", action="store_true", help="no progress bar")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (there is none either when stderr is not a terminal)",
+    )
     parser.add_argument(
         "--workers",
         type=_positive_int,
@@ -39,14 +43,15 @@ def _positive_int(text: str) -> int:
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from ingest.build import build
 
-    report = build(
-        settings.curated_dir,
-        settings.sources_dir,
-        settings.build_dir,
-        validate=not args.no_validate,
-        progress=None if args.quiet else progress_bar,
-        workers=args.workers,
-        use_cache=not args.no_cache,
-    )
+    with progress_bar("build", quiet=args.quiet) as progress:
+        report = build(
+            settings.curated_dir,
+            settings.sources_dir,
+            settings.build_dir,
+            validate=not args.no_validate,
+            progress=progress,
+            workers=args.workers,
+            use_cache=not args.no_cache,
+        )
     print(report.to_text())
     return 0

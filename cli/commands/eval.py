@@ -10,6 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
+from cli.commands import progress_bar
 from graph_api.settings import Settings
 
 HELP = "score the extractor against gold annotations (see tests/gold/README.md)"
@@ -19,6 +20,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold_dir", type=Path, help="folder of <source-stem>.json gold files")
     parser.add_argument("sources_dir", type=Path, help="folder holding the annotated sources")
     parser.add_argument("--json", action="store_true", help="machine-readable report")
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (there is none either when stderr is not a terminal)",
+    )
     parser.add_argument(
         "--data-dir",
         dest="eval_data_dir",
@@ -46,6 +52,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         if not folder.is_dir():
             raise FileNotFoundError(f"{folder}: not a folder")
     catalogue = Catalogue.load(curated_dir(_explicit_data_dir(args, settings)))
-    report = score_extractor(args.gold_dir, args.sources_dir, catalogue)
+    with progress_bar("eval", quiet=args.quiet) as progress:
+        report = score_extractor(args.gold_dir, args.sources_dir, catalogue, progress=progress)
     print(report.to_json() if args.json else report.to_text())
     return 0

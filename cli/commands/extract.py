@@ -6,6 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
+from cli.commands import progress_bar
 from graph_api.settings import Settings
 
 HELP = "print the facts extracted from one source file, each with its quote (for review)"
@@ -18,6 +19,11 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         "--no-corrections",
         action="store_true",
         help="show the raw extraction, without data/curated/corrections.toml",
+    )
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (there is none either when stderr is not a terminal)",
     )
 
 
@@ -32,7 +38,8 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     source = read_source(args.file)
     catalogue = Catalogue.load(settings.curated_dir)
-    facts = extract_all(source, catalogue)
+    with progress_bar(args.file.name, quiet=args.quiet, unit="steps") as progress:
+        facts = extract_all(source, catalogue, progress=progress)
     log = CorrectionLog()
     if not args.no_corrections:
         corrections = load_corrections(settings.curated_dir / CORRECTIONS_FILE)

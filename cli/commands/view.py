@@ -8,6 +8,7 @@ from pathlib import Path
 
 from cli.commands import open_store
 from graph_api.settings import Settings
+from ontology.wording import counted
 
 HELP = "write an interactive view (dependencies, agency, agencies, alignment) as an HTML file"
 
@@ -50,7 +51,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         print(f"policygraph view: {error}", file=sys.stderr)
         return 1
     args.output.write_text(view.html, encoding="utf-8")
-    print(f"{args.output}: {view.graph.number_of_nodes()} nodes", file=sys.stderr)
+    print(f"{args.output}: {counted(view.graph.number_of_nodes(), 'node')}", file=sys.stderr)
     if view.note:
         print(view.note, file=sys.stderr)
     return 0

@@ -10,6 +10,7 @@ from typing import Any
 from graph_api.audit.alignment import AlignmentReport, Finding
 from graph_api.audit.ownership import OwnershipReport, chain_text
 from graph_api.audit.themes import TaskAlignmentReport
+from ontology.wording import counted
 
 FORMATS = ("table", "md", "csv", "json")
 MAX_QUOTE = 160
@@ -106,7 +107,7 @@ def render_alignment(report: AlignmentReport, fmt: str) -> str:
             if record["national_quote"]:
                 lines.append(f'      national:   "{_clip(record["national_quote"])}"')
     counts = ", ".join(f"{k}: {v}" for k, v in alignment_summary(report).items())
-    lines.append(f"({len(report.findings)} findings — {counts})")
+    lines.append(f"({counted(len(report.findings), 'finding')} — {counts})")
     return "\n".join(lines)
 
 
@@ -150,8 +151,9 @@ def render_ownership(report: OwnershipReport, fmt: str, *, gone_only: bool = Fal
             lines.append(f"    note:     {holding.note}")
     gone = report.gone()
     lines.append(
-        f"({len(holdings)} assignments; {len(gone)} name an agency that no longer exists, "
-        f"in {len({h.task for h in gone})} tasks)"
+        f"({counted(len(holdings), 'assignment')}; {len(gone)} "
+        f"{'names' if len(gone) == 1 else 'name'} an agency that no longer exists, "
+        f"in {counted(len({h.task for h in gone}), 'task')})"
     )
     return "\n".join(lines)
 
@@ -187,7 +189,9 @@ def render_tasks(report: TaskAlignmentReport, fmt: str) -> str:
                 f"{record['provincial_tasks']:>3}  national {record['national_tasks']:>3}"
             )
         if province.untagged_tasks:
-            lines.append(f"  ({len(province.untagged_tasks)} tasks carry no theme)")
+            untagged = len(province.untagged_tasks)
+            carry = "carries" if untagged == 1 else "carry"
+            lines.append(f"  ({counted(untagged, 'task')} {carry} no theme)")
     return "\n".join(lines)
 
 

@@ -49,12 +49,19 @@ EXTRACTORS: tuple[Extractor, ...] = (
 )
 
 
-def extract_all(source: SourceText, catalogue: Catalogue) -> list[Fact]:
-    """Every fact every extractor finds in ``source``, in the order of :data:`EXTRACTORS`."""
+def extract_all(
+    source: SourceText,
+    catalogue: Catalogue,
+    progress: Callable[[int, int, str], None] | None = None,
+) -> list[Fact]:
+    """Every fact every extractor finds in ``source``, in the order of :data:`EXTRACTORS`;
+    ``progress(index, total, name)`` is told of each step as it starts (for the CLI's bar)."""
     context = make_context(source, catalogue)
     spans = table_spans(source)
     facts: list[Fact] = []
-    for extractor in EXTRACTORS:
+    for index, extractor in enumerate(EXTRACTORS, start=1):
+        if progress:
+            progress(index, len(EXTRACTORS), extractor.name)
         found, context = extractor.run(source, context)
         facts.extend(found if extractor.reads_tables else outside_tables(spans, found))
     infer_target_years(facts, source, context)
