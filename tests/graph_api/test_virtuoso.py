@@ -54,7 +54,7 @@ BINDINGS = {
     # whose labels differ by engine (Virtuoso's nodeID://…) and are not comparable
     "page_facts": {"entity": f"{ID}agency/bo-khcn"},
     "page_links_in": {"entity": f"{ID}agency/bo-khcn"},
-    "page_task": {"task": f"{ID}task/nq03-ncp-2025-phu-luc-2-nhiem-vu-1"},
+    # page_task stays unbound: the search index reads it so, for every task
 }
 
 
