@@ -92,7 +92,10 @@ def successions(rows: list[dict[str, Any]]) -> dict[str, list[Step]]:
                 date=_date(row.get("date")),
                 event=row.get("event"),
                 event_label=row.get("event_label"),
-                decided_by=row.get("decided_by") or None,
+                # GROUP_CONCAT packs in each engine's own order: sorted, the same everywhere
+                decided_by=" | ".join(sorted(row["decided_by"].split(" | ")))
+                if row.get("decided_by")
+                else None,
             )
         )
     for steps in found.values():

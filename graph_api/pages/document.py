@@ -108,7 +108,8 @@ async def document_context(request: Request, iri: str, lang: str) -> dict[str, A
                 }
                 for row in targets
             ),
-            key=lambda t: (t["indicator_label"] or "", t["year"]),
+            # a total order: the same page on every engine
+            key=lambda t: (t["indicator_label"] or "", t["year"], t["iri"]),
         ),
         "rest": facts.rest(SHOWN),
     }

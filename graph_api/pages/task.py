@@ -49,6 +49,8 @@ class Holders:
 async def task_context(request: Request, iri: str, lang: str, on: date) -> dict[str, Any]:
     facts: Facts = await load_facts(request, iri, lang)
     rows = await select(request, "page_task", {"task": IRI(iri)})
+    # the first row by a total order, not the engine's row order
+    rows.sort(key=lambda row: (str(row.get("document") or ""), str(row.get("number") or "")))
     cite = rows[0] if rows else {}
     citation = task_citation(
         cite.get("number"), cite.get("documentNumber"), cite.get("sourceTitle")

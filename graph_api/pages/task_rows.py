@@ -52,7 +52,9 @@ async def task_rows(request: Request, task_iris: list[IRI], on: date, lang: str)
     ongoing_word = Words(lang)("ongoing")
     citations: dict[str, str] = {}
     if task_iris:
-        for row in await select(request, "page_task", {"task": task_iris}):
+        rows = await select(request, "page_task", {"task": task_iris})
+        # the first citation by a total order, not the engine's row order
+        for row in sorted(rows, key=_row_key):
             citations.setdefault(
                 row["task"],
                 task_citation(row.get("number"), row.get("documentNumber"), row.get("sourceTitle")),
@@ -78,8 +80,12 @@ async def task_rows(request: Request, task_iris: list[IRI], on: date, lang: str)
                 coordinators=tuple(ref.iri for ref in task.coordinators),
             )
         )
-    rows.sort(key=lambda r: _citation_key(r.citation))
+    rows.sort(key=lambda r: (_citation_key(r.citation), r.iri))  # total: same on every engine
     return rows
+
+
+def _row_key(row: dict) -> tuple:
+    return tuple((key, str(row.get(key) or "")) for key in ("task", "document", "number"))
 
 
 def _citation_key(citation: str) -> tuple:

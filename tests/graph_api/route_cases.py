@@ -23,6 +23,17 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
     ("GET", "/docs"): [("GET", "/docs", None)],
     ("GET", "/docs/oauth2-redirect"): [("GET", "/docs/oauth2-redirect", None)],
     ("GET", "/redoc"): [("GET", "/redoc", None)],
+    ("GET", "/static-offline-docs/{path}"): [
+        ("GET", "/static-offline-docs/swagger-ui.css", None),
+        ("GET", "/static-offline-docs/redoc.standalone.js", None),
+    ],
+    ("GET", "/search"): [
+        ("GET", "/search?q=so+khoa+hoc", None),
+        ("GET", "/search?q=chuyen+doi+so&lang=en", None),
+        ("GET", "/search", None),
+    ],
+    ("GET", "/provinces"): [("GET", "/provinces", None), ("GET", "/provinces?lang=en", None)],
+    ("OPTIONS", "/sparql"): [("OPTIONS", "/sparql", None)],
     ("GET", "/sparql"): [
         ("GET", "/sparql?query=" + SMALL_QUERY.replace(" ", "+").replace("#", "%23"), None),
         ("GET", "/sparql?query=ASK%7B%3Fs%20%3Fp%20%3Fo%7D", None),
@@ -71,6 +82,8 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/id/document/57-ntw-2024", None),
         ("GET", f"/id/{TASK}", None),
         ("GET", "/id/place/binh-duong", None),
+        ("GET", "/id/province/binh-dinh", None),
+        ("GET", "/id/agency/ban-tuyen-giao-tw", None),
         ("GET", "/id/agency/no-such-agency", None),
     ],
     ("GET", "/api/audit/alignment"): [
