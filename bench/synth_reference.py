@@ -9,11 +9,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TextIO
 
-from rdflib import RDF, RDFS, Dataset, Literal
+from rdflib import RDF, RDFS, Dataset, Literal, URIRef
 
 from ingest.curated import load_curated
 from ingest.derive import DERIVED_GRAPH
 from ontology.namespaces import PG
+from ontology.vocabulary import ID_BASE
 
 DCT = "http://purl.org/dc/terms/"
 OA = "http://www.w3.org/ns/oa#"
@@ -157,6 +158,15 @@ def curated_subset(full: Dataset, province_slugs: set[str]) -> Dataset:
             if provincial and not _mentions(str(s), province_slugs):
                 continue
             target.add((s, p, o))
+    # a kept merger names bodies of provinces not used (Bà Rịa – Vũng Tàu's, merged with Bình
+    # Dương's): the link to a body the subset does not describe is dropped, so every body named
+    # is a labelled node (AgencyLabelShape) and the curated part stays small
+    described = {s for g in kept.graphs() for s in g.subjects()}
+    agencies = f"{ID_BASE}agency/"
+    for graph in kept.graphs():
+        for s, p, o in list(graph):
+            if isinstance(o, URIRef) and str(o).startswith(agencies) and o not in described:
+                graph.remove((s, p, o))
     return kept
 
 

@@ -13,7 +13,7 @@ from __future__ import annotations
 from typing import Any
 
 from graph_api.executor import PooledStore
-from graph_api.store import QueryOutput, Store
+from graph_api.store import DEFAULT_OPTIONS, QueryOptions, QueryOutput, Store
 
 
 class WorkerSelects(Store):
@@ -25,8 +25,8 @@ class WorkerSelects(Store):
     def select(self, sparql, bindings=None, *, limit=None, offset=0) -> list[dict[str, Any]]:
         return self.pooled.pool.call("select", sparql, bindings, limit=limit, offset=offset)
 
-    def query(self, sparql: str, **options: Any) -> QueryOutput:
-        return self.pooled.query(sparql, **options)
+    def query(self, sparql: str, options: QueryOptions = DEFAULT_OPTIONS) -> QueryOutput:
+        return self.pooled.query(sparql, options)
 
     def build_report(self) -> dict[str, Any] | None:
         return self.pooled.build_report()

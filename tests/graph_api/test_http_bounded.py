@@ -11,6 +11,10 @@ from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
 
 COSTLY = ["/api/stats", "/api/audit/ownership?on=2026-01-01", "/views/agencies"]
+# /api/stats reads the build's counts; without a build report (this store) its bounded counting
+# queries run in the workers too, but over the small sample graph they finish inside 0.05 s, so
+# the time-out case covers the two answers that still read every assignment or agency.
+TIMED_OUT = [path for path in COSTLY if path != "/api/stats"]
 
 
 @pytest.fixture(scope="module")
@@ -21,7 +25,7 @@ def strict_client(sample_store_dir):
         yield client
 
 
-@pytest.mark.parametrize("path", COSTLY)
+@pytest.mark.parametrize("path", TIMED_OUT)
 def test_costly_answers_stop_at_the_query_time_limit(strict_client, path):
     response = strict_client.get(path)
     assert response.status_code == 503, response.text[:300]

@@ -25,6 +25,7 @@ OPERATIONS = [
     ("GET", "/api/documents/{document_id}"),
     ("GET", "/api/search"),
     ("GET", "/search"),
+    ("GET", "/provinces"),
     ("GET", "/api/stats"),
     ("GET", "/id/{kind}/{slug}"),
     ("GET", "/sparql"),
