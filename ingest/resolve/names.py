@@ -74,7 +74,7 @@ def _is_capitalised(word: str) -> bool:
     return bool(word) and (word[0].isupper() or word[0].isdigit())
 
 
-_SURNAMES = {
+FAMILY_NAMES = {  # the common Vietnamese family names: a capitalised word after one opens a name
     "Nguyễn",
     "Trần",
     "Lê",
@@ -159,7 +159,7 @@ def _capitalised_end(text: str, position: int) -> int:
         if not word:
             return position
         if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
-            if word in _SURNAMES and words >= 1:
+            if word in FAMILY_NAMES and words >= 1:
                 return position
             previous_capital = True
         elif (

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from ingest.resolve.catalogue import PROVINCE_WORDS, Catalogue
-from ingest.resolve.names import NAME_HEAD
+from ingest.resolve.names import FAMILY_NAMES, NAME_HEAD
 from ontology.slugs import slugify
 from ontology.text_keys import Token, name_key, tokens
 
@@ -15,48 +15,24 @@ PLACE_PATTERN = re.compile(
 # "Phó Chủ tịch UBND tỉnh Đặng Minh Thông": an uncurated capitalised name after "tỉnh" that opens
 # with a common family name is the person holding the post, not a province (no province name
 # opens with one of these; "Hồ Chí Minh" is curated and matched before this pattern is read).
-_SURNAMES = frozenset(
-    [
-        "Nguyễn",
-        "Trần",
-        "Lê",
-        "Phạm",
-        "Hoàng",
-        "Huỳnh",
-        "Phan",
-        "Vũ",
-        "Võ",
-        "Đặng",
-        "Bùi",
-        "Đỗ",
-        "Hồ",
-        "Ngô",
-        "Dương",
-        "Lý",
-        "Đinh",
-        "Đoàn",
-        "Trịnh",
-        "Lương",
-        "Mai",
-        "Lâm",
-        "Tô",
-        "Tạ",
-        "Hà",
-        "Chu",
-        "Cao",
-        "Lưu",
-        "Triệu",
-        "Thái",
-        "Mạc",
-        "Kiều",
-        "Quách",
-        "Vương",
-        "Văn",
-        "Nông",
-        "Lò",
-        "Hứa",
-    ]
-)
+_SURNAMES = FAMILY_NAMES | {
+    "Cao",
+    "Chu",
+    "Hà",
+    "Hứa",
+    "Kiều",
+    "Lò",
+    "Lưu",
+    "Mạc",
+    "Nông",
+    "Quách",
+    "Thái",
+    "Triệu",
+    "Trịnh",
+    "Tạ",
+    "Văn",
+    "Vương",
+}  # and rarer ones, seen in provincial leaders' names
 
 
 def is_person_name(name: str) -> bool:
