@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import argparse
 import shutil
 import sys
 from contextlib import contextmanager
@@ -28,6 +29,15 @@ def open_store(settings: Settings):
     from graph_api.release_store import CurrentReleaseStore
 
     return CurrentReleaseStore(settings.build_dir, in_memory=settings.in_memory)
+
+
+def add_quiet_argument(parser: argparse.ArgumentParser) -> None:
+    """``--quiet``, the one switch for :func:`progress_bar` on every long command."""
+    parser.add_argument(
+        "--quiet",
+        action="store_true",
+        help="no progress bar (there is none either when stderr is not a terminal)",
+    )
 
 
 @contextmanager

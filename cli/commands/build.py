@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import argparse
 
-from cli.commands import progress_bar
+from cli.commands import add_quiet_argument, progress_bar
 from graph_api.settings import Settings
 
 HELP = "build the graph from data/curated and data/sources into data/build (atomically)"
@@ -12,11 +12,7 @@ HELP = "build the graph from data/curated and data/sources into data/build (atom
 
 def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--no-validate", action="store_true", help="skip SHACL validation")
-    parser.add_argument(
-        "--quiet",
-        action="store_true",
-        help="no progress bar (there is none either when stderr is not a terminal)",
-    )
+    add_quiet_argument(parser)
     parser.add_argument(
         "--workers",
         type=_positive_int,

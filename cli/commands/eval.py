@@ -10,7 +10,7 @@ from __future__ import annotations
 import argparse
 from pathlib import Path
 
-from cli.commands import progress_bar
+from cli.commands import add_quiet_argument, progress_bar
 from graph_api.settings import Settings
 
 HELP = "score the extractor against gold annotations (see tests/gold/README.md)"
@@ -20,11 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("gold_dir", type=Path, help="folder of <source-stem>.json gold files")
     parser.add_argument("sources_dir", type=Path, help="folder holding the annotated sources")
     parser.add_argument("--json", action="store_true", help="machine-readable report")
-    parser.add_argument(
-        "--quiet",
-        action="store_true",
-        help="no progress bar (there is none either when stderr is not a terminal)",
-    )
+    add_quiet_argument(parser)
     parser.add_argument(
         "--data-dir",
         dest="eval_data_dir",

@@ -6,7 +6,7 @@ import argparse
 import json
 from pathlib import Path
 
-from cli.commands import progress_bar
+from cli.commands import add_quiet_argument, progress_bar
 from graph_api.settings import Settings
 
 HELP = "print the facts extracted from one source file, each with its quote (for review)"
@@ -20,11 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
         action="store_true",
         help="show the raw extraction, without data/curated/corrections.toml",
     )
-    parser.add_argument(
-        "--quiet",
-        action="store_true",
-        help="no progress bar (there is none either when stderr is not a terminal)",
-    )
+    add_quiet_argument(parser)
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
