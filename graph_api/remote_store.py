@@ -48,6 +48,10 @@ from ontology.errors import QueryError, QueryTimeout
 VIRTUOSO_ASK_VARIABLE = "__ASK_RETVAL"
 # Virtuoso's SQL state for an answer cut short by its time limit ("anytime" query).
 INTERRUPTED_STATES = ("S1TAT",)
+# Virtuoso answers a query it cancelled at its time limit either with 200 + X-SQL-State S1TAT
+# (partial "anytime" result) or, when the cancel lands mid-statement, with HTTP 500 whose body
+# carries SQL state HY008 / error SR203 ("Async statement killed by SQLCancel").
+CANCELLED_MARKERS = ("HY008", "SR203", "S1TAT")
 GRACE_SECONDS = 2.0  # waited past the time limit for the engine's own time-out answer
 TRUE_BODY = b'{"head":{},"boolean":true}'
 FALSE_BODY = b'{"head":{},"boolean":false}'
@@ -102,6 +106,11 @@ class RemoteStore(Store):
             state = response.headers.get("X-SQL-State", "")
             body = response.read()
         except SPARQLWrapperException as error:
+            if any(marker in str(error) for marker in CANCELLED_MARKERS):
+                raise QueryTimeout(
+                    "query stopped by the engine: it ran past the time limit of "
+                    f"{self.timeout:g} s"
+                ) from error
             raise QueryError(f"the remote engine refused the query: {error}") from error
         except TimeoutError as error:
             raise QueryTimeout(
