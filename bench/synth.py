@@ -81,12 +81,15 @@ class Generator:
         self.national: dict[str, DocumentNode] = {}
         self.source_number = 0
         self.task_counts: dict[str, list[int]] = {}  # agency → [tasks led, tasks coordinated]
+        self.tasks: list[str] = []  # every task IRI written, for the derived ranks
 
     def write_task_counts(self) -> None:
-        """The derived per-agency task counts, once every task is written (agencies in order)."""
+        """The derived per-agency task counts and task ranks, once every task is written."""
         for agency, (lead, coordinated) in sorted(self.task_counts.items()):
             for name, count in (("leadTaskCount", lead), ("coordinatedTaskCount", coordinated)):
                 self.w.derived(agency, PGNS + name, literal(str(count), datatype=XSD + "integer"))
+        for rank, task in enumerate(sorted(self.tasks)):
+            self.w.derived(task, PGNS + "taskRank", literal(str(rank), datatype=XSD + "integer"))
 
     # -- building blocks ---------------------------------------------------------------------
 
@@ -180,6 +183,7 @@ class Generator:
         iri = str(entity_iri("task", f"{stem}-{n}"))
         lead = rng.choice(agencies)
         w.iri(iri, RDF_TYPE, PGNS + "Task")
+        self.tasks.append(iri)
         w.quad(iri, DCT + "description", literal(text, "vi"))
         w.iri(iri, PGNS + "assignedBy", document.iri)
         w.iri(iri, PGNS + "leadAgency", lead)

@@ -287,13 +287,26 @@ async def _service_description(request: Request, format_param: str | None) -> Re
         offer = negotiation.choose(negotiation.GRAPH, request.headers.get("accept"), format_param)
     except QueryError:
         offer = negotiation.GRAPH[0]
-    rows = await run_in_threadpool(request.app.state.store.select, load_query("named_graphs"))
     endpoint = str(request.url.replace(query=""))
     graph = service_description(
-        endpoint, [row["graph"] for row in rows], updates=request.app.state.settings.allow_updates
+        endpoint,
+        await run_in_threadpool(_named_graphs, request.app.state.store),
+        updates=request.app.state.settings.allow_updates,
     )
     body = graph.serialize(format=RDFLIB_FORMATS[offer.key], encoding="utf-8")
     return Response(content=body, media_type=offer.media_type, headers={"Vary": "Accept"})
+
+
+def _named_graphs(store) -> list[str]:
+    """The build report's graphs (counted once at build time); else asked of the store.
+
+    Asking Oxigraph scans every quad (``GRAPH ?g { ?s ?p ?o }``: 2.2 s at 10⁵ quads), and the
+    index-only form ``GRAPH ?g {}`` answers nothing on Virtuoso, so a local build's list wins.
+    """
+    report = store.build_report() or {}
+    if report.get("triples_per_graph"):
+        return sorted(report["triples_per_graph"])
+    return [row["graph"] for row in store.select(load_query("named_graphs"))]
 
 
 async def _update(request: Request, protocol: ProtocolRequest) -> Response:

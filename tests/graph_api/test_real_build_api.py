@@ -62,3 +62,15 @@ def test_document_57_is_implemented_down_to_binh_duong(built_client):
     assert "03-ncp-2025" in below
     assert any(slug.endswith("binh-duong") for slug in below)
     assert len(document["tasks"]) > 100
+
+
+def test_unfiltered_pages_follow_the_task_order_of_the_whole_list(built_client, built_oxigraph):
+    """Pages of the unfiltered list are read by the build's pg:taskRank; they must be exactly the
+    pages of every task sorted by IRI (what a filtered list gives), with no task lost at a chunk
+    boundary (limit 1,200 spans three bound chunks of ranks)."""
+    query = "SELECT ?t WHERE { ?t a <https://w3id.org/policygraph/ontology#Task> }"
+    everything = sorted({row["t"] for row in built_oxigraph.select(query)})
+    assert len(everything) > 150
+    for limit, offset in ((7, 20), (100, 0), (1200, 3), (5, len(everything) - 2)):
+        page = built_client.get("/api/tasks", params={"limit": limit, "offset": offset}).json()
+        assert [task["iri"] for task in page["tasks"]] == everything[offset : offset + limit]

@@ -1,6 +1,6 @@
 """Every route of the app gives the same answer over the embedded store and over a real
 Virtuoso holding the same quads; the route list comes from ``app.routes``, so a new route
-without a case in ``route_cases.py`` fails here."""
+without a case in ``bench/route_cases.py`` fails here."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 from rdflib.compare import isomorphic
-from route_cases import CASES, app_routes
+from bench.route_cases import CASES, app_routes
 
 from graph_api.app import create_app
 from graph_api.remote_store import RemoteStore

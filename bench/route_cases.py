@@ -1,7 +1,9 @@
 """Every route of the app, found from ``app.routes``, and the requests that exercise each one.
 
-The differential test (embedded store vs a real Virtuoso) runs every case; a route added to
-the app without a case here makes that test fail, so no route escapes the comparison.
+One list for two jobs: the differential test (embedded store vs a real Virtuoso) runs every case
+and compares the answers; ``make bench`` times every case on the synthetic graph (where the
+task in ``TASK`` is swapped for a synthetic one, see :func:`cases_for`). A route added to the app
+without a case here fails both, so no route escapes the comparison or the benchmark.
 """
 
 from __future__ import annotations
@@ -127,3 +129,18 @@ def _walk(routes: list[BaseRoute], prefix: str = ""):
 def app_routes(app: FastAPI) -> set[tuple[str, str]]:
     """(method, path) of every route the app serves, static files included, HEAD aside."""
     return set(_walk(app.routes))
+
+
+def cases_for(task: str) -> dict[tuple[str, str], list[tuple[str, str, dict | None]]]:
+    """The cases with the task path ``TASK`` replaced by ``task`` (a graph without task 1)."""
+    return {
+        route: [
+            (
+                method,
+                url.replace(TASK, task),
+                {k: v.replace(TASK, task) for k, v in form.items()} if form else form,
+            )
+            for method, url, form in requests
+        ]
+        for route, requests in CASES.items()
+    }
