@@ -128,9 +128,7 @@ def time_routes(port: int, *, repeat: int, budget_s: float, say=None) -> dict[st
         for verb, url, form in requests:
             label = url if form is None else f"{url} {next(iter(form.values()))[:60]}"
             try:
-                timed[label] = time_request(
-                    port, verb, url, form, repeat=repeat, budget_s=budget_s
-                )
+                timed[label] = time_request(port, verb, url, form, repeat=repeat, budget_s=budget_s)
             except (OSError, http.client.HTTPException) as error:
                 timed[label] = {"error": repr(error)[:200]}
         figures[route]["requests"] = timed

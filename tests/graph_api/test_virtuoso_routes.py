@@ -10,8 +10,8 @@ import pytest
 from fastapi.testclient import TestClient
 from rdflib import Graph
 from rdflib.compare import isomorphic
-from bench.route_cases import CASES, app_routes
 
+from bench.route_cases import CASES, app_routes
 from graph_api.app import create_app
 from graph_api.remote_store import RemoteStore
 from graph_api.settings import Settings
