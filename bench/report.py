@@ -11,6 +11,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from bench.route_report import route_table
+
 MARKER = "<!-- notes -->"
 # (label, where the figure is, threshold ms): medians at 10⁶ through the API unless said;
 # "http_max" is the slowest API path except those with a target of their own
@@ -198,6 +200,14 @@ def render(results: dict[str, Any]) -> str:
         ]
         parts += ["Through a live `policygraph serve` on 127.0.0.1 (2 query workers), ms:", ""]
         parts += [*http_table(s), ""]
+        if s.get("routes_disk"):
+            parts += [
+                "Every route of the app (`bench/route_cases.py`; a route without a case stops",
+                "the run), its slowest request, through a live server; ms:",
+                "",
+                *route_table(scales, s),
+                "",
+            ]
     return "\n".join(parts)
 
 

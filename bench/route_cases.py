@@ -106,8 +106,8 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
     ("GET", "/views/agency/{slug}"): [("GET", "/views/agency/bo-khcn?lang=en", None)],
     ("GET", "/views/alignment"): [("GET", "/views/alignment", None)],
     ("GET", "/static/{path}"): [
-        ("GET", "/static/style.css", None),
-        ("GET", "/static/app.js", None),
+        ("GET", "/static/site.css", None),
+        ("GET", "/static/pages.js", None),
     ],
 }
 

@@ -142,8 +142,13 @@ def time_http(server_url: str, direct_store, *, repeat: int, budget_s: float) ->
     return figures
 
 
-def time_virtuoso(nquads: Path, work: Path, *, repeat: int, budget_s: float) -> dict[str, Any]:
-    from bench.server import free_port
+def time_virtuoso(
+    nquads: Path, work: Path, *, repeat: int, budget_s: float, options: argparse.Namespace
+) -> dict[str, Any]:
+    """The named queries on a real Virtuoso loaded with the same graph, then every route served
+    from it (``policygraph serve --store URL``)."""
+    from bench.route_timing import time_routes
+    from bench.server import Server, free_port
     from graph_api.remote_store import RemoteStore
 
     sys.path.insert(0, str(ROOT))
@@ -162,6 +167,10 @@ def time_virtuoso(nquads: Path, work: Path, *, repeat: int, budget_s: float) -> 
         figures: dict[str, Any] = {"load_s": round(load_s, 2)}
         try:
             figures.update(time_store(store, repeat=repeat, budget_s=budget_s))
+            with Server(store=engine.sparql, timeout=options.cap) as server:
+                figures["routes"] = time_routes(
+                    server.port, repeat=options.route_repeat, budget_s=budget_s, say=options.say
+                )
         except Exception as error:  # report, keep the rest of the run
             figures["error"] = repr(error)[:300]
         return figures
@@ -224,19 +233,26 @@ def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str
             f"[{scale:,}] rdflib: load {figures['rdflib'].get('seconds')} s; "
             + _medians(figures["rdflib"].get("queries", {}))
         )
+    from bench.route_timing import time_routes
+    from bench.routes_scale import write_report
     from bench.server import Server
 
+    write_report(store_dir)  # the counts a build writes, so /api/stats runs as on a build
     for mode, in_memory in (("http_disk", False), ("http_memory", True)):
         direct = OxigraphStore(store_dir, in_memory=in_memory)
         with Server(store=store_dir, in_memory=in_memory, timeout=options.cap) as server:
             figures[mode] = time_http(
                 server.url, direct, repeat=options.repeat, budget_s=options.budget
             )
+            say(f"[{scale:,}] {mode}: " + _medians(figures[mode]))
+            routes = "routes_" + mode.split("_")[1]
+            figures[routes] = time_routes(
+                server.port, repeat=options.route_repeat, budget_s=options.budget, say=say
+            )
         direct.close()
-        say(f"[{scale:,}] {mode}: " + _medians(figures[mode]))
     if scale in options.virtuoso_scales:
         figures["virtuoso"] = time_virtuoso(
-            nquads, work, repeat=options.repeat, budget_s=options.budget
+            nquads, work, repeat=options.repeat, budget_s=options.budget, options=options
         )
         say(f"[{scale:,}] virtuoso: " + _medians(figures["virtuoso"]))
     shutil.rmtree(store_dir, ignore_errors=True)
@@ -260,9 +276,10 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--seed", type=int, default=57)
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query at most")
     parser.add_argument("--budget", type=float, default=10.0, help="seconds per query at most")
+    parser.add_argument("--route-repeat", type=int, default=7, help="timed runs per route request")
     parser.add_argument("--cap", type=float, default=60.0, help="rdflib per-query cap, seconds")
     parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest rdflib scale")
-    parser.add_argument("--virtuoso-scales", type=int, nargs="*", default=[100_000, 1_000_000])
+    parser.add_argument("--virtuoso-scales", type=int, nargs="*", default=[1_000_000])
     parser.add_argument("--ingest-documents", type=int, default=1000)
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
@@ -270,8 +287,15 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
 
 
 def main(argv: list[str] | None = None) -> int:
+    from bench.route_timing import MissingCases, check_coverage, served_routes
+
     options = parse_args(argv)
     options.say = lambda text: print(text, file=sys.stderr, flush=True)
+    try:  # no route escapes: a route without a timing case stops the run before it starts
+        check_coverage(served_routes())
+    except MissingCases as error:
+        options.say(f"bench: {error}")
+        return 2
     command = "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:])
     results: dict[str, Any] = {
         "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
