@@ -95,6 +95,8 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
     ("GET", "/api/audit/ownership"): [
         ("GET", "/api/audit/ownership?on=2025-09-01", None),
         ("GET", "/api/audit/ownership?on=2025-09-01&gone=true&format=csv", None),
+        ("GET", "/api/audit/ownership?on=2025-09-01&gone=true&limit=5", None),
+        ("GET", "/api/audit/ownership?on=2024-01-01&gone=true&limit=5", None),
     ],
     ("GET", "/api/audit/tasks-alignment"): [("GET", "/api/audit/tasks-alignment", None)],
     ("GET", "/audit/coverage"): [("GET", "/audit/coverage", None)],

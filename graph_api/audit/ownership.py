@@ -188,7 +188,8 @@ def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dic
 def count_holdings(store: Store, on: date, *, gone: bool = False) -> int:
     """How many assignments the whole audit lists (``gone``: only those whose agency is gone)."""
     rows = store.select(load_query("audit_ownership_count"), {"on": on, "gone": gone})
-    return int(rows[0]["count"]) if rows else 0
+    # SUM over no agency: 0 on Oxigraph, unbound on Virtuoso
+    return int(rows[0].get("count") or 0) if rows else 0
 
 
 def _holding(row: dict[str, Any], on: date, by_agency, mergers) -> Holding:
