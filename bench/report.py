@@ -200,6 +200,13 @@ def render(results: dict[str, Any]) -> str:
         ]
         parts += ["Through a live `policygraph serve` on 127.0.0.1 (2 query workers), ms:", ""]
         parts += [*http_table(s), ""]
+        if s.get("ready_http_disk_s") is not None:
+            parts += [
+                f"Server start to first answer (`policygraph serve`, 2 query workers): "
+                f"{s['ready_http_disk_s']} s on disk, {s.get('ready_http_memory_s')} s in memory "
+                "(loading the graph into memory first).",
+                "",
+            ]
         if s.get("routes_disk"):
             parts += [
                 "Every route of the app (`bench/route_cases.py`; a route without a case stops",

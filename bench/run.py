@@ -240,7 +240,9 @@ def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str
     write_report(store_dir)  # the counts a build writes, so /api/stats runs as on a build
     for mode, in_memory in (("http_disk", False), ("http_memory", True)):
         direct = OxigraphStore(store_dir, in_memory=in_memory)
+        started = time.perf_counter()
         with Server(store=store_dir, in_memory=in_memory, timeout=options.cap) as server:
+            figures[f"ready_{mode}_s"] = round(time.perf_counter() - started, 2)  # cold start
             figures[mode] = time_http(
                 server.url, direct, repeat=options.repeat, budget_s=options.budget
             )
