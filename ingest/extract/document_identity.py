@@ -80,8 +80,10 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
 _ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # TTg: the Prime Minister
 
 
+# A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it.
 FULL_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?([-/])\s?({_CODE})\s?([-/])\s?({_ISSUER})(?![\w])"
+    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})\s?(-{{1,2}}|[/–])\s?({_ISSUER})"
+    r"(?![\w])"
 )
 
 
@@ -99,9 +101,22 @@ NATIONAL_TITLE = re.compile(r"quốc gia|Chính phủ|Thủ tướng|Trung ươn
 NATIONAL_SERIES = ("TW", "CP", "TTg", "QH", "UBTVQH")
 
 
+# Codes written in mixed case; a title in capitals writes them "CTR", "TTG", "TTR".
+_MIXED_CASE = {"CTR": "CTr", "TTG": "TTg", "TTR": "TTr"}
+
+
+def _code_case(code: str) -> str:
+    """ "CTR" → "CTr" (a title in capitals), "kh" → "KH"; other codes as written."""
+    upper = code.upper()
+    return _MIXED_CASE.get(upper, upper if code.islower() or code.isupper() else code)
+
+
 def canonical_number(number: str, code: str, sep1: str, issuer: str) -> str:
-    """``71-NQ/CP`` → ``71/NQ-CP``, ``57/NQ-TW`` → ``57-NQ/TW``: Party: N-X/Y, State N/X-Y."""
+    """``71-NQ/CP`` → ``71/NQ-CP``, ``57/NQ-TW`` → ``57-NQ/TW``: Party: N-X/Y, State N/X-Y;
+    ``35-CTR/TU`` (in a title in capitals) → ``35-CTr/TU``."""
     del sep1
+    code = _code_case(code)
+    issuer = "-".join(_MIXED_CASE.get(part.upper(), part) for part in issuer.split("-"))
     if issuer.split("-")[0].upper() in PARTY_ISSUERS and "-" not in issuer:
         return f"{number}-{code}/{issuer}"
     return f"{number}/{code}-{issuer}"

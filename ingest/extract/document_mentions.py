@@ -100,6 +100,14 @@ _OF_BODY_CARRYING_OUT = re.compile(
 )
 
 
+# "Hệ Thống Pháp Luật" (a site's name) holds no law; a sentence asking the reader to log in,
+# subscribe or wait is the page around the text, not the text.
+_NOT_A_HEAD = re.compile(r"\bpháp\s+$", re.IGNORECASE)
+_PAGE_CHROME = re.compile(
+    r"vui lòng|đăng ký gói|gói cước|đăng nhập|Đang tải nội dung|tiện ích nâng cao", re.IGNORECASE
+)
+
+
 @dataclass
 class Mention:
     """One naming of a document in the text (several mentions may name one document)."""
@@ -118,6 +126,7 @@ class Mention:
     period: tuple[int, int] | None = None
     vision: int | None = None
     implements: list[Mention] = field(default_factory=list)
+    based_on: list[Mention] = field(default_factory=list)  # "Căn cứ …": its legal basis
     key: str = ""
     anaphor: bool = False
     part_of: Mention | None = None  # the document it is issued in, or supplements
@@ -228,6 +237,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         before = text[max(sentence.start, match.start() - 12) : match.start()]
         draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
         if not word[0].isupper() and not draft:
+            continue
+        if _NOT_A_HEAD.search(before) or _PAGE_CHROME.search(text, sentence.start, sentence.end):
             continue
         head, doc_type, _ = head_info(word)
         nxt = re.match(r'\s+"?([\w-]+)', text[match.end() : sentence.end])

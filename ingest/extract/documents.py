@@ -30,6 +30,7 @@ from ingest.extract.document_links import (
     link_supplements,
     resolve_anaphors,
 )
+from ingest.extract.document_lists import link_coordinated, link_opening, opening_end_of
 from ingest.extract.document_mentions import (
     Mention,
     attach_details,
@@ -39,6 +40,11 @@ from ingest.extract.document_mentions import (
     same_titled,
     short_mentions,
     titled_mentions,
+)
+from ingest.extract.document_self import (
+    fold_self_references,
+    link_issued_inside,
+    own_mention,
 )
 from ingest.extract.letterhead import apply_letterhead, date_from_letterhead, scope_of
 from ingest.extract.sentences import Span, sentence_at, sentences
@@ -106,11 +112,24 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
             )
             mention.title = f"{head_of_type(mention.doc_type)} {mention.short_number}"
         canonical.append(mention)
+    own = own_mention(text, mentions)
+    opening_end = opening_end_of(context.tree, text)
+    if own is not None:
+        fold_self_references(text, spans, mentions, own, opening_end)
     link_implements(text, spans, mentions)
+    for sentence in spans:
+        link_coordinated(
+            text, [m for m in mentions if sentence.start <= m.start < sentence.end], sentence.end
+        )
     link_supplements(text, mentions)
     link_issued_within(text, mentions)
+    link_issued_inside(text, spans, mentions)
+    if own is not None:
+        link_opening(text, context.tree, mentions, own)
     key_programmes_of_national_bodies(mentions, context.catalogue)
     resolve_anaphors(mentions)
+    if own is not None:
+        fold_self_references(text, spans, mentions, own, opening_end)
     return mentions
 
 
@@ -186,16 +205,19 @@ def facts_of(
         if mention.part_of is not None and mention.part_of.key and fact.part_of is None:
             host = mention.part_of
             fact.part_of = DocumentRef(host.key, host.doc_type, host.number, host.title)
-        for implemented in mention.implements:
-            if implemented.key not in [d.key for d in fact.implements]:
-                fact.implements.append(
-                    DocumentRef(
-                        implemented.key, implemented.doc_type, implemented.number, implemented.title
-                    )
-                )
+        if fact.ref.doc_type != "Report":  # a report tells what was done: it carries out nothing
+            _add_refs(fact.implements, mention.implements, fact.ref.key)
+        _add_refs(fact.based_on, mention.based_on, fact.ref.key)
     result = list(facts.values())
     apply_letterhead(text, result, mentions, context)
     return result
+
+
+def _add_refs(refs: list[DocumentRef], mentions: list[Mention], own_key: str) -> None:
+    """Add the documents ``mentions`` name to ``refs``, once each, never the document itself."""
+    for other in mentions:
+        if other.key and other.key != own_key and other.key not in [d.key for d in refs]:
+            refs.append(DocumentRef(other.key, other.doc_type, other.number, other.title))
 
 
 def main_document(source: SourceText, facts: list[DocumentFact]) -> DocumentRef | None:
