@@ -7,10 +7,14 @@ from __future__ import annotations
 
 from datetime import date
 
+from rdflib import Graph
+
+from ingest.emit import emit_document
 from ingest.extract import extract_all
 from ingest.extract.gold_format import to_gold_format
 from ingest.model import DocumentFact, SourceMeta
 from ingest.resolve import Catalogue
+from ontology.namespaces import ELI, PG, entity_iri
 from tests.ingest.common import source_of
 
 # dev-bac-kan-kh131.txt, lines 1-24 (page chrome, letterhead, title and the "Thực hiện" line)
@@ -159,6 +163,16 @@ def test_can_cu_is_the_legal_basis_not_an_implements_link(catalogue: Catalogue) 
     assert numbers(own.based_on) == {"57-NQ/TW", "71/NQ-CP", "214/NQ-CP", "2629/QĐ-TTg"}
     assert numbers(docs["71/NQ-CP"].implements) == {"57-NQ/TW"}
     assert [d for d in docs.values() if d.ref.doc_type == "Plan"] == [own]
+
+
+def test_the_legal_basis_is_emitted_as_eli_based_on(catalogue: Catalogue) -> None:
+    docs = documents(BAC_NINH_186, catalogue)
+    graph = Graph()
+    emit_document(graph, docs["186/KH-UBND"])
+    own = entity_iri("document", docs["186/KH-UBND"].ref.key)
+    bases = set(graph.objects(own, ELI.based_on))
+    assert entity_iri("document", docs["57-NQ/TW"].ref.key) in bases and len(bases) == 4
+    assert not list(graph.objects(own, PG.implements))
 
 
 def test_a_report_carries_out_nothing(catalogue: Catalogue) -> None:
