@@ -85,6 +85,15 @@ _ANAPHOR_NEXT = {
     "hướng",
     "xác",
     "vẫn",
+    # a verb right after the head noun: "Chỉ thị nêu rõ", "Nghị quyết một cách toàn diện"
+    "một",
+    "nêu",
+    "nhấn",
+    "yêu",
+    "khẳng",
+    "chỉ",
+    "giao",
+    "đánh",
 }
 
 
@@ -278,6 +287,10 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
     return mentions
 
 
+# After "Chương trình hành động số 32" a title goes on only with whose it is or what it is about.
+_SHORT_TITLE_GOES_ON = re.compile(r"\s*,?\s*(?:của|về|thực hiện|triển khai)\s", re.IGNORECASE)
+
+
 def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "Nghị quyết 57", "Chương trình hành động số 32": a head noun and a bare number."""
     mentions = []
@@ -286,8 +299,11 @@ def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if not number or any(s <= match.start() < e for s, e in taken):
             continue
         _, doc_type, _ = head_info(match.group())
-        clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
-        title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
+        if _SHORT_TITLE_GOES_ON.match(text, number.end()):
+            clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
+            title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
+        else:  # "Đề án 06 làm nền tảng", "Đề án 06 đã đạt được": the words after are the sentence's
+            title = " ".join(text[match.start() : number.end()].split())
         mentions.append(
             Mention(
                 match.start(), number.end(), doc_type, short_number=number.group(1), title=title
