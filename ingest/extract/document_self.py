@@ -15,7 +15,7 @@ from ingest.extract.document_mentions import Mention
 from ingest.extract.sentences import Span, sentence_at
 
 _NUMBER_LINES = (
-    re.compile(r"^[|*#\s]*Số\s*:\s*([^\s|*]+)", re.MULTILINE),  # the letterhead
+    re.compile(r"^[|*#\s]*Số\s*:?\s*(\d[^\s|*]*)", re.MULTILINE),  # the letterhead
     re.compile(r"^[|*\s]*Số hiệu\s*[:|]\s*([^\s|*]+)", re.MULTILINE),  # a legal site's metadata
 )
 _OWN_WINDOW = 2500  # the letterhead, a site's heading and metadata all sit in the first lines
@@ -33,6 +33,12 @@ _ISSUED_BY = re.compile(
     r"(?:ban hành|sửa đổi,?\s*bổ sung(?:,?\s*cập nhật)?|về(?:\s+việc)?(?:\s+ban hành)?)\s+$",
     re.IGNORECASE,
 )
+_NUMBER_AFTER_TITLE = re.compile(r"\s+số\s+$")  # "Luật Tổ chức Quốc hội số 57/2014/QH13"
+# "Kế hoạch thực hiện Nghị quyết số 03/NQ-CP": the number is the second document's, not the title's
+_ANOTHER_DOCUMENT = re.compile(
+    r"\b(?:thực hiện|triển khai|về|của|theo|tại|ban hành|kèm theo|cụ thể hóa|và|với)\b"
+)
+_ALIAS_OPEN = re.compile(r"\s*\(\s*(?:sau đây\s+)?(?:gọi|viết)?\s*(?:tắt\s+)?(?:là\s+)?$", re.I)
 _HOSTS = ("Resolution", "Decision")
 _ISSUED_KINDS = ("ActionProgramme", "Programme", "Plan", "Project")
 
@@ -53,13 +59,73 @@ def own_mention(text: str, mentions: list[Mention]) -> Mention | None:
     return next((m for m in numbered if m.start < first_line_end and m.start < 40), None)
 
 
-def fold_self_references(
-    text: str, spans: list[Span], mentions: list[Mention], own: Mention, opening_end: int
-) -> None:
-    """Give the text's own key to the namings that are the text itself: "Kế hoạch này", and a
-    document of its type that a body "ban hành"/"xây dựng" in the opening or "như sau"."""
+def number_titles(text: str, mentions: list[Mention]) -> None:
+    """One document named by title and number: "Luật Tổ chức Quốc hội số 57/2014/QH13", and
+    "Thông báo số 56/TB-VPCP Kết luận Phiên họp …" (the number, then the title)."""
+    numbered = [m for m in mentions if m.number and not m.anaphor]
     for mention in mentions:
-        if mention is own or mention.doc_type != own.doc_type or mention.number:
+        if not mention.title or mention.number or mention.anaphor:
+            continue
+        for other in numbered:
+            digits = re.search(r"\d", text[other.start : other.end])
+            at = other.start + digits.start() if digits else other.start
+            if mention.start < at <= mention.end + 6 and other.start > mention.start:
+                cut = _NUMBER_AFTER_TITLE.search(text, mention.start, at)
+                words = text[mention.start : cut.start()] if cut else ""
+                if words and "\n" not in words.strip() and not _ANOTHER_DOCUMENT.search(words):
+                    mention.title = " ".join(text[mention.start : cut.start()].split())
+                    mention.number = other.number
+                    break
+            elif other.end < mention.start and re.fullmatch(r" +", text[other.end : mention.start]):
+                mention.number = other.number
+                break
+
+
+def alias_short_namings(text: str, mentions: list[Mention]) -> None:
+    """ "Đề án phát triển ứng dụng dữ liệu về dân cư … (Đề án 06)": the short form in brackets
+    after a document of its type names that document, there and wherever the text uses it."""
+    aliases: dict[tuple[str, str], str] = {}
+    for index, mention in enumerate(mentions):
+        if not mention.short_number or mention.number or index == 0:
+            continue
+        known = aliases.get((mention.doc_type, mention.short_number))
+        if known:
+            mention.key = known
+            continue
+        opening = _ALIAS_OPEN.search(text, 0, mention.start)
+        if opening is None or opening.start() < mention.start - 40:
+            continue
+        earlier = [
+            m
+            for m in mentions[:index]
+            if m.key
+            and not m.anaphor
+            and m.doc_type == mention.doc_type
+            and m.end <= opening.start()
+        ]
+        if earlier and earlier[-1].end >= opening.start() - 160:
+            mention.key = earlier[-1].key
+            aliases[(mention.doc_type, mention.short_number)] = mention.key
+
+
+def fold_self_references(
+    text: str,
+    spans: list[Span],
+    mentions: list[Mention],
+    own: Mention,
+    opening_end: int,
+    title_start: int | None = None,
+) -> None:
+    """Give the text's own key to the namings that are the text itself: its title line ("THÔNG
+    BÁO KẾT LUẬN …"), "Kế hoạch này", and a document of its type that a body "ban hành"/"xây
+    dựng" in the opening or "như sau"."""
+    for mention in mentions:
+        if mention is own or mention.number:
+            continue
+        if title_start is not None and mention.start == title_start and not mention.anaphor:
+            mention.key = own.key
+            continue
+        if mention.doc_type != own.doc_type:
             continue
         if mention.anaphor:
             if _THIS.match(text, mention.end):

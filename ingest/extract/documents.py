@@ -42,14 +42,18 @@ from ingest.extract.document_mentions import (
     titled_mentions,
 )
 from ingest.extract.document_self import (
+    alias_short_namings,
     fold_self_references,
     link_issued_inside,
+    number_titles,
     own_mention,
 )
 from ingest.extract.letterhead import apply_letterhead, date_from_letterhead, scope_of
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import DocumentFact, DocumentRef, SourceText
 from ontology.slugs import document_slug
+
+_DECORATION = re.compile(r"[#*\s]*")  # Markdown around a title line ("# NGHỊ QUYẾT")
 
 
 def _series_province(mention: Mention, context: ExtractionContext) -> str | None:
@@ -81,6 +85,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         sentence = sentence_at(spans, mention.start)
         if sentence:
             issued_before(text, sentence, mention, context)
+    number_titles(text, mentions)
     date_from_letterhead(text, mentions)
     for mention in mentions:
         if mention.short_number and not mention.number:
@@ -112,10 +117,13 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
             )
             mention.title = f"{head_of_type(mention.doc_type)} {mention.short_number}"
         canonical.append(mention)
+    alias_short_namings(text, mentions)
     own = own_mention(text, mentions)
     opening_end = opening_end_of(context.tree, text)
+    titles = context.tree.of_kind("title") if context.tree else []
+    title_start = _DECORATION.match(text, titles[0].start).end() if titles else None
     if own is not None:
-        fold_self_references(text, spans, mentions, own, opening_end)
+        fold_self_references(text, spans, mentions, own, opening_end, title_start)
     link_implements(text, spans, mentions)
     for sentence in spans:
         link_coordinated(
@@ -129,7 +137,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     key_programmes_of_national_bodies(mentions, context.catalogue)
     resolve_anaphors(mentions)
     if own is not None:
-        fold_self_references(text, spans, mentions, own, opening_end)
+        fold_self_references(text, spans, mentions, own, opening_end, title_start)
     return mentions
 
 

@@ -195,3 +195,60 @@ def test_malformed_numbers_are_canonical(catalogue: Catalogue) -> None:
     docs = documents(text, catalogue)
     assert set(docs) == {"305-KH/TU", "57-NQ/TW"}
     assert numbers(docs["305-KH/TU"].implements) == {"57-NQ/TW"}
+
+
+# --- one document, however it is named (batch M texts) -----------------------------------------
+
+# dev-m-tb47-bcdtw.txt, lines 2-6 (shortened after the bracket)
+TB47 = """BAN CHỈ ĐẠO TRUNG ƯƠNG | ĐẢNG CỘNG SẢN VIỆT NAM |
+Số 47-TB/TGV | Hà Nội, ngày 17 tháng 10 năm 2025 |
+THÔNG BÁO KẾT LUẬN
+CUỘC HỌP CỦA LÃNH ĐẠO BAN CHỈ ĐẠO TRUNG ƯƠNG VỀ PHÁT TRIỂN KHOA HỌC, CÔNG NGHỆ, ĐỔI MỚI SÁNG TẠO \
+VÀ CHUYỂN ĐỔI SỐ VỚI THƯỜNG TRỰC TỔ GIÚP VIỆC VÀ CÁC CƠ QUAN CÓ LIÊN QUAN
+Triển khai kết luận của đồng chí Tổng Bí thư, Trưởng Ban Chỉ đạo Trung ương về phát triển khoa \
+học, công nghệ, đổi mới sáng tạo và chuyển đổi số (gọi tắt là Ban Chỉ đạo) tại Hội nghị sơ kết \
+tình hình triển khai thực hiện Nghị quyết số 57-NQ/TW, ngày 22/12/2024 của Bộ Chính trị trong \
+Quý III/2025 và nhiệm vụ, giải pháp trọng tâm cuối năm 2025 (Thông báo Kết luận số \
+07-TB/CQTTBCĐ ngày 15/10/2025), ngày 16/10/2025, các đồng chí đã chủ trì cuộc họp.
+"""
+
+# dev-m-nq193-qh15.txt, lines 22-26
+NQ193_BASES = """Căn cứ Luật Tổ chức Quốc hội số 57/2014/QH13 đã
+được sửa đổi, bổ sung một số điều theo Luật số 65/2020/QH14 và Luật số
+62/2025/QH15;
+Căn cứ Luật Ban hành văn bản quy phạm pháp luật
+số 80/2015/QH13 đã được sửa đổi, bổ sung một số điều theo Luật số 63/2020/QH14;
+"""
+
+
+def test_the_title_line_is_the_text_and_an_unknown_series_is_kept_as_written(
+    catalogue: Catalogue,
+) -> None:
+    docs = documents(TB47, catalogue)
+    assert set(docs) == {"47-TB/TGV", "57-NQ/TW", "07-TB/CQTTBCĐ"}  # no "Thông báo KẾT LUẬN"
+    assert docs["07-TB/CQTTBCĐ"].ref.title == "Thông báo Kết luận"
+
+
+def test_a_law_named_by_title_then_number_is_one_document(catalogue: Catalogue) -> None:
+    docs = documents(NQ193_BASES, catalogue)
+    assert docs["57/2014/QH13"].ref.title == "Luật Tổ chức Quốc hội"
+    assert docs["80/2015/QH13"].ref.title == "Luật Ban hành văn bản quy phạm pháp luật"
+    assert all(d.ref.number for d in docs.values())
+
+
+def test_a_short_form_in_brackets_and_a_verb_after_the_head_name_no_new_document(
+    catalogue: Catalogue,
+) -> None:
+    # dev-m-ct07-ttg.txt and dev-m-ct33-ttg.txt
+    text = (
+        "Thủ tướng Chính phủ ban hành Chỉ thị số 07/CT-TTg ngày 14/3/2025 về đẩy mạnh triển khai "
+        "Đề án phát triển ứng dụng dữ liệu về dân cư, định danh và xác thực điện tử phục vụ chuyển "
+        "đổi số quốc gia giai đoạn 2022 - 2025, tầm nhìn đến năm 2030 (Đề án 06) tại các bộ, "
+        "ngành, địa phương năm 2025.\n\nChỉ thị nêu rõ, thời gian qua, công tác cải cách hành "
+        "chính và triển khai Đề án 06 đã đạt được những kết quả ban đầu quan trọng."
+    )
+    docs = documents(text, catalogue)
+    assert len(docs) == 2
+    project = next(d for d in docs.values() if d.ref.doc_type == "Project")
+    assert project.ref.title.startswith("Đề án phát triển ứng dụng dữ liệu về dân cư")
+    assert [r.key for r in docs["07/CT-TTg"].implements] == [project.ref.key]
