@@ -51,6 +51,8 @@ _TITLE_END = re.compile(
     + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
     r"|\s*\""
     r"|\s+(?:thực hiện\s+|triển khai\s+)?như sau"
+    # a reporting verb after the name: "Nghị quyết Đại hội, nhất trí …", "… xác định mục tiêu"
+    r"|,?\s+(?:nhất trí|xác định|thông qua|đề ra|nêu rõ|khẳng định|nhấn mạnh)\s"
 )
 
 

@@ -22,6 +22,8 @@ _OWN_WINDOW = 2500  # the letterhead, a site's heading and metadata all sit in t
 
 # "… ban hành Kế hoạch …", "… xây dựng Kế hoạch triển khai thực hiện như sau"
 _MAKES = re.compile(r"(?:ban hành|xây dựng)\s+$", re.IGNORECASE)
+_ISSUES = re.compile(r"ban hành\s+$", re.IGNORECASE)
+_MAKES_NEAR = 20  # how far before a naming its verb is looked for
 _AS_FOLLOWS = re.compile(r"[^.;\n]{0,160}?(?:như sau|với (?:các )?nội dung)", re.IGNORECASE)
 _THIS = re.compile(r"\s+này\b")
 
@@ -46,7 +48,7 @@ _ISSUED_KINDS = ("ActionProgramme", "Programme", "Plan", "Project")
 def own_mention(text: str, mentions: list[Mention]) -> Mention | None:
     """The mention of the document the text is: the number of its letterhead or its site's
     metadata, else a number on the text's first line."""
-    numbered = [m for m in mentions if m.number and m.key and not m.anaphor]
+    numbered = [m for m in mentions if m.number and not m.anaphor]
     for pattern in _NUMBER_LINES:
         line = pattern.search(text, 0, _OWN_WINDOW)
         if line:
@@ -79,6 +81,26 @@ def number_titles(text: str, mentions: list[Mention]) -> None:
             elif other.end < mention.start and re.fullmatch(r" +", text[other.end : mention.start]):
                 mention.number = other.number
                 break
+
+
+def number_news_subject(text: str, mentions: list[Mention]) -> None:
+    """A news text with no letterhead names the document it reports twice: "Tỉnh ủy Nghệ An ban
+    hành Kế hoạch quán triệt …" (headline) and "… ký ban hành Kế hoạch số 305-KH/TU …" (body).
+    Where exactly one numbered document of a type is "ban hành", the unnumbered ones of that
+    type said to be "ban hành" are that document."""
+    issued = [
+        m
+        for m in mentions
+        if not m.anaphor and _ISSUES.search(text[max(0, m.start - _MAKES_NEAR) : m.start])
+    ]
+    for doc_type in {m.doc_type for m in issued if m.number}:
+        numbers = {m.number for m in issued if m.doc_type == doc_type and m.number}
+        if len(numbers) != 1:
+            continue
+        number = next(iter(numbers))
+        for mention in issued:
+            if mention.doc_type == doc_type and not mention.number and mention.title:
+                mention.number = number
 
 
 def alias_short_namings(text: str, mentions: list[Mention]) -> None:
@@ -131,7 +153,7 @@ def fold_self_references(
             if _THIS.match(text, mention.end):
                 mention.key = own.key
             continue
-        if not _MAKES.search(text[max(0, mention.start - 20) : mention.start]):
+        if not _MAKES.search(text[max(0, mention.start - _MAKES_NEAR) : mention.start]):
             continue
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
         if _issuing_document(text, mention, mentions, sentence) is not None:

@@ -45,6 +45,7 @@ from ingest.extract.document_self import (
     alias_short_namings,
     fold_self_references,
     link_issued_inside,
+    number_news_subject,
     number_titles,
     own_mention,
 )
@@ -86,6 +87,8 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         if sentence:
             issued_before(text, sentence, mention, context)
     number_titles(text, mentions)
+    if own_mention(text, mentions) is None:
+        number_news_subject(text, mentions)
     date_from_letterhead(text, mentions)
     for mention in mentions:
         if mention.short_number and not mention.number:

@@ -252,3 +252,28 @@ def test_a_short_form_in_brackets_and_a_verb_after_the_head_name_no_new_document
     project = next(d for d in docs.values() if d.ref.doc_type == "Project")
     assert project.ref.title.startswith("Đề án phát triển ứng dụng dữ liệu về dân cư")
     assert [r.key for r in docs["07/CT-TTg"].implements] == [project.ref.key]
+
+
+def test_news_names_the_plan_it_reports_by_headline_and_number(catalogue: Catalogue) -> None:
+    # dev-nghe-an-kh305.txt, lines 1 and 3
+    text = (
+        "Tỉnh ủy Nghệ An ban hành Kế hoạch quán triệt, tuyên truyền, thực hiện Nghị quyết của Bộ "
+        "Chính trị về đột phá khoa học, công nghệ\nĐồng chí Hoàng Nghĩa Hiếu – Phó Bí thư Thường "
+        "trực Tỉnh ủy, Chủ tịch HĐND tỉnh vừa thay mặt Ban Thường vụ Tỉnh ủy Nghệ An ký ban hành "
+        "Kế hoạch số 305 -KH/TU ngày 20/2/2025 triển khai quán triệt, tuyên truyền và thực hiện "
+        "Nghị quyết số 57 - NQ/TW, ngày 22/12/2024 của Bộ Chính trị."
+    )
+    docs = documents(text, catalogue)
+    assert set(docs) == {"305-KH/TU", "57-NQ/TW"}
+    assert docs["305-KH/TU"].ref.title.startswith("Kế hoạch quán triệt, tuyên truyền")
+
+
+def test_a_reporting_verb_ends_a_title(catalogue: Catalogue) -> None:
+    # dev-gia-lai-dai-hoi-chi-tieu.txt
+    text = (
+        "Đại hội Đại biểu Đảng bộ tỉnh Gia Lai lần thứ I, nhiệm kỳ 2025-2030 đã thông qua Nghị "
+        "quyết Đại hội, nhất trí mục tiêu, định hướng chiến lược phát triển và nhiệm vụ, giải pháp "
+        "nhiệm kỳ 2025-2030. Nghị quyết Đại hội xác định mục tiêu chung."
+    )
+    docs = documents(text, catalogue)
+    assert [d.ref.title for d in docs.values()] == ["Nghị quyết Đại hội"]
