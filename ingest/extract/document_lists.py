@@ -35,6 +35,7 @@ _CARRY_OUT_LINE = re.compile(
     r"|quán triệt)\b",
     re.IGNORECASE,
 )
+_OBJECT_NOUN = re.compile(r"\s*(kết luận|nghị quyết|chỉ thị|kế hoạch|chương trình|quyết định)\b")
 _PURPOSE_HEADING = re.compile(r"mục đích", re.IGNORECASE)
 _PURPOSE_OBJECT = re.compile(r"\s(?:tại|trong|của)\s+$", re.IGNORECASE)
 _LEGAL_BASIS_LINE = re.compile(r"[-+*•\s]*Căn cứ\b", re.IGNORECASE)
@@ -83,6 +84,22 @@ def list_heads(
         if level == 1 and mention.key not in [h.key for h in heads]:
             heads.append(mention)
     return heads
+
+
+def _bracketed_object(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """ "Triển khai kết luận của … (Thông báo Kết luận số 07-TB/CQTTBCĐ …)": the document in
+    brackets that the object noun after the cue names."""
+    noun = _OBJECT_NOUN.match(text, start, end)
+    if noun is None:
+        return []
+    for mention in mentions:
+        if not (start <= mention.start < end) or not mention.key or mention.anaphor:
+            continue
+        before = text[start : mention.start]
+        bracketed = before.rfind("(") > before.rfind(")")
+        if bracketed and noun.group(1).lower() in text[mention.start : mention.end].lower():
+            return [mention]
+    return []
 
 
 def _first_after(mentions: list[Mention], start: int, end: int) -> Mention | None:
@@ -136,6 +153,8 @@ def link_opening(
         first = _first_after(mentions, cue_end, end)
         if first is not None and first.start - cue_end < 40 and first.key != own.key:
             _add(own, list_heads(text, first, mentions, end, restart=True))
+        elif first is not None:
+            _add(own, _bracketed_object(text, mentions, cue_end, end))
     for start, end in _purpose_lines(tree, text, lines):
         if not _CARRY_OUT_LINE.match(text, start, end):
             continue

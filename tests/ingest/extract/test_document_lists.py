@@ -227,6 +227,8 @@ def test_the_title_line_is_the_text_and_an_unknown_series_is_kept_as_written(
     docs = documents(TB47, catalogue)
     assert set(docs) == {"47-TB/TGV", "57-NQ/TW", "07-TB/CQTTBCĐ"}  # no "Thông báo KẾT LUẬN"
     assert docs["07-TB/CQTTBCĐ"].ref.title == "Thông báo Kết luận"
+    # "Triển khai kết luận … (Thông báo Kết luận số 07-TB/CQTTBCĐ …)", not the 57 it mentions
+    assert numbers(docs["47-TB/TGV"].implements) == {"07-TB/CQTTBCĐ"}
 
 
 def test_a_law_named_by_title_then_number_is_one_document(catalogue: Catalogue) -> None:
