@@ -107,7 +107,7 @@ def key_programmes_of_national_bodies(mentions: list[Mention], catalogue: Catalo
     ]
     years: dict[tuple[str, str], int | None] = {}
     for mention in programmes:
-        host = mention.part_of
+        host = mention.part_of or mention.updated_by  # the year of the act issuing or updating it
         if host is not None and host.number:
             ident = (mention.issuer.key if mention.issuer else "", number_head(mention))
             years[ident] = years.get(ident) or year_of(host, mentions, catalogue)

@@ -141,6 +141,7 @@ class Mention:
     key: str = ""
     anaphor: bool = False
     part_of: Mention | None = None  # the document it is issued in, or supplements
+    updated_by: Mention | None = None  # "Nghị quyết 71/NQ-CP sửa đổi, bổ sung <it>"
     carries_out: str | None = None  # "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": the number
     scope: str | None = None  # place slug, decided once the details are read
 

@@ -41,6 +41,7 @@ _ANOTHER_DOCUMENT = re.compile(
     r"\b(?:thực hiện|triển khai|về|của|theo|tại|ban hành|kèm theo|cụ thể hóa|và|với)\b"
 )
 _ALIAS_OPEN = re.compile(r"\s*\(\s*(?:sau đây\s+)?(?:gọi|viết)?\s*(?:tắt\s+)?(?:là\s+)?$", re.I)
+_AMENDS = re.compile(r"sửa đổi|bổ sung|cập nhật", re.IGNORECASE)
 _HOSTS = ("Resolution", "Decision")
 _ISSUED_KINDS = ("ActionProgramme", "Programme", "Plan", "Project")
 
@@ -163,8 +164,9 @@ def fold_self_references(
 
 
 def link_issued_inside(text: str, spans: list[Span], mentions: list[Mention]) -> None:
-    """An unnumbered programme or plan that a numbered resolution or decision issues, updates or
-    is about is part of it, and the resolution carries out what the programme carries out."""
+    """An unnumbered programme or plan that a numbered resolution or decision issues or is about
+    is part of it; one it updates ("sửa đổi, bổ sung") stays part of the act that issued it. Both
+    ways the resolution carries out what the programme carries out."""
     for mention in mentions:
         if mention.anaphor or mention.number or not mention.key:
             continue
@@ -174,7 +176,9 @@ def link_issued_inside(text: str, spans: list[Span], mentions: list[Mention]) ->
         host = _issuing_document(text, mention, mentions, sentence)
         if host is None:
             continue
-        if mention.part_of is None:
+        if _AMENDS.search(text, host.end, mention.start):
+            mention.updated_by = mention.updated_by or host
+        elif mention.part_of is None:
             mention.part_of = host
         for carried in mention.implements:
             if carried.key not in (host.key, *[m.key for m in host.implements]):
