@@ -26,7 +26,7 @@ from ingest.model import (
     SourceText,
     TargetFact,
 )
-from ontology.namespaces import ID_BASE, OA, PG, PROV, entity_iri
+from ontology.namespaces import ELI, ID_BASE, OA, PG, PROV, entity_iri
 from ontology.slugs import slugify
 from ontology.vocabulary import DOCUMENT_TYPES
 
@@ -169,6 +169,8 @@ def emit_document(graph: Graph, fact: DocumentFact) -> None:
     part_of = getattr(fact, "part_of", None)  # DocumentFact.part_of, where the model has it
     if part_of is not None:
         graph.add((iri, DCTERMS.isPartOf, add_document_ref(graph, part_of)))
+    for basis in fact.based_on:  # "Căn cứ …": the legal basis, not an implements link
+        graph.add((iri, ELI.based_on, add_document_ref(graph, basis)))
     add_evidence(graph, iri, fact.evidence)
 
 

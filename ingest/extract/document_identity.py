@@ -80,8 +80,10 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
 _ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # TTg: the Prime Minister
 
 
+# A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it.
 FULL_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?([-/])\s?({_CODE})\s?([-/])\s?({_ISSUER})(?![\w])"
+    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})\s?(-{{1,2}}|[/–])\s?({_ISSUER})"
+    r"(?![\w])"
 )
 
 
@@ -99,11 +101,36 @@ NATIONAL_TITLE = re.compile(r"quốc gia|Chính phủ|Thủ tướng|Trung ươn
 NATIONAL_SERIES = ("TW", "CP", "TTg", "QH", "UBTVQH")
 
 
+# Codes written in mixed case; a title in capitals writes them "CTR", "TTG", "TTR".
+_MIXED_CASE = {"CTR": "CTr", "TTG": "TTg", "TTR": "TTr"}
+
+
+def _code_case(code: str) -> str:
+    """ "CTR" → "CTr" (a title in capitals), "kh" → "KH"; other codes as written."""
+    upper = code.upper()
+    return _MIXED_CASE.get(upper, upper if code.islower() or code.isupper() else code)
+
+
+# Issuers of State series (N/X-Y): the Government, the Prime Minister, People's Councils and
+# Committees, the National Assembly, ministries (B…), departments (S…), offices (VP…), the
+# State Bank, steering committees of the State (BCĐ). Party series (N-X/Y) are PARTY_ISSUERS;
+# the series of other issuers ("07-TB/CQTTBCĐ", "47-TB/TGV") is kept as written.
+_STATE_ISSUER = re.compile(
+    r"(?:CP|TTg|UBND|HĐND|HDND|UBTVQH\d*|QH\d*|NHNN|VP[A-ZĐ]*|[BS][A-ZĐ]{1,8}|BCĐ|BCD)$",
+    re.IGNORECASE,
+)
+
+
 def canonical_number(number: str, code: str, sep1: str, issuer: str) -> str:
-    """``71-NQ/CP`` → ``71/NQ-CP``, ``57/NQ-TW`` → ``57-NQ/TW``: Party: N-X/Y, State N/X-Y."""
-    del sep1
+    """``71-NQ/CP`` → ``71/NQ-CP``, ``57/NQ-TW`` → ``57-NQ/TW``: Party: N-X/Y, State N/X-Y;
+    ``07-TB/CQTTBCĐ`` (an issuer of neither known series) as written;
+    ``35-CTR/TU`` (in a title in capitals) → ``35-CTr/TU``."""
+    code = _code_case(code)
+    issuer = "-".join(_MIXED_CASE.get(part.upper(), part) for part in issuer.split("-"))
     if issuer.split("-")[0].upper() in PARTY_ISSUERS and "-" not in issuer:
         return f"{number}-{code}/{issuer}"
+    if sep1 == "-" and "-" not in issuer and not _STATE_ISSUER.match(issuer):
+        return f"{number}-{code}/{issuer}"  # an issuer of neither known series: as written
     return f"{number}/{code}-{issuer}"
 
 

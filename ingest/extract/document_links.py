@@ -14,6 +14,7 @@ from ingest.extract.letterhead import (
     letterhead_title,
 )
 from ingest.extract.sentences import Span, sentence_at
+from ingest.extract.table_documents import action_programme_key
 from ingest.resolve import Catalogue
 
 _IMPLEMENTS_BEFORE = re.compile(
@@ -96,8 +97,6 @@ def key_programmes_of_national_bodies(mentions: list[Mention], catalogue: Catalo
     """ "Chương trình hành động của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": one programme
     per body and resolution, keyed as the table reader keys it (``ctrhd-cp-57-2025``, the year
     being that of the resolution that issues it) so that every text names the same node."""
-    from ingest.extract.tables import action_programme_key
-
     programmes = [
         m
         for m in mentions
@@ -108,7 +107,7 @@ def key_programmes_of_national_bodies(mentions: list[Mention], catalogue: Catalo
     ]
     years: dict[tuple[str, str], int | None] = {}
     for mention in programmes:
-        host = mention.part_of
+        host = mention.part_of or mention.updated_by  # the year of the act issuing or updating it
         if host is not None and host.number:
             ident = (mention.issuer.key if mention.issuer else "", number_head(mention))
             years[ident] = years.get(ident) or year_of(host, mentions, catalogue)

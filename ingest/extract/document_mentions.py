@@ -51,6 +51,8 @@ _TITLE_END = re.compile(
     + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
     r"|\s*\""
     r"|\s+(?:thực hiện\s+|triển khai\s+)?như sau"
+    # a reporting verb after the name: "Nghị quyết Đại hội, nhất trí …", "… xác định mục tiêu"
+    r"|,?\s+(?:nhất trí|xác định|thông qua|đề ra|nêu rõ|khẳng định|nhấn mạnh)\s"
 )
 
 
@@ -85,6 +87,15 @@ _ANAPHOR_NEXT = {
     "hướng",
     "xác",
     "vẫn",
+    # a verb right after the head noun: "Chỉ thị nêu rõ", "Nghị quyết một cách toàn diện"
+    "một",
+    "nêu",
+    "nhấn",
+    "yêu",
+    "khẳng",
+    "chỉ",
+    "giao",
+    "đánh",
 }
 
 
@@ -97,6 +108,14 @@ _VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?((?:20|21)\d\d)",
 _OF_BODY_CARRYING_OUT = re.compile(
     r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
     r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+)
+
+
+# "Hệ Thống Pháp Luật" (a site's name) holds no law; a sentence asking the reader to log in,
+# subscribe or wait is the page around the text, not the text.
+_NOT_A_HEAD = re.compile(r"\bpháp\s+$", re.IGNORECASE)
+_PAGE_CHROME = re.compile(
+    r"vui lòng|đăng ký gói|gói cước|đăng nhập|Đang tải nội dung|tiện ích nâng cao", re.IGNORECASE
 )
 
 
@@ -118,9 +137,11 @@ class Mention:
     period: tuple[int, int] | None = None
     vision: int | None = None
     implements: list[Mention] = field(default_factory=list)
+    based_on: list[Mention] = field(default_factory=list)  # "Căn cứ …": its legal basis
     key: str = ""
     anaphor: bool = False
     part_of: Mention | None = None  # the document it is issued in, or supplements
+    updated_by: Mention | None = None  # "Nghị quyết 71/NQ-CP sửa đổi, bổ sung <it>"
     carries_out: str | None = None  # "của Chính phủ thực hiện Nghị quyết số 57-NQ/TW": the number
     scope: str | None = None  # place slug, decided once the details are read
 
@@ -229,6 +250,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
         if not word[0].isupper() and not draft:
             continue
+        if _NOT_A_HEAD.search(before) or _PAGE_CHROME.search(text, sentence.start, sentence.end):
+            continue
         head, doc_type, _ = head_info(word)
         nxt = re.match(r'\s+"?([\w-]+)', text[match.end() : sentence.end])
         if not nxt:
@@ -267,6 +290,10 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
     return mentions
 
 
+# After "Chương trình hành động số 32" a title goes on only with whose it is or what it is about.
+_SHORT_TITLE_GOES_ON = re.compile(r"\s*,?\s*(?:của|về|thực hiện|triển khai)\s", re.IGNORECASE)
+
+
 def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "Nghị quyết 57", "Chương trình hành động số 32": a head noun and a bare number."""
     mentions = []
@@ -275,8 +302,11 @@ def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
         if not number or any(s <= match.start() < e for s, e in taken):
             continue
         _, doc_type, _ = head_info(match.group())
-        clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
-        title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
+        if _SHORT_TITLE_GOES_ON.match(text, number.end()):
+            clause = re.match(r"[^;:.()\n]*", text[match.start() : match.start() + 200])
+            title = " ".join(clause.group().split()[:20]).rstrip(" ,") if clause else None
+        else:  # "Đề án 06 làm nền tảng", "Đề án 06 đã đạt được": the words after are the sentence's
+            title = " ".join(text[match.start() : number.end()].split())
         mentions.append(
             Mention(
                 match.start(), number.end(), doc_type, short_number=number.group(1), title=title

@@ -30,6 +30,7 @@ from ingest.extract.document_links import (
     link_supplements,
     resolve_anaphors,
 )
+from ingest.extract.document_lists import link_coordinated, link_opening, opening_end_of
 from ingest.extract.document_mentions import (
     Mention,
     attach_details,
@@ -40,10 +41,20 @@ from ingest.extract.document_mentions import (
     short_mentions,
     titled_mentions,
 )
+from ingest.extract.document_self import (
+    alias_short_namings,
+    fold_self_references,
+    link_issued_inside,
+    number_news_subject,
+    number_titles,
+    own_mention,
+)
 from ingest.extract.letterhead import apply_letterhead, date_from_letterhead, scope_of
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import DocumentFact, DocumentRef, SourceText
 from ontology.slugs import document_slug
+
+_DECORATION = re.compile(r"[#*\s]*")  # Markdown around a title line ("# NGHỊ QUYẾT")
 
 
 def _series_province(mention: Mention, context: ExtractionContext) -> str | None:
@@ -75,6 +86,9 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         sentence = sentence_at(spans, mention.start)
         if sentence:
             issued_before(text, sentence, mention, context)
+    number_titles(text, mentions)
+    if own_mention(text, mentions) is None:
+        number_news_subject(text, mentions)
     date_from_letterhead(text, mentions)
     for mention in mentions:
         if mention.short_number and not mention.number:
@@ -106,11 +120,27 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
             )
             mention.title = f"{head_of_type(mention.doc_type)} {mention.short_number}"
         canonical.append(mention)
+    alias_short_namings(text, mentions)
+    own = own_mention(text, mentions)
+    opening_end = opening_end_of(context.tree, text)
+    titles = context.tree.of_kind("title") if context.tree else []
+    title_start = _DECORATION.match(text, titles[0].start).end() if titles else None
+    if own is not None:
+        fold_self_references(text, spans, mentions, own, opening_end, title_start)
     link_implements(text, spans, mentions)
+    for sentence in spans:
+        link_coordinated(
+            text, [m for m in mentions if sentence.start <= m.start < sentence.end], sentence.end
+        )
     link_supplements(text, mentions)
     link_issued_within(text, mentions)
+    link_issued_inside(text, spans, mentions)
+    if own is not None:
+        link_opening(text, context.tree, mentions, own)
     key_programmes_of_national_bodies(mentions, context.catalogue)
     resolve_anaphors(mentions)
+    if own is not None:
+        fold_self_references(text, spans, mentions, own, opening_end, title_start)
     return mentions
 
 
@@ -186,16 +216,19 @@ def facts_of(
         if mention.part_of is not None and mention.part_of.key and fact.part_of is None:
             host = mention.part_of
             fact.part_of = DocumentRef(host.key, host.doc_type, host.number, host.title)
-        for implemented in mention.implements:
-            if implemented.key not in [d.key for d in fact.implements]:
-                fact.implements.append(
-                    DocumentRef(
-                        implemented.key, implemented.doc_type, implemented.number, implemented.title
-                    )
-                )
+        if fact.ref.doc_type != "Report":  # a report tells what was done: it carries out nothing
+            _add_refs(fact.implements, mention.implements, fact.ref.key)
+        _add_refs(fact.based_on, mention.based_on, fact.ref.key)
     result = list(facts.values())
     apply_letterhead(text, result, mentions, context)
     return result
+
+
+def _add_refs(refs: list[DocumentRef], mentions: list[Mention], own_key: str) -> None:
+    """Add the documents ``mentions`` name to ``refs``, once each, never the document itself."""
+    for other in mentions:
+        if other.key and other.key != own_key and other.key not in [d.key for d in refs]:
+            refs.append(DocumentRef(other.key, other.doc_type, other.number, other.title))
 
 
 def main_document(source: SourceText, facts: list[DocumentFact]) -> DocumentRef | None:

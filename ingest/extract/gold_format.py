@@ -47,11 +47,36 @@ def _agency(
     }
 
 
+_ISSUING = ("Resolution", "Decision")  # acts that promulgate a programme (not one it supplements)
+
+
+def fold_issued_parts(facts: list[Fact]) -> list[Fact]:
+    """The gold names a programme that a resolution or decision issues by that act ("the programme
+    it promulgates is this document"): an unnumbered document that is part of another one of
+    the same source is left out, and what it carries out is carried out by its host."""
+    documents = {f.ref.key: f for f in facts if isinstance(f, DocumentFact)}
+    folded: list[Fact] = []
+    for fact in facts:
+        host = (
+            documents.get(fact.part_of.key)
+            if isinstance(fact, DocumentFact) and fact.part_of
+            else None
+        )
+        if host is None or fact.ref.number or host is fact or host.ref.doc_type not in _ISSUING:
+            folded.append(fact)
+            continue
+        for ref in fact.implements:
+            if ref.key != host.ref.key and ref.key not in [r.key for r in host.implements]:
+                host.implements.append(ref)
+    return folded
+
+
 def to_gold_format(facts: list[Fact], catalogue: Catalogue | None = None) -> dict[str, Any]:
     """The gold-format dict of one source's facts: names as written, numbers canonical."""
     documents, agencies, assignments, targets = [], [], [], []
     # A lead is named as in the agency list, where the scorer looks up its province.
     listed = {f.agency.key: f.agency.name for f in facts if isinstance(f, AgencyFact)}
+    facts = fold_issued_parts(facts)
     for fact in facts:
         if isinstance(fact, DocumentFact):
             documents.append(

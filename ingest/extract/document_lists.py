@@ -1,0 +1,193 @@
+"""Lists of documents a text carries out, and its legal basis.
+
+An official text says what it carries out in its title ("KẾ HOẠCH / THỰC HIỆN NGHỊ QUYẾT SỐ
+71/NQ-CP … VÀ KẾ HOẠCH SỐ 07-KH/TU …"), in the lines before its first section ("Thực hiện Nghị
+quyết số 57-NQ/TW …; Nghị quyết số 71/NQ-CP …; Kế hoạch số 07-KH/TU …") and in its purpose
+("Cụ thể hóa … tại Nghị quyết số 57-NQ/TW, Nghị quyết số 71/NQ-CP và Kế hoạch hành động số
+238-KH/TU"). Every document at the top of such a list is carried out; a document named inside
+another's description ("… của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết
+57-NQ/TW") is that other's business. "Căn cứ …" lines name the legal basis (ELI ``based_on``),
+which is not an implements link.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.document_mentions import Mention
+from ingest.extract.structure import DocumentTree
+
+# What the gap between two namings says of the second: carried out or issued by the first (one
+# level down), alongside it (same level), the list restarting (";"), or an alias of the first.
+_DOWN = re.compile(
+    r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt|về|ban hành|cập nhật"
+    r"|bổ sung|sửa đổi|phê duyệt|tại|theo)\s*$",
+    re.IGNORECASE,
+)
+_RESTART = re.compile(r";\s*(?:và\s+)?$", re.IGNORECASE)
+_ALONGSIDE = re.compile(r"(?:,|\svà|,\s*và|\scùng)\s*$", re.IGNORECASE)
+_ALIAS = re.compile(r"\(\s*(?:sau đây\s+)?(?:gọi|viết)?\s*(?:tắt\s+)?(?:là\s+)?$", re.IGNORECASE)
+_LIST_END = re.compile(r"như sau|:\s|\n")
+
+_CARRY_OUT_LINE = re.compile(
+    r"[-+*•\s]*(?:\d{1,2}[.)]\s*|[a-zđ][.)]\s*)?(?:Để\s+)?(?:tiếp tục\s+)?(?:quán triệt,?\s*)?"
+    r"(?:tổ chức\s+)?(?:triển khai\s+)?(?:tổ chức\s+)?(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá"
+    r"|quán triệt)\b",
+    re.IGNORECASE,
+)
+_OBJECT_NOUN = re.compile(r"\s*(kết luận|nghị quyết|chỉ thị|kế hoạch|chương trình|quyết định)\b")
+_PURPOSE_HEADING = re.compile(r"mục đích", re.IGNORECASE)
+_PURPOSE_OBJECT = re.compile(r"\s(?:tại|trong|của)\s+$", re.IGNORECASE)
+_LEGAL_BASIS_LINE = re.compile(r"[-+*•\s]*Căn cứ\b", re.IGNORECASE)
+_TITLE_CUE = re.compile(r"(?:thực hiện|triển khai)\s", re.IGNORECASE)
+_SECTIONS = ("part", "article", "roman", "number", "number2", "number3", "letter")
+
+
+def list_heads(
+    text: str, first: Mention, mentions: list[Mention], end: int, *, restart: bool
+) -> list[Mention]:
+    """The documents at the level of ``first`` in the list it opens, up to ``end``: the ones
+    joined to it by ",", "và" (and ";" where ``restart``), not those named inside them."""
+    ordered = sorted(
+        (m for m in mentions if m.key and not m.anaphor and first.start <= m.start < end),
+        key=lambda m: (m.start, -m.end),
+    )
+    heads = [first]
+    depth = {id(first): 1}
+    previous = first
+    for mention in ordered:
+        if mention is first:
+            continue
+        if mention.start < previous.end:  # named inside the previous naming's title
+            depth[id(mention)] = depth[id(previous)] + 1
+            previous = mention if mention.end > previous.end else previous
+            continue
+        gap = text[previous.end : mention.start]
+        if _LIST_END.search(gap):
+            break
+        if _RESTART.search(gap):
+            if not restart:
+                break
+            level = 1
+        elif _DOWN.search(gap):
+            level = depth[id(previous)] + 1
+        elif _ALONGSIDE.search(gap):
+            level = depth[id(previous)]
+        elif _ALIAS.search(gap):
+            depth[id(mention)] = depth[id(previous)]
+            previous = mention
+            continue
+        else:
+            break
+        depth[id(mention)] = level
+        previous = mention
+        if level == 1 and mention.key not in [h.key for h in heads]:
+            heads.append(mention)
+    return heads
+
+
+def _bracketed_object(text: str, mentions: list[Mention], start: int, end: int) -> list[Mention]:
+    """ "Triển khai kết luận của … (Thông báo Kết luận số 07-TB/CQTTBCĐ …)": the document in
+    brackets that the object noun after the cue names."""
+    noun = _OBJECT_NOUN.match(text, start, end)
+    if noun is None:
+        return []
+    for mention in mentions:
+        if not (start <= mention.start < end) or not mention.key or mention.anaphor:
+            continue
+        before = text[start : mention.start]
+        bracketed = before.rfind("(") > before.rfind(")")
+        if bracketed and noun.group(1).lower() in text[mention.start : mention.end].lower():
+            return [mention]
+    return []
+
+
+def _first_after(mentions: list[Mention], start: int, end: int) -> Mention | None:
+    found = [m for m in mentions if m.key and not m.anaphor and start <= m.start < end]
+    return min(found, key=lambda m: (m.start, -m.end)) if found else None
+
+
+def _add(document: Mention, carried: list[Mention], field: str = "implements") -> None:
+    links: list[Mention] = getattr(document, field)
+    for other in carried:
+        if other.key != document.key and other.key not in [m.key for m in links]:
+            links.append(other)
+
+
+def link_coordinated(text: str, mentions: list[Mention], sentence_end: int) -> None:
+    """ "X thực hiện A, B và C": X carries out B and C too (A was linked by the sentence rule)."""
+    for document in [m for m in mentions if m.key and not m.anaphor]:
+        for carried in list(document.implements):
+            start = next(
+                (m for m in mentions if m.key == carried.key and m.start > document.start), None
+            )
+            if start is None:
+                continue
+            _add(document, list_heads(text, start, mentions, sentence_end, restart=False)[1:])
+
+
+def link_opening(
+    text: str, tree: DocumentTree | None, mentions: list[Mention], own: Mention
+) -> None:
+    """The own document carries out the documents its title, its "Thực hiện …" lines before the
+    first section and its purpose lines list; its "Căn cứ …" lines are its legal basis."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
+    opening_end = opening_end_of(tree, text)
+    for start, end in lines:
+        if start >= opening_end:
+            break
+        line = text[start:end]
+        if tree is not None and any(n.kind == "title" for n in tree.path_at(start)):
+            cue = _TITLE_CUE.search(line)
+            cue_end = start + cue.end() if cue else None
+        elif _LEGAL_BASIS_LINE.match(line):
+            first = _first_after(mentions, start, end)
+            if first is not None and first.start - start < 40:
+                _add(own, list_heads(text, first, mentions, end, restart=True), "based_on")
+            continue
+        else:
+            cue = _CARRY_OUT_LINE.match(line)
+            cue_end = start + cue.end() if cue else None
+        if cue_end is None:
+            continue
+        first = _first_after(mentions, cue_end, end)
+        if first is not None and first.start - cue_end < 40 and first.key != own.key:
+            _add(own, list_heads(text, first, mentions, end, restart=True))
+        elif first is not None:
+            _add(own, _bracketed_object(text, mentions, cue_end, end))
+    for start, end in _purpose_lines(tree, text, lines):
+        if not _CARRY_OUT_LINE.match(text, start, end):
+            continue
+        first = _first_after(mentions, start, end)
+        if first is None or not _PURPOSE_OBJECT.search(
+            text[max(start, first.start - 12) : first.start]
+        ):
+            continue
+        _add(own, list_heads(text, first, mentions, end, restart=False))
+
+
+def opening_end_of(tree: DocumentTree | None, text: str) -> int:
+    """Where the text's first numbered section starts (its opening ends there)."""
+    if tree is None:
+        return 0
+    sections = [n.start for n in tree.root.children if n.kind in _SECTIONS]
+    return min(sections) if sections else len(text)
+
+
+def _purpose_lines(
+    tree: DocumentTree | None, text: str, lines: list[tuple[int, int]]
+) -> list[tuple[int, int]]:
+    """The lines under the text's purpose heading ("I. MỤC ĐÍCH, YÊU CẦU" / "1. Mục đích")."""
+    if tree is None:
+        return []
+    heading = next(
+        (
+            n
+            for n in tree.nodes()
+            if n.kind in _SECTIONS and _PURPOSE_HEADING.search(n.heading(text))
+        ),
+        None,
+    )
+    if heading is None:
+        return []
+    return [(s, e) for s, e in lines if heading.heading_end <= s < heading.end]
