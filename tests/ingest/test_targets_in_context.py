@@ -146,3 +146,14 @@ def test_review_lists_candidate_indicators_with_their_quotes(tmp_path, capsys):
         if line.startswith("CANDIDATE INDICATOR «"):
             label = line.split("«", 1)[1].split("»", 1)[0]
             assert is_noun_phrase(label), label
+
+
+def test_20_nq_tw_tfp_and_researchers_resolve_to_their_curated_indicators(catalogue):
+    # "thông qua yếu tố năng suất tổng hợp (TFP) hoạt động khoa học và công nghệ đóng góp khoảng
+    # 35%": the acronym names the index; "Số cán bộ khoa học và công nghệ … 11 người trên một vạn
+    # dân": a rate per 10,000 people is no count of enterprises
+    (tfp,) = _on("nq20-ntw-2012.md", catalogue, "tfp-contribution")
+    assert (tfp.comparator, tfp.value, tfp.year) == ("approx", 35, 2020)
+    (researchers,) = _on("nq20-ntw-2012.md", catalogue, "researchers-per-10000")
+    assert (researchers.value, researchers.unit) == (11, "người/vạn dân")
+    assert not _on("nq20-ntw-2012.md", catalogue, "st-enterprise-count")
