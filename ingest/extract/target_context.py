@@ -27,6 +27,22 @@ def heading_year(sentence_text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# "Đại hội thống nhất các mục tiêu, chỉ tiêu phát triển của tỉnh đến năm 2030, trong đó …",
+# "Cụ thể, phấn đấu đến năm 2025 hạ tầng …": a goal stated for a year anywhere in a sentence
+_GOAL_HORIZON = re.compile(
+    r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?(?:đến|tới)\s+năm\s+((?:20|21)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def goal_horizon(sentence_text: str) -> int | None:
+    """The year a sentence sets its goals for ("… các mục tiêu, chỉ tiêu … đến năm 2030, trong
+    đó …"): the sentences after it in the paragraph ("Tỉnh cũng đặt mục tiêu đón …; 100% trạm y
+    tế …") state figures for the same horizon unless they give their own."""
+    match = _GOAL_HORIZON.search(sentence_text)
+    return int(match.group(1)) if match else None
+
+
 _TOPIC = re.compile(r"\bvề\s+([^;.]+)")
 
 

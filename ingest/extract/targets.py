@@ -17,6 +17,7 @@ from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.extract.target_context import (
     drop_repeats,
+    goal_horizon,
     heading_year,
     named_in_paragraph,
     rank_topics,
@@ -74,6 +75,13 @@ _RANK_SCOPE = re.compile(
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
     r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|\d[/.-])\s*$"
+)
+# "xác định 5 nhiệm vụ trọng tâm", "tập trung triển khai 9 nhiệm vụ trọng tâm": the count of a
+# plan's own headings (tasks, solutions, breakthroughs) describes the plan, it is no target
+_OWN_AGENDA = re.compile(
+    r"[\d.,]+\s*(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|đột phá)"
+    r"\s+(?:trọng tâm|đột phá|chủ yếu|trọng yếu|then chốt|chiến lược)",
+    re.IGNORECASE,
 )
 _TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
 # Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
@@ -234,6 +242,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     facts.append(fact)
                     previous = fact
                     previous_end = source_end(source, fact)
+            section_year = goal_horizon(sentence_text) or section_year
     return drop_repeats(facts, source.original)
 
 
@@ -285,7 +294,7 @@ def _target(
         if _NOT_A_COUNT_BEFORE.search(before):
             return None
         unit, end = _count_unit(text, q)
-        if not unit or unit.lower() in _TIME_UNITS:
+        if not unit or unit.lower() in _TIME_UNITS or _OWN_AGENDA.match(text, q.start):
             return None
     if comparator == "eq" and re.search(
         r"(?:tối thiểu|ít nhất)\s+(?:có\s+)?$", before, re.IGNORECASE

@@ -157,3 +157,28 @@ def test_20_nq_tw_tfp_and_researchers_resolve_to_their_curated_indicators(catalo
     (researchers,) = _on("nq20-ntw-2012.md", catalogue, "researchers-per-10000")
     assert (researchers.value, researchers.unit) == (11, "người/vạn dân")
     assert not _on("nq20-ntw-2012.md", catalogue, "st-enterprise-count")
+
+
+def test_a_goal_sentence_gives_its_year_to_the_next_sentences_of_its_paragraph(catalogue):
+    # "Đại hội thống nhất các mục tiêu, chỉ tiêu phát triển của tỉnh đến năm 2030, trong đó …
+    # Tỉnh cũng đặt mục tiêu …; tỷ lệ trường đạt chuẩn quốc gia ít nhất 80,5%; 100% trạm y tế …"
+    gia_lai = _targets("dev-gia-lai-dai-hoi-chi-tieu.txt", catalogue)
+    schools = [t for t in gia_lai if t.value == 80.5]
+    assert [(t.comparator, t.year) for t in schools] == [("gte", 2030)]
+    assert [t.year for t in gia_lai if t.value == 100] == [2030, 2030]
+    # a period still sets no single year: "xuất khẩu giai đoạn 2026-2030 trên 17 tỷ USD"
+    assert [t.year for t in gia_lai if t.value == 17] == [None]
+    # "Cụ thể, phấn đấu đến năm 2025 hạ tầng … . Kinh tế số chiếm tối thiểu 10% GRDP của tỉnh…"
+    (digital,) = [
+        t
+        for t in _targets("dev-m-dien-bien-cds.txt", catalogue)
+        if (t.value, t.unit) == (10, "% GRDP")
+    ]
+    assert (digital.comparator, digital.year) == ("gte", 2025)
+
+
+@pytest.mark.parametrize("name", ["dev-quang-ngai-dai-hoi-muc-tieu.txt", "dev-m-bkhcn-9nv.txt"])
+def test_the_count_of_a_plans_own_tasks_is_no_target(name, catalogue):
+    # "Quảng Ngãi xác định 5 nhiệm vụ trọng tâm", "Bộ KH&CN tập trung triển khai 9 nhiệm vụ
+    # trọng tâm": the plan's headings, not what it aims at
+    assert not [t for t in _targets(name, catalogue) if t.unit == "nhiệm vụ"]
