@@ -49,15 +49,30 @@ _YEAR_ONLY = re.compile(
     r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
     re.IGNORECASE,
 )
+# "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
+# still goals; "đã" there is no result
+_GOAL_SET = re.compile(
+    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu)",
+    re.IGNORECASE,
+)
 # "hoàn thành 100% các chỉ tiêu … ở thời điểm hiện tại": a figure stated as of now is a result
 _AS_OF_NOW = re.compile(
     r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
 )
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
-_YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
+# "45% (năm 2025)", "khoảng 30% GDP vào năm 2030": the year written right after the figure
+_YEAR_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)|vào\s+năm\s+((?:19|20)\d\d)\b)"
+)
+# What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
+# period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
+# sẽ chiếm 20% GDP") is the level at its end.
+_OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
+                          re.IGNORECASE)  # fmt: skip
 _YEAR_BEFORE = re.compile(
-    r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?"
+    r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
 _AMONG_PROVINCES = re.compile(
     r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
@@ -65,7 +80,8 @@ _AMONG_PROVINCES = re.compile(
 # A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
 _NATIONAL_QUOTE = re.compile(
     r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
-    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)",
+    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
+    r"|Đại hội (?:đại biểu )?toàn quốc|Đại hội [XVI]+ của Đảng|của nền kinh tế",
     re.IGNORECASE,
 )
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
@@ -151,20 +167,32 @@ def _sections(text: str) -> dict[int, tuple[bool, int | None]]:
     return result
 
 
+def _is_result(text: str, start: int, end: int) -> bool:
+    """Whether the clause before a figure reports a result ("đã đạt", "ước đạt" …), a goal set
+    in the past ("đã đặt rõ mục tiêu") excepted."""
+    return any(
+        not (match.group().lower() == "đã" and _GOAL_SET.match(text, match.start()))
+        for match in _RESULT.finditer(text, start, end)
+    )
+
+
 def _year_of(
-    text: str, quantity: Quantity, sentence: Span, section_year: int | None
+    text: str, quantity: Quantity, sentence: Span, section_year: int | None, end: int, unit: str
 ) -> tuple[int | None, int]:
-    after = _YEAR_AFTER.match(text, quantity.end)
+    after = _YEAR_AFTER.match(text, end)
     if after:
-        return int(after.group(1)), after.end()
+        return int(after.group(1) or after.group(2)), after.end()
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
         if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
-            return None, quantity.end
-        return int(last.group(1)), quantity.end
-    return section_year, quantity.end
+            span = text[max(sentence.start, last.start() - 80) : quantity.start]
+            if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
+                return None, end
+            return int(last.group(2)), end
+        return int(last.group(1)), end
+    return section_year, end
 
 
 def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
@@ -271,7 +299,7 @@ def _target(
     clause_end = min((i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0),
                      default=sentence.end)  # fmt: skip
     if (
-        _RESULT.search(text, clause_start, q.start)
+        _is_result(text, clause_start, q.start)
         or _RESULT.search(text[q.start : q.end + 25])
         or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
     ):
@@ -308,7 +336,7 @@ def _target(
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         unit, end = "người/vạn dân", end + per_people.end()
-    year, year_end = _year_of(text, q, sentence, section_year)
+    year, year_end = _year_of(text, q, sentence, section_year, end, unit or "")
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
     list_item = starts_list_item(text[sentence.start : q.start])
@@ -321,8 +349,8 @@ def _target(
         end = q.end + (tail.end() if tail else 0)
     inherited_key: str | None = None
     carried = previous is not None and (
-        not phrase or bool(_YEAR_ONLY.fullmatch(phrase))
-    )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
+        not phrase or bool(_YEAR_ONLY.fullmatch(phrase)) or phrase.lower() in {"và", "hoặc"}
+    )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)", "20% GDP và khoảng 30% GDP vào năm 2030"
     start = min(phrase_start, q.start) if phrase else q.start
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
@@ -339,9 +367,10 @@ def _target(
         return None
     set_by = named_in_paragraph(context, text, q.start) or _set_by(context, source, sentence)
     clause = text[max(sentence.start, text.rfind(";", sentence.start, q.start) + 1) : q.start]
-    national = (
-        _is_national(set_by) or context.province is None or bool(_NATIONAL_QUOTE.search(clause))
-    )
+    quoted = context.province is not None and bool(_NATIONAL_QUOTE.search(clause))
+    national = _is_national(set_by) or context.province is None or quoted
+    if quoted and not _is_national(set_by):
+        set_by = None  # a national figure quoted in a provincial text: the province sets none
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",

@@ -182,3 +182,32 @@ def test_the_count_of_a_plans_own_tasks_is_no_target(name, catalogue):
     # "Quảng Ngãi xác định 5 nhiệm vụ trọng tâm", "Bộ KH&CN tập trung triển khai 9 nhiệm vụ
     # trọng tâm": the plan's headings, not what it aims at
     assert not [t for t in _targets(name, catalogue) if t.unit == "nhiệm vụ"]
+
+
+def test_a_national_target_quoted_in_a_provincial_text_is_national_and_set_by_none(catalogue):
+    # "Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII của Đảng cũng đã đặt rõ mục tiêu … giai
+    # đoạn 2020 – 2025, kinh tế số sẽ chiếm 20% GDP và khoảng 30% GDP vào năm 2030": "đã đặt rõ
+    # mục tiêu" sets goals (no result), a level over a period is its end year, and the province's
+    # own "kinh tế số phải đạt 20% GRDP" stays provincial
+    quang_ninh = _targets("dev-m-quang-ninh-nq09.txt", catalogue)
+    national = [t for t in quang_ninh if t.scope == "viet-nam"]
+    got = [(t.indicator_key, t.comparator, t.value, t.year, t.set_by) for t in national]
+    assert got == [
+        ("digital-economy-share-gdp", "eq", 20, 2025, None),
+        ("digital-economy-share-gdp", "approx", 30, 2030, None),
+    ]
+    provincial = [t for t in quang_ninh if t.scope == "quang-ninh"]
+    assert [(t.indicator_key, t.value, t.year) for t in provincial] == [
+        ("digital-economy-share-grdp", 20, 2025),
+        ("digital-economy-share-grdp", 30, 2030),
+    ]
+
+
+def test_a_rank_among_localities_on_innovation_is_the_provincial_rank(catalogue):
+    # "đạt mức tiên tiến trong nhóm 5 địa phương dẫn đầu toàn quốc" (Đà Nẵng): not the PII index
+    (rank,) = [t for t in _targets("dev-da-nang-kh309-tu.txt", catalogue) if t.unit == "thứ bậc"]
+    assert (rank.indicator_key, rank.value, rank.rank_scope) == (
+        "provincial-innovation-digital-rank",
+        5,
+        "cả nước",  # among the country's provinces, as the audit compares ranks
+    )
