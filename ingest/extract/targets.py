@@ -35,7 +35,8 @@ _GOAL = re.compile(
     re.IGNORECASE,
 )
 _RESULT = re.compile(
-    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|năm \d{4} là|"
+    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|"
+    r"(?<!đến )(?<!tới )năm \d{4} là|"
     r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
     r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
@@ -167,6 +168,22 @@ def _sections(text: str) -> dict[int, tuple[bool, int | None]]:
     return result
 
 
+# A paragraph that sets out goals, so that a paragraph of bare figures after it lists them
+_LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đề ra|tầm nhìn", re.IGNORECASE)
+
+
+def _is_figure_list(text: str, spans: list[Span]) -> bool:
+    """A paragraph of three or more sentences, each stating a figure and none a result ("Tốc độ
+    tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …"): after a paragraph that
+    sets goals, a list of targets without a cue word."""
+    if len(spans) < 3:
+        return False
+    return all(
+        find_quantities(span.of(text)) and not _is_result(text, span.start, span.end)
+        for span in spans
+    )
+
+
 def _is_result(text: str, start: int, end: int) -> bool:
     """Whether the clause before a figure reports a result ("đã đạt", "ước đạt" …), a goal set
     in the past ("đã đặt rõ mục tiêu") excepted."""
@@ -234,10 +251,13 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     sections = _sections(text)
     facts: list[TargetFact] = []
     paragraph_spans = paragraphs(text)
+    led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
     for paragraph in paragraph_spans:
         in_section, section_year = sections.get(paragraph.start, (False, None))
-        goal_carry = in_section
-        for sentence in sentences(text, paragraph):
+        paragraph_sentences = sentences(text, paragraph)
+        goal_carry = in_section or (led_in and _is_figure_list(text, paragraph_sentences))
+        led_in = bool(_LIST_LEAD.search(paragraph.of(text)))
+        for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
             # paragraph gave the horizon of the ones after it

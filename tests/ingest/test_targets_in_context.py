@@ -211,3 +211,28 @@ def test_a_rank_among_localities_on_innovation_is_the_provincial_rank(catalogue)
         5,
         "cả nước",  # among the country's provinces, as the audit compares ranks
     )
+
+
+def test_a_list_of_bare_figures_after_a_goal_paragraph_is_a_list_of_targets(catalogue):
+    # "Đại hội xác định giai đoạn 2025-2030, …" then, without a cue word, "Tốc độ tăng trưởng …
+    # bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. GRDP bình quân đầu người đến năm 2030 là
+    # 169,46 triệu đồng. …" (Vĩnh Long): six targets, only the per-capita one with a year
+    got = [
+        (t.indicator_text, t.value, t.unit, t.year)
+        for t in _targets("dev-vinh-long-dai-hoi-chi-tieu.txt", catalogue)
+    ]
+    assert got == [
+        ("Tốc độ tăng trưởng tổng sản phẩm trong tỉnh (GRDP) bình quân", 10, "%", None),
+        ("Quy mô GRDP theo giá hiện hành", 589730, "tỉ đồng", None),
+        ("GRDP bình quân đầu người", 169.46, "triệu đồng", 2030),
+        ("Tỷ trọng giá trị tăng thêm của kinh tế số trong GRDP", 10.08, "%", None),
+        ("Ngân sách trên địa bàn tăng bình quân", 7, "%", None),
+        ("Vốn đầu tư thực hiện trên địa bàn theo giá hiện hành", 176919, "tỉ đồng", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["dev-m-lai-chau-q3.txt", "dev-phu-tho-ket-qua-nq57.txt", "004_ed128cdcc0aeed6f.txt"]
+)
+def test_results_reports_give_no_targets(name, catalogue):
+    assert not _targets(name, catalogue)
