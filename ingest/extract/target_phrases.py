@@ -56,6 +56,7 @@ _BAD_END = {
 _AFTER_END = re.compile(
     r"[;:.!?()\n]|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)|\s+(?:trở lên|so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
+    r"và tiếp tục|"
     r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
     r",?\s*và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
     re.IGNORECASE,

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
@@ -23,7 +24,14 @@ from ingest.extract.target_context import (
     rank_topics,
     split_rank,
 )
-from ingest.extract.target_phrases import indicator_label, starts_list_item
+from ingest.extract.target_lists import (
+    LIST_LEAD,
+    RESULT,
+    is_figure_list,
+    is_result,
+    list_quantifier,
+)
+from ingest.extract.target_phrases import after_phrase, indicator_label, starts_list_item
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -32,13 +40,6 @@ _GOAL = re.compile(
     r"mục tiêu|phấn đấu|chỉ tiêu|hướng đến|hướng tới|dự kiến|tầm nhìn|đề ra|đặt ra|(?:đến|tới) "
     r"năm \d{4}|"
     r"tối thiểu|ít nhất|bảo đảm|đảm bảo|thu hút|bố trí|nhằm|kế hoạch|sẽ|bắt đầu từ",
-    re.IGNORECASE,
-)
-_RESULT = re.compile(
-    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|"
-    r"(?<!đến )(?<!tới )năm \d{4} là|"
-    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
-    r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
 )
 _SHARE_OF = re.compile(
@@ -50,11 +51,9 @@ _YEAR_ONLY = re.compile(
     r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
     re.IGNORECASE,
 )
-# "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
-# still goals; "đã" there is no result
-_GOAL_SET = re.compile(
-    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+(?:các\s+)?"
-    r"(?:mục tiêu|chỉ tiêu)",
+# "… ít nhất 3% ngân sách … và tiếp tục nâng tỷ lệ lên 2% GDP": the same measure, raised
+_RAISE_SAME = re.compile(
+    r"(?:và\s+)?(?:tiếp tục\s+)?(?:nâng|tăng)\s+(?:tỷ lệ|tỉ lệ)(?:\s+này)?(?:\s+lên)?",
     re.IGNORECASE,
 )
 # "hoàn thành 100% các chỉ tiêu … ở thời điểm hiện tại": a figure stated as of now is a result
@@ -82,7 +81,8 @@ _AMONG_PROVINCES = re.compile(
 _NATIONAL_QUOTE = re.compile(
     r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
     r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
-    r"|Đại hội (?:đại biểu )?toàn quốc|Đại hội [XVI]+ của Đảng|của nền kinh tế",
+    r"|Đại hội (?:đại biểu )?toàn quốc|Đại hội [XVI]+ của Đảng|của nền kinh tế"
+    r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
@@ -168,31 +168,6 @@ def _sections(text: str) -> dict[int, tuple[bool, int | None]]:
     return result
 
 
-# A paragraph that sets out goals, so that a paragraph of bare figures after it lists them
-_LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đề ra|tầm nhìn", re.IGNORECASE)
-
-
-def _is_figure_list(text: str, spans: list[Span]) -> bool:
-    """A paragraph of three or more sentences, each stating a figure and none a result ("Tốc độ
-    tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …"): after a paragraph that
-    sets goals, a list of targets without a cue word."""
-    if len(spans) < 3:
-        return False
-    return all(
-        find_quantities(span.of(text)) and not _is_result(text, span.start, span.end)
-        for span in spans
-    )
-
-
-def _is_result(text: str, start: int, end: int) -> bool:
-    """Whether the clause before a figure reports a result ("đã đạt", "ước đạt" …), a goal set
-    in the past ("đã đặt rõ mục tiêu") excepted."""
-    return any(
-        not (match.group().lower() == "đã" and _GOAL_SET.match(text, match.start()))
-        for match in _RESULT.finditer(text, start, end)
-    )
-
-
 def _year_of(
     text: str, quantity: Quantity, sentence: Span, section_year: int | None, end: int, unit: str
 ) -> tuple[int | None, int]:
@@ -255,8 +230,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     for paragraph in paragraph_spans:
         in_section, section_year = sections.get(paragraph.start, (False, None))
         paragraph_sentences = sentences(text, paragraph)
-        goal_carry = in_section or (led_in and _is_figure_list(text, paragraph_sentences))
-        led_in = bool(_LIST_LEAD.search(paragraph.of(text)))
+        goal_carry = in_section or (led_in and is_figure_list(text, paragraph_sentences))
+        led_in = bool(LIST_LEAD.search(paragraph.of(text)))
         for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
@@ -268,6 +243,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 continue
             previous: TargetFact | None = None
             previous_end = sentence.start
+            governing: str | None = None  # "Có hơn 30 DN …, 300 cán bộ …": "hơn" for each
             for quantity in find_quantities(sentence_text):
                 q = Quantity(
                     quantity.start + sentence.start,
@@ -278,6 +254,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     quantity.comparator_word,
                     quantity.comparator,
                 )
+                governing = list_quantifier(text, sentence, q, governing)
+                if governing and q.comparator == "eq" and not q.comparator_word:
+                    q = replace(q, comparator=governing)
                 fact = _target(
                     text, q, sentence, previous, previous_end, section_year, source, context
                 )
@@ -319,8 +298,8 @@ def _target(
     clause_end = min((i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0),
                      default=sentence.end)  # fmt: skip
     if (
-        _is_result(text, clause_start, q.start)
-        or _RESULT.search(text[q.start : q.end + 25])
+        is_result(text, clause_start, q.start)
+        or RESULT.search(text[q.start : q.end + 25])
         or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
     ):
         return None
@@ -360,24 +339,38 @@ def _target(
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
     list_item = starts_list_item(text[sentence.start : q.start])
+    # "25 nhiệm vụ KH-CN cấp tỉnh triển khai, 20 công trình …": the words before a list item's
+    # figure end the previous item
     label = indicator_label(
-        phrase, text, end, unit, share=bool(unit and unit.startswith("%")), list_item=list_item
+        "" if list_item else phrase,
+        text,
+        end,
+        unit,
+        share=bool(unit and unit.startswith("%")),
+        list_item=list_item,
     )
+    after = after_phrase(text, end)
+    read_after = bool(after) and after in label  # the label is the phrase after the figure
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
         tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
     inherited_key: str | None = None
     carried = previous is not None and (
-        not phrase or bool(_YEAR_ONLY.fullmatch(phrase)) or phrase.lower() in {"và", "hoặc"}
+        not phrase
+        or bool(_YEAR_ONLY.fullmatch(phrase) or _RAISE_SAME.fullmatch(phrase))
+        or phrase.lower() in {"và", "hoặc"}
     )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)", "20% GDP và khoảng 30% GDP vào năm 2030"
-    start = min(phrase_start, q.start) if phrase else q.start
+    start = min(phrase_start, q.start) if phrase and not (list_item and read_after) else q.start
+    if read_after and not rank:  # the quote holds what the figure counts
+        after_start = text.find(after, end)
+        end = after_start + len(after) if 0 <= after_start <= end + 3 else end
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
     elif rank:
         indicator_text = phrase
-    elif carried and previous and not (list_item and label):
+    elif carried and previous and not ((list_item or not phrase) and read_after):
         indicator_text = previous.indicator_text
     elif label:
         indicator_text = label

@@ -109,7 +109,8 @@ def resolve_indicator(
             if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"
                 score -= 0.4
             elif "gdp" in unit.lower() and "gdp" not in indicator.default_unit.lower():
-                score -= 0.1
+                # "2% GDP" is no share of the budget ("% tổng chi NSNN"); a bare "%" may be
+                score -= 0.6 if indicator.default_unit.strip() != "%" else 0.1
             elif _rate_differs(unit, indicator.default_unit):
                 score -= 0.4
         if best is None or score > best[0]:

@@ -236,3 +236,30 @@ def test_a_list_of_bare_figures_after_a_goal_paragraph_is_a_list_of_targets(cata
 )
 def test_results_reports_give_no_targets(name, catalogue):
     assert not _targets(name, catalogue)
+
+
+def test_a_lists_opening_quantifier_governs_its_items(catalogue):
+    # "một số mục tiêu được điều chỉnh trong năm 2025 như: Có hơn 30 DN KH-CN, 300 cán bộ nghiên
+    # cứu KH-CN, … 25 nhiệm vụ KH-CN cấp tỉnh triển khai, 20 công trình KH-CN cấp tỉnh được nghiệm
+    # thu, trong đó trên 40% kết quả KH-CN … Có hơn 10% DN … và 15% DN có hoạt động đổi mới …"
+    got = {
+        t.value: (t.comparator, t.year, t.evidence.quote)
+        for t in _targets("dev-ba-ria-vung-tau-muc-tieu-2025.txt", catalogue)
+    }
+    assert got[300] == ("gt", 2025, "300 cán bộ nghiên cứu KH-CN")
+    assert got[20] == ("eq", 2025, "20 công trình KH-CN cấp tỉnh được nghiệm thu")
+    assert got[40][:2] == ("gt", 2025)
+    assert got[40][2].endswith("kết quả KH-CN được ứng dụng thực tiễn sau 12 tháng nghiệm thu")
+    assert got[15] == ("gt", 2025, "15% DN có hoạt động đổi mới quy trình, mô hình kinh doanh")
+
+
+def test_a_headline_and_sapo_announcing_the_bodys_target_add_none(catalogue):
+    # dev-m-ct07-ttg: "Bố trí ít nhất 3% ngân sách cho khoa học công nghệ" as headline, in the
+    # sapo ("Thủ tướng giao Bộ Tài Chính bảo đảm …") and in the body: one national target; "và
+    # tiếp tục nâng tỷ lệ lên 2% GDP" is a share of GDP, not of the budget
+    ct07 = _targets("dev-m-ct07-ttg.txt", catalogue)
+    budget = [t for t in ct07 if t.value == 3]
+    assert [(t.indicator_key, t.scope) for t in budget] == [("sti-budget-share", "viet-nam")]
+    (gdp,) = [t for t in ct07 if t.value == 2]
+    assert (gdp.unit, gdp.year, gdp.scope) == ("% GDP", None, "viet-nam")
+    assert gdp.indicator_key != "sti-budget-share"

@@ -1,0 +1,70 @@
+"""Targets in lists and results: what a list of figures inherits and what is no target.
+
+A list may state its targets without a cue word, after a paragraph that sets goals ("Đại hội
+xác định giai đoạn 2025-2030 …" then "Tốc độ tăng trưởng … bình quân đạt 10%. Quy mô GRDP …");
+a quantifier opening a list ("Có hơn 30 DN KH-CN, 300 cán bộ …, 50 DN …") governs its items;
+a figure in a clause of results ("đã đạt", "ước đạt", "so với cùng kỳ") is no target, though a
+goal set in the past ("đã đặt rõ mục tiêu") still is.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.sentences import Span
+from ingest.extract.target_phrases import starts_list_item
+from ingest.text.numbers import Quantity, find_quantities
+
+RESULT = re.compile(
+    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|"
+    r"(?<!đến )(?<!tới )năm \d{4} là|"
+    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
+    r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
+    re.IGNORECASE,
+)
+# "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
+# still goals; "đã" there is no result
+_GOAL_SET = re.compile(
+    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu)",
+    re.IGNORECASE,
+)
+# A paragraph that sets out goals, so that a paragraph of bare figures after it lists them
+LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đề ra|tầm nhìn", re.IGNORECASE)
+
+
+def is_figure_list(text: str, spans: list[Span]) -> bool:
+    """A paragraph of three or more sentences, each stating a figure and none a result ("Tốc độ
+    tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …"): after a paragraph that
+    sets goals, a list of targets without a cue word."""
+    if len(spans) < 3:
+        return False
+    return all(
+        find_quantities(span.of(text)) and not is_result(text, span.start, span.end)
+        for span in spans
+    )
+
+
+def is_result(text: str, start: int, end: int) -> bool:
+    """Whether the clause before a figure reports a result ("đã đạt", "ước đạt" …), a goal set
+    in the past ("đã đặt rõ mục tiêu") excepted."""
+    return any(
+        not (match.group().lower() == "đã" and _GOAL_SET.match(text, match.start()))
+        for match in RESULT.finditer(text, start, end)
+    )
+
+
+# "Có hơn 30 DN KH-CN, …": "there are more than" opens the list
+_THERE_ARE = re.compile(r"\bcó\s*$", re.IGNORECASE)
+
+
+def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | None) -> str | None:
+    """The comparator a list's opening quantifier gives its later items ("Có hơn 30 DN KH-CN,
+    300 cán bộ …, 50 DN …": each "more than"), or None when ``q`` opens no such list and
+    ``governing`` is not carried to it."""
+    if q.comparator_word in ("hơn", "trên") and _THERE_ARE.search(text, sentence.start, q.start):
+        return q.comparator
+    plain = q.comparator == "eq" and not q.comparator_word
+    if governing and plain and starts_list_item(text[sentence.start : q.start]):
+        return governing
+    return None
