@@ -10,9 +10,11 @@ goal set in the past ("đã đặt rõ mục tiêu") still is.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 
 from ingest.extract.sentences import Span
-from ingest.extract.target_phrases import starts_list_item
+from ingest.extract.target_phrases import is_noun_phrase, starts_list_item
 from ingest.text.numbers import Quantity, find_quantities
 
 RESULT = re.compile(
@@ -68,3 +70,39 @@ def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | Non
     if governing and plain and starts_list_item(text[sentence.start : q.start]):
         return governing
     return None
+
+
+# "trình độ, năng lực công nghệ … của doanh nghiệp đạt mức khá của cả nước": a level as target
+_LEVEL = re.compile(
+    r"\s(?:đạt|ở|lên)\s+(mức\s+(?:khá|tiên tiến|trung bình khá|trung bình|cao|tốt|xuất sắc)"
+    r"(?:\s+(?:của|trong|so với)\s+(?:cả nước|khu vực|thế giới|toàn quốc))?)(?=[\s.,;…]|$)",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r".*(?:[;:]|\.\s|^)\s*", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Level:
+    """A qualitative target: what reaches the level, the level, where the clause lies."""
+
+    indicator: str
+    statement: str
+    start: int
+    end: int
+
+
+def qualitative_levels(text: str, sentence: Span) -> Iterator[Level]:
+    """The "X đạt mức khá" clauses of a sentence that state no figure: X is the indicator (a
+    whole noun phrase, else nothing is read), "mức khá …" the statement."""
+    for match in _LEVEL.finditer(text, sentence.start, sentence.end):
+        head_start = text.rfind(";", sentence.start, match.start()) + 1 or sentence.start
+        head_start = max(head_start, sentence.start)
+        clause = text[head_start : match.end()]
+        if find_quantities(clause):
+            continue  # "đạt mức tiên tiến trong nhóm 5 địa phương": the figure is the target
+        head = text[head_start : match.start()].strip(" ,-–")
+        head = re.sub(r"^(?:phấn đấu|tiến tới|hướng tới|mục tiêu)\s+", "", head, flags=re.I)
+        if not is_noun_phrase(head) or len(head.split()) > 20:
+            continue
+        start = head_start + text[head_start:].find(head)
+        yield Level(head, match.group(1), start, match.end())

@@ -30,6 +30,7 @@ from ingest.extract.target_lists import (
     is_figure_list,
     is_result,
     list_quantifier,
+    qualitative_levels,
 )
 from ingest.extract.target_phrases import after_phrase, indicator_label, starts_list_item
 from ingest.model import DocumentRef, SourceText, TargetFact
@@ -85,6 +86,8 @@ _NATIONAL_QUOTE = re.compile(
     r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
+# The rest of a rank phrase: "nhóm 10 tỉnh, thành phố dẫn đầu" keeps its "tỉnh, thành phố"
+_RANK_TAIL = re.compile(r"(?:[^,;.]|,\s*thành phố)*")
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
 _RANK_SCOPE = re.compile(
     r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
@@ -269,6 +272,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     facts.append(fact)
                     previous = fact
                     previous_end = source_end(source, fact)
+            facts.extend(_qualitative(text, sentence, section_year, source, context))
             section_year = goal_horizon(sentence_text) or section_year
     return drop_repeats(facts, source.original)
 
@@ -353,7 +357,7 @@ def _target(
     read_after = bool(after) and after in label  # the label is the phrase after the figure
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
-        tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
+        tail = re.match(_RANK_TAIL, text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
     inherited_key: str | None = None
     carried = previous is not None and (
@@ -378,12 +382,7 @@ def _target(
         indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
     if not indicator_text:
         return None
-    set_by = named_in_paragraph(context, text, q.start) or _set_by(context, source, sentence)
-    clause = text[max(sentence.start, text.rfind(";", sentence.start, q.start) + 1) : q.start]
-    quoted = context.province is not None and bool(_NATIONAL_QUOTE.search(clause))
-    national = _is_national(set_by) or context.province is None or quoted
-    if quoted and not _is_national(set_by):
-        set_by = None  # a national figure quoted in a provincial text: the province sets none
+    set_by, national = _placing(text, q.start, sentence, source, context)
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
@@ -399,6 +398,43 @@ def _target(
         set_by=set_by,
         rank_scope=_rank_scope(text, q, sentence, scope_match) if rank else None,
     )
+
+
+def _placing(
+    text: str, at: int, sentence: Span, source: SourceText, context: ExtractionContext
+) -> tuple[DocumentRef | None, bool]:
+    """The document that sets a target stated at ``at``, and whether the target is national."""
+    set_by = named_in_paragraph(context, text, at) or _set_by(context, source, sentence)
+    clause = text[max(sentence.start, text.rfind(";", sentence.start, at) + 1) : at]
+    quoted = context.province is not None and bool(_NATIONAL_QUOTE.search(clause))
+    national = _is_national(set_by) or context.province is None or quoted
+    if quoted and not _is_national(set_by):
+        set_by = None  # a national figure quoted in a provincial text: the province sets none
+    return set_by, national
+
+
+def _qualitative(
+    text: str, sentence: Span, year: int | None, source: SourceText, context: ExtractionContext
+) -> list[TargetFact]:
+    """Targets stated as a level, not a figure ("… của doanh nghiệp đạt mức khá của cả nước"):
+    kept with their statement, no value, so the audit never compares them as numbers."""
+    facts = []
+    for found in qualitative_levels(text, sentence):
+        set_by, national = _placing(text, found.start, sentence, source, context)
+        facts.append(
+            TargetFact(
+                indicator_text=found.indicator,
+                evidence=source.evidence(found.start, found.end),
+                indicator_key=resolve_indicator(
+                    found.indicator, None, context.catalogue, provincial=not national
+                ),
+                year=year,
+                scope="viet-nam" if national else context.province,
+                set_by=set_by,
+                qualitative=found.statement,
+            )
+        )
+    return facts
 
 
 def _rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | None) -> str:
@@ -419,7 +455,7 @@ def _rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:
     verb = max(head.rfind(";"), head.rfind(","), -1) + 1
     start = sentence.start + verb
     start += len(text[start : q.start]) - len(text[start : q.start].lstrip())
-    tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
+    tail = re.match(_RANK_TAIL, text[q.end : sentence.end])
     return text[start : q.end + (tail.end() if tail else 0)].strip(), start
 
 

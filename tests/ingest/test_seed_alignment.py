@@ -3,6 +3,9 @@ data/sources (tests/conftest.py's session build), then the alignment audit for B
 Bình Định. Every provincial target of the seeds is listed here with the national targets it must
 be compared with and the verdict of each comparison, read by hand from the texts:
 
+- seed 000 (Bình Dương) "trình độ, năng lực công nghệ … của doanh nghiệp đạt mức khá của cả
+  nước", a level with no year, against 03/NQ-CP's "Đạt mức trên trung bình của thế giới" (2030):
+  other horizon, the levels not compared as numbers;
 - seed 000 (Bình Dương, vision 2045) "thu hút ít nhất 20 tổ chức, doanh nghiệp công nghệ hàng
   đầu" against "thu hút … tối thiểu 5 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới" (2045) of
   57-NQ/TW and 03/NQ-CP Appendix I: stronger;
@@ -29,6 +32,7 @@ pytestmark = pytest.mark.slow
 ID = "https://w3id.org/policygraph/id/"
 
 ATTRACTED_LOCAL = "leading-tech-organisations-attracted-local"
+CAPABILITY = "enterprise-technology-capability"
 # (seed, fragment of the provincial quote, provincial indicator, comparator, value, year):
 # {(national document, national indicator, comparator, value, year): verdict}
 BINH_DUONG = [
@@ -38,6 +42,11 @@ BINH_DUONG = [
             ("57-NQ/TW", "leading-tech-firms-attracted", "gte", 5, 2045): Verdict.STRONGER,
             ("03/NQ-CP", "leading-tech-firms-attracted", "gte", 5, 2045): Verdict.STRONGER,
         },
+    ),
+    (
+        # a qualitative target (no value, no year) meets 03/NQ-CP's qualitative 2030 level
+        ("000", "doanh nghiệp đạt mức khá của cả nước", CAPABILITY, None, None, None),
+        {("03/NQ-CP", CAPABILITY, None, None, 2030): Verdict.OTHER_HORIZON},
     ),
     (
         ("001", "khoảng 45% (năm 2025)", "tfp-contribution", "approx", 45, 2025),

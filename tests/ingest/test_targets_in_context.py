@@ -263,3 +263,15 @@ def test_a_headline_and_sapo_announcing_the_bodys_target_add_none(catalogue):
     (gdp,) = [t for t in ct07 if t.value == 2]
     assert (gdp.unit, gdp.year, gdp.scope) == ("% GDP", None, "viet-nam")
     assert gdp.indicator_key != "sti-budget-share"
+
+
+def test_a_level_is_kept_as_a_qualitative_target(catalogue):
+    # seed 000: "trình độ, năng lực công nghệ, chuyển đổi mô hình sản xuất của doanh nghiệp đạt
+    # mức khá của cả nước" — no value, the statement kept, the curated indicator resolved
+    (level,) = [t for t in _targets("000_a3683a6493bfc795.txt", catalogue) if t.qualitative]
+    assert level.qualitative == "mức khá của cả nước"
+    assert (level.value, level.comparator, level.unit) == (None, None, None)
+    assert level.indicator_key == "enterprise-technology-capability"
+    assert level.scope == "binh-duong"
+    # "đạt mức tiên tiến trong nhóm 5 địa phương dẫn đầu toàn quốc": the rank is the target
+    assert not [t for t in _targets("dev-da-nang-kh309-tu.txt", catalogue) if t.qualitative]
