@@ -21,7 +21,8 @@ RESULT = re.compile(
     r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|"
     r"(?<!đến )(?<!tới )năm \d{4} là|"
     r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
-    r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
+    r"(?<!viên )(?<!nghiệp )mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|"
+    r"tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
 )
 # "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
@@ -36,14 +37,21 @@ LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đ�
 
 
 def is_figure_list(text: str, spans: list[Span]) -> bool:
-    """A paragraph of three or more sentences, each stating a figure and none a result ("Tốc độ
-    tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …"): after a paragraph that
-    sets goals, a list of targets without a cue word."""
-    if len(spans) < 3:
+    """A paragraph of two or more clauses, each stating a figure and none a result ("Tốc độ
+    tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …", "Hằng năm, tỷ lệ … đạt
+    80% trở lên; kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên."): after a paragraph
+    that sets goals, a list of targets without a cue word."""
+    clauses = [
+        (span.start + m.start(), span.start + m.end())
+        for span in spans
+        for m in re.finditer(r"[^;]+", span.of(text))
+        if m.group().strip()
+    ]
+    if len(clauses) < 2:
         return False
     return all(
-        find_quantities(span.of(text)) and not is_result(text, span.start, span.end)
-        for span in spans
+        find_quantities(text[start:end]) and not is_result(text, start, end)
+        for start, end in clauses
     )
 
 

@@ -167,6 +167,8 @@ def indicator_label(
         # thực hiện trên địa bàn … 176.919 tỷ đồng": a sum of money is named by what it sums
         return named
     counted = f"{unit or ''} {after}".strip()
+    if named and counted == (unit or "").strip() and not _verb_before(before):
+        return named  # "kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên": not the unit alone
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)
         field_ = re.match(

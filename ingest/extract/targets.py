@@ -94,7 +94,7 @@ _RANK_SCOPE = re.compile(
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
-    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|\d[/.-])\s*$"
+    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|đại diện(?: cho)?|\d[/.-])\s*$"
 )
 # "xác định 5 nhiệm vụ trọng tâm", "tập trung triển khai 9 nhiệm vụ trọng tâm": the count of a
 # plan's own headings (tasks, solutions, breakthroughs) describes the plan, it is no target
@@ -106,8 +106,8 @@ _OWN_AGENDA = re.compile(
 _TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
 # Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
 _COUNT_NOUNS = sorted(
-    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|
-    bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
+    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
+    lượt khách|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
     nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
     công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
     vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|

@@ -275,3 +275,16 @@ def test_a_level_is_kept_as_a_qualitative_target(catalogue):
     assert level.scope == "binh-duong"
     # "đạt mức tiên tiến trong nhóm 5 địa phương dẫn đầu toàn quốc": the rank is the target
     assert not [t for t in _targets("dev-da-nang-kh309-tu.txt", catalogue) if t.qualitative]
+
+
+def test_annual_targets_after_a_goal_paragraph(catalogue):
+    # Cao Bằng: "… tỉnh Cao Bằng phấn đấu, …" then "Hằng năm, tỷ lệ … đạt 80% trở lên; kết nạp
+    # đảng viên mới đạt từ 1.500 đến 1.600 đảng viên." ("đảng viên mới đạt" is no "mới đạt"
+    # result); Cần Thơ: "484 đại biểu đại diện cho 143.000 đảng viên" describes, it sets nothing
+    got = {
+        t.value: (t.comparator, t.upper_value, t.unit, t.year, t.indicator_text)
+        for t in _targets("dev-m-cao-bang-daihoi.txt", catalogue)
+    }
+    assert got[80][:4] == ("gte", None, "%", None)
+    assert got[1500] == ("range", 1600, "đảng viên", None, "kết nạp đảng viên mới")
+    assert not [t for t in _targets("dev-can-tho-dai-hoi-ket-qua.txt", catalogue) if t.value]
