@@ -27,6 +27,23 @@ def heading_year(sentence_text: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+# "Đại hội thống nhất các mục tiêu, chỉ tiêu phát triển của tỉnh đến năm 2030, trong đó …",
+# "một số mục tiêu được điều chỉnh trong năm 2025 như: …",
+# "Cụ thể, phấn đấu đến năm 2025 hạ tầng …": a goal stated for a year anywhere in a sentence
+_GOAL_HORIZON = re.compile(
+    r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?(?:đến|tới|trong)\s+năm\s+((?:20|21)\d\d)\b",
+    re.IGNORECASE,
+)
+
+
+def goal_horizon(sentence_text: str) -> int | None:
+    """The year a sentence sets its goals for ("… các mục tiêu, chỉ tiêu … đến năm 2030, trong
+    đó …"): the sentences after it in the paragraph ("Tỉnh cũng đặt mục tiêu đón …; 100% trạm y
+    tế …") state figures for the same horizon unless they give their own."""
+    match = _GOAL_HORIZON.search(sentence_text)
+    return int(match.group(1)) if match else None
+
+
 _TOPIC = re.compile(r"\bvề\s+([^;.]+)")
 
 
@@ -116,20 +133,41 @@ def _is_display(original: str, offset: int) -> bool:
     return bool(first) and offset < first.end() and len(first.group().split()) <= 40
 
 
+def _in_opening(original: str, offset: int) -> bool:
+    """Whether ``offset`` lies in a news text's headline or sapo (its first two paragraphs)."""
+    paragraphs = list(re.finditer(r"[^\n]*\S[^\n]*", original))[:2]
+    return bool(paragraphs) and offset < paragraphs[-1].end()
+
+
+def _same_figure(fact: TargetFact) -> tuple[object, ...]:
+    """What a headline or sapo repeats of a body target: the measure and its figure (the scope
+    and the setting document the body's context gives may be missing from the opening)."""
+    indicator = fact.indicator_key or " ".join(fact.indicator_text.lower().split())
+    twin = indicator.removesuffix("-local").replace("-grdp", "-gdp")  # the national twin
+    return (twin, fact.value, fact.upper_value, fact.comparator, fact.unit, fact.year)
+
+
 def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
     """One target where a headline, sapo or photo caption repeats the body's ("Bình Dương phấn
-    đấu đến năm 2030, tỷ lệ doanh nghiệp … đạt 40%. (Ảnh: cand.com.vn)"): the body's reading
-    is kept and the repeat dropped. Equal targets both in the body are left alone."""
+    đấu đến năm 2030, tỷ lệ doanh nghiệp … đạt 40%. (Ảnh: cand.com.vn)"; "Bố trí ít nhất 3% ngân
+    sách cho khoa học công nghệ" as headline, sapo and last paragraph): the body's reading is
+    kept and the repeats dropped. Equal targets both in the body are left alone."""
     body: dict[tuple[object, ...], TargetFact] = {}
+    body_figures: set[tuple[object, ...]] = set()
     for fact in facts:
         if fact.value is not None and not _is_display(original, fact.evidence.start):
             body.setdefault(_same_target(fact), fact)
+            if not _in_opening(original, fact.evidence.start):
+                body_figures.add(_same_figure(fact))
     kept, seen = [], set()
     for fact in facts:
         key = _same_target(fact)
         display = fact.value is not None and _is_display(original, fact.evidence.start)
+        opening = fact.value is not None and _in_opening(original, fact.evidence.start)
         if display and (key in body or key in seen):
             continue  # a caption or headline repeating a target read elsewhere
+        if (display or opening) and _same_figure(fact) in body_figures:
+            continue  # a headline or sapo announcing a figure the body states
         if display:
             seen.add(key)
         kept.append(fact)

@@ -39,7 +39,8 @@ _LEADING_ADVERBIAL = re.compile(
 )
 _TRAILING = re.compile(
     r"(?:\s+|^)(?:phải|sẽ|đạt|chiếm|là|ở mức|lên|có|duy trì|và|khoảng|trên|hơn|từ|"
-    r"tối thiểu|ít nhất|được|bảo đảm|đảm bảo|phủ|với tỷ lệ|với tỉ lệ|đạt mức|năm \d{4})\s*$",
+    r"tối thiểu|ít nhất|được|bảo đảm|đảm bảo|phủ|với tỷ lệ|với tỉ lệ|đạt mức|"
+    r"(?:(?:đến|tới|vào)\s+)?năm \d{4})\s*$",
     re.IGNORECASE,
 )
 _BAD_START = {
@@ -55,11 +56,13 @@ _BAD_END = {
 _AFTER_END = re.compile(
     r"[;:.!?()\n]|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)|\s+(?:trở lên|so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
+    r"và tiếp tục|"
     r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
     r",?\s*và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
+_MONEY = re.compile(r"\b(?:đồng|USD)$", re.IGNORECASE)
 _BARE_HEAD = re.compile(
     r"(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chỉ số|mức|số|số lượng|tốc độ|giá trị|tổng|đóng góp)",
     re.IGNORECASE,
@@ -159,9 +162,13 @@ def indicator_label(
                 return after
             return f"tỉ lệ {after}"
         return ""
-    if named and (_MEASURE_HEAD.match(named) or (unit and "/" in unit)):
-        return named  # "Số cán bộ khoa học và công nghệ …", "Nguồn nhân lực … (người/vạn dân)"
+    if named and (_MEASURE_HEAD.match(named) or (unit and ("/" in unit or _MONEY.search(unit)))):
+        # "Số cán bộ khoa học và công nghệ …", "Nguồn nhân lực … (người/vạn dân)", "Vốn đầu tư
+        # thực hiện trên địa bàn … 176.919 tỷ đồng": a sum of money is named by what it sums
+        return named
     counted = f"{unit or ''} {after}".strip()
+    if named and counted == (unit or "").strip() and not _verb_before(before):
+        return named  # "kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên": not the unit alone
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)
         field_ = re.match(

@@ -12,17 +12,27 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.extract.target_context import (
     drop_repeats,
+    goal_horizon,
     heading_year,
     named_in_paragraph,
     rank_topics,
     split_rank,
 )
-from ingest.extract.target_phrases import indicator_label, starts_list_item
+from ingest.extract.target_lists import (
+    LIST_LEAD,
+    RESULT,
+    is_figure_list,
+    is_result,
+    list_quantifier,
+    qualitative_levels,
+)
+from ingest.extract.target_phrases import after_phrase, indicator_label, starts_list_item
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -31,12 +41,6 @@ _GOAL = re.compile(
     r"mục tiêu|phấn đấu|chỉ tiêu|hướng đến|hướng tới|dự kiến|tầm nhìn|đề ra|đặt ra|(?:đến|tới) "
     r"năm \d{4}|"
     r"tối thiểu|ít nhất|bảo đảm|đảm bảo|thu hút|bố trí|nhằm|kế hoạch|sẽ|bắt đầu từ",
-    re.IGNORECASE,
-)
-_RESULT = re.compile(
-    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|năm \d{4} là|"
-    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
-    r"mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
 )
 _SHARE_OF = re.compile(
@@ -48,15 +52,28 @@ _YEAR_ONLY = re.compile(
     r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
     re.IGNORECASE,
 )
+# "… ít nhất 3% ngân sách … và tiếp tục nâng tỷ lệ lên 2% GDP": the same measure, raised
+_RAISE_SAME = re.compile(
+    r"(?:và\s+)?(?:tiếp tục\s+)?(?:nâng|tăng)\s+(?:tỷ lệ|tỉ lệ)(?:\s+này)?(?:\s+lên)?",
+    re.IGNORECASE,
+)
 # "hoàn thành 100% các chỉ tiêu … ở thời điểm hiện tại": a figure stated as of now is a result
 _AS_OF_NOW = re.compile(
     r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
 )
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
 _HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
-_YEAR_AFTER = re.compile(r"\s*\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)")
+# "45% (năm 2025)", "khoảng 30% GDP vào năm 2030": the year written right after the figure
+_YEAR_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)|vào\s+năm\s+((?:19|20)\d\d)\b)"
+)
+# What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
+# period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
+# sẽ chiếm 20% GDP") is the level at its end.
+_OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
+                          re.IGNORECASE)  # fmt: skip
 _YEAR_BEFORE = re.compile(
-    r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*-\s*((?:19|20)\d\d))?"
+    r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
 _AMONG_PROVINCES = re.compile(
     r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
@@ -64,22 +81,33 @@ _AMONG_PROVINCES = re.compile(
 # A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
 _NATIONAL_QUOTE = re.compile(
     r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
-    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)",
+    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
+    r"|Đại hội (?:đại biểu )?toàn quốc|Đại hội [XVI]+ của Đảng|của nền kinh tế"
+    r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
+# The rest of a rank phrase: "nhóm 10 tỉnh, thành phố dẫn đầu" keeps its "tỉnh, thành phố"
+_RANK_TAIL = re.compile(r"(?:[^,;.]|,\s*thành phố)*")
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
 _RANK_SCOPE = re.compile(
     r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
 )
 _NOT_A_COUNT_BEFORE = re.compile(
     r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
-    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|\d[/.-])\s*$"
+    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|đại diện(?: cho)?|\d[/.-])\s*$"
+)
+# "xác định 5 nhiệm vụ trọng tâm", "tập trung triển khai 9 nhiệm vụ trọng tâm": the count of a
+# plan's own headings (tasks, solutions, breakthroughs) describes the plan, it is no target
+_OWN_AGENDA = re.compile(
+    r"[\d.,]+\s*(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|đột phá)"
+    r"\s+(?:trọng tâm|đột phá|chủ yếu|trọng yếu|then chốt|chiến lược)",
+    re.IGNORECASE,
 )
 _TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
 # Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
 _COUNT_NOUNS = sorted(
-    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|
-    bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
+    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
+    lượt khách|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
     nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
     công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
     vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
@@ -144,19 +172,22 @@ def _sections(text: str) -> dict[int, tuple[bool, int | None]]:
 
 
 def _year_of(
-    text: str, quantity: Quantity, sentence: Span, section_year: int | None
+    text: str, quantity: Quantity, sentence: Span, section_year: int | None, end: int, unit: str
 ) -> tuple[int | None, int]:
-    after = _YEAR_AFTER.match(text, quantity.end)
+    after = _YEAR_AFTER.match(text, end)
     if after:
-        return int(after.group(1)), after.end()
+        return int(after.group(1) or after.group(2)), after.end()
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
         if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
-            return None, quantity.end
-        return int(last.group(1)), quantity.end
-    return section_year, quantity.end
+            span = text[max(sentence.start, last.start() - 80) : quantity.start]
+            if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
+                return None, end
+            return int(last.group(2)), end
+        return int(last.group(1)), end
+    return section_year, end
 
 
 def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
@@ -198,10 +229,13 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     sections = _sections(text)
     facts: list[TargetFact] = []
     paragraph_spans = paragraphs(text)
+    led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
     for paragraph in paragraph_spans:
         in_section, section_year = sections.get(paragraph.start, (False, None))
-        goal_carry = in_section
-        for sentence in sentences(text, paragraph):
+        paragraph_sentences = sentences(text, paragraph)
+        goal_carry = in_section or (led_in and is_figure_list(text, paragraph_sentences))
+        led_in = bool(LIST_LEAD.search(paragraph.of(text)))
+        for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
             # paragraph gave the horizon of the ones after it
@@ -212,6 +246,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 continue
             previous: TargetFact | None = None
             previous_end = sentence.start
+            governing: str | None = None  # "Có hơn 30 DN …, 300 cán bộ …": "hơn" for each
             for quantity in find_quantities(sentence_text):
                 q = Quantity(
                     quantity.start + sentence.start,
@@ -222,6 +257,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     quantity.comparator_word,
                     quantity.comparator,
                 )
+                governing = list_quantifier(text, sentence, q, governing)
+                if governing and q.comparator == "eq" and not q.comparator_word:
+                    q = replace(q, comparator=governing)
                 fact = _target(
                     text, q, sentence, previous, previous_end, section_year, source, context
                 )
@@ -234,6 +272,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     facts.append(fact)
                     previous = fact
                     previous_end = source_end(source, fact)
+            facts.extend(_qualitative(text, sentence, section_year, source, context))
+            section_year = goal_horizon(sentence_text) or section_year
     return drop_repeats(facts, source.original)
 
 
@@ -262,8 +302,8 @@ def _target(
     clause_end = min((i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0),
                      default=sentence.end)  # fmt: skip
     if (
-        _RESULT.search(text, clause_start, q.start)
-        or _RESULT.search(text[q.start : q.end + 25])
+        is_result(text, clause_start, q.start)
+        or RESULT.search(text[q.start : q.end + 25])
         or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
     ):
         return None
@@ -285,7 +325,7 @@ def _target(
         if _NOT_A_COUNT_BEFORE.search(before):
             return None
         unit, end = _count_unit(text, q)
-        if not unit or unit.lower() in _TIME_UNITS:
+        if not unit or unit.lower() in _TIME_UNITS or _OWN_AGENDA.match(text, q.start):
             return None
     if comparator == "eq" and re.search(
         r"(?:tối thiểu|ít nhất)\s+(?:có\s+)?$", before, re.IGNORECASE
@@ -299,28 +339,42 @@ def _target(
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         unit, end = "người/vạn dân", end + per_people.end()
-    year, year_end = _year_of(text, q, sentence, section_year)
+    year, year_end = _year_of(text, q, sentence, section_year, end, unit or "")
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
     list_item = starts_list_item(text[sentence.start : q.start])
+    # "25 nhiệm vụ KH-CN cấp tỉnh triển khai, 20 công trình …": the words before a list item's
+    # figure end the previous item
     label = indicator_label(
-        phrase, text, end, unit, share=bool(unit and unit.startswith("%")), list_item=list_item
+        "" if list_item else phrase,
+        text,
+        end,
+        unit,
+        share=bool(unit and unit.startswith("%")),
+        list_item=list_item,
     )
+    after = after_phrase(text, end)
+    read_after = bool(after) and after in label  # the label is the phrase after the figure
     if rank:
         phrase, phrase_start = _rank_phrase(text, q, sentence)
-        tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
+        tail = re.match(_RANK_TAIL, text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
     inherited_key: str | None = None
     carried = previous is not None and (
-        not phrase or bool(_YEAR_ONLY.fullmatch(phrase))
-    )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)"
-    start = min(phrase_start, q.start) if phrase else q.start
+        not phrase
+        or bool(_YEAR_ONLY.fullmatch(phrase) or _RAISE_SAME.fullmatch(phrase))
+        or phrase.lower() in {"và", "hoặc"}
+    )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)", "20% GDP và khoảng 30% GDP vào năm 2030"
+    start = min(phrase_start, q.start) if phrase and not (list_item and read_after) else q.start
+    if read_after and not rank:  # the quote holds what the figure counts
+        after_start = text.find(after, end)
+        end = after_start + len(after) if 0 <= after_start <= end + 3 else end
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
     elif rank:
         indicator_text = phrase
-    elif carried and previous and not (list_item and label):
+    elif carried and previous and not ((list_item or not phrase) and read_after):
         indicator_text = previous.indicator_text
     elif label:
         indicator_text = label
@@ -328,11 +382,7 @@ def _target(
         indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
     if not indicator_text:
         return None
-    set_by = named_in_paragraph(context, text, q.start) or _set_by(context, source, sentence)
-    clause = text[max(sentence.start, text.rfind(";", sentence.start, q.start) + 1) : q.start]
-    national = (
-        _is_national(set_by) or context.province is None or bool(_NATIONAL_QUOTE.search(clause))
-    )
+    set_by, national = _placing(text, q.start, sentence, source, context)
     scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
@@ -348,6 +398,43 @@ def _target(
         set_by=set_by,
         rank_scope=_rank_scope(text, q, sentence, scope_match) if rank else None,
     )
+
+
+def _placing(
+    text: str, at: int, sentence: Span, source: SourceText, context: ExtractionContext
+) -> tuple[DocumentRef | None, bool]:
+    """The document that sets a target stated at ``at``, and whether the target is national."""
+    set_by = named_in_paragraph(context, text, at) or _set_by(context, source, sentence)
+    clause = text[max(sentence.start, text.rfind(";", sentence.start, at) + 1) : at]
+    quoted = context.province is not None and bool(_NATIONAL_QUOTE.search(clause))
+    national = _is_national(set_by) or context.province is None or quoted
+    if quoted and not _is_national(set_by):
+        set_by = None  # a national figure quoted in a provincial text: the province sets none
+    return set_by, national
+
+
+def _qualitative(
+    text: str, sentence: Span, year: int | None, source: SourceText, context: ExtractionContext
+) -> list[TargetFact]:
+    """Targets stated as a level, not a figure ("… của doanh nghiệp đạt mức khá của cả nước"):
+    kept with their statement, no value, so the audit never compares them as numbers."""
+    facts = []
+    for found in qualitative_levels(text, sentence):
+        set_by, national = _placing(text, found.start, sentence, source, context)
+        facts.append(
+            TargetFact(
+                indicator_text=found.indicator,
+                evidence=source.evidence(found.start, found.end),
+                indicator_key=resolve_indicator(
+                    found.indicator, None, context.catalogue, provincial=not national
+                ),
+                year=year,
+                scope="viet-nam" if national else context.province,
+                set_by=set_by,
+                qualitative=found.statement,
+            )
+        )
+    return facts
 
 
 def _rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | None) -> str:
@@ -368,7 +455,7 @@ def _rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:
     verb = max(head.rfind(";"), head.rfind(","), -1) + 1
     start = sentence.start + verb
     start += len(text[start : q.start]) - len(text[start : q.start].lstrip())
-    tail = re.match(r"[^,;.]*", text[q.end : sentence.end])
+    tail = re.match(_RANK_TAIL, text[q.end : sentence.end])
     return text[start : q.end + (tail.end() if tail else 0)].strip(), start
 
 

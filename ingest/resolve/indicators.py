@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.resolve.catalogue import Catalogue
-from ontology.text_keys import name_key
+from ontology.text_keys import name_key, unit_words_key
 
 
 @lru_cache(maxsize=8192)
@@ -37,7 +37,7 @@ _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉn
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
 
-_ACRONYM = re.compile(r"\b(DTI|PII|PCI|PAPI|GII|HDI|EGDI|SIPAS|PAR Index)\b")
+_ACRONYM = re.compile(r"\b(DTI|PII|PCI|PAPI|GII|HDI|EGDI|SIPAS|PAR Index|TFP|TEP)\b")
 
 
 def _by_acronym(text: str, unit: str | None, catalogue: Catalogue) -> str | None:
@@ -60,6 +60,15 @@ def _by_acronym(text: str, unit: str | None, catalogue: Catalogue) -> str | None
 
 def _is_percent(unit: str) -> bool:
     return unit.strip().startswith("%")
+
+
+def _rate_differs(unit: str, default_unit: str) -> bool:
+    """Whether a count per something ("người/vạn dân") meets an indicator of another unit: the
+    per-population rate names its measure, "Số cán bộ … 11 người trên một vạn dân" is no
+    count of enterprises however alike the words."""
+    if "/" not in unit or _is_percent(unit):
+        return False
+    return unit_words_key(unit) != unit_words_key(default_unit)
 
 
 def _counterpart(key: str, catalogue: Catalogue, provincial: bool) -> str:
@@ -100,7 +109,10 @@ def resolve_indicator(
             if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"
                 score -= 0.4
             elif "gdp" in unit.lower() and "gdp" not in indicator.default_unit.lower():
-                score -= 0.1
+                # "2% GDP" is no share of the budget ("% tổng chi NSNN"); a bare "%" may be
+                score -= 0.6 if indicator.default_unit.strip() != "%" else 0.1
+            elif _rate_differs(unit, indicator.default_unit):
+                score -= 0.4
         if best is None or score > best[0]:
             best = (score, indicator.key)
     if not best or best[0] < threshold:

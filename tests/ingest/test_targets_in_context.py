@@ -146,3 +146,145 @@ def test_review_lists_candidate_indicators_with_their_quotes(tmp_path, capsys):
         if line.startswith("CANDIDATE INDICATOR «"):
             label = line.split("«", 1)[1].split("»", 1)[0]
             assert is_noun_phrase(label), label
+
+
+def test_20_nq_tw_tfp_and_researchers_resolve_to_their_curated_indicators(catalogue):
+    # "thông qua yếu tố năng suất tổng hợp (TFP) hoạt động khoa học và công nghệ đóng góp khoảng
+    # 35%": the acronym names the index; "Số cán bộ khoa học và công nghệ … 11 người trên một vạn
+    # dân": a rate per 10,000 people is no count of enterprises
+    (tfp,) = _on("nq20-ntw-2012.md", catalogue, "tfp-contribution")
+    assert (tfp.comparator, tfp.value, tfp.year) == ("approx", 35, 2020)
+    (researchers,) = _on("nq20-ntw-2012.md", catalogue, "researchers-per-10000")
+    assert (researchers.value, researchers.unit) == (11, "người/vạn dân")
+    assert not _on("nq20-ntw-2012.md", catalogue, "st-enterprise-count")
+
+
+def test_a_goal_sentence_gives_its_year_to_the_next_sentences_of_its_paragraph(catalogue):
+    # "Đại hội thống nhất các mục tiêu, chỉ tiêu phát triển của tỉnh đến năm 2030, trong đó …
+    # Tỉnh cũng đặt mục tiêu …; tỷ lệ trường đạt chuẩn quốc gia ít nhất 80,5%; 100% trạm y tế …"
+    gia_lai = _targets("dev-gia-lai-dai-hoi-chi-tieu.txt", catalogue)
+    schools = [t for t in gia_lai if t.value == 80.5]
+    assert [(t.comparator, t.year) for t in schools] == [("gte", 2030)]
+    assert [t.year for t in gia_lai if t.value == 100] == [2030, 2030]
+    # a period still sets no single year: "xuất khẩu giai đoạn 2026-2030 trên 17 tỷ USD"
+    assert [t.year for t in gia_lai if t.value == 17] == [None]
+    # "Cụ thể, phấn đấu đến năm 2025 hạ tầng … . Kinh tế số chiếm tối thiểu 10% GRDP của tỉnh…"
+    (digital,) = [
+        t
+        for t in _targets("dev-m-dien-bien-cds.txt", catalogue)
+        if (t.value, t.unit) == (10, "% GRDP")
+    ]
+    assert (digital.comparator, digital.year) == ("gte", 2025)
+
+
+@pytest.mark.parametrize("name", ["dev-quang-ngai-dai-hoi-muc-tieu.txt", "dev-m-bkhcn-9nv.txt"])
+def test_the_count_of_a_plans_own_tasks_is_no_target(name, catalogue):
+    # "Quảng Ngãi xác định 5 nhiệm vụ trọng tâm", "Bộ KH&CN tập trung triển khai 9 nhiệm vụ
+    # trọng tâm": the plan's headings, not what it aims at
+    assert not [t for t in _targets(name, catalogue) if t.unit == "nhiệm vụ"]
+
+
+def test_a_national_target_quoted_in_a_provincial_text_is_national_and_set_by_none(catalogue):
+    # "Văn kiện Đại hội đại biểu toàn quốc lần thứ XIII của Đảng cũng đã đặt rõ mục tiêu … giai
+    # đoạn 2020 – 2025, kinh tế số sẽ chiếm 20% GDP và khoảng 30% GDP vào năm 2030": "đã đặt rõ
+    # mục tiêu" sets goals (no result), a level over a period is its end year, and the province's
+    # own "kinh tế số phải đạt 20% GRDP" stays provincial
+    quang_ninh = _targets("dev-m-quang-ninh-nq09.txt", catalogue)
+    national = [t for t in quang_ninh if t.scope == "viet-nam"]
+    got = [(t.indicator_key, t.comparator, t.value, t.year, t.set_by) for t in national]
+    assert got == [
+        ("digital-economy-share-gdp", "eq", 20, 2025, None),
+        ("digital-economy-share-gdp", "approx", 30, 2030, None),
+    ]
+    provincial = [t for t in quang_ninh if t.scope == "quang-ninh"]
+    assert [(t.indicator_key, t.value, t.year) for t in provincial] == [
+        ("digital-economy-share-grdp", 20, 2025),
+        ("digital-economy-share-grdp", 30, 2030),
+    ]
+
+
+def test_a_rank_among_localities_on_innovation_is_the_provincial_rank(catalogue):
+    # "đạt mức tiên tiến trong nhóm 5 địa phương dẫn đầu toàn quốc" (Đà Nẵng): not the PII index
+    (rank,) = [t for t in _targets("dev-da-nang-kh309-tu.txt", catalogue) if t.unit == "thứ bậc"]
+    assert (rank.indicator_key, rank.value, rank.rank_scope) == (
+        "provincial-innovation-digital-rank",
+        5,
+        "cả nước",  # among the country's provinces, as the audit compares ranks
+    )
+
+
+def test_a_list_of_bare_figures_after_a_goal_paragraph_is_a_list_of_targets(catalogue):
+    # "Đại hội xác định giai đoạn 2025-2030, …" then, without a cue word, "Tốc độ tăng trưởng …
+    # bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. GRDP bình quân đầu người đến năm 2030 là
+    # 169,46 triệu đồng. …" (Vĩnh Long): six targets, only the per-capita one with a year
+    got = [
+        (t.indicator_text, t.value, t.unit, t.year)
+        for t in _targets("dev-vinh-long-dai-hoi-chi-tieu.txt", catalogue)
+    ]
+    assert got == [
+        ("Tốc độ tăng trưởng tổng sản phẩm trong tỉnh (GRDP) bình quân", 10, "%", None),
+        ("Quy mô GRDP theo giá hiện hành", 589730, "tỉ đồng", None),
+        ("GRDP bình quân đầu người", 169.46, "triệu đồng", 2030),
+        ("Tỷ trọng giá trị tăng thêm của kinh tế số trong GRDP", 10.08, "%", None),
+        ("Ngân sách trên địa bàn tăng bình quân", 7, "%", None),
+        ("Vốn đầu tư thực hiện trên địa bàn theo giá hiện hành", 176919, "tỉ đồng", None),
+    ]
+
+
+@pytest.mark.parametrize(
+    "name", ["dev-m-lai-chau-q3.txt", "dev-phu-tho-ket-qua-nq57.txt", "004_ed128cdcc0aeed6f.txt"]
+)
+def test_results_reports_give_no_targets(name, catalogue):
+    assert not _targets(name, catalogue)
+
+
+def test_a_lists_opening_quantifier_governs_its_items(catalogue):
+    # "một số mục tiêu được điều chỉnh trong năm 2025 như: Có hơn 30 DN KH-CN, 300 cán bộ nghiên
+    # cứu KH-CN, … 25 nhiệm vụ KH-CN cấp tỉnh triển khai, 20 công trình KH-CN cấp tỉnh được nghiệm
+    # thu, trong đó trên 40% kết quả KH-CN … Có hơn 10% DN … và 15% DN có hoạt động đổi mới …"
+    got = {
+        t.value: (t.comparator, t.year, t.evidence.quote)
+        for t in _targets("dev-ba-ria-vung-tau-muc-tieu-2025.txt", catalogue)
+    }
+    assert got[300] == ("gt", 2025, "300 cán bộ nghiên cứu KH-CN")
+    assert got[20] == ("eq", 2025, "20 công trình KH-CN cấp tỉnh được nghiệm thu")
+    assert got[40][:2] == ("gt", 2025)
+    assert got[40][2].endswith("kết quả KH-CN được ứng dụng thực tiễn sau 12 tháng nghiệm thu")
+    assert got[15] == ("gt", 2025, "15% DN có hoạt động đổi mới quy trình, mô hình kinh doanh")
+
+
+def test_a_headline_and_sapo_announcing_the_bodys_target_add_none(catalogue):
+    # dev-m-ct07-ttg: "Bố trí ít nhất 3% ngân sách cho khoa học công nghệ" as headline, in the
+    # sapo ("Thủ tướng giao Bộ Tài Chính bảo đảm …") and in the body: one national target; "và
+    # tiếp tục nâng tỷ lệ lên 2% GDP" is a share of GDP, not of the budget
+    ct07 = _targets("dev-m-ct07-ttg.txt", catalogue)
+    budget = [t for t in ct07 if t.value == 3]
+    assert [(t.indicator_key, t.scope) for t in budget] == [("sti-budget-share", "viet-nam")]
+    (gdp,) = [t for t in ct07 if t.value == 2]
+    assert (gdp.unit, gdp.year, gdp.scope) == ("% GDP", None, "viet-nam")
+    assert gdp.indicator_key != "sti-budget-share"
+
+
+def test_a_level_is_kept_as_a_qualitative_target(catalogue):
+    # seed 000: "trình độ, năng lực công nghệ, chuyển đổi mô hình sản xuất của doanh nghiệp đạt
+    # mức khá của cả nước" — no value, the statement kept, the curated indicator resolved
+    (level,) = [t for t in _targets("000_a3683a6493bfc795.txt", catalogue) if t.qualitative]
+    assert level.qualitative == "mức khá của cả nước"
+    assert (level.value, level.comparator, level.unit) == (None, None, None)
+    assert level.indicator_key == "enterprise-technology-capability"
+    assert level.scope == "binh-duong"
+    # "đạt mức tiên tiến trong nhóm 5 địa phương dẫn đầu toàn quốc": the rank is the target
+    assert not [t for t in _targets("dev-da-nang-kh309-tu.txt", catalogue) if t.qualitative]
+
+
+def test_annual_targets_after_a_goal_paragraph(catalogue):
+    # Cao Bằng: "… tỉnh Cao Bằng phấn đấu, …" then "Hằng năm, tỷ lệ … đạt 80% trở lên; kết nạp
+    # đảng viên mới đạt từ 1.500 đến 1.600 đảng viên." ("đảng viên mới đạt" is no "mới đạt"
+    # result); Cần Thơ: "484 đại biểu đại diện cho 143.000 đảng viên" describes, it sets nothing
+    got = {
+        t.value: (t.comparator, t.upper_value, t.unit, t.year, t.indicator_text)
+        for t in _targets("dev-m-cao-bang-daihoi.txt", catalogue)
+    }
+    assert got[80][:4] == ("gte", None, "%", None)
+    assert got[1500] == ("range", 1600, "đảng viên", None, "kết nạp đảng viên mới")
+    assert not [t for t in _targets("dev-can-tho-dai-hoi-ket-qua.txt", catalogue) if t.value]

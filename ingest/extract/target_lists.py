@@ -1,0 +1,116 @@
+"""Targets in lists and results: what a list of figures inherits and what is no target.
+
+A list may state its targets without a cue word, after a paragraph that sets goals ("Đại hội
+xác định giai đoạn 2025-2030 …" then "Tốc độ tăng trưởng … bình quân đạt 10%. Quy mô GRDP …");
+a quantifier opening a list ("Có hơn 30 DN KH-CN, 300 cán bộ …, 50 DN …") governs its items;
+a figure in a clause of results ("đã đạt", "ước đạt", "so với cùng kỳ") is no target, though a
+goal set in the past ("đã đặt rõ mục tiêu") still is.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from ingest.extract.sentences import Span
+from ingest.extract.target_phrases import is_noun_phrase, starts_list_item
+from ingest.text.numbers import Quantity, find_quantities
+
+RESULT = re.compile(
+    r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|"
+    r"(?<!đến )(?<!tới )năm \d{4} là|"
+    r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
+    r"(?<!viên )(?<!nghiệp )mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|"
+    r"tăng \d+(?:,\d+)?% so với",
+    re.IGNORECASE,
+)
+# "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
+# still goals; "đã" there is no result
+_GOAL_SET = re.compile(
+    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+(?:các\s+)?"
+    r"(?:mục tiêu|chỉ tiêu)",
+    re.IGNORECASE,
+)
+# A paragraph that sets out goals, so that a paragraph of bare figures after it lists them
+LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đề ra|tầm nhìn", re.IGNORECASE)
+
+
+def is_figure_list(text: str, spans: list[Span]) -> bool:
+    """A paragraph of two or more clauses, each stating a figure and none a result ("Tốc độ
+    tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …", "Hằng năm, tỷ lệ … đạt
+    80% trở lên; kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên."): after a paragraph
+    that sets goals, a list of targets without a cue word."""
+    clauses = [
+        (span.start + m.start(), span.start + m.end())
+        for span in spans
+        for m in re.finditer(r"[^;]+", span.of(text))
+        if m.group().strip()
+    ]
+    if len(clauses) < 2:
+        return False
+    return all(
+        find_quantities(text[start:end]) and not is_result(text, start, end)
+        for start, end in clauses
+    )
+
+
+def is_result(text: str, start: int, end: int) -> bool:
+    """Whether the clause before a figure reports a result ("đã đạt", "ước đạt" …), a goal set
+    in the past ("đã đặt rõ mục tiêu") excepted."""
+    return any(
+        not (match.group().lower() == "đã" and _GOAL_SET.match(text, match.start()))
+        for match in RESULT.finditer(text, start, end)
+    )
+
+
+# "Có hơn 30 DN KH-CN, …": "there are more than" opens the list
+_THERE_ARE = re.compile(r"\bcó\s*$", re.IGNORECASE)
+
+
+def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | None) -> str | None:
+    """The comparator a list's opening quantifier gives its later items ("Có hơn 30 DN KH-CN,
+    300 cán bộ …, 50 DN …": each "more than"), or None when ``q`` opens no such list and
+    ``governing`` is not carried to it."""
+    if q.comparator_word in ("hơn", "trên") and _THERE_ARE.search(text, sentence.start, q.start):
+        return q.comparator
+    plain = q.comparator == "eq" and not q.comparator_word
+    if governing and plain and starts_list_item(text[sentence.start : q.start]):
+        return governing
+    return None
+
+
+# "trình độ, năng lực công nghệ … của doanh nghiệp đạt mức khá của cả nước": a level as target
+_LEVEL = re.compile(
+    r"\s(?:đạt|ở|lên)\s+(mức\s+(?:khá|tiên tiến|trung bình khá|trung bình|cao|tốt|xuất sắc)"
+    r"(?:\s+(?:của|trong|so với)\s+(?:cả nước|khu vực|thế giới|toàn quốc))?)(?=[\s.,;…]|$)",
+    re.IGNORECASE,
+)
+_CLAUSE_START = re.compile(r".*(?:[;:]|\.\s|^)\s*", re.DOTALL)
+
+
+@dataclass(frozen=True)
+class Level:
+    """A qualitative target: what reaches the level, the level, where the clause lies."""
+
+    indicator: str
+    statement: str
+    start: int
+    end: int
+
+
+def qualitative_levels(text: str, sentence: Span) -> Iterator[Level]:
+    """The "X đạt mức khá" clauses of a sentence that state no figure: X is the indicator (a
+    whole noun phrase, else nothing is read), "mức khá …" the statement."""
+    for match in _LEVEL.finditer(text, sentence.start, sentence.end):
+        head_start = text.rfind(";", sentence.start, match.start()) + 1 or sentence.start
+        head_start = max(head_start, sentence.start)
+        clause = text[head_start : match.end()]
+        if find_quantities(clause):
+            continue  # "đạt mức tiên tiến trong nhóm 5 địa phương": the figure is the target
+        head = text[head_start : match.start()].strip(" ,-–")
+        head = re.sub(r"^(?:phấn đấu|tiến tới|hướng tới|mục tiêu)\s+", "", head, flags=re.I)
+        if not is_noun_phrase(head) or len(head.split()) > 20:
+            continue
+        start = head_start + text[head_start:].find(head)
+        yield Level(head, match.group(1), start, match.end())
