@@ -16,6 +16,7 @@ from ingest.model import (
     SourceText,
     TargetFact,
 )
+from ingest.provenance import Explainer
 from ingest.resolve import Catalogue
 
 SYMBOLS = {"gt": ">", "gte": "≥", "eq": "=", "approx": "≈", "lte": "≤", "lt": "<", "range": "–"}
@@ -83,21 +84,57 @@ def describe(fact: Fact) -> list[str]:
     return [repr(fact)]
 
 
-def review_text(facts: list[Fact]) -> str:
-    """All facts, each with its quote and offsets, grouped in text order."""
+def _quote(fact: Fact) -> str:
+    quote = " ".join(fact.evidence.quote.split())
+    return quote if len(quote) <= 300 else quote[:297] + "…"
+
+
+def _ordered(facts: list[Fact]) -> list[Fact]:
+    return sorted(facts, key=lambda f: (f.evidence.start, type(f).__name__))
+
+
+def review_text(facts: list[Fact], explainer: Explainer | None = None) -> str:
+    """All facts, each with its quote and offsets, grouped in text order; with ``explainer``,
+    also its line, the sections it stands in, what it inherited and a flag for each guess."""
     blocks = []
-    for fact in sorted(facts, key=lambda f: (f.evidence.start, type(f).__name__)):
+    for fact in _ordered(facts):
         lines = describe(fact)
-        quote = " ".join(fact.evidence.quote.split())
-        if len(quote) > 300:
-            quote = quote[:297] + "…"
-        lines.append(f"  quote [{fact.evidence.start}:{fact.evidence.end}]: «{quote}»")
+        line = ""
+        if explainer is not None:
+            found = explainer.explain(fact)
+            line = f" line {found.line}"
+            if found.sections:
+                lines.append("  under: " + " › ".join(found.sections))
+            if found.document:
+                lines.append(f"  document: {found.document}")
+            lines.extend(f"  from context: {item}" for item in found.inherited)
+            lines.extend(f"  GUESSED: {item}" for item in found.guesses)
+        lines.append(f"  quote [{fact.evidence.start}:{fact.evidence.end}]{line}: «{_quote(fact)}»")
         blocks.append("\n".join(lines))
     counts: dict[str, int] = {}
     for fact in facts:
         counts[type(fact).__name__] = counts.get(type(fact).__name__, 0) + 1
     summary = ", ".join(f"{n} {k.removesuffix('Fact').lower()}" for k, n in sorted(counts.items()))
     return "\n\n".join([*blocks, f"({summary or 'no facts'})"])
+
+
+def review_records(facts: list[Fact], explainer: Explainer) -> list[dict[str, object]]:
+    """The same as :func:`review_text`, one JSON object per fact."""
+    records = []
+    for fact in _ordered(facts):
+        lines = describe(fact)
+        records.append(
+            {
+                "kind": type(fact).__name__.removesuffix("Fact").lower(),
+                "fact": lines[0],
+                "details": [line.strip() for line in lines[1:]],
+                "quote": " ".join(fact.evidence.quote.split()),
+                "start": fact.evidence.start,
+                "end": fact.evidence.end,
+                **explainer.explain(fact).as_json(),
+            }
+        )
+    return records
 
 
 @dataclass
