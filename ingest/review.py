@@ -3,7 +3,7 @@ the indicators no curated one fits, across the sources (``policygraph review``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ingest.model import (
@@ -143,34 +143,48 @@ class CandidateIndicator:
 
     label: str
     unit: str | None
-    occurrences: list[tuple[str, str]] = field(default_factory=list)  # (source id, quote)
+    occurrences: list[tuple[str, str, int]] = field(default_factory=list)  # (source, quote, line)
+
+
+def extracted(
+    sources: Iterable[SourceText], catalogue: Catalogue
+) -> Iterator[tuple[SourceText, list[Fact]]]:
+    """Each source with its facts, extracted once for every list of the review."""
+    from ingest.extract import extract_all
+
+    for source in sources:
+        yield source, extract_all(source, catalogue)
 
 
 def candidate_indicators(
-    sources: Iterable[SourceText], catalogue: Catalogue
+    facts_by_source: Iterable[tuple[SourceText, list[Fact]]], catalogue: Catalogue
 ) -> list[CandidateIndicator]:
-    """Every target indicator of ``sources`` left unresolved, grouped by its label."""
-    from ingest.extract import extract_all
-
+    """Every target indicator of the facts left unresolved, grouped by its label."""
     found: dict[tuple[str, str | None], CandidateIndicator] = {}
-    for source in sources:
-        for fact in extract_all(source, catalogue):
+    for source, facts in facts_by_source:
+        for fact in facts:
             if not isinstance(fact, TargetFact) or fact.indicator_key in catalogue.indicators:
                 continue
             entry = found.setdefault(
                 (fact.indicator_text, fact.unit), CandidateIndicator(fact.indicator_text, fact.unit)
             )
-            entry.occurrences.append((source.source_id, " ".join(fact.evidence.quote.split())))
+            line = source.original.count("\n", 0, fact.evidence.start) + 1
+            entry.occurrences.append(
+                (source.source_id, " ".join(fact.evidence.quote.split()), line)
+            )
     return sorted(found.values(), key=lambda c: (-len(c.occurrences), c.label))
 
 
 def candidates_text(candidates: list[CandidateIndicator]) -> str:
-    """The review list: each candidate with its unit, how often and where it occurs."""
+    """The review list: each candidate with its unit, how often and where (source, line)."""
     lines = []
     for candidate in candidates:
-        lines.append(f"CANDIDATE INDICATOR «{candidate.label}» [{candidate.unit or '—'}]")
-        for source_id, quote in candidate.occurrences:
+        lines.append(
+            f"CANDIDATE INDICATOR «{candidate.label}» [{candidate.unit or '—'}]: "
+            f"{len(candidate.occurrences)} target(s)"
+        )
+        for source_id, quote, line in candidate.occurrences:
             short = quote if len(quote) <= 160 else quote[:157] + "…"
-            lines.append(f"  {source_id}: «{short}»")
+            lines.append(f"  {source_id}: «{short}» (line {line})")
     lines.append(f"({len(candidates)} candidate indicators to map in data/curated/indicators.ttl)")
     return "\n".join(lines)

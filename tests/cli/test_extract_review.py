@@ -50,3 +50,31 @@ def test_extract_text_flags_guesses_and_gold_output_stays_gold():
 def test_extract_json_and_gold_together_is_a_usage_error():
     done = run("extract", "--json", "--gold", str(SOURCES / "dev-tuyen-quang-kh60.txt"))
     assert done.returncode == 2 and "--gold" in done.stderr
+
+
+def test_review_lists_unresolved_agencies_and_candidate_indicators(tmp_path):
+    """Two development texts: Phú Thọ's review (an uncurated "Văn phòng Tỉnh ủy") and Điện Biên's
+    targets (the share of three-level meetings held online, no curated indicator)."""
+    import shutil
+
+    data = tmp_path / "data"
+    shutil.copytree(ROOT / "data" / "curated", data / "curated")
+    (data / "sources").mkdir()
+    for stem in ("dev-phu-tho-tong-ket-2026", "dev-m-dien-bien-cds"):
+        for path in SOURCES.glob(f"{stem}.*"):
+            shutil.copy(path, data / "sources" / path.name)
+    done = subprocess.run(
+        [sys.executable, "-m", "cli", "--data-dir", str(data), "review", "--json"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    assert done.returncode == 0, done.stderr
+    report = json.loads(done.stdout)
+    office = next(a for a in report["agencies"] if a["key"] == "vp-tinh-uy-phu-tho")
+    assert office["count"] == 1 and office["sources"] == ["dev-phu-tho-tong-ket-2026"]
+    assert office["examples"][0]["line"] == 11
+    assert office["examples"][0]["file"] == "dev-phu-tho-tong-ket-2026.txt"
+    meetings = next(i for i in report["indicators"] if i["label"] == "tỉ lệ cuộc họp 3 cấp")
+    assert meetings["count"] == 2 and [e["line"] for e in meetings["examples"]] == [2, 3]
