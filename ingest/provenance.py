@@ -31,7 +31,7 @@ from ontology.text_keys import fold_keep_length, name_key
 
 HEADING_CHARS = 90
 _HOLDER = re.compile(r"^(?:Lãnh đạo|Chủ tịch|Giám đốc|Bộ trưởng|Trưởng ban|Thủ trưởng)\s+")
-_BARE_SHORT_FORM = re.compile(r"(?:Ban [Cc]hỉ đạo|BCĐ|Ủy ban|UBND|Ban)(?:\s+tỉnh|\s+thành phố)?")
+_BARE_SHORT_FORM = re.compile(r"Ban [Cc]hỉ đạo|BCĐ")  # whose steering committee: a guess
 
 
 @dataclass(frozen=True)

@@ -67,10 +67,12 @@ def _find_agencies(
     text: str, catalogue: Catalogue, province: str | None, patterns: bool
 ) -> list[AgencyMention]:
     mentions = curated_mentions(text, catalogue, province)
-    covered = [(m.start, m.end) for m in mentions]
     for start, end in pattern_names(text) if patterns else []:
-        if any(s < end and start < e for s, e in covered):
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        bare = _longer_steering_name(text, start, end, inside) if inside else None
+        if inside and bare is None:
             continue
+        mentions = [m for m in mentions if m is not bare]
         if _OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
             text[max(0, start - 12) : start]
         ):
@@ -85,6 +87,18 @@ def _find_agencies(
     return resolve_short_forms(text, unified, catalogue, province) if patterns else unified
 
 
+def _longer_steering_name(
+    text: str, start: int, end: int, inside: list[AgencyMention]
+) -> AgencyMention | None:
+    """The bare short form a curated body carries ("Ban Chỉ đạo") that opens a name found by its
+    shape ("Ban Chỉ đạo chuyển đổi số tỉnh", "Ban Chỉ đạo của Bộ Tài chính …"), when every other
+    mention lies within that name: the whole name is then the mention, not its first words."""
+    bare = next((m for m in inside if m.start == start), None)
+    if bare is None or not re.fullmatch(r"Ban [Cc]hỉ đạo|BCĐ", text[bare.start : bare.end]):
+        return None
+    return bare if all(start <= m.start and m.end <= end for m in inside) else None
+
+
 def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None) -> AgencyRef:
     """The curated agency a name refers to, or a minted one (resolved=False)."""
     written = name.strip()
@@ -92,6 +106,11 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
     key = name_key(body)
     if key in catalogue.agency_index:
         return ref_of(catalogue.agencies[catalogue.agency_index[key]], written)
+    ministry = _MINISTRY_STEERING.match(body)
+    if ministry:  # one key for every naming of a ministry's own steering committee
+        owner = find_agencies(ministry.group(1), catalogue, None, patterns=False)
+        if owner and owner[0].start == 0 and owner[0].ref.level == "national":
+            return AgencyRef(written, f"bcd-{owner[0].ref.key}", False, "national", None)
     if _COLLECTIVE.match(body):
         collective = _collective_agency(catalogue)
         if collective:
@@ -122,6 +141,9 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         slug = f"{slug}-{place}"
     level = "national" if national and not place else ("provincial" if local and place else "other")
     return AgencyRef(written, slug, False, level, place)
+
+
+_MINISTRY_STEERING = re.compile(r"Ban Chỉ đạo của ((?:Bộ|Ngân hàng Nhà nước)\s.*)")
 
 
 def _unique_prefix(key: Tokens, catalogue: Catalogue, province: str | None) -> AgencyEntry | None:

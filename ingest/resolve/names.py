@@ -106,6 +106,22 @@ _COMMITTEE_TAIL = re.compile(
     r" phố)"
     r"(?:\s+[A-ZĐ][\w]*){0,3}|quốc gia|Trung ương)(?![\w])"
 )
+# "Ban Chỉ đạo Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Phú Thọ",
+# "Ban Chỉ đạo chuyển đổi số tỉnh": a provincial steering committee named by its field, no "về".
+_STEERING_FIELDS = (
+    r"phát triển|khoa học|công nghệ|đổi mới sáng tạo|chuyển đổi số|chính quyền số|kinh tế số|"
+    r"xã hội số|Đề án 06|thực hiện Nghị quyết (?:số )?57(?:-NQ/TW)?"
+)
+STEERING_TAIL = re.compile(
+    rf"(?i:(?:\s*,?\s+(?:và\s+)?(?:{_STEERING_FIELDS}))+)\s+(?:tỉnh|thành phố)"
+    r"(?:\s+(?!Đảng\b)[A-ZĐÂ][\w]*){0,3}(?![\w])"
+)
+# "Ban Chỉ đạo của Bộ Tài chính thực hiện Chương trình hành động về … và Đề án 06": a ministry's
+# own steering committee, named up to "Đề án 06" or "quốc gia".
+MINISTRY_STEERING_TAIL = re.compile(
+    r"\s+của\s+(?:Bộ|Ngân hàng Nhà nước)\s+[A-ZĐ](?:[^.;:()\n]{3,200}?Đề án 06|"
+    r"[^.;:()\n]{3,200}?quốc gia)(?![\w])"
+)
 _LOWER_NAME_TAIL = re.compile(r"(?:\s+[a-zđ\w]+){1,5}?\s+(?:quốc gia|Việt Nam|cấp tỉnh)(?![\w])")
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
@@ -121,6 +137,10 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             if _COMMITTEE_HEAD.fullmatch(head.group())
             else None
         )
+        if committee is None and head.group() == "Ban Chỉ đạo":
+            committee = STEERING_TAIL.match(text, head.end()) or MINISTRY_STEERING_TAIL.match(
+                text, head.end()
+            )
         if committee:
             spans.append((head.start(), committee.end()))
             continue

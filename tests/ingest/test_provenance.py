@@ -56,17 +56,30 @@ def test_a_year_from_the_heading_of_a_list_names_the_heading():
     assert "scope: Điện Biên, the province the source is about" in why.inherited
 
 
-def test_a_letterhead_body_and_a_bare_steering_committee_are_flagged():
+def test_a_letterhead_body_and_a_steering_committee_named_in_part_are_flagged():
     """Tuyên Quang's KH 60/KH-UBND: the letterhead says only "ỦY BAN NHÂN DÂN", and the text
-    says "Ban Chỉ đạo chuyển đổi số tỉnh" for the province's steering committee."""
+    says "Ban Chỉ đạo chuyển đổi số tỉnh", read as the province's curated steering committee."""
     src = read_source(SOURCES / "dev-tuyen-quang-kh60.txt")
-    agencies = {f.agency.key: p for f, p in explained(src) if isinstance(f, AgencyFact)}
-    letterhead = agencies["ubnd-tuyen-quang"]
+    agencies = {f.agency.key: (f, p) for f, p in explained(src) if isinstance(f, AgencyFact)}
+    _, letterhead = agencies["ubnd-tuyen-quang"]
     assert letterhead.line == 9
     assert "province taken from the letterhead" in letterhead.guesses
-    steering = agencies["bcd-nq57-tuyen-quang"]
-    assert any("Ban Chỉ đạo" in g and "short form" in g for g in steering.guesses)
+    fact, steering = agencies["bcd-nq57-tuyen-quang"]
+    assert fact.agency.name == "Ban Chỉ đạo chuyển đổi số tỉnh"
+    assert (
+        "agency Ban Chỉ đạo chuyển đổi số tỉnh resolved by a partial or short name"
+        in steering.guesses
+    )
     assert steering.sections[0] == "Phần I. ĐÁNH GIÁ KẾT QUẢ THỰC HIỆN NĂM 2024"
+
+
+def test_a_bare_steering_committee_is_flagged_and_a_standard_short_form_is_not():
+    """Phú Thọ: "Sở Khoa học và Công nghệ - Cơ quan Thường trực Ban Chỉ đạo": whose Ban Chỉ đạo
+    is a guess; "UBND tỉnh" is the curated short form (only its province comes from context)."""
+    src = read_source(SOURCES / "dev-phu-tho-ket-qua-nq57.txt")
+    agencies = {f.agency.key: p for f, p in explained(src) if isinstance(f, AgencyFact)}
+    assert "agency Ban Chỉ đạo resolved by a bare short form" in agencies["bcd-nq57-phu-tho"].guesses
+    assert not [g for g in agencies["ubnd-phu-tho"].guesses if "short" in g]
 
 
 def test_a_named_curated_national_body_has_nothing_guessed():

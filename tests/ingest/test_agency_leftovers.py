@@ -1,0 +1,66 @@
+"""Agency leftovers of the development batches P and M: steering committees named in full, a
+person's title naming no body of its own, and the letterhead "ỦY BAN NHÂN DÂN". Sentences are
+quoted from the texts in data/sources (file named in each test)."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_all
+from ingest.model import AgencyFact, SourceMeta, SourceText
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES, curated_catalogue, source_of
+
+
+def agencies_of(src: SourceText) -> dict[str, str]:
+    """Key → name as written, of every agency fact."""
+    facts = extract_all(src, curated_catalogue())
+    return {f.agency.key: f.agency.name for f in facts if isinstance(f, AgencyFact)}
+
+
+def test_a_provincial_steering_committee_named_by_its_field_is_named_in_full():
+    """dev-phu-tho-tong-ket-2026: no "về" after "Ban Chỉ đạo"; dev-tuyen-quang-kh60: the field
+    and "tỉnh" only."""
+    phu_tho = agencies_of(read_source(SOURCES / "dev-phu-tho-tong-ket-2026.txt"))
+    assert phu_tho["bcd-nq57-phu-tho"] == (
+        "Ban Chỉ đạo Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Phú Thọ"
+    )
+    tuyen_quang = agencies_of(read_source(SOURCES / "dev-tuyen-quang-kh60.txt"))
+    assert tuyen_quang["bcd-nq57-tuyen-quang"] == "Ban Chỉ đạo chuyển đổi số tỉnh"
+    assert "Ban Chỉ đạo" not in tuyen_quang.values()
+
+
+def test_a_ministry_steering_committee_is_one_national_body_under_both_its_names():
+    """dev-m-btc-bcd names the Finance ministry's committee twice, differently; the photo
+    caption's "Tổ giúp việc Ban Chỉ đạo" is no second committee."""
+    src = read_source(SOURCES / "dev-m-btc-bcd.txt")
+    facts = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AgencyFact)]
+    committee = [f.agency for f in facts if f.agency.name.startswith("Ban Chỉ đạo")]
+    assert [(a.key, a.level, a.province) for a in committee] == [
+        ("bcd-bo-tai-chinh", "national", None)
+    ]
+    assert committee[0].name.endswith("chuyển đổi số và Đề án 06")
+    assert not [f for f in facts if f.agency.name.startswith("Tổ giúp việc")]
+
+
+def test_a_persons_title_names_the_body_not_a_standing_organ_or_office():
+    """dev-nghe-an-kh305 "Phó Bí thư Thường trực Tỉnh ủy"; dev-m-tb47-bcdtw "Bí thư Trung ương
+    Đảng" and dev-m-tb552-vpcp "Phó Thủ tướng Chính phủ Nguyễn Chí Dũng"."""
+    nghe_an = agencies_of(read_source(SOURCES / "dev-nghe-an-kh305.txt"))
+    assert "tt-tinh-uy-nghe-an" not in nghe_an
+    text = (
+        "Tham dự Phiên họp tại Trụ sở Chính phủ có Phó Thủ tướng Chính phủ Nguyễn Chí Dũng, Phó"
+        " Thủ tướng Chính phủ Hồ Đức Phớc, Bộ trưởng các bộ.\n"
+    )
+    keys = agencies_of(source_of(text, "vpcp", SourceMeta(publisher="Văn phòng Chính phủ")))
+    assert "ttg" not in keys and "thu-tuong-chinh-phu" not in keys
+    assert "chinh-phu" in keys
+
+
+def test_the_letterhead_people_committee_with_its_province_on_the_next_line():
+    """A letterhead as the official texts print it: "ỦY BAN NHÂN DÂN" / "TỈNH ĐẮK LẮK"."""
+    text = (
+        "ỦY BAN NHÂN DÂN\nTỈNH ĐẮK LẮK\nSố: 0155/KH-UBND\n"
+        "Đắk Lắk, ngày 24 tháng 12 năm 2025\nKẾ HOẠCH\nChuyển đổi số tỉnh Đắk Lắk năm 2026\n"
+    )
+    keys = agencies_of(source_of(text, "dak-lak"))
+    assert "ubnd-dak-lak" in keys
+    assert not [k for k in keys if k.startswith("ubnd") and k != "ubnd-dak-lak"]
