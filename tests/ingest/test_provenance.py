@@ -78,7 +78,8 @@ def test_a_bare_steering_committee_is_flagged_and_a_standard_short_form_is_not()
     is a guess; "UBND tỉnh" is the curated short form (only its province comes from context)."""
     src = read_source(SOURCES / "dev-phu-tho-ket-qua-nq57.txt")
     agencies = {f.agency.key: p for f, p in explained(src) if isinstance(f, AgencyFact)}
-    assert "agency Ban Chỉ đạo resolved by a bare short form" in agencies["bcd-nq57-phu-tho"].guesses
+    steering = agencies["bcd-nq57-phu-tho"]
+    assert "agency Ban Chỉ đạo resolved by a bare short form" in steering.guesses
     assert not [g for g in agencies["ubnd-phu-tho"].guesses if "short" in g]
 
 
