@@ -231,9 +231,15 @@ class Explainer:
         nation = ref.province == "viet-nam" or (
             ref.province in self.catalogue.places and self.catalogue.places[ref.province].is_nation
         )
+        in_quote = self._in_quote(ref.name, fact)
+        capitals = [c for c in fact.evidence.quote if c.isalpha()]
+        if isinstance(fact, AgencyFact) and not in_quote and all(c.isupper() for c in capitals):
+            quote = _short(fact.evidence.quote)
+            inherited.append(f"named {ref.name}: the curated name of «{quote}»")
+            guesses.append("named from the letterhead (the text never names it in prose)")
         if ref.province and not nation and not self._place_in_quote(ref.province, fact):
             place = self.catalogue.places.get(ref.province)
-            named = fold_keep_length(ref.name)
+            named = fold_keep_length(ref.name) if in_quote else ""
             if not place or not any(fold_keep_length(label) in named for label in place.labels):
                 self._province_source(ref.province, f"province of {ref.name}", inherited, guesses)
 

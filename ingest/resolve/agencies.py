@@ -133,6 +133,8 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         if place and index + used == len(toks):
             break
         place = None
+    if place and _not_a_place(body, place, catalogue):
+        place = None
     national = bool(re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục) ", body))
     local = _looks_local(body)
     place = place or (None if national else province)
@@ -159,6 +161,17 @@ def _unique_prefix(key: Tokens, catalogue: Catalogue, province: str | None) -> A
         for entry in [catalogue.agencies[agency_key]]
     }
     return catalogue.agencies[found.pop()] if len(found) == 1 else None
+
+
+def _not_a_place(body: str, place: str, catalogue: Catalogue) -> bool:
+    """A name's ending that names no province: the nation ("Hội … Việt Nam" is a national body)
+    or the person ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"; the city is "Thành phố Hồ Chí Minh")."""
+    entry = catalogue.places.get(place)
+    if place == "viet-nam" or (entry is not None and entry.is_nation):
+        return True
+    return place == "ho-chi-minh" and not re.search(
+        r"(?:[Tt]hành phố|TP\.?|Tp\.?)\s*Hồ Chí Minh\s*$", body
+    )
 
 
 def _looks_local(name: str) -> bool:

@@ -144,8 +144,10 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
         if committee:
             spans.append((head.start(), committee.end()))
             continue
-        if head.group() == "Tổ giúp việc":
-            following = NAME_HEAD.match(text, head.end() + 1)
+        if head.group() in ("Tổ giúp việc", "Liên hiệp"):
+            # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …"
+            gap = 5 if text.startswith(" các ", head.end()) and head.group() == "Liên hiệp" else 1
+            following = NAME_HEAD.match(text, head.end() + gap)
             if following:
                 spans.append((head.start(), _capitalised_end(text, following.end())))
                 continue

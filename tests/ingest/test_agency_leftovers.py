@@ -64,3 +64,33 @@ def test_the_letterhead_people_committee_with_its_province_on_the_next_line():
     keys = agencies_of(source_of(text, "dak-lak"))
     assert "ubnd-dak-lak" in keys
     assert not [k for k in keys if k.startswith("ubnd") and k != "ubnd-dak-lak"]
+
+
+def test_a_body_named_only_in_the_letterhead_takes_its_curated_name_and_symbol_code():
+    """dev-dak-lak-kh0155: the letterhead "ỦY BAN NHÂN DÂN" (its province only in the page's
+    metadata) and "Số: 0155/KH-UBND"; no prose names the body."""
+    src = read_source(SOURCES / "dev-dak-lak-kh0155.txt")
+    facts = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AgencyFact)]
+    (ubnd,) = [f for f in facts if f.agency.key == "ubnd-dak-lak"]
+    assert ubnd.agency.name == "Ủy ban nhân dân tỉnh Đắk Lắk" and ubnd.abbrev == "UBND"
+    assert ubnd.evidence.quote == "ỦY BAN NHÂN DÂN"  # the quote stays what the text says
+
+
+def test_a_name_ending_in_the_nation_or_the_person_ho_chi_minh_is_no_provincial_body():
+    """kl69-ktw-2024 "Ban Bí thư Trung ương Đoàn Thanh niên Cộng sản Hồ Chí Minh" (now curated);
+    nq20-ntw-2012 "Liên hiệp các Hội Khoa học và Kỹ thuật Việt Nam"; dev-phu-tho-ctr02-hoi-thao
+    "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" (the province's union, named whole)."""
+    from ingest.resolve import resolve_agency
+
+    catalogue = curated_catalogue()
+    youth = resolve_agency("Đoàn Thanh niên Cộng sản Hồ Chí Minh", catalogue, "binh-duong")
+    assert (youth.key, youth.level, youth.resolved) == ("tw-doan-tncs", "national", True)
+    association = resolve_agency("Hội Tin học Việt Nam", catalogue, "binh-duong")
+    assert association.level == "national" and association.province is None
+    academy = resolve_agency("Học viện Chính trị quốc gia Hồ Chí Minh", catalogue, "binh-duong")
+    assert academy.level == "national" and academy.province is None
+    city = resolve_agency("Sở Xây dựng Thành phố Hồ Chí Minh", catalogue, "binh-duong")
+    assert city.province == "ho-chi-minh"
+    phu_tho = agencies_of(read_source(SOURCES / "dev-phu-tho-ctr02-hoi-thao.txt"))
+    assert "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" in phu_tho.values()
+    assert "Hội Khoa học và Kỹ thuật tỉnh" not in phu_tho.values()
