@@ -57,12 +57,39 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
         short = abbrev.group(1) if abbrev else (known.abbrev if known else None)
         facts[identity] = AgencyFact(ref, source.evidence(sentence.start, sentence.end), short)
+    for fact in _split_letterhead(source, context):
+        facts.setdefault(fact.agency.key, fact)
     for fact in facts.values():
         if _letterhead(fact.agency.name) and " " in fact.agency.name.strip():
             _name_letterhead_body(fact, text, context)
     return list(facts.values())
 
 
+def _split_letterhead(source: SourceText, context: ExtractionContext) -> list[AgencyFact]:
+    """Bodies of a letterhead whose name is broken over two lines ("VĂN PHÒNG CHÍNH" / "PHỦ"),
+    read on its lines joined: the running text cannot find a name across a line break."""
+    tree = context.tree
+    head = next(iter(tree.of_kind("letterhead")), None) if tree else None
+    if head is None:
+        return []
+    text = source.normalised
+    lines = [
+        re.sub(r"[|*#]", " ", line).strip()
+        for line in text[head.start : head.end].split("\n")
+        if not _MOTTO.search(line)
+    ]
+    joined = " ".join(line for line in lines if line)
+    if not _letterhead(joined):
+        return []
+    found = []
+    for mention in find_agencies(joined, context.catalogue, context.province):
+        if mention.ref.collective or not _a_body(mention.ref) or " " not in mention.ref.name:
+            continue
+        found.append(AgencyFact(mention.ref, source.evidence(head.start, head.end)))
+    return found
+
+
+_MOTTO = re.compile(r"CỘNG HÒA|CỘNG HOÀ|^[\s|*]*CHỦ NGHĨA|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN")
 _SYMBOL = re.compile(r"^[ \t|*]*Số[ \t]*:?[ \t]*\S*?-([A-ZĐ]{2,8})[ \t|*]*$", re.MULTILINE)
 
 

@@ -94,3 +94,12 @@ def test_a_name_ending_in_the_nation_or_the_person_ho_chi_minh_is_no_provincial_
     phu_tho = agencies_of(read_source(SOURCES / "dev-phu-tho-ctr02-hoi-thao.txt"))
     assert "Liên hiệp các Hội Khoa học và Kỹ thuật tỉnh" in phu_tho.values()
     assert "Hội Khoa học và Kỹ thuật tỉnh" not in phu_tho.values()
+
+
+def test_a_letterhead_name_broken_over_two_lines_is_read_whole():
+    """dev-m-tb552-vpcp: "VĂN PHÒNG CHÍNH" / "PHỦ |" above "Số: 552/TB-VPCP"."""
+    src = read_source(SOURCES / "dev-m-tb552-vpcp.txt")
+    facts = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AgencyFact)]
+    (office,) = [f for f in facts if f.agency.key == "vpcp"]
+    assert office.agency.name == "Văn phòng Chính phủ" and office.agency.level == "national"
+    assert office.evidence.quote.startswith("VĂN PHÒNG CHÍNH\nPHỦ")
