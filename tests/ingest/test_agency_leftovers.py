@@ -103,3 +103,16 @@ def test_a_letterhead_name_broken_over_two_lines_is_read_whole():
     (office,) = [f for f in facts if f.agency.key == "vpcp"]
     assert office.agency.name == "Văn phòng Chính phủ" and office.agency.level == "national"
     assert office.evidence.quote.startswith("VĂN PHÒNG CHÍNH\nPHỦ")
+
+
+def test_two_bodies_contrasted_in_one_sentence_are_two_tasks():
+    """dev-ba-ria-vung-tau-cds-dieu-hanh: "Công an tỉnh đảm bảo …, trong khi Sở KH-CN chủ trì
+    thúc đẩy …" — the police's task ends at the comma; the department leads the second."""
+    from ingest.model import AssignmentFact
+
+    src = read_source(SOURCES / "dev-ba-ria-vung-tau-cds-dieu-hanh.txt")
+    tasks = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AssignmentFact)]
+    police = next(t for t in tasks if t.task.startswith("đảm bảo an toàn thông tin"))
+    assert police.task.endswith("cho các hệ thống")
+    science = next(t for t in tasks if t.task.startswith("thúc đẩy hợp tác nghiên cứu"))
+    assert [lead.key for lead in science.leads] == ["so-khcn-ba-ria-vung-tau"]
