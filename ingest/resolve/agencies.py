@@ -18,7 +18,7 @@ from ingest.resolve.mentions import (
     ref_of,
     unify,
 )
-from ingest.resolve.names import pattern_names
+from ingest.resolve.names import REGION, pattern_names
 from ingest.resolve.places import province_suffix
 from ingest.resolve.short_forms import resolve_short_forms
 from ontology.slugs import slugify
@@ -137,7 +137,8 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         place = None
     national = bool(re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục) ", body))
     local = _looks_local(body)
-    place = place or (None if national else province)
+    regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province
+    place = place or (None if national or regional else province)
     slug = slugify(re.sub(r"\s*\([^)]*\)", "", body))
     if place and not slug.endswith(place):
         slug = f"{slug}-{place}"

@@ -123,6 +123,14 @@ MINISTRY_STEERING_TAIL = re.compile(
     r"[^.;:()\n]{3,200}?quốc gia)(?![\w])"
 )
 _LOWER_NAME_TAIL = re.compile(r"(?:\s+[a-zđ\w]+){1,5}?\s+(?:quốc gia|Việt Nam|cấp tỉnh)(?![\w])")
+# "Viện Khoa học kỹ thuật Nông lâm nghiệp miền núi phía Bắc": a regional institute's name runs,
+# in lower and upper case, to the region that ends it.
+REGION = (
+    r"miền núi phía Bắc|miền (?:Bắc|Trung|Nam)|Tây Nguyên|(?:Nam|Bắc|Trung) Bộ|"
+    r"[Đđ]ồng bằng sông (?:Cửu Long|Hồng)"
+)
+_REGIONAL_TAIL = re.compile(rf"(?:\s+[\w&-]+){{1,8}}?\s+(?:{REGION})(?![\w])")
+_REGIONAL_HEADS = {"Viện", "Trung tâm", "Trường", "Trường Đại học", "Học viện", "Đại học"}
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
 
@@ -151,6 +159,13 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             if following:
                 spans.append((head.start(), _capitalised_end(text, following.end())))
                 continue
+        regional = (
+            _REGIONAL_TAIL.match(text, head.end()) if head.group() in _REGIONAL_HEADS else None
+        )
+        words = regional.group().split() if regional else []
+        if regional and _is_capitalised(words[0]) and not set(words) & (STOP_WORDS - {"và"}):
+            spans.append((head.start(), regional.end()))
+            continue
         end = _capitalised_end(text, head.end())
         if end > head.end():
             spans.append((head.start(), end))

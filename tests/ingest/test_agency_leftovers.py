@@ -116,3 +116,17 @@ def test_two_bodies_contrasted_in_one_sentence_are_two_tasks():
     assert police.task.endswith("cho các hệ thống")
     science = next(t for t in tasks if t.task.startswith("thúc đẩy hợp tác nghiên cứu"))
     assert [lead.key for lead in science.leads] == ["so-khcn-ba-ria-vung-tau"]
+
+
+def test_a_regional_institute_is_named_to_its_region_and_placed_in_no_province():
+    """dev-phu-tho-ctr02-hoi-thao: "Viện Khoa học kỹ thuật Nông lâm nghiệp miền núi phía Bắc"
+    (not "Viện Khoa học" of Phú Thọ); a sentence about a region names no institute."""
+    from ingest.resolve.names import pattern_names
+
+    src = read_source(SOURCES / "dev-phu-tho-ctr02-hoi-thao.txt")
+    facts = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AgencyFact)]
+    institute = next(f.agency for f in facts if f.agency.name.startswith("Viện"))
+    assert institute.name == "Viện Khoa học kỹ thuật Nông lâm nghiệp miền núi phía Bắc"
+    assert institute.province is None and institute.level == "other"
+    text = "các Trường học tại các tỉnh miền núi phía Bắc; là Trung tâm của miền Nam"
+    assert pattern_names(text) == []
