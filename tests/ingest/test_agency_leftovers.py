@@ -130,3 +130,15 @@ def test_a_regional_institute_is_named_to_its_region_and_placed_in_no_province()
     assert institute.province is None and institute.level == "other"
     text = "các Trường học tại các tỉnh miền núi phía Bắc; là Trung tâm của miền Nam"
     assert pattern_names(text) == []
+
+
+def test_enterprises_named_as_coordinators_are_kept():
+    """dev-m-bcd-cp-phien5: "chủ trì, phối hợp với các bộ, ngành, FPT, CMC khẩn trương hoàn
+    thành …" — both companies coordinate the Ministry's task."""
+    from ingest.model import AssignmentFact
+
+    src = read_source(SOURCES / "dev-m-bcd-cp-phien5.txt")
+    tasks = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AssignmentFact)]
+    tool = next(t for t in tasks if t.task.startswith("khẩn trương hoàn thành"))
+    assert {"fpt", "cmc"} <= {c.key for c in tool.coordinators}
+    assert [lead.key for lead in tool.leads] == ["bo-khcn"]
