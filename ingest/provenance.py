@@ -14,6 +14,7 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass
 
+from ingest.extract.leads import list_item_at
 from ingest.extract.structure import DocumentTree, Node, parse
 from ingest.model import (
     AgencyFact,
@@ -162,7 +163,17 @@ class Explainer:
                 guesses.append("lead carried over from a heading")
                 continue
             earlier = self.folded.rfind(folded, 0, offset)
-            if earlier >= 0:
+            item = list_item_at(self.tree, offset)
+            lead_in = (
+                item is not None
+                and 0 <= earlier < item.start
+                and (self.source.normalised[earlier : item.start].rstrip().endswith(":"))
+            )
+            if lead_in:
+                line = self._norm_line(earlier)
+                inherited.append(f"lead {lead.name} from the list's lead-in (line {line})")
+                guesses.append("lead carried over from the lead-in of a list")
+            elif earlier >= 0:
                 line = self._norm_line(earlier)
                 inherited.append(f"lead {lead.name} from an earlier sentence (line {line})")
                 guesses.append("lead carried over from an earlier sentence")

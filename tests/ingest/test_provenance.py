@@ -88,3 +88,14 @@ def test_a_named_curated_national_body_has_nothing_guessed():
     for fact, why in explained(src):
         if isinstance(fact, AgencyFact) and fact.agency.key in ("bo-cong-an", "bo-noi-vu"):
             assert not why.guesses, (fact.agency, why)
+
+
+def test_a_lead_from_the_lead_in_of_a_list_is_named_as_such():
+    """dev-m-bkhcn-9nv: "Theo đó, Bộ KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then
+    "Một là, quán triệt, tổ chức thực hiện …"."""
+    src = read_source(SOURCES / "dev-m-bkhcn-9nv.txt")
+    tasks = [(f, p) for f, p in explained(src) if isinstance(f, AssignmentFact)]
+    first, why = next((f, p) for f, p in tasks if f.task.startswith("quán triệt"))
+    assert first.leads[0].key == "bo-khcn"
+    assert "lead carried over from the lead-in of a list" in why.guesses
+    assert "lead Bộ KH&CN from the list's lead-in (line 4)" in why.inherited
