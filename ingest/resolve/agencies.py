@@ -39,6 +39,7 @@ _COLLECTIVE = re.compile(
 
 # A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
+_PARTY_COMMITTEE = re.compile(r"Đảng (?:ủy|uỷ)\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
@@ -68,7 +69,17 @@ def _find_agencies(
 ) -> list[AgencyMention]:
     mentions = curated_mentions(text, catalogue, province)
     for start, end in pattern_names(text) if patterns else []:
+        after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
+        toks_after = tokens(after)
+        _, used, _ = province_suffix(toks_after, 0, catalogue, after)
+        full_end = end + toks_after[used - 1].end if used else end
         inside = [m for m in mentions if m.start < end and start < m.end]
+        if _PARTY_COMMITTEE.match(text, start):
+            # "Đảng ủy Công an tỉnh": the Party committee of a body is a body of its own
+            inner = [m for m in inside if start < m.start and m.end <= full_end]
+            if inner == inside:
+                mentions = [m for m in mentions if m not in inner]
+                inside = []
         bare = _longer_steering_name(text, start, end, inside) if inside else None
         if inside and bare is None:
             continue
@@ -77,10 +88,6 @@ def _find_agencies(
             text[max(0, start - 12) : start]
         ):
             continue
-        after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
-        toks_after = tokens(after)
-        _, used, _ = province_suffix(toks_after, 0, catalogue, after)
-        full_end = end + toks_after[used - 1].end if used else end
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
     unified = unify(sorted(mentions, key=lambda m: m.start))
@@ -177,7 +184,10 @@ def _not_a_place(body: str, place: str, catalogue: Catalogue) -> bool:
 
 def _looks_local(name: str) -> bool:
     return bool(
-        re.match(r"(Sở|Ban|Tỉnh|Ủy ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tổ|Văn phòng)\b", name)
+        re.match(
+            r"(Sở|Ban|Tỉnh|Ủy ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tổ|Văn phòng|Đảng ủy)\b",
+            name,
+        )
     )
 
 

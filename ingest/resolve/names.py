@@ -13,7 +13,7 @@ _HEADS = (
     "đạo|Ban|Bộ|Sở|"
     "Trung tâm|Viện|Trường Đại học|Trường|Đại học|Học viện|Tổng Công ty|Tổng công ty|Công ty|"
     "Tập đoàn|Hiệp hội|Tổ giúp việc|Tổ công tác|Văn phòng|Tổng cục|Cục|Quỹ|Liên hiệp|Ngân hàng|"
-    "Đài|Thông tấn xã|Báo|Kho bạc|Thanh tra|Công an|Bộ Chỉ huy|Đoàn|Hội"
+    "Đài|Thông tấn xã|Báo|Kho bạc|Thanh tra|Công an|Bộ Chỉ huy|Đoàn|Hội|Đảng ủy|Đảng uỷ"
 )
 NAME_HEAD = re.compile(rf"(?<![\w])(?:{_HEADS})(?![\w])")
 _WORD = re.compile(r"[\w&\-.]+")

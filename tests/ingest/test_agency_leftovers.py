@@ -142,3 +142,10 @@ def test_enterprises_named_as_coordinators_are_kept():
     tool = next(t for t in tasks if t.task.startswith("khẩn trương hoàn thành"))
     assert {"fpt", "cmc"} <= {c.key for c in tool.coordinators}
     assert [lead.key for lead in tool.leads] == ["bo-khcn"]
+
+
+def test_the_party_committee_of_a_body_is_a_body_of_its_own():
+    """dev-m-quang-ninh-ca: "lãnh đạo Đảng ủy Công an tỉnh nhấn mạnh …"."""
+    keys = agencies_of(read_source(SOURCES / "dev-m-quang-ninh-ca.txt"))
+    assert keys["dang-uy-cong-an-tinh-quang-ninh"] == "Đảng ủy Công an tỉnh"
+    assert keys["cong-an-quang-ninh"] == "Công an tỉnh Quảng Ninh"  # named on its own before
