@@ -26,7 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import RDF, Dataset, URIRef
+from rdflib import RDF, RDFS, Dataset, URIRef
 
 from ingest.corrections import load_corrections
 from ingest.curated import curated_view, load_curated
@@ -37,6 +37,7 @@ from ingest.parallel import ExtractionInputs, Skipped, extract_many
 from ingest.validate_nodes import NodeResultCache, validate_incrementally
 from ontology import releases
 from ontology.errors import SourceError
+from ontology.namespaces import PG
 
 CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
@@ -66,6 +67,8 @@ class BuildReport:
     cleaned: list[str] = field(default_factory=list)  # leftovers of killed builds
     stage_seconds: dict[str, float] = field(default_factory=dict)
     cache: dict = field(default_factory=dict)  # fact cache hits, sources extracted, corrupt
+    # agencies and indicators no curated entry fits, by key: label and naming sources
+    to_review: dict[str, dict[str, dict]] = field(default_factory=dict)
 
     def to_json(self) -> str:
         return json.dumps(self.__dict__, ensure_ascii=False, indent=2, sort_keys=True)
@@ -90,6 +93,12 @@ class BuildReport:
             )
         lines.append(f"corrections applied: {len(self.corrections_applied)}")
         lines += [f"  warning: correction unused: {c}" for c in self.corrections_unmatched]
+        if self.to_review:
+            lines.append(
+                f"to review: {len(self.to_review['agencies'])} unresolved agencies, "
+                f"{len(self.to_review['indicators'])} candidate indicators "
+                "(details, quotes and lines: policygraph review)"
+            )
         lines.append("instances per class:")
         lines += [f"  {n:6d}  {c}" for c, n in sorted(self.instances_per_class.items())]
         if self.validation is not None:
@@ -219,6 +228,33 @@ def count_report(dataset: Dataset, report: BuildReport) -> None:
             classes[str(o)] += 1
     report.instances_per_class = dict(classes)
     report.total_quads = sum(report.triples_per_graph.values())
+    report.to_review = {
+        "agencies": minted(dataset, PG.Agency),
+        "indicators": minted(dataset, PG.CandidateIndicator),
+    }
+
+
+def minted(dataset: Dataset, rdf_class: URIRef) -> dict[str, dict]:
+    """Entities of ``rdf_class`` described by the sources and by no curated file (an agency no
+    curated one fits, a candidate indicator): their label and the sources naming them."""
+    curated = {
+        s for s, _, _, g in dataset.quads((None, RDF.type, rdf_class, None)) if _is_curated(g)
+    }
+    found: dict[str, dict] = {}
+    for subject, _, _, graph in dataset.quads((None, RDF.type, rdf_class, None)):
+        if subject in curated or _is_curated(graph):
+            continue
+        entry = found.setdefault(str(subject).rsplit("/", 1)[-1], {"label": None, "sources": []})
+        label = next(dataset.graph(graph).objects(subject, RDFS.label), None)
+        entry["label"] = entry["label"] or (str(label) if label is not None else None)
+        source = str(getattr(graph, "identifier", graph)).rsplit("/", 1)[-1]
+        if source not in entry["sources"]:
+            entry["sources"].append(source)
+    return dict(sorted(found.items()))
+
+
+def _is_curated(graph: object) -> bool:
+    return "/source/curated-" in str(getattr(graph, "identifier", graph))
 
 
 def write_store(nquads_path: Path, store_dir: Path) -> None:

@@ -3,7 +3,7 @@ the indicators no curated one fits, across the sources (``policygraph review``).
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, field
 
 from ingest.model import (
@@ -16,6 +16,7 @@ from ingest.model import (
     SourceText,
     TargetFact,
 )
+from ingest.provenance import Explainer
 from ingest.resolve import Catalogue
 
 SYMBOLS = {"gt": ">", "gte": "≥", "eq": "=", "approx": "≈", "lte": "≤", "lt": "<", "range": "–"}
@@ -83,15 +84,32 @@ def describe(fact: Fact) -> list[str]:
     return [repr(fact)]
 
 
-def review_text(facts: list[Fact]) -> str:
-    """All facts, each with its quote and offsets, grouped in text order."""
+def _quote(fact: Fact) -> str:
+    quote = " ".join(fact.evidence.quote.split())
+    return quote if len(quote) <= 300 else quote[:297] + "…"
+
+
+def _ordered(facts: list[Fact]) -> list[Fact]:
+    return sorted(facts, key=lambda f: (f.evidence.start, type(f).__name__))
+
+
+def review_text(facts: list[Fact], explainer: Explainer | None = None) -> str:
+    """All facts, each with its quote and offsets, grouped in text order; with ``explainer``,
+    also its line, the sections it stands in, what it inherited and a flag for each guess."""
     blocks = []
-    for fact in sorted(facts, key=lambda f: (f.evidence.start, type(f).__name__)):
+    for fact in _ordered(facts):
         lines = describe(fact)
-        quote = " ".join(fact.evidence.quote.split())
-        if len(quote) > 300:
-            quote = quote[:297] + "…"
-        lines.append(f"  quote [{fact.evidence.start}:{fact.evidence.end}]: «{quote}»")
+        line = ""
+        if explainer is not None:
+            found = explainer.explain(fact)
+            line = f" line {found.line}"
+            if found.sections:
+                lines.append("  under: " + " › ".join(found.sections))
+            if found.document:
+                lines.append(f"  document: {found.document}")
+            lines.extend(f"  from context: {item}" for item in found.inherited)
+            lines.extend(f"  GUESSED: {item}" for item in found.guesses)
+        lines.append(f"  quote [{fact.evidence.start}:{fact.evidence.end}]{line}: «{_quote(fact)}»")
         blocks.append("\n".join(lines))
     counts: dict[str, int] = {}
     for fact in facts:
@@ -100,40 +118,73 @@ def review_text(facts: list[Fact]) -> str:
     return "\n\n".join([*blocks, f"({summary or 'no facts'})"])
 
 
+def review_records(facts: list[Fact], explainer: Explainer) -> list[dict[str, object]]:
+    """The same as :func:`review_text`, one JSON object per fact."""
+    records = []
+    for fact in _ordered(facts):
+        lines = describe(fact)
+        records.append(
+            {
+                "kind": type(fact).__name__.removesuffix("Fact").lower(),
+                "fact": lines[0],
+                "details": [line.strip() for line in lines[1:]],
+                "quote": " ".join(fact.evidence.quote.split()),
+                "start": fact.evidence.start,
+                "end": fact.evidence.end,
+                **explainer.explain(fact).as_json(),
+            }
+        )
+    return records
+
+
 @dataclass
 class CandidateIndicator:
     """An indicator phrase no curated indicator fits, where it occurs, for a curator to map."""
 
     label: str
     unit: str | None
-    occurrences: list[tuple[str, str]] = field(default_factory=list)  # (source id, quote)
+    occurrences: list[tuple[str, str, int]] = field(default_factory=list)  # (source, quote, line)
+
+
+def extracted(
+    sources: Iterable[SourceText], catalogue: Catalogue
+) -> Iterator[tuple[SourceText, list[Fact]]]:
+    """Each source with its facts, extracted once for every list of the review."""
+    from ingest.extract import extract_all
+
+    for source in sources:
+        yield source, extract_all(source, catalogue)
 
 
 def candidate_indicators(
-    sources: Iterable[SourceText], catalogue: Catalogue
+    facts_by_source: Iterable[tuple[SourceText, list[Fact]]], catalogue: Catalogue
 ) -> list[CandidateIndicator]:
-    """Every target indicator of ``sources`` left unresolved, grouped by its label."""
-    from ingest.extract import extract_all
-
+    """Every target indicator of the facts left unresolved, grouped by its label."""
     found: dict[tuple[str, str | None], CandidateIndicator] = {}
-    for source in sources:
-        for fact in extract_all(source, catalogue):
+    for source, facts in facts_by_source:
+        for fact in facts:
             if not isinstance(fact, TargetFact) or fact.indicator_key in catalogue.indicators:
                 continue
             entry = found.setdefault(
                 (fact.indicator_text, fact.unit), CandidateIndicator(fact.indicator_text, fact.unit)
             )
-            entry.occurrences.append((source.source_id, " ".join(fact.evidence.quote.split())))
+            line = source.original.count("\n", 0, fact.evidence.start) + 1
+            entry.occurrences.append(
+                (source.source_id, " ".join(fact.evidence.quote.split()), line)
+            )
     return sorted(found.values(), key=lambda c: (-len(c.occurrences), c.label))
 
 
 def candidates_text(candidates: list[CandidateIndicator]) -> str:
-    """The review list: each candidate with its unit, how often and where it occurs."""
+    """The review list: each candidate with its unit, how often and where (source, line)."""
     lines = []
     for candidate in candidates:
-        lines.append(f"CANDIDATE INDICATOR «{candidate.label}» [{candidate.unit or '—'}]")
-        for source_id, quote in candidate.occurrences:
+        lines.append(
+            f"CANDIDATE INDICATOR «{candidate.label}» [{candidate.unit or '—'}]: "
+            f"{len(candidate.occurrences)} target(s)"
+        )
+        for source_id, quote, line in candidate.occurrences:
             short = quote if len(quote) <= 160 else quote[:157] + "…"
-            lines.append(f"  {source_id}: «{short}»")
+            lines.append(f"  {source_id}: «{short}» (line {line})")
     lines.append(f"({len(candidates)} candidate indicators to map in data/curated/indicators.ttl)")
     return "\n".join(lines)

@@ -14,6 +14,7 @@ from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import AgencyFact, AgencyRef, SourceText
 from ingest.resolve import find_agencies
+from ontology.text_keys import fold
 
 _ABBREV_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)")
 _ABBREV_INSIDE = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)(?=\s)")
@@ -56,4 +57,53 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
         short = abbrev.group(1) if abbrev else (known.abbrev if known else None)
         facts[identity] = AgencyFact(ref, source.evidence(sentence.start, sentence.end), short)
+    for fact in _split_letterhead(source, context):
+        facts.setdefault(fact.agency.key, fact)
+    for fact in facts.values():
+        if _letterhead(fact.agency.name) and " " in fact.agency.name.strip():
+            _name_letterhead_body(fact, text, context)
     return list(facts.values())
+
+
+def _split_letterhead(source: SourceText, context: ExtractionContext) -> list[AgencyFact]:
+    """Bodies of a letterhead whose name is broken over two lines ("VĂN PHÒNG CHÍNH" / "PHỦ"),
+    read on its lines joined: the running text cannot find a name across a line break."""
+    tree = context.tree
+    head = next(iter(tree.of_kind("letterhead")), None) if tree else None
+    if head is None:
+        return []
+    text = source.normalised
+    lines = [
+        re.sub(r"[|*#]", " ", line).strip()
+        for line in text[head.start : head.end].split("\n")
+        if not _MOTTO.search(line)
+    ]
+    joined = " ".join(line for line in lines if line)
+    if not _letterhead(joined):
+        return []
+    found = []
+    for mention in find_agencies(joined, context.catalogue, context.province):
+        if mention.ref.collective or not _a_body(mention.ref) or " " not in mention.ref.name:
+            continue
+        found.append(AgencyFact(mention.ref, source.evidence(head.start, head.end)))
+    return found
+
+
+_MOTTO = re.compile(r"CỘNG HÒA|CỘNG HOÀ|^[\s|*]*CHỦ NGHĨA|Độc lập|ĐỘC LẬP|ĐẢNG CỘNG SẢN")
+_SYMBOL = re.compile(r"^[ \t|*]*Số[ \t]*:?[ \t]*\S*?-([A-ZĐ]{2,8})[ \t|*]*$", re.MULTILINE)
+
+
+def _name_letterhead_body(fact: AgencyFact, text: str, context: ExtractionContext) -> None:
+    """A body the text names only in its letterhead's capitals ("ỦY BAN NHÂN DÂN", the province
+    on the next line or only in the page's metadata) is named by its curated name ("Ủy ban nhân
+    dân tỉnh Đắk Lắk"); the issuer code of the text's own symbol ("Số: 0155/KH-UBND") is its
+    abbreviation when it gives the initials of the letterhead's words."""
+    entry = context.catalogue.agencies.get(fact.agency.key) if fact.agency.resolved else None
+    if entry is None or not entry.labels:
+        return
+    written = fact.agency.name
+    fact.agency = replace(fact.agency, name=entry.labels[0])
+    symbol = _SYMBOL.search(text, 0, 3000)
+    initials = "".join(fold(word)[0] for word in written.split()).upper()
+    if symbol and not fact.abbrev and symbol.group(1).replace("Đ", "D") == initials:
+        fact.abbrev = symbol.group(1)

@@ -80,9 +80,15 @@ def _agency_list(
     return found, position
 
 
+_CONTRAST = re.compile(r",\s*(?:trong khi|còn|đồng thời)\s+")
+
+
 def _task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
+    for contrast in _CONTRAST.finditer(text, start, sentence.end):
+        if any(m.start == contrast.end() for m in mentions):
+            return contrast.start()  # "X đảm bảo …, trong khi Sở KH-CN chủ trì …": two tasks
     for index in range(start, sentence.end):
         if text[index] == ";":
             rest = text[index + 1 : sentence.end]

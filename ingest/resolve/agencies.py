@@ -18,7 +18,7 @@ from ingest.resolve.mentions import (
     ref_of,
     unify,
 )
-from ingest.resolve.names import pattern_names
+from ingest.resolve.names import REGION, pattern_names
 from ingest.resolve.places import province_suffix
 from ingest.resolve.short_forms import resolve_short_forms
 from ontology.slugs import slugify
@@ -39,6 +39,7 @@ _COLLECTIVE = re.compile(
 
 # A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
+_PARTY_COMMITTEE = re.compile(r"Đảng (?:ủy|uỷ)\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
@@ -67,22 +68,42 @@ def _find_agencies(
     text: str, catalogue: Catalogue, province: str | None, patterns: bool
 ) -> list[AgencyMention]:
     mentions = curated_mentions(text, catalogue, province)
-    covered = [(m.start, m.end) for m in mentions]
     for start, end in pattern_names(text) if patterns else []:
-        if any(s < end and start < e for s, e in covered):
-            continue
-        if _OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
-            text[max(0, start - 12) : start]
-        ):
-            continue
         after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
         toks_after = tokens(after)
         _, used, _ = province_suffix(toks_after, 0, catalogue, after)
         full_end = end + toks_after[used - 1].end if used else end
+        inside = [m for m in mentions if m.start < end and start < m.end]
+        if _PARTY_COMMITTEE.match(text, start):
+            # "Đảng ủy Công an tỉnh": the Party committee of a body is a body of its own
+            inner = [m for m in inside if start < m.start and m.end <= full_end]
+            if inner == inside:
+                mentions = [m for m in mentions if m not in inner]
+                inside = []
+        bare = _longer_steering_name(text, start, end, inside) if inside else None
+        if inside and bare is None:
+            continue
+        mentions = [m for m in mentions if m is not bare]
+        if _OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
+            text[max(0, start - 12) : start]
+        ):
+            continue
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
     unified = unify(sorted(mentions, key=lambda m: m.start))
     return resolve_short_forms(text, unified, catalogue, province) if patterns else unified
+
+
+def _longer_steering_name(
+    text: str, start: int, end: int, inside: list[AgencyMention]
+) -> AgencyMention | None:
+    """The bare short form a curated body carries ("Ban Chỉ đạo") that opens a name found by its
+    shape ("Ban Chỉ đạo chuyển đổi số tỉnh", "Ban Chỉ đạo của Bộ Tài chính …"), when every other
+    mention lies within that name: the whole name is then the mention, not its first words."""
+    bare = next((m for m in inside if m.start == start), None)
+    if bare is None or not re.fullmatch(r"Ban [Cc]hỉ đạo|BCĐ", text[bare.start : bare.end]):
+        return None
+    return bare if all(start <= m.start and m.end <= end for m in inside) else None
 
 
 def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None) -> AgencyRef:
@@ -92,6 +113,11 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
     key = name_key(body)
     if key in catalogue.agency_index:
         return ref_of(catalogue.agencies[catalogue.agency_index[key]], written)
+    ministry = _MINISTRY_STEERING.match(body)
+    if ministry:  # one key for every naming of a ministry's own steering committee
+        owner = find_agencies(ministry.group(1), catalogue, None, patterns=False)
+        if owner and owner[0].start == 0 and owner[0].ref.level == "national":
+            return AgencyRef(written, f"bcd-{owner[0].ref.key}", False, "national", None)
     if _COLLECTIVE.match(body):
         collective = _collective_agency(catalogue)
         if collective:
@@ -114,14 +140,20 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         if place and index + used == len(toks):
             break
         place = None
+    if place and _not_a_place(body, place, catalogue):
+        place = None
     national = bool(re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục) ", body))
     local = _looks_local(body)
-    place = place or (None if national else province)
+    regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province
+    place = place or (None if national or regional else province)
     slug = slugify(re.sub(r"\s*\([^)]*\)", "", body))
     if place and not slug.endswith(place):
         slug = f"{slug}-{place}"
     level = "national" if national and not place else ("provincial" if local and place else "other")
     return AgencyRef(written, slug, False, level, place)
+
+
+_MINISTRY_STEERING = re.compile(r"Ban Chỉ đạo của ((?:Bộ|Ngân hàng Nhà nước)\s.*)")
 
 
 def _unique_prefix(key: Tokens, catalogue: Catalogue, province: str | None) -> AgencyEntry | None:
@@ -139,9 +171,23 @@ def _unique_prefix(key: Tokens, catalogue: Catalogue, province: str | None) -> A
     return catalogue.agencies[found.pop()] if len(found) == 1 else None
 
 
+def _not_a_place(body: str, place: str, catalogue: Catalogue) -> bool:
+    """A name's ending that names no province: the nation ("Hội … Việt Nam" is a national body)
+    or the person ("Đoàn Thanh niên Cộng sản Hồ Chí Minh"; the city is "Thành phố Hồ Chí Minh")."""
+    entry = catalogue.places.get(place)
+    if place == "viet-nam" or (entry is not None and entry.is_nation):
+        return True
+    return place == "ho-chi-minh" and not re.search(
+        r"(?:[Tt]hành phố|TP\.?|Tp\.?)\s*Hồ Chí Minh\s*$", body
+    )
+
+
 def _looks_local(name: str) -> bool:
     return bool(
-        re.match(r"(Sở|Ban|Tỉnh|Ủy ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tổ|Văn phòng)\b", name)
+        re.match(
+            r"(Sở|Ban|Tỉnh|Ủy ban nhân dân|UBND|HĐND|Hội đồng nhân dân|Tổ|Văn phòng|Đảng ủy)\b",
+            name,
+        )
     )
 
 

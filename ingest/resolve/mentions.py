@@ -117,7 +117,20 @@ def _acceptable_start(
         and not re.search(r"(?:Trưởng|Phó)\s+$", text[max(0, start - 8) : start])
     ):
         return False
-    return not MEMBER_OF.search(text[max(0, start - 12) : start])
+    before = text[max(0, start - 12) : start]
+    if any(name.match(text, start) and title.search(before) for name, title in _TITLE_PARTS):
+        return False
+    return not MEMBER_OF.search(before)
+
+
+# A person's title that holds a body's name: "Phó Bí thư Thường trực Tỉnh ủy" is the Tỉnh ủy's
+# standing deputy secretary (the body is the Tỉnh ủy), "Phó Thủ tướng Chính phủ" a member of the
+# Government, "Bí thư Trung ương Đảng" a secretary of the Central Committee: no body of its own.
+_TITLE_PARTS = (
+    (re.compile(r"Thường trực\s"), re.compile(r"Bí thư\s+$")),
+    (re.compile(r"Thủ tướng\s"), re.compile(r"Phó\s+$")),
+    (re.compile(r"Trung ương Đảng"), re.compile(r"Bí thư\s+$")),
+)
 
 
 def ref_of(entry: AgencyEntry, name: str) -> AgencyRef:

@@ -13,7 +13,7 @@ _HEADS = (
     "đạo|Ban|Bộ|Sở|"
     "Trung tâm|Viện|Trường Đại học|Trường|Đại học|Học viện|Tổng Công ty|Tổng công ty|Công ty|"
     "Tập đoàn|Hiệp hội|Tổ giúp việc|Tổ công tác|Văn phòng|Tổng cục|Cục|Quỹ|Liên hiệp|Ngân hàng|"
-    "Đài|Thông tấn xã|Báo|Kho bạc|Thanh tra|Công an|Bộ Chỉ huy|Đoàn|Hội"
+    "Đài|Thông tấn xã|Báo|Kho bạc|Thanh tra|Công an|Bộ Chỉ huy|Đoàn|Hội|Đảng ủy|Đảng uỷ"
 )
 NAME_HEAD = re.compile(rf"(?<![\w])(?:{_HEADS})(?![\w])")
 _WORD = re.compile(r"[\w&\-.]+")
@@ -106,7 +106,31 @@ _COMMITTEE_TAIL = re.compile(
     r" phố)"
     r"(?:\s+[A-ZĐ][\w]*){0,3}|quốc gia|Trung ương)(?![\w])"
 )
+# "Ban Chỉ đạo Phát triển khoa học, công nghệ, đổi mới sáng tạo và chuyển đổi số tỉnh Phú Thọ",
+# "Ban Chỉ đạo chuyển đổi số tỉnh": a provincial steering committee named by its field, no "về".
+_STEERING_FIELDS = (
+    r"phát triển|khoa học|công nghệ|đổi mới sáng tạo|chuyển đổi số|chính quyền số|kinh tế số|"
+    r"xã hội số|Đề án 06|thực hiện Nghị quyết (?:số )?57(?:-NQ/TW)?"
+)
+STEERING_TAIL = re.compile(
+    rf"(?i:(?:\s*,?\s+(?:và\s+)?(?:{_STEERING_FIELDS}))+)\s+(?:tỉnh|thành phố)"
+    r"(?:\s+(?!Đảng\b)[A-ZĐÂ][\w]*){0,3}(?![\w])"
+)
+# "Ban Chỉ đạo của Bộ Tài chính thực hiện Chương trình hành động về … và Đề án 06": a ministry's
+# own steering committee, named up to "Đề án 06" or "quốc gia".
+MINISTRY_STEERING_TAIL = re.compile(
+    r"\s+của\s+(?:Bộ|Ngân hàng Nhà nước)\s+[A-ZĐ](?:[^.;:()\n]{3,200}?Đề án 06|"
+    r"[^.;:()\n]{3,200}?quốc gia)(?![\w])"
+)
 _LOWER_NAME_TAIL = re.compile(r"(?:\s+[a-zđ\w]+){1,5}?\s+(?:quốc gia|Việt Nam|cấp tỉnh)(?![\w])")
+# "Viện Khoa học kỹ thuật Nông lâm nghiệp miền núi phía Bắc": a regional institute's name runs,
+# in lower and upper case, to the region that ends it.
+REGION = (
+    r"miền núi phía Bắc|miền (?:Bắc|Trung|Nam)|Tây Nguyên|(?:Nam|Bắc|Trung) Bộ|"
+    r"[Đđ]ồng bằng sông (?:Cửu Long|Hồng)"
+)
+_REGIONAL_TAIL = re.compile(rf"(?:\s+[\w&-]+){{1,8}}?\s+(?:{REGION})(?![\w])")
+_REGIONAL_HEADS = {"Viện", "Trung tâm", "Trường", "Trường Đại học", "Học viện", "Đại học"}
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
 
@@ -121,14 +145,27 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             if _COMMITTEE_HEAD.fullmatch(head.group())
             else None
         )
+        if committee is None and head.group() == "Ban Chỉ đạo":
+            committee = STEERING_TAIL.match(text, head.end()) or MINISTRY_STEERING_TAIL.match(
+                text, head.end()
+            )
         if committee:
             spans.append((head.start(), committee.end()))
             continue
-        if head.group() == "Tổ giúp việc":
-            following = NAME_HEAD.match(text, head.end() + 1)
+        if head.group() in ("Tổ giúp việc", "Liên hiệp"):
+            # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …"
+            gap = 5 if text.startswith(" các ", head.end()) and head.group() == "Liên hiệp" else 1
+            following = NAME_HEAD.match(text, head.end() + gap)
             if following:
                 spans.append((head.start(), _capitalised_end(text, following.end())))
                 continue
+        regional = (
+            _REGIONAL_TAIL.match(text, head.end()) if head.group() in _REGIONAL_HEADS else None
+        )
+        words = regional.group().split() if regional else []
+        if regional and _is_capitalised(words[0]) and not set(words) & (STOP_WORDS - {"và"}):
+            spans.append((head.start(), regional.end()))
+            continue
         end = _capitalised_end(text, head.end())
         if end > head.end():
             spans.append((head.start(), end))

@@ -23,7 +23,7 @@ def test_extract_prints_each_fact_with_a_verbatim_quote(capsys):
 
 
 def test_extract_json_is_gold_format(capsys):
-    assert main(["--data-dir", str(ROOT / "data"), "extract", "--json", str(SEED_002)]) == 0
+    assert main(["--data-dir", str(ROOT / "data"), "extract", "--gold", str(SEED_002)]) == 0
     data = json.loads(capsys.readouterr().out)
     assert {"documents", "agencies", "assignments", "targets"} <= set(data)
     assert any(a["lead"].startswith("Sở Khoa học") for a in data["assignments"])
