@@ -166,8 +166,9 @@ def indicator_label(
         # "Số cán bộ khoa học và công nghệ …", "Nguồn nhân lực … (người/vạn dân)", "Vốn đầu tư
         # thực hiện trên địa bàn … 176.919 tỷ đồng": a sum of money is named by what it sums
         return named
-    counted = f"{unit or ''} {after}".strip()
-    if named and counted == (unit or "").strip() and not _verb_before(before):
+    noun = re.sub(r"^(?:nghìn|triệu)\s+", "", unit or "")  # "18,5 triệu lượt khách": lượt khách
+    counted = f"{noun} {after}".strip()
+    if named and counted == noun.strip() and not _verb_before(before):
         return named  # "kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên": not the unit alone
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)
