@@ -306,3 +306,10 @@ def test_the_clauses_after_a_results_opening_report_results(catalogue):
     # "Lực lượng Công an đã phát huy vai trò …; phát triển ứng dụng VNeID …, thu hút trung bình
     # 1,5 triệu lượt truy cập mỗi ngày; …"
     assert not [t for t in _targets("dev-m-bca-vnplus.txt", catalogue) if t.value == 1.5]
+
+
+def test_a_count_of_places_is_named_by_what_is_done_there(catalogue):
+    # seed 003: "tỉnh tiến hành giáo dục STEM tại 35 trường" — not "trường" alone
+    (schools,) = [t for t in _targets("003_0098b399aefe7cee.txt", catalogue) if t.value == 35]
+    assert schools.indicator_text == "trường được tiến hành giáo dục STEM"
+    assert is_noun_phrase(schools.indicator_text)
