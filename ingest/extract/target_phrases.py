@@ -62,6 +62,11 @@ _AFTER_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
+# "tỉnh tiến hành giáo dục STEM tại 35 trường": what is done where the counted things are
+_ACT_AT = re.compile(
+    r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm)\s+[^,;()]{1,40}?)\s+(?:tại|ở)$",
+    re.IGNORECASE,
+)
 _MONEY = re.compile(r"\b(?:đồng|USD)$", re.IGNORECASE)
 _BARE_HEAD = re.compile(
     r"(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|chỉ số|mức|số|số lượng|tốc độ|giá trị|tổng|đóng góp)",
@@ -166,8 +171,12 @@ def indicator_label(
         # "Số cán bộ khoa học và công nghệ …", "Nguồn nhân lực … (người/vạn dân)", "Vốn đầu tư
         # thực hiện trên địa bàn … 176.919 tỷ đồng": a sum of money is named by what it sums
         return named
-    counted = f"{unit or ''} {after}".strip()
-    if named and counted == (unit or "").strip() and not _verb_before(before):
+    noun = re.sub(r"^(?:nghìn|triệu)\s+", "", unit or "")  # "18,5 triệu lượt khách": lượt khách
+    counted = f"{noun} {after}".strip()
+    where = _ACT_AT.search(before.strip())
+    if counted == noun.strip() and where:  # "tiến hành giáo dục STEM tại 35 trường"
+        return f"{counted} được {where.group(1)}"
+    if named and counted == noun.strip() and not _verb_before(before):
         return named  # "kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên": not the unit alone
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)

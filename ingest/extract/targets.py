@@ -52,6 +52,10 @@ _YEAR_ONLY = re.compile(
     r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
     re.IGNORECASE,
 )
+# What a clause says it will do, as opposed to a verb that may report a result ("thu hút")
+_INTENT = re.compile(
+    r"dự kiến|\bsẽ\b|phấn đấu|mục tiêu|chỉ tiêu|(?:đến|tới) năm|nhằm|kế hoạch", re.IGNORECASE
+)
 # "… ít nhất 3% ngân sách … và tiếp tục nâng tỷ lệ lên 2% GDP": the same measure, raised
 _RAISE_SAME = re.compile(
     r"(?:và\s+)?(?:tiếp tục\s+)?(?:nâng|tăng)\s+(?:tỷ lệ|tỉ lệ)(?:\s+này)?(?:\s+lên)?",
@@ -118,7 +122,9 @@ _COUNT_NOUNS = sorted(
     reverse=True,
 )
 _COUNT_NOUN = re.compile(
-    r"\s+(" + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS) + r")(?![\w])"
+    r"\s+((?:(?:nghìn|triệu)\s+)?(?:"
+    + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
+    + r"))(?![\w])"
     r"((?:,\s*|\s+)(?:"
     + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
     + r")(?![\w]))?(\s+[A-ZĐ][\w]*-[\w-]+)?",
@@ -301,8 +307,17 @@ def _target(
     )
     clause_end = min((i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0),
                      default=sentence.end)  # fmt: skip
+    # "Lực lượng Công an đã phát huy …; phát triển ứng dụng VNeID …, thu hút trung bình 1,5 triệu
+    # lượt truy cập mỗi ngày; …": the clauses after a results opening report results too
+    first_end = text.find(";", sentence.start, clause_start + 1)
+    results_list = (
+        first_end >= 0
+        and is_result(text, sentence.start, first_end)
+        and not _INTENT.search(text, clause_start, q.start)
+    )
     if (
-        is_result(text, clause_start, q.start)
+        results_list
+        or is_result(text, clause_start, q.start)
         or RESULT.search(text[q.start : q.end + 25])
         or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
     ):

@@ -288,3 +288,28 @@ def test_annual_targets_after_a_goal_paragraph(catalogue):
     assert got[80][:4] == ("gte", None, "%", None)
     assert got[1500] == ("range", 1600, "đảng viên", None, "kết nạp đảng viên mới")
     assert not [t for t in _targets("dev-can-tho-dai-hoi-ket-qua.txt", catalogue) if t.value]
+
+
+def test_a_count_in_millions_keeps_its_multiplier_in_the_unit(catalogue):
+    # "Tỉnh cũng đặt mục tiêu đón 18,5 triệu lượt khách du lịch" (Gia Lai, under 2030)
+    (tourists,) = [
+        t for t in _targets("dev-gia-lai-dai-hoi-chi-tieu.txt", catalogue) if t.value == 18.5
+    ]
+    assert (tourists.unit, tourists.year, tourists.indicator_text) == (
+        "triệu lượt khách",
+        2030,
+        "lượt khách du lịch",
+    )
+
+
+def test_the_clauses_after_a_results_opening_report_results(catalogue):
+    # "Lực lượng Công an đã phát huy vai trò …; phát triển ứng dụng VNeID …, thu hút trung bình
+    # 1,5 triệu lượt truy cập mỗi ngày; …"
+    assert not [t for t in _targets("dev-m-bca-vnplus.txt", catalogue) if t.value == 1.5]
+
+
+def test_a_count_of_places_is_named_by_what_is_done_there(catalogue):
+    # seed 003: "tỉnh tiến hành giáo dục STEM tại 35 trường" — not "trường" alone
+    (schools,) = [t for t in _targets("003_0098b399aefe7cee.txt", catalogue) if t.value == 35]
+    assert schools.indicator_text == "trường được tiến hành giáo dục STEM"
+    assert is_noun_phrase(schools.indicator_text)
