@@ -7,7 +7,8 @@ quyết số 57-NQ/TW …; Nghị quyết số 71/NQ-CP …; Kế hoạch số 0
 238-KH/TU"). Every document at the top of such a list is carried out; a document named inside
 another's description ("… của Chính phủ ban hành Chương trình hành động thực hiện Nghị quyết
 57-NQ/TW") is that other's business. "Căn cứ …" lines name the legal basis (ELI ``based_on``),
-which is not an implements link.
+which is not an implements link; so are bare bulleted documents in the opening ("- Nghị quyết số
+57-NQ/TW …;" under the title, the "Căn cứ" heading left implied).
 """
 
 from __future__ import annotations
@@ -39,6 +40,7 @@ _OBJECT_NOUN = re.compile(r"\s*(kết luận|nghị quyết|chỉ thị|kế ho�
 _PURPOSE_HEADING = re.compile(r"mục đích", re.IGNORECASE)
 _PURPOSE_OBJECT = re.compile(r"\s(?:tại|trong|của)\s+$", re.IGNORECASE)
 _LEGAL_BASIS_LINE = re.compile(r"[-+*•\s]*Căn cứ\b", re.IGNORECASE)
+_BULLET = re.compile(r"[-+•]\s+")
 _TITLE_CUE = re.compile(r"(?:thực hiện|triển khai)\s", re.IGNORECASE)
 _SECTIONS = ("part", "article", "roman", "number", "number2", "number3", "letter")
 
@@ -143,6 +145,11 @@ def link_opening(
         elif _LEGAL_BASIS_LINE.match(line):
             first = _first_after(mentions, start, end)
             if first is not None and first.start - start < 40:
+                _add(own, list_heads(text, first, mentions, end, restart=True), "based_on")
+            continue
+        elif bullet := _BULLET.match(line):  # "- Nghị quyết số 57-NQ/TW …;" under the title
+            first = _first_after(mentions, start, end)
+            if first is not None and first.start == start + bullet.end():
                 _add(own, list_heads(text, first, mentions, end, restart=True), "based_on")
             continue
         else:

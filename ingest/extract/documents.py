@@ -54,6 +54,7 @@ from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import DocumentFact, DocumentRef, SourceText
 from ontology.slugs import document_slug
 
+_LAW = re.compile(r"(?:Luật|Bộ luật|Hiến pháp)\s")  # laws are the nation's, never a province's
 _DECORATION = re.compile(r"[#*\s]*")  # Markdown around a title line ("# NGHỊ QUYẾT")
 
 
@@ -153,7 +154,7 @@ def _key_place(mention: Mention, context: ExtractionContext) -> str | None:
         return mention.scope
     if mention.issuer and mention.issuer.level == "national":
         return None
-    if mention.title and NATIONAL_TITLE.search(mention.title):
+    if mention.title and (NATIONAL_TITLE.search(mention.title) or _LAW.match(mention.title)):
         return None
     return context.province
 

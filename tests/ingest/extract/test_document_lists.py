@@ -166,6 +166,24 @@ def test_can_cu_is_the_legal_basis_not_an_implements_link(catalogue: Catalogue) 
     assert [d for d in docs.values() if d.ref.doc_type == "Plan"] == [own]
 
 
+def test_bulleted_documents_under_the_title_are_the_legal_basis(catalogue: Catalogue) -> None:
+    # dev-dak-lak-kh0155.txt, lines 14-21: the "Căn cứ" heading is left implied
+    text = (
+        "Số: 0155/KH-UBND |\nĐắk Lắk, ngày 24 tháng 12 năm 2025 |\n"
+        "CHUYỂN ĐỔI SỐ TỈNH ĐẮK LẮK NĂM 2026\n"
+        "- Luật Công nghệ thông tin ngày 29/6/2006;\n"
+        "- Nghị quyết số 57-NQ/TW ngày 22/12/2024 của Bộ Chính trị về đột phá phát triển khoa "
+        "học, công nghệ, đổi mới sáng tạo và chuyển đổi số quốc gia;\n"
+        "- Quyết định số 749/QĐ-TTg ngày 03/6/2020 của Thủ tướng Chính phủ phê duyệt Chương "
+        "trình chuyển đổi số quốc gia đến năm 2025, định hướng năm 2030;\n"
+        "I. MỤC TIÊU\n"
+    )
+    docs = documents(text, catalogue)
+    own = docs["0155/KH-UBND"]
+    assert own.implements == []
+    assert numbers(own.based_on) == {"nd-luat-cong-nghe-thong-tin", "57-NQ/TW", "749/QĐ-TTg"}
+
+
 def test_the_legal_basis_is_emitted_as_eli_based_on(catalogue: Catalogue) -> None:
     docs = documents(BAC_NINH_186, catalogue)
     graph = Graph()
