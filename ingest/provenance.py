@@ -86,7 +86,7 @@ class Explainer:
         return normalised_offset(self.source, fact.evidence.start)
 
     def _heading(self, node: Node) -> str:
-        return _short(self.source.normalised[node.start : node.heading_end])
+        return _short(self.source.normalised[node.start : node.heading_end].lstrip("#*> \t"))
 
     def _in_quote(self, name: str, fact: Fact) -> bool:
         return fold_keep_length(" ".join(name.split())) in fold_keep_length(
