@@ -27,7 +27,7 @@ from ingest.model import (
     SourceText,
     TargetFact,
 )
-from ingest.resolve import Catalogue, province_of_source
+from ingest.resolve import Catalogue, find_places, province_of_source
 from ontology.text_keys import fold_keep_length, name_key
 
 HEADING_CHARS = 90
@@ -86,7 +86,7 @@ class Explainer:
         return normalised_offset(self.source, fact.evidence.start)
 
     def _heading(self, node: Node) -> str:
-        return _short(self.source.normalised[node.start : node.heading_end])
+        return _short(self.source.normalised[node.start : node.heading_end].lstrip("#*> \t"))
 
     def _in_quote(self, name: str, fact: Fact) -> bool:
         return fold_keep_length(" ".join(name.split())) in fold_keep_length(
@@ -227,10 +227,21 @@ class Explainer:
                 guesses.append("province taken from the letterhead")
                 return
         if slug == self.province:
-            inherited.append(f"{what}: {label}, the province the source is about")
+            inherited.append(f"{what}: {label}, the province the source is about ({self._why()})")
             guesses.append("province taken from the source's context")
         else:
             inherited.append(f"{what}: {label}, not named in the quote")
+
+    def _why(self) -> str:
+        """Why the source is about its province (the hints :func:`province_of_source` weighs)."""
+        meta = self.source.meta
+        slug = self.province or ""
+        if any(s == slug for _, _, s in find_places(meta.publisher or "", self.catalogue)):
+            return f"its publisher, {meta.publisher}"
+        if slug and slug.replace("-", "") in fold_keep_length(meta.address or "").replace("y", "i"):
+            return "its address"
+        places = find_places(self.source.normalised, self.catalogue)
+        return f"the province the text names most: {sum(1 for *_, s in places if s == slug)} times"
 
     def _agency(self, ref: AgencyRef, fact: Fact, inherited: list[str], guesses: list[str]) -> None:
         if ref.collective:

@@ -19,6 +19,7 @@ from ingest.extract.leads import (
     ROLE_AFTER,
     abbreviated_ministries,
     co_leads,
+    contrast_end,
     directed_list,
     heading_lead,
     list_intro_lead,
@@ -80,22 +81,17 @@ def _agency_list(
     return found, position
 
 
-_CONTRAST = re.compile(r",\s*(?:trong khi|còn|đồng thời)\s+")
-
-
 def _task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
-    for contrast in _CONTRAST.finditer(text, start, sentence.end):
-        if any(m.start == contrast.end() for m in mentions):
-            return contrast.start()  # "X đảm bảo …, trong khi Sở KH-CN chủ trì …": two tasks
-    for index in range(start, sentence.end):
+    contrast = contrast_end(text, start, sentence.end, mentions)
+    for index in range(start, contrast if contrast is not None else sentence.end):
         if text[index] == ";":
             rest = text[index + 1 : sentence.end]
             offset = index + 1 + len(rest) - len(rest.lstrip())
             if any(m.start == offset for m in mentions) or _ROLE_OPENING.match(text, offset):
                 return index
-    return sentence.end
+    return contrast if contrast is not None else sentence.end
 
 
 def _assignment(

@@ -173,3 +173,15 @@ def list_intro_lead(
         ):
             return mention
     return None
+
+
+_CONTRAST = re.compile(r",\s*(?:trong khi|còn|đồng thời)\s+")
+
+
+def contrast_end(text: str, start: int, end: int, mentions: list[AgencyMention]) -> int | None:
+    """Where a task ends at a contrast that opens with another body ("Công an tỉnh đảm bảo …,
+    trong khi Sở KH-CN chủ trì …": two tasks), if one does in [start, end)."""
+    for contrast in _CONTRAST.finditer(text, start, end):
+        if any(m.start == contrast.end() for m in mentions):
+            return contrast.start()
+    return None

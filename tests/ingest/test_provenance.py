@@ -53,7 +53,10 @@ def test_a_year_from_the_heading_of_a_list_names_the_heading():
     assert target.year == 2030 and "2030" not in target.evidence.quote
     assert "year 2030 from heading «1. Mục tiêu đến năm 2030:» (line 2)" in why.inherited
     assert "year inherited" in why.guesses
-    assert "scope: Điện Biên, the province the source is about" in why.inherited
+    assert (
+        "scope: Điện Biên, the province the source is about (its publisher, UBND tỉnh Điện Biên)"
+        in why.inherited
+    )
 
 
 def test_a_letterhead_body_and_a_steering_committee_named_in_part_are_flagged():
@@ -99,3 +102,12 @@ def test_a_lead_from_the_lead_in_of_a_list_is_named_as_such():
     assert first.leads[0].key == "bo-khcn"
     assert "lead carried over from the lead-in of a list" in why.guesses
     assert "lead Bộ KH&CN from the list's lead-in (line 4)" in why.inherited
+
+
+def test_a_province_from_the_text_says_how_the_text_gave_it():
+    """dev-gia-lai-dai-hoi-chi-tieu: a news text with no letterhead; its targets' scope is the
+    province the text names most."""
+    src = read_source(SOURCES / "dev-gia-lai-dai-hoi-chi-tieu.txt")
+    scoped = [p for f, p in explained(src) if isinstance(f, TargetFact) and f.scope == "gia-lai"]
+    reasons = {i for p in scoped for i in p.inherited if i.startswith("scope: Gia Lai")}
+    assert reasons and all("the province the text names most:" in r for r in reasons)
