@@ -7,6 +7,11 @@ close, broader or narrower match. A pair of targets gets one verdict: *stronger*
 *not comparable* (different unit or rank scope, no value, no direction). A national target with
 no provincial target on its indicator is *missing* for that province; a provincial target whose
 indicator no national target uses is *local only*. Every finding keeps both quotes.
+
+A national target whose indicator is curated ``pg:appliesToProvinces false`` (a rank among
+countries, submarine cables) is never compared with a province nor missing in one. A target
+stated twice for one place (a caption repeating the body, two plans of the province) is read
+once: the first by IRI stands, the others are listed in its ``duplicates``.
 """
 
 from __future__ import annotations
@@ -63,6 +68,9 @@ class TargetRow:
     evidence: str | None = None
     quote: str | None = None
     source: str | None = None
+    applies_to_provinces: bool = True  # pg:appliesToProvinces of the indicator (absent: true)
+    applicability_note: str | None = None  # why not, when it does not (skos:editorialNote @vi)
+    duplicates: tuple[str, ...] = ()  # the same target stated again for the same place
 
     @classmethod
     def from_row(cls, row: dict[str, Any]) -> TargetRow:
@@ -86,6 +94,25 @@ class TargetRow:
             evidence=row.get("evidence"),
             quote=row.get("quote"),
             source=row.get("source"),
+            applies_to_provinces=str(row.get("applies", "true")).lower() != "false",
+            applicability_note=row.get("applicability_note"),
+        )
+
+    def same_target_key(self) -> tuple:
+        """What makes two rows the same target for one place: a restatement (a photo caption,
+        a second plan of the province) has the same indicator, value, unit and year."""
+        national = self.level == "national"
+        return (
+            self.scope,
+            self.indicator,
+            self.document if national else None,  # two national documents: two statements
+            self.comparator,
+            self.value,
+            self.upper,
+            self.unit,
+            self.year,
+            self.rank_scope,
+            None if self.value is not None else self.statement,
         )
 
     def wording(self) -> str:
@@ -231,6 +258,7 @@ def pair_targets(
             return "same"
         return matches.get(provincial_indicator, {}).get(national_indicator)
 
+    national = [t for t in national if t.applies_to_provinces]
     findings: list[Finding] = []
     covered: set[tuple[str, str]] = set()  # (province, national target)
     for mine in provincial:
@@ -271,13 +299,28 @@ def audit_alignment(store: Store, province: str | None = None) -> AlignmentRepor
         provinces = {chosen: provinces[chosen]}
         nations = [IRI(row["nation"]) for row in store.select(load_query("audit_nations"))]
         scopes = {"scope": [*nations, IRI(chosen)]}  # the query reads only these places' targets
-    targets = [TargetRow.from_row(row) for row in target_rows(store, scopes)]
+    targets = once_each([TargetRow.from_row(row) for row in target_rows(store, scopes)])
     national = [t for t in targets if t.level == "national"]
     provincial = [t for t in targets if t.level == "provincial" and t.scope in provinces]
     matches = indicator_matches(store.select(load_query("audit_indicator_matches")))
     findings = pair_targets(national, provincial, matches, provinces)
     findings.sort(key=_finding_order)
     return AlignmentReport(provinces, national, findings)
+
+
+def once_each(targets: list[TargetRow]) -> list[TargetRow]:
+    """Each target once per place: a restatement is folded into the first (by IRI) as one of
+    its ``duplicates``, so it makes no finding of its own."""
+    first: dict[tuple, TargetRow] = {}
+    again: dict[tuple, list[str]] = defaultdict(list)
+    for target in sorted(targets, key=lambda t: t.target):
+        key = target.same_target_key()
+        if key in first:
+            again[key].append(target.target)
+        else:
+            first[key] = target
+    kept = [replace(t, duplicates=tuple(again[k])) if k in again else t for k, t in first.items()]
+    return sorted(kept, key=lambda t: (t.indicator, t.scope, t.target))
 
 
 def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[str, Any]]:
@@ -319,6 +362,8 @@ def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[
                 **row,
                 "indicator_label": indicator.get("label") or indicator.get("any_label"),
                 "direction": indicator.get("direction"),
+                "applies": indicator.get("applies"),
+                "applicability_note": indicator.get("applicability_note"),
                 "default_unit": indicator.get("default_unit"),
                 "scope_label": place.get("label") or place.get("any_label"),
                 "document_label": document.get("number")
