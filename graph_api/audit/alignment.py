@@ -70,6 +70,7 @@ class TargetRow:
     source: str | None = None
     applies_to_provinces: bool = True  # pg:appliesToProvinces of the indicator (absent: true)
     applicability_note: str | None = None  # why not, when it does not (skos:editorialNote @vi)
+    applicability_note_en: str | None = None  # the same in English
     duplicates: tuple[str, ...] = ()  # the same target stated again for the same place
 
     @classmethod
@@ -96,6 +97,7 @@ class TargetRow:
             source=row.get("source"),
             applies_to_provinces=str(row.get("applies", "true")).lower() != "false",
             applicability_note=row.get("applicability_note"),
+            applicability_note_en=row.get("applicability_note_en"),
         )
 
     def same_target_key(self) -> tuple:
@@ -364,6 +366,7 @@ def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[
                 "direction": indicator.get("direction"),
                 "applies": indicator.get("applies"),
                 "applicability_note": indicator.get("applicability_note"),
+                "applicability_note_en": indicator.get("applicability_note_en"),
                 "default_unit": indicator.get("default_unit"),
                 "scope_label": place.get("label") or place.get("any_label"),
                 "document_label": document.get("number")

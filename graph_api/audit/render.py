@@ -9,6 +9,7 @@ from typing import Any
 
 from graph_api.audit.alignment import AlignmentReport, Finding
 from graph_api.audit.ownership import OwnershipReport, chain_text
+from graph_api.audit.scorecard import national_only, scorecards
 from graph_api.audit.themes import TaskAlignmentReport
 from ontology.wording import counted
 
@@ -85,6 +86,10 @@ def render_alignment(report: AlignmentReport, fmt: str) -> str:
                 "provinces": report.provinces,
                 "summary": alignment_summary(report),
                 "findings": [f.as_dict() for f in report.findings],
+                # what the province pages and /alignment show: one row per national indicator
+                # a province addresses with its headline verdict, the rest listed apart
+                "scorecards": {p: card.as_dict() for p, card in scorecards(report).items()},
+                "national_only": national_only(report),
             }
         )
     if fmt == "csv":
