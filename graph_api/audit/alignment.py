@@ -255,20 +255,21 @@ def pair_targets(
     (those of its own year when there are any, else all of them), *missing* for each national
     target with no provincial target on its indicator in a province, *local only* for the rest."""
 
-    def relation(national_indicator: str, provincial_indicator: str) -> str | None:
-        if national_indicator == provincial_indicator:
-            return "same"
-        return matches.get(provincial_indicator, {}).get(national_indicator)
-
+    national_order = {t.target: index for index, t in enumerate(national)}
     national = [t for t in national if t.applies_to_provinces]
+    on_indicator: dict[str, list[TargetRow]] = defaultdict(list)  # looked up, not scanned
+    for theirs in national:
+        on_indicator[theirs.indicator].append(theirs)
     findings: list[Finding] = []
     covered: set[tuple[str, str]] = set()  # (province, national target)
     for mine in provincial:
+        related = {**matches.get(mine.indicator, {}), mine.indicator: "same"}
         counterparts = [
             (theirs, rel)
-            for theirs in national
-            if (rel := relation(theirs.indicator, mine.indicator)) is not None
+            for indicator, rel in related.items()
+            for theirs in on_indicator[indicator]
         ]
+        counterparts.sort(key=lambda pair: national_order[pair[0].target])
         if not counterparts:
             reason = "no national target on this indicator or a matching one"
             label = provinces.get(mine.scope, mine.scope_label)
@@ -292,9 +293,12 @@ def pair_targets(
     return findings
 
 
-def audit_alignment(store: Store, province: str | None = None) -> AlignmentReport:
-    """The alignment report over the whole store, or for one province (IRI, slug or name)."""
-    provinces = province_labels(store)
+def audit_alignment(
+    store: Store, province: str | None = None, provinces: dict[str, str] | None = None
+) -> AlignmentReport:
+    """The alignment report over the whole store, or for one province (IRI, slug or name);
+    ``provinces`` (IRI → label, as ``province_labels`` gives) when the caller has them."""
+    provinces = dict(provinces) if provinces is not None else province_labels(store)
     scopes: dict[str, list[IRI]] | None = None  # None: every target of the store
     if province is not None:
         chosen = resolve_province(province, provinces)

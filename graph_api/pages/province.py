@@ -16,15 +16,13 @@ from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from graph_api.audit.alignment import Finding, audit_alignment
-from graph_api.audit.provinces import province_labels
 from graph_api.audit.scorecard import COMPARED, scorecard
-from graph_api.pages.alignment import card_view
+from graph_api.pages.alignment import audited_provinces, card_view, province_list
 from graph_api.pages.alignment import words as alignment_words
 from graph_api.pages.document import tree
 from graph_api.pages.facts import entity_names, load_facts
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
-from ontology.text_keys import fold
 
 WORDS = {  # key: (Vietnamese, English)
     "merged": ("Sáp nhập vào", "Merged into"),
@@ -66,9 +64,9 @@ async def province_context(request: Request, iri: str, lang: str) -> dict[str, A
         by_agency[row.get("agency") or ""].add(row["task"])
     agency_names = await entity_names(request, [a for a in by_agency if a], lang)
     findings: list[Finding] = []
-    audited = {p["slug"] for p in await province_list(request)}
-    if iri.rsplit("/", 1)[-1] in audited:  # the audit knows the provinces with a plan or target
-        report = await run_in_threadpool(audit_alignment, request.app.state.store, iri)
+    audited = await audited_provinces(request)
+    if iri in audited:  # the audit knows the provinces with a plan or target
+        report = await run_in_threadpool(audit_alignment, request.app.state.store, iri, audited)
         findings = report.for_province(iri)
     card = scorecard(iri, facts.title, findings)
     words = {key: pair[0 if lang == "vi" else 1] for key, pair in WORDS.items()}
@@ -107,19 +105,3 @@ async def province_context(request: Request, iri: str, lang: str) -> dict[str, A
 async def is_province(request: Request, iri: str) -> bool:
     """Whether the place ``iri`` is a province (other places keep the plain page of facts)."""
     return bool(await select(request, "page_is_province", {"province": IRI(iri)}))
-
-
-async def province_list(request: Request) -> list[dict[str, str]]:
-    """The provinces the corpus speaks of (name, with its merger), for the home page and
-    ``/provinces``; read once per release, as the successions are (0.27 s on the real build)."""
-    state = request.app.state
-    release = getattr(state.store, "release", None)
-    cached = getattr(state, "province_list", None)
-    if cached is None or cached[0] != release:
-        labels = await run_in_threadpool(province_labels, state.store)
-        provinces = [
-            {"slug": iri.rsplit("/", 1)[-1], "label": label} for iri, label in labels.items()
-        ]
-        provinces.sort(key=lambda p: fold(p["label"]))
-        state.province_list = cached = (release, provinces)
-    return cached[1]
