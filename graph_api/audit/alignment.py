@@ -20,6 +20,7 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from graph_api.audit.intervals import Direction, Strength, compare_intervals, interval_of
@@ -167,6 +168,7 @@ class AlignmentReport:
         return [f for f in self.findings if f.province == province]
 
 
+@lru_cache(maxsize=4096)  # a few units, compared for every pair
 def comparable_units(first: str | None, second: str | None) -> bool:
     """Whether two normalised unit strings measure the same thing (``% GRDP`` ~ ``% GDP``)."""
     if not first or not second:

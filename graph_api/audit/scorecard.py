@@ -296,4 +296,13 @@ def _by_year(item: tuple[str, list[TargetRow]]) -> tuple:
 
 
 def _target_dict(target: TargetRow) -> dict[str, Any]:
-    return dict(vars(target)) | {"wording": target.wording(), "duplicates": list(target.duplicates)}
+    """A target in the scorecard's JSON: its IRI and wording (its quote, source and values are
+    in the report's findings, which name it by the same IRI)."""
+    return {
+        "target": target.target,
+        "indicator": target.indicator,
+        "wording": target.wording(),
+        "year": target.year,
+        "document": target.document,
+        "document_label": target.document_label,
+    }
