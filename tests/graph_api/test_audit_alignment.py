@@ -262,3 +262,22 @@ def test_a_target_restated_in_a_caption_counts_once():
     assert len(weaker) == 1
     assert weaker[0].provincial.target == f"{ID}target/p-tfp-2030"
     assert weaker[0].provincial.duplicates == (f"{ID}target/p-tfp-2030-caption",)
+
+
+def test_applicability_is_curated_for_known_indicators_with_a_reason():
+    """Every indicator ``indicator-applicability.ttl`` speaks of is one of the scheme, and each
+    national-only one says why in Vietnamese and English."""
+    import rdflib
+
+    curated = ROOT / "data" / "curated"
+    scheme = rdflib.Graph().parse(curated / "indicators.ttl")
+    applicability = rdflib.Graph().parse(curated / "indicator-applicability.ttl")
+    pg = rdflib.Namespace("https://w3id.org/policygraph/ontology#")
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+    indicators = set(scheme.subjects(rdflib.RDF.type, pg.Indicator))
+    said = dict(applicability.subject_objects(pg.appliesToProvinces))
+    assert set(said) <= indicators, set(said) - indicators  # no misspelt indicator
+    assert len(list(applicability.triples((None, pg.appliesToProvinces, None)))) == len(said)
+    for indicator, applies in said.items():
+        notes = {n.language for n in applicability.objects(indicator, skos.editorialNote)}
+        assert (notes == {"vi", "en"}) is (not applies.toPython()), indicator
