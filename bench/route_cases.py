@@ -100,6 +100,7 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
     ],
     ("GET", "/api/audit/tasks-alignment"): [("GET", "/api/audit/tasks-alignment", None)],
     ("GET", "/audit/coverage"): [("GET", "/audit/coverage", None)],
+    ("GET", "/alignment"): [("GET", "/alignment", None), ("GET", "/alignment?lang=en", None)],
     ("GET", "/views/dependencies"): [
         ("GET", "/views/dependencies", None),
         ("GET", f"/views/dependencies?root={TASK}&direction=up", None),

@@ -7,6 +7,11 @@ close, broader or narrower match. A pair of targets gets one verdict: *stronger*
 *not comparable* (different unit or rank scope, no value, no direction). A national target with
 no provincial target on its indicator is *missing* for that province; a provincial target whose
 indicator no national target uses is *local only*. Every finding keeps both quotes.
+
+A national target whose indicator is curated ``pg:appliesToProvinces false`` (a rank among
+countries, submarine cables) is never compared with a province nor missing in one. A target
+stated twice for one place (a caption repeating the body, two plans of the province) is read
+once: the first by IRI stands, the others are listed in its ``duplicates``.
 """
 
 from __future__ import annotations
@@ -15,17 +20,17 @@ from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
+from functools import lru_cache
 from typing import Any
 
 from graph_api.audit.intervals import Direction, Strength, compare_intervals, interval_of
 from graph_api.audit.provinces import province_labels, resolve_province
+from graph_api.audit.targets import TargetRow, once_each, target_rows
 from graph_api.named_queries import load_query
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 from ontology.text_keys import fold, unit_words_key
-from ontology.vocabulary import PG
 
-NATION, PROVINCE = PG + "Nation", PG + "Province"
 SYMMETRIC = {"exactMatch": "exactMatch", "closeMatch": "closeMatch"}
 INVERSE = {"broadMatch": "narrowMatch", "narrowMatch": "broadMatch", **SYMMETRIC}
 
@@ -38,68 +43,6 @@ class Verdict(StrEnum):
     NOT_COMPARABLE = "not comparable"
     MISSING = "missing"
     LOCAL_ONLY = "local only"
-
-
-@dataclass(frozen=True)
-class TargetRow:
-    """One target as the audit reads it (a row of ``audit_targets``)."""
-
-    target: str
-    indicator: str
-    indicator_label: str
-    scope: str
-    scope_label: str
-    level: str  # "national" or "provincial"
-    comparator: str | None = None
-    value: float | None = None
-    upper: float | None = None
-    unit: str | None = None
-    year: int | None = None
-    direction: str | None = None
-    rank_scope: str | None = None
-    statement: str | None = None
-    document: str | None = None
-    document_label: str | None = None
-    evidence: str | None = None
-    quote: str | None = None
-    source: str | None = None
-
-    @classmethod
-    def from_row(cls, row: dict[str, Any]) -> TargetRow:
-        return cls(
-            target=row["target"],
-            indicator=row["indicator"],
-            indicator_label=row.get("indicator_label") or row["indicator"],
-            scope=row["scope"],
-            scope_label=row.get("scope_label") or row["scope"],
-            level="national" if row["scope_type"] == NATION else "provincial",
-            comparator=row.get("comparator"),
-            value=_number(row.get("value")),
-            upper=_number(row.get("upper")),
-            unit=row.get("unit") or row.get("default_unit"),
-            year=_year(row.get("year")),
-            direction=row.get("direction"),
-            rank_scope=row.get("rank_scope"),
-            statement=row.get("statement"),
-            document=row.get("document"),
-            document_label=row.get("document_label"),
-            evidence=row.get("evidence"),
-            quote=row.get("quote"),
-            source=row.get("source"),
-        )
-
-    def wording(self) -> str:
-        """The target as a short formula, e.g. ``> 55 % (2030)``."""
-        if self.value is None or self.comparator is None:
-            return self.statement or "(no value)"
-        sign = {"gt": ">", "gte": "≥", "eq": "=", "approx": "≈", "lte": "≤", "lt": "<"}
-        if self.comparator == "range":
-            amount = f"{_fmt(self.value)}–{_fmt(self.upper)}"
-        else:
-            amount = f"{sign.get(self.comparator, self.comparator)} {_fmt(self.value)}"
-        unit = f" {self.unit}" if self.unit else ""
-        year = f" ({self.year})" if self.year else ""
-        return f"{amount}{unit}{year}"
 
 
 @dataclass(frozen=True)
@@ -138,6 +81,7 @@ class AlignmentReport:
         return [f for f in self.findings if f.province == province]
 
 
+@lru_cache(maxsize=4096)  # a few units, compared for every pair
 def comparable_units(first: str | None, second: str | None) -> bool:
     """Whether two normalised unit strings measure the same thing (``% GRDP`` ~ ``% GDP``)."""
     if not first or not second:
@@ -226,19 +170,21 @@ def pair_targets(
     (those of its own year when there are any, else all of them), *missing* for each national
     target with no provincial target on its indicator in a province, *local only* for the rest."""
 
-    def relation(national_indicator: str, provincial_indicator: str) -> str | None:
-        if national_indicator == provincial_indicator:
-            return "same"
-        return matches.get(provincial_indicator, {}).get(national_indicator)
-
+    national_order = {t.target: index for index, t in enumerate(national)}
+    national = [t for t in national if t.applies_to_provinces]
+    on_indicator: dict[str, list[TargetRow]] = defaultdict(list)  # looked up, not scanned
+    for theirs in national:
+        on_indicator[theirs.indicator].append(theirs)
     findings: list[Finding] = []
     covered: set[tuple[str, str]] = set()  # (province, national target)
     for mine in provincial:
+        related = {**matches.get(mine.indicator, {}), mine.indicator: "same"}
         counterparts = [
             (theirs, rel)
-            for theirs in national
-            if (rel := relation(theirs.indicator, mine.indicator)) is not None
+            for indicator, rel in related.items()
+            for theirs in on_indicator[indicator]
         ]
+        counterparts.sort(key=lambda pair: national_order[pair[0].target])
         if not counterparts:
             reason = "no national target on this indicator or a matching one"
             label = provinces.get(mine.scope, mine.scope_label)
@@ -262,74 +208,25 @@ def pair_targets(
     return findings
 
 
-def audit_alignment(store: Store, province: str | None = None) -> AlignmentReport:
-    """The alignment report over the whole store, or for one province (IRI, slug or name)."""
-    provinces = province_labels(store)
+def audit_alignment(
+    store: Store, province: str | None = None, provinces: dict[str, str] | None = None
+) -> AlignmentReport:
+    """The alignment report over the whole store, or for one province (IRI, slug or name);
+    ``provinces`` (IRI → label, as ``province_labels`` gives) when the caller has them."""
+    provinces = dict(provinces) if provinces is not None else province_labels(store)
     scopes: dict[str, list[IRI]] | None = None  # None: every target of the store
     if province is not None:
         chosen = resolve_province(province, provinces)
         provinces = {chosen: provinces[chosen]}
         nations = [IRI(row["nation"]) for row in store.select(load_query("audit_nations"))]
         scopes = {"scope": [*nations, IRI(chosen)]}  # the query reads only these places' targets
-    targets = [TargetRow.from_row(row) for row in target_rows(store, scopes)]
+    targets = once_each([TargetRow.from_row(row) for row in target_rows(store, scopes)])
     national = [t for t in targets if t.level == "national"]
     provincial = [t for t in targets if t.level == "provincial" and t.scope in provinces]
     matches = indicator_matches(store.select(load_query("audit_indicator_matches")))
     findings = pair_targets(national, provincial, matches, provinces)
     findings.sort(key=_finding_order)
     return AlignmentReport(provinces, national, findings)
-
-
-def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[str, Any]]:
-    """Rows of ``audit_targets`` completed with the labels of their indicators, places and
-    documents and their evidence quotes, each looked up once for all the targets."""
-    rows = store.select(load_query("audit_targets"), scopes)
-    rows.sort(key=lambda row: (row["indicator"], row["scope"], row["target"]))
-
-    def lookup(query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
-        if not iris:
-            return {}
-        found: dict[str, dict[str, Any]] = {}
-        bound = {key: [IRI(iri) for iri in sorted(iris)]}
-        for row in store.select(load_query(query), bound):
-            values = found.setdefault(row[key], {})
-            value = row["value"]
-            if row["property"] not in values or str(value) < str(values[row["property"]]):
-                values[row["property"]] = value  # the least, as MIN would give: deterministic
-        return found
-
-    indicators = lookup("audit_indicators", "indicator", {r["indicator"] for r in rows})
-    places = lookup("audit_place_labels", "place", {r["scope"] for r in rows})
-    documents = lookup(
-        "audit_document_labels", "document", {r["document"] for r in rows if r.get("document")}
-    )
-    evidence_iris = sorted({IRI(r["evidence"]) for r in rows if r.get("evidence")})
-    quotes = {}
-    if evidence_iris:
-        for row in store.select(load_query("evidence_quotes"), {"evidence": evidence_iris}):
-            quotes[row["evidence"]] = row
-    completed = []
-    for row in rows:
-        indicator = indicators.get(row["indicator"], {})
-        place = places.get(row["scope"], {})
-        document = documents.get(row.get("document") or "", {})
-        quote = quotes.get(row.get("evidence") or "")
-        completed.append(
-            {
-                **row,
-                "indicator_label": indicator.get("label") or indicator.get("any_label"),
-                "direction": indicator.get("direction"),
-                "default_unit": indicator.get("default_unit"),
-                "scope_label": place.get("label") or place.get("any_label"),
-                "document_label": document.get("number")
-                or document.get("title")
-                or row.get("document"),
-                "evidence": row.get("evidence") if quote else None,
-                "quote": quote["quote"] if quote else None,
-                "source": quote.get("source") if quote else None,
-            }
-        )
-    return completed
 
 
 def _finding_order(finding: Finding) -> tuple:
@@ -341,23 +238,3 @@ def _finding_order(finding: Finding) -> tuple:
         finding.provincial.year or 0 if finding.provincial else 0,
         finding.national.target if finding.national else "",
     )
-
-
-def _number(value: Any) -> float | None:
-    if value is None or value == "":
-        return None
-    try:
-        return float(value)
-    except (TypeError, ValueError):
-        return None
-
-
-def _year(value: Any) -> int | None:
-    number = _number(value)
-    return None if number is None else int(number)
-
-
-def _fmt(value: float | None) -> str:
-    if value is None:
-        return "?"
-    return f"{value:g}"

@@ -107,8 +107,9 @@ def _quote(label: str, target) -> str:
 def render_coverage(report: AlignmentReport, title: str = "Alignment coverage") -> str:
     """The whole page for an alignment report."""
     indicators: dict[str, str] = {}
-    for target in report.national:
-        indicators.setdefault(target.indicator, target.indicator_label)
+    for target in report.national:  # those measured only for the country are no column
+        if target.applies_to_provinces:
+            indicators.setdefault(target.indicator, target.indicator_label)
     cells: dict[tuple[str, str], list[Finding]] = defaultdict(list)
     local: list[Finding] = []
     for finding in report.findings:

@@ -9,6 +9,7 @@ from typing import Any
 
 from graph_api.audit.alignment import AlignmentReport, Finding
 from graph_api.audit.ownership import OwnershipReport, chain_text
+from graph_api.audit.scorecard import Scorecard, national_only, scorecards
 from graph_api.audit.themes import TaskAlignmentReport
 from ontology.wording import counted
 
@@ -85,6 +86,10 @@ def render_alignment(report: AlignmentReport, fmt: str) -> str:
                 "provinces": report.provinces,
                 "summary": alignment_summary(report),
                 "findings": [f.as_dict() for f in report.findings],
+                # what the province pages and /alignment show: one row per national indicator
+                # a province addresses with its headline verdict, the rest listed apart
+                "scorecards": {p: card.as_dict() for p, card in scorecards(report).items()},
+                "national_only": national_only(report),
             }
         )
     if fmt == "csv":
@@ -92,8 +97,10 @@ def render_alignment(report: AlignmentReport, fmt: str) -> str:
     if fmt == "md":
         return _markdown(records, ALIGNMENT_COLUMNS)
     lines = []
+    cards = scorecards(report)
     for province, label in report.provinces.items():
         lines.append(label)
+        lines.append(f"  scorecard: {scorecard_summary(cards[province])}")
         for finding in report.for_province(province):
             record = alignment_record(finding)
             lines.append(
@@ -109,6 +116,15 @@ def render_alignment(report: AlignmentReport, fmt: str) -> str:
     counts = ", ".join(f"{k}: {v}" for k, v in alignment_summary(report).items())
     lines.append(f"({counted(len(report.findings), 'finding')} — {counts})")
     return "\n".join(lines)
+
+
+def scorecard_summary(card: Scorecard) -> str:
+    """``1 stronger, 2 weaker, 1 other horizon; 32 not addressed; 5 local only``."""
+    counts = ", ".join(f"{n} {verdict}" for verdict, n in card.counts().items() if n)
+    return (
+        f"{counts or 'no comparison'}; {len(card.unaddressed)} national indicators not "
+        f"addressed; {len(card.local_only)} local only"
+    )
 
 
 def alignment_summary(report: AlignmentReport) -> dict[str, int]:

@@ -16,7 +16,7 @@ NAVIGATION = (  # (path, Vietnamese, English)
     ("/search?kind=agency", "Cơ quan", "Agencies"),
     ("/search?kind=document", "Văn bản", "Documents"),
     ("/provinces", "Tỉnh/thành", "Provinces"),
-    ("/audit/coverage", "Đối chiếu mục tiêu", "Target alignment"),
+    ("/alignment", "Đối chiếu mục tiêu", "Target alignment"),
     ("/views/dependencies", "Sơ đồ", "Diagrams"),
     ("/sparql", "SPARQL", "SPARQL"),
     ("/docs", "API", "API"),

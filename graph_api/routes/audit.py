@@ -1,4 +1,5 @@
-"""The audits over HTTP: ``/api/audit/…`` (JSON, CSV, Markdown) and the coverage matrix page."""
+"""The audits over HTTP: ``/api/audit/…`` (JSON, CSV, Markdown), the ``/alignment`` overview
+(every province's scorecard counts) and the coverage matrix page."""
 
 from __future__ import annotations
 
@@ -28,6 +29,9 @@ from graph_api.audit.themes import audit_tasks
 from graph_api.bounded_store import bounded_store
 from graph_api.entity_refs import parse_entity_ref
 from graph_api.models import IsoDate
+from graph_api.pages.alignment import alignment_context
+from graph_api.pages.i18n import language
+from graph_api.pages.render import render as render_page
 from graph_api.routes.common import ERROR_RESPONSES, id_pattern
 
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
@@ -156,3 +160,16 @@ def coverage(
 ) -> HTMLResponse:
     report = audit_alignment(request.app.state.store, province)
     return HTMLResponse(render_coverage(report))
+
+
+@router.get(
+    "/alignment",
+    response_class=HTMLResponse,
+    summary="Target alignment: each province's scorecard counts and the national targets",
+)
+async def alignment_page(
+    request: Request, lang: Annotated[str | None, Query(pattern="^(vi|en)$")] = None
+) -> HTMLResponse:
+    return render_page(
+        request, "alignment.html", await alignment_context(request, language(request))
+    )

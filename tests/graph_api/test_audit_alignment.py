@@ -122,10 +122,12 @@ def evidence_turtle() -> str:
     return "\n".join(lines)
 
 
-def audit_store(extra_turtle: str | None = None) -> OxigraphStore:
+def audit_store(
+    extra_turtle: str | None = None, curated: tuple[str, ...] = ("places", "indicators")
+) -> OxigraphStore:
     """The real curated places and indicators, plus the targets above in their own graph."""
     store = ox.Store()
-    for name in ("places", "indicators"):
+    for name in curated:
         path = ROOT / "data" / "curated" / f"{name}.ttl"
         graph = ox.NamedNode(f"{ID}source/curated-{name}")
         store.load(path=str(path), format=ox.RdfFormat.TURTLE, to_graph=graph)
@@ -230,3 +232,52 @@ def test_units():
     assert comparable_units("%", "%")
     assert not comparable_units("%", "tỷ USD")
     assert not comparable_units("% GDP", "%/năm")
+
+
+def test_national_only_indicators_are_neither_compared_nor_missing():
+    """With the curated applicability, the e-government rank (a rank among countries) is no
+    province's business: no comparison, no 'missing'; the rest is unchanged."""
+    curated = ("places", "indicators", "indicator-applicability")
+    report = audit_alignment(audit_store(curated=curated))
+    (egov,) = [t for t in report.national if t.target == f"{ID}target/n-egov"]
+    assert not egov.applies_to_provinces and "quốc gia" in egov.applicability_note
+    assert not verdicts_of(report, national_slug="n-egov")
+    (local,) = verdicts_of(report, "p-egov")
+    assert local.verdict is Verdict.LOCAL_ONLY
+    binh_dinh = verdicts_of(report, province_slug="binh-dinh")
+    assert len(binh_dinh) == len(report.national) - 1 == 5
+    assert {f.verdict for f in binh_dinh} == {Verdict.MISSING}
+
+
+def test_a_target_restated_in_a_caption_counts_once():
+    caption = """
+@prefix pg: <https://w3id.org/policygraph/ontology#> .
+<https://w3id.org/policygraph/id/target/p-tfp-2030-caption> a pg:Target ;
+    pg:indicator <https://w3id.org/policygraph/id/indicator/tfp-contribution> ;
+    pg:comparator pg:gt ; pg:targetValue 50.0 ; pg:unit "%" ; pg:targetYear 2030 ;
+    pg:scope <https://w3id.org/policygraph/id/place/binh-duong> .
+"""
+    report = audit_alignment(audit_store(TARGETS + evidence_turtle() + caption))
+    weaker = [f for f in report.findings if f.verdict is Verdict.WEAKER]
+    assert len(weaker) == 1
+    assert weaker[0].provincial.target == f"{ID}target/p-tfp-2030"
+    assert weaker[0].provincial.duplicates == (f"{ID}target/p-tfp-2030-caption",)
+
+
+def test_applicability_is_curated_for_known_indicators_with_a_reason():
+    """Every indicator ``indicator-applicability.ttl`` speaks of is one of the scheme, and each
+    national-only one says why in Vietnamese and English."""
+    import rdflib
+
+    curated = ROOT / "data" / "curated"
+    scheme = rdflib.Graph().parse(curated / "indicators.ttl")
+    applicability = rdflib.Graph().parse(curated / "indicator-applicability.ttl")
+    pg = rdflib.Namespace("https://w3id.org/policygraph/ontology#")
+    skos = rdflib.Namespace("http://www.w3.org/2004/02/skos/core#")
+    indicators = set(scheme.subjects(rdflib.RDF.type, pg.Indicator))
+    said = dict(applicability.subject_objects(pg.appliesToProvinces))
+    assert set(said) <= indicators, set(said) - indicators  # no misspelt indicator
+    assert len(list(applicability.triples((None, pg.appliesToProvinces, None)))) == len(said)
+    for indicator, applies in said.items():
+        notes = {n.language for n in applicability.objects(indicator, skos.editorialNote)}
+        assert (notes == {"vi", "en"}) is (not applies.toPython()), indicator

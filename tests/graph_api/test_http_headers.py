@@ -15,6 +15,7 @@ PATHS = [
     "/views/agencies",
     "/views/dependencies",
     "/audit/coverage",
+    "/alignment",
     "/docs",
     "/redoc",
     "/openapi.json",

@@ -41,3 +41,18 @@ def test_scorecard_is_one_click_from_the_home_page(server, visit):  # noqa: F811
     expect(page.locator("#scorecard")).to_contain_text("Chưa có chỉ tiêu nào")
     assert visit.clicks == 1
     assert visit.problems == [] and visit.outside == []
+
+
+def test_alignment_overview_from_the_navigation(server, visit):  # noqa: F811
+    page = visit.page
+    page.goto(f"{server}/", wait_until="load")
+    visit.click(page.locator("header.site nav").get_by_role("link", name="Đối chiếu mục tiêu"))
+    expect(page.locator("h1")).to_have_text("Đối chiếu mục tiêu")
+    row = page.locator("#provinces tr", has_text="Bình Dương")
+    expect(row.locator("td.count").first).to_have_text("1")  # one row "mạnh hơn"
+    visit.click(row.get_by_role("link"))
+    expect(page.locator("h1")).to_have_text("Bình Dương")
+    expect(page.locator("#scorecard p.summary")).to_contain_text("Bình Dương: 1 mạnh hơn")
+    expect(page.locator("#not-addressed")).not_to_contain_text("cáp quang biển")
+    assert visit.clicks == 2
+    assert visit.problems == [] and visit.outside == []

@@ -35,6 +35,7 @@ OPERATIONS = [
     ("GET", "/api/audit/ownership"),
     ("GET", "/api/audit/tasks-alignment"),
     ("GET", "/audit/coverage"),
+    ("GET", "/alignment"),
     ("GET", "/views/dependencies"),
     ("GET", "/views/agencies"),
     ("GET", "/views/agency/{slug}"),
