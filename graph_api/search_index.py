@@ -13,6 +13,7 @@ graph holds.
 
 from __future__ import annotations
 
+import difflib
 import threading
 from bisect import bisect_left
 from collections.abc import Callable
@@ -134,6 +135,43 @@ class SearchIndex:
             Hit(entity=entity, label=label, matched=label, kind=kind, score=0.0)
             for _, entity, label in sorted(found, key=_natural)[:limit]
         ]
+
+    def named(self, name: str, kind: str) -> list[str]:
+        """The entities of ``kind`` one of whose names is ``name`` (diacritics, case and
+        punctuation ignored); those so named by a preferred label first when several are."""
+        wanted = tuple(words(name))
+        if not wanted:
+            return []
+        found: dict[str, bool] = {}
+        for position in self.candidates(list(wanted)):
+            entry = self.entries[position]
+            if entry.folded == wanted and _kind(entry.entity) == kind:
+                found[entry.entity] = found.get(entry.entity, False) or entry.preferred
+        preferred = sorted(entity for entity, by_label in found.items() if by_label)
+        return preferred if len(preferred) == 1 else sorted(found)
+
+    def closest(self, text: str, kind: str | None = None, limit: int = 5) -> list[Hit]:
+        """The entities (of ``kind``) nearest to a mistyped name or slug: first the search's
+        own hits (every word, or a word's beginning, found), then near spellings of a label
+        or a slug (``so-khcn-binh-duon`` → Sở KH&CN Bình Dương)."""
+        query = " ".join(words(text))
+        if not query:
+            return []
+        hits = [h for h in self.search(query, len(self.entries)) if kind in (None, h.kind)]
+        chosen = {hit.entity: hit for hit in hits[:limit]}
+        if len(chosen) < limit:
+            keys: dict[str, Entry] = {}  # folded label or slug → its entry
+            for entry in self.entries:
+                if kind in (None, _kind(entry.entity)) and entry.entity not in chosen:
+                    keys.setdefault(" ".join(entry.folded), entry)
+                    keys.setdefault(" ".join(words(entry.entity.rsplit("/", 1)[-1])), entry)
+            for key in difflib.get_close_matches(query, sorted(keys), n=4 * limit, cutoff=0.6):
+                entry = keys[key]
+                if entry.entity not in chosen and len(chosen) < limit:
+                    label = self.preferred_label.get(entry.entity, entry.label)
+                    kind_of = _kind(entry.entity)
+                    chosen[entry.entity] = Hit(entry.entity, label, entry.label, kind_of, 0.0)
+        return list(chosen.values())
 
 
 def _natural(item: tuple[str, str, str]) -> tuple:
