@@ -257,3 +257,31 @@ def test_the_openapi_documents_the_one_shape_for_any_error(api):
                 "$ref": "#/components/schemas/ErrorBody"
             }, (method, path)
             assert "text/html" in default
+
+
+def test_a_query_stopped_at_the_time_limit_is_503_in_both_forms(pooled_client):
+    """A real worker stopped at its 2 s limit (the cross product of the sample graph)."""
+    query = {"query": "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i }"}
+    response = pooled_client.get("/sparql", params=query)
+    assert response.status_code == 503
+    assert one_shape(response)["code"] in {"query-timeout", "store-unavailable"}
+    page = pooled_client.get("/sparql", params=query, headers={"Accept": BROWSER})
+    assert page.status_code == 503 and "<h1>Máy chủ tạm thời không đáp ứng được</h1>" in page.text
+
+
+def test_an_unexpected_failure_is_500_in_both_forms(sample_store_dir):
+    """The store closed under a running app: a failure no route expects."""
+    from graph_api.store import OxigraphStore
+
+    store = OxigraphStore(sample_store_dir)
+    app = create_app(Settings(query_workers=0), store)
+    store.close()
+    client = TestClient(app, raise_server_exceptions=False)
+    response = client.get("/api/tasks")
+    assert response.status_code == 500
+    body = one_shape(response)
+    assert body["code"] == "internal-error" and "NoneType" not in body["message"]
+    page = client.get("/api/tasks", headers={"Accept": BROWSER})
+    assert page.status_code == 500 and "<h1>Lỗi máy chủ</h1>" in page.text
+    english = client.get("/api/tasks?lang=en", headers={"Accept": BROWSER})
+    assert "<h1>Server error</h1>" in english.text
