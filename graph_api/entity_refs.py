@@ -71,7 +71,10 @@ def resolve_entity(
     where = f"{parameter}: " if parameter else ""
     iri: IRI | None = None
     if text.startswith(ID_BASE) or _KIND_SLUG.match(text):
-        iri = parse_entity_ref(text, kind)  # an id of another kind is refused here
+        try:
+            iri = parse_entity_ref(text, kind)  # an id of another kind is refused here
+        except QueryError as error:
+            raise QueryError(f"{where}{error} (a {noun} was expected)") from error
     elif SLUG.match(text):
         iri = IRI(f"{ID_BASE}{kind}/{text}")
     if iri is not None and exists(iri):

@@ -54,7 +54,7 @@ def document_properties(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @router.get(
-    "/api/documents/{document_id}",
+    "/api/documents/{document_id:path}",
     response_model=Document,
     summary="A document with its implementation chain up and down",
     responses=ERROR_RESPONSES,

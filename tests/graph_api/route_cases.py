@@ -72,8 +72,9 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/api/agencies/bo-khcn", None),
         ("GET", "/api/agencies/no-such-agency", None),
     ],
-    ("GET", "/api/documents/{document_id}"): [
+    ("GET", "/api/documents/{document_id:path}"): [
         ("GET", "/api/documents/57-ntw-2024", None),
+        ("GET", "/api/documents/57-NQ/TW?task_limit=5", None),  # by its number
         ("GET", "/api/documents/03-ncp-2025", None),
         ("GET", "/api/documents/no-such-document", None),
     ],

@@ -40,7 +40,7 @@ def one_shape(response) -> dict:
 def test_every_route_answers_a_wrong_method_in_the_one_shape(api):
     for method, path in sorted(app_routes(api.app)):
         url = path
-        for name, value in {**SAMPLE_PARAMS, "{document_id}": "57-ntw-2024"}.items():
+        for name, value in {**SAMPLE_PARAMS, "{document_id:path}": "57-ntw-2024"}.items():
             url = url.replace(name, value)
         url = url.replace("{path}", "style.css")
         wrong = "PUT" if method != "PUT" else "PATCH"
@@ -178,6 +178,10 @@ def test_a_document_is_taken_by_its_number(api):
     by_number = api.get("/api/tasks", params={"document": "57-NQ/TW", "limit": 5}).json()
     by_slug = api.get("/api/tasks", params={"document": "57-ntw-2024", "limit": 5}).json()
     assert by_number == by_slug and by_slug["count"] == 5
+    for number in ("57-NQ/TW", "57 nq tw"):
+        document = api.get(f"/api/documents/{number}", params={"task_limit": 5})
+        assert document.status_code == 200, document.text
+        assert document.json()["iri"] == f"{ID}document/57-ntw-2024"
 
 
 def page_text(html: str) -> str:
