@@ -173,12 +173,12 @@ class SearchIndex:
         hits = [h for h in self.search(query, len(self.entries)) if kind in (None, h.kind)]
         chosen = {hit.entity: hit for hit in hits[:limit]}
         if len(chosen) < limit:
-            keys: dict[str, Entry] = {}  # folded label or slug → its entry
+            keys: dict[str, Entry] = {}  # folded preferred label or slug → its entry
             for entry in self.entries:
-                if kind in (None, _kind(entry.entity)) and entry.entity not in chosen:
+                if entry.preferred and kind in (None, _kind(entry.entity)):
                     keys.setdefault(" ".join(entry.folded), entry)
                     keys.setdefault(" ".join(words(entry.entity.rsplit("/", 1)[-1])), entry)
-            for key in difflib.get_close_matches(query, sorted(keys), n=4 * limit, cutoff=0.6):
+            for key in difflib.get_close_matches(query, sorted(keys), n=4 * limit, cutoff=0.75):
                 entry = keys[key]
                 if entry.entity not in chosen and len(chosen) < limit:
                     label = self.preferred_label.get(entry.entity, entry.label)
