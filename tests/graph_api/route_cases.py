@@ -98,9 +98,9 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/api/audit/alignment?province=binh-dinh&format=csv", None),
     ],
     ("GET", "/api/audit/ownership"): [
+        ("GET", "/api/audit/ownership?task=nq03-ncp-2025-phu-luc-2-nhiem-vu-520", None),
         ("GET", "/api/audit/ownership?on=2025-09-01", None),
         ("GET", "/api/audit/ownership?on=2025-09-01&gone=true&format=csv", None),
-        ("GET", "/api/audit/ownership?task=nq03-ncp-2025-phu-luc-2-nhiem-vu-520", None),
     ],
     ("GET", "/api/audit/tasks-alignment"): [("GET", "/api/audit/tasks-alignment", None)],
     ("GET", "/audit/coverage"): [("GET", "/audit/coverage", None)],

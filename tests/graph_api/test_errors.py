@@ -8,7 +8,6 @@ import re
 
 import pytest
 from fastapi.testclient import TestClient
-from route_cases import app_routes
 
 from graph_api.app import create_app
 from graph_api.models import ErrorBody
@@ -38,14 +37,14 @@ def one_shape(response) -> dict:
 
 
 def test_every_route_answers_a_wrong_method_in_the_one_shape(api):
-    for method, path in sorted(app_routes(api.app)):
+    documented = list(api.get("/openapi.json").json()["paths"])
+    undocumented = ["/docs", "/redoc", "/openapi.json", "/static/site.css"]
+    for path in documented + undocumented:
         url = path
-        for name, value in {**SAMPLE_PARAMS, "{document_id:path}": "57-ntw-2024"}.items():
+        for name, value in {**SAMPLE_PARAMS, "{document_id}": "57-ntw-2024"}.items():
             url = url.replace(name, value)
-        url = url.replace("{path}", "style.css")
-        wrong = "PUT" if method != "PUT" else "PATCH"
-        response = api.request(wrong, url)
-        assert response.status_code == 405, (wrong, url, response.text)
+        response = api.request("PUT", url)  # no route of the app takes PUT
+        assert response.status_code == 405, (url, response.text)
         assert one_shape(response)["code"] == "method-not-allowed"
         assert response.headers["allow"], url
 
