@@ -20,6 +20,7 @@ from starlette.exceptions import HTTPException
 from graph_api import negotiation
 from graph_api.errors import http_status, suggestions_of
 from graph_api.models import ErrorBody, Suggestion
+from graph_api.pages.i18n import LANGUAGES, language
 from graph_api.pages.render import render
 from ontology.errors import PolicyGraphError
 
@@ -110,7 +111,7 @@ def error_response(
     """The answer to an error: :class:`ErrorBody` as JSON, or the error page for a browser."""
     headers = {**(headers or {}), "Vary": "Accept"}
     if wants_html(request):
-        index = 1 if request.query_params.get("lang") == "en" else 0
+        index = LANGUAGES.index(language(request))
         title, explanation = STATUS_WORDS.get(status, STATUS_WORDS[500 if status >= 500 else 400])
         if status == 404 and kind in KIND_NOUNS:
             noun = KIND_NOUNS[kind][index]
@@ -161,9 +162,8 @@ async def http_error(request: Request, error: HTTPException) -> Response:
     phrase = HTTPStatus(error.status_code).phrase
     name = "".join(word.capitalize() for word in phrase.replace("-", " ").split())
     code = "-".join(phrase.lower().replace("-", " ").split())
-    message = error.detail if error.detail != phrase else f"{request.method} {request.url.path}: "
-    if message.endswith(": "):
-        message += phrase.lower()
+    detail = phrase.lower() if error.detail == phrase else error.detail
+    message = f"{request.method} {request.url.path}: {detail}"
     return error_response(request, error.status_code, name, code, message, headers=error.headers)
 
 
