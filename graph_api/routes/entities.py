@@ -59,12 +59,12 @@ async def entity(
     lang: str | None = Query(None, pattern="^(vi|en)$", description="page language (vi, en)"),
     on: Annotated[date | None, Query(description="task pages: who holds it on this date")] = None,
 ) -> Response:
-    offer = negotiation.choose(negotiation.ENTITY, request.headers.get("accept"), format)
     iri = IRI(f"{ID_BASE}{kind}/{slug}")
     bindings = {"entity": iri}
     exists = kind in ENTITY_KINDS and await select(request, "entity_exists", bindings)
-    if not exists:
+    if not exists:  # before negotiating: a JSON client asking for a mistyped id learns so
         raise await unknown_entity(request, kind, slug)
+    offer = negotiation.choose(negotiation.ENTITY, request.headers.get("accept"), format)
     headers = {"Vary": "Accept"}
     if offer.key != "html":
         options = QueryOptions(graph_format=offer.key, bindings=bindings)

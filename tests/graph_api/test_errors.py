@@ -70,6 +70,7 @@ def test_every_route_answers_a_wrong_method_in_the_one_shape(api):
         ("GET", "/api/audit/ownership?task=no-such-task", None, 404, "not-found"),
         ("GET", "/api/audit/tasks-alignment?province=Atlantis", None, 404, "not-found"),
         ("GET", "/id/agency/no-such-agency?format=turtle", None, 404, "not-found"),
+        ("GET", "/id/agency/no-such-agency", None, 404, "not-found"),  # not 406 to a JSON client
         ("GET", "/sparql?query=SELEC", None, 400, "query-refused"),
         ("POST", "/sparql", TOO_LONG, 413, None),
         ("POST", "/sparql", {"update": "CLEAR ALL"}, 403, "forbidden"),
@@ -77,7 +78,7 @@ def test_every_route_answers_a_wrong_method_in_the_one_shape(api):
     ],
 )
 def test_each_error_has_the_one_shape(api, method, url, body, status, code):
-    response = api.request(method, url, data=body)
+    response = api.request(method, url, data=body, headers={"Accept": "application/json"})
     assert response.status_code == status, response.text
     if status < 400:
         return
