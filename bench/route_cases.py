@@ -58,6 +58,11 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/api/tasks?document=57-ntw-2024&limit=1000", None),
         ("GET", "/api/tasks?theme=awareness&format=csv", None),
         ("GET", "/api/tasks?open_on=2025-06-30", None),
+        # names for ids; an unknown one is 404 with suggestions, a shared one 400 listing them
+        ("GET", "/api/tasks?province=B%C3%ACnh+D%C6%B0%C6%A1ng&limit=20", None),
+        ("GET", "/api/tasks?agency=S%E1%BB%9F+KH%26CN+B%C3%ACnh+D%C6%B0%C6%A1ng", None),
+        ("GET", "/api/tasks?agency=so-khcn-binh-duon", None),
+        ("GET", "/api/tasks?agency=S%E1%BB%9F+KH%26CN", None),
     ],
     ("GET", "/api/agencies"): [
         ("GET", "/api/agencies", None),
@@ -69,8 +74,9 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/api/agencies/bo-khcn", None),
         ("GET", "/api/agencies/no-such-agency", None),
     ],
-    ("GET", "/api/documents/{document_id}"): [
+    ("GET", "/api/documents/{document_id:path}"): [
         ("GET", "/api/documents/57-ntw-2024", None),
+        ("GET", "/api/documents/57-NQ/TW?task_limit=5", None),  # by its number
         ("GET", "/api/documents/03-ncp-2025", None),
         ("GET", "/api/documents/no-such-document", None),
     ],
@@ -87,12 +93,14 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/id/province/binh-dinh", None),
         ("GET", "/id/agency/ban-tuyen-giao-tw", None),
         ("GET", "/id/agency/no-such-agency", None),
+        ("GET", "/id/agency/so-khcn-binh-duon?format=turtle", None),  # 404 with suggestions
     ],
     ("GET", "/api/audit/alignment"): [
         ("GET", "/api/audit/alignment", None),
         ("GET", "/api/audit/alignment?province=binh-dinh&format=csv", None),
     ],
     ("GET", "/api/audit/ownership"): [
+        ("GET", "/api/audit/ownership?task=nq03-ncp-2025-phu-luc-2-nhiem-vu-520", None),
         ("GET", "/api/audit/ownership?on=2025-09-01", None),
         ("GET", "/api/audit/ownership?on=2025-09-01&gone=true&format=csv", None),
         ("GET", "/api/audit/ownership?on=2025-09-01&gone=true&limit=5", None),

@@ -10,14 +10,12 @@ from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
-from fastapi import FastAPI, Request
+from fastapi import FastAPI
 from fastapi.middleware.cors import CORSMiddleware
-from fastapi.responses import JSONResponse
 from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
-from graph_api import openapi_doc
-from graph_api.errors import http_status
+from graph_api import error_handlers, openapi_doc
 from graph_api.executor import PooledStore, WorkerPool
 from graph_api.named_queries import load_query, query_names
 from graph_api.routes import (
@@ -124,13 +122,6 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     openapi_doc.install(app, settings.max_rows)
-
-    @app.exception_handler(PolicyGraphError)
-    async def handle_error(request: Request, error: PolicyGraphError) -> JSONResponse:
-        status = http_status(error)
-        if status >= 500 and status != 503:
-            log.error("%s on %s: %s", type(error).__name__, request.url.path, error)
-        body = {"error": type(error).__name__, "code": error.code, "message": str(error)}
-        return JSONResponse(body, status)
+    error_handlers.install(app)  # one error shape (JSON) or page (HTML) for every route
 
     return app

@@ -7,6 +7,9 @@ few other answers the API gives.
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
+from graph_api.models import Suggestion
 from ontology.errors import NotFound, PolicyGraphError, QueryError, QueryTimeout
 
 
@@ -16,6 +19,30 @@ class HTTPFacingError(PolicyGraphError):
     status = 400
     code = "bad-request"
     summary = "the request was refused"
+
+
+class UnknownEntity(NotFound):
+    """An id or name the graph holds no entity of that kind for; ``suggestions`` are the
+    closest entities of that kind (the "did you mean" of the error page and JSON body)."""
+
+    def __init__(
+        self, message: str, suggestions: Sequence[Suggestion] = (), kind: str | None = None
+    ) -> None:
+        super().__init__(message)
+        self.suggestions = list(suggestions)
+        self.kind = kind  # agency, task, document, place …: what the error page names
+
+
+class AmbiguousName(QueryError, HTTPFacingError):
+    """A name several entities of the kind carry (``Sở KH&CN``): the client must pick one."""
+
+    status = 400
+    code = "ambiguous-name"
+    summary = "several entities carry that name"
+
+    def __init__(self, message: str, suggestions: Sequence[Suggestion] = ()) -> None:
+        super().__init__(message)
+        self.suggestions = list(suggestions)
 
 
 class Forbidden(QueryError, HTTPFacingError):
@@ -69,3 +96,8 @@ def http_status(error: PolicyGraphError) -> int:
     if isinstance(error, QueryError):
         return 400
     return 500
+
+
+def suggestions_of(error: BaseException) -> list[Suggestion]:
+    """The entities an error proposes instead (empty for most errors)."""
+    return list(getattr(error, "suggestions", ()))

@@ -21,6 +21,7 @@ closes the connection, so nothing after the ambiguous body is read as a request.
 from __future__ import annotations
 
 import asyncio
+import json
 from collections import OrderedDict
 from typing import Any
 
@@ -112,7 +113,8 @@ class FramingGuard:
                     ],
                 }
             )
-            body = b'{"error":"BadRequest","message":"%s"}' % problem.encode()
+            error = {"error": "BadRequest", "code": "ambiguous-framing", "message": problem}
+            body = json.dumps({**error, "suggestions": []}).encode()  # the one error shape
             await send({"type": "http.response.body", "body": body})
             return
         await self.app(scope, receive, send)

@@ -21,10 +21,24 @@ def _iso_date_only(value: Any) -> Any:
 IsoDate = Annotated[date, BeforeValidator(_iso_date_only)]
 
 
+class Suggestion(BaseModel):
+    """An entity the client may have meant ("did you mean"), from the search index."""
+
+    iri: str
+    label: str
+    kind: str = Field(description="agency, task, document, place …")
+
+
 class ErrorBody(BaseModel):
+    """The one body of every error answer in JSON, whatever the route or status."""
+
     error: str = Field(description="the kind of error")
     code: str = Field(description="a stable code for scripts, e.g. not-found or query-timeout")
     message: str = Field(description="what is wrong, for people")
+    suggestions: list[Suggestion] = Field(
+        default_factory=list,
+        description="for an unknown or ambiguous entity: the closest ones (else empty)",
+    )
 
 
 class Ref(BaseModel):

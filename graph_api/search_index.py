@@ -8,11 +8,13 @@ document numbers) and ``search_task_texts.rq`` (a task's wording), with each tas
 each folded word points to the labels holding it, and the words are kept sorted, so a query
 word's labels (the word itself or any word it begins) are one binary search away; only labels
 holding every query word are scored, so a search costs what its candidates cost, not what the
-graph holds.
+graph holds. A query that is a place's name (``Bình Dương``) lists the place, then its own
+agencies, documents and tasks (``search_places.rq``), named so or not, then the other hits.
 """
 
 from __future__ import annotations
 
+import difflib
 import threading
 from bisect import bisect_left
 from collections.abc import Callable
@@ -51,9 +53,14 @@ class SearchIndex:
     def __init__(self, rows: list[dict[str, Any]]) -> None:
         self.entries: list[Entry] = []
         self.preferred_label: dict[str, str] = {}
+        self.first_label: dict[str, str] = {}  # for an entity with no preferred label
         postings: dict[str, set[int]] = {}
         seen: set[tuple[str, str, bool]] = set()
+        self.own: dict[str, set[str]] = {}  # place → the agencies, documents, tasks it holds
         for row in rows:
+            if row.get("place"):
+                self.own.setdefault(row["place"], set()).add(row["entity"])
+                continue
             label = row.get("label")
             if not label:
                 continue
@@ -65,6 +72,7 @@ class SearchIndex:
             for word in entry.folded:
                 postings.setdefault(word, set()).add(len(self.entries))
             self.entries.append(entry)
+            self.first_label.setdefault(row["entity"], label)
             if preferred:
                 current = self.preferred_label.get(row["entity"])
                 if current is None or _prefer(label, current):
@@ -102,15 +110,21 @@ class SearchIndex:
             score = _score(wanted, entry)
             if score > 0 and score > best.get(entry.entity, (0.0, entry))[0]:
                 best[entry.entity] = (score, entry)
-        ranked = sorted(
-            best.items(),
-            key=lambda item: (
-                -item[1][0],
-                KIND_RANK.get(_kind(item[0]), len(KIND_RANK)),
-                len(item[1][1].label),
-                item[0],
-            ),
-        )
+        named = self.named(query, "place")
+        place = named[0] if len(named) == 1 else None
+        own = self.own.get(place, set()) if place else set()
+        for entity in sorted(own - best.keys()):  # its own entities, named so or not
+            if label := self.preferred_label.get(entity) or self.first_label.get(entity):
+                best[entity] = (0.0, Entry(entity, label, (), True))
+
+        def rank(item: tuple[str, tuple[float, Entry]]) -> tuple:
+            """A place the query names, then its own entities by kind, then by score."""
+            entity, (score, entry) = item
+            kind = KIND_RANK.get(_kind(entity), len(KIND_RANK))
+            first = 0 if entity == place else 1 if entity in own else 2
+            return (first, kind if first == 1 else 0, -score, kind, len(entry.label), entity)
+
+        ranked = sorted(best.items(), key=rank)
         return [
             Hit(
                 entity=entity,
@@ -134,6 +148,43 @@ class SearchIndex:
             Hit(entity=entity, label=label, matched=label, kind=kind, score=0.0)
             for _, entity, label in sorted(found, key=_natural)[:limit]
         ]
+
+    def named(self, name: str, kind: str) -> list[str]:
+        """The entities of ``kind`` one of whose names is ``name`` (diacritics, case and
+        punctuation ignored); those so named by a preferred label first when several are."""
+        wanted = tuple(words(name))
+        if not wanted:
+            return []
+        found: dict[str, bool] = {}
+        for position in self.candidates(list(wanted)):
+            entry = self.entries[position]
+            if entry.folded == wanted and _kind(entry.entity) == kind:
+                found[entry.entity] = found.get(entry.entity, False) or entry.preferred
+        preferred = sorted(entity for entity, by_label in found.items() if by_label)
+        return preferred if len(preferred) == 1 else sorted(found)
+
+    def closest(self, text: str, kind: str | None = None, limit: int = 5) -> list[Hit]:
+        """The entities (of ``kind``) nearest to a mistyped name or slug: first the search's
+        own hits (every word, or a word's beginning, found), then near spellings of a label
+        or a slug (``so-khcn-binh-duon`` → Sở KH&CN Bình Dương)."""
+        query = " ".join(words(text))
+        if not query:
+            return []
+        hits = [h for h in self.search(query, len(self.entries)) if kind in (None, h.kind)]
+        chosen = {hit.entity: hit for hit in hits[:limit]}
+        if len(chosen) < limit:
+            keys: dict[str, Entry] = {}  # folded preferred label or slug → its entry
+            for entry in self.entries:
+                if entry.preferred and kind in (None, _kind(entry.entity)):
+                    keys.setdefault(" ".join(entry.folded), entry)
+                    keys.setdefault(" ".join(words(entry.entity.rsplit("/", 1)[-1])), entry)
+            for key in difflib.get_close_matches(query, sorted(keys), n=4 * limit, cutoff=0.75):
+                entry = keys[key]
+                if entry.entity not in chosen and len(chosen) < limit:
+                    label = self.preferred_label.get(entry.entity, entry.label)
+                    kind_of = _kind(entry.entity)
+                    chosen[entry.entity] = Hit(entry.entity, label, entry.label, kind_of, 0.0)
+        return list(chosen.values())
 
 
 def _natural(item: tuple[str, str, str]) -> tuple:

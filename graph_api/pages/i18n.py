@@ -107,8 +107,6 @@ WORDS: dict[str, tuple[str, str]] = {  # key: (Vietnamese, English)
     "other_names": ("Tên khác", "Other names"),
     "formats": ("Dữ liệu", "Data"),
     "filter": ("Lọc bảng…", "Filter the table…"),
-    "not_found": ("Không tìm thấy", "Not found"),
-    "not_found_text": ("Đồ thị không có đối tượng", "The graph has no entity"),
     "sparql_title": ("Truy vấn SPARQL", "SPARQL query"),
     "sparql_intro": (
         "Truy vấn chỉ đọc; đồ thị mặc định là hợp của mọi nguồn. Chọn một truy vấn mẫu để bắt đầu.",

@@ -14,19 +14,18 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
 
 from graph_api import negotiation
-from graph_api.entity_refs import optional_entity_ref, parse_entity_ref
 from graph_api.models import Agency, AgencyDetail, AgencyList
 from graph_api.routes.common import (
     CSV_RESPONSE,
     ERROR_RESPONSES,
     FORMAT_DESCRIPTION,
     ROW_CAPPED,
-    SLUG_PATTERN,
     format_pattern,
-    id_pattern,
     limit_within,
     load_tasks,
+    name_or_id,
     require_found,
+    resolve_ref,
     select,
     split_lines,
     table_response,
@@ -94,7 +93,9 @@ def agency_from_row(row: dict[str, Any]) -> Agency:
 async def list_agencies(
     request: Request,
     province: str | None = Query(
-        None, description="place slug: agencies with that jurisdiction", pattern=id_pattern("place")
+        None,
+        max_length=300,
+        description=name_or_id("province", "binh-duong or Bình Dương") + "; its agencies",
     ),
     limit: int | None = Query(None, ge=1, le=ROW_CAPPED, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
@@ -103,7 +104,7 @@ async def list_agencies(
     ),
 ) -> Response:
     limit = limit_within(request, limit)
-    place = optional_entity_ref(province, "place")
+    place = await resolve_ref(request, province, "place", "province")
     if place is None:
         candidates = [IRI(row["agency"]) for row in await select(request, "agency_ids")]
         counts = await task_counts(request, None)
@@ -125,9 +126,9 @@ async def list_agencies(
 )
 async def get_agency(
     request: Request,
-    agency_id: str = Path(description="agency slug, e.g. bo-khcn", pattern=SLUG_PATTERN),
+    agency_id: str = Path(max_length=300, description=name_or_id("agency", "bo-khcn or Bộ KH&CN")),
 ) -> JSONResponse:
-    iri = parse_entity_ref(agency_id, "agency")
+    iri = await resolve_ref(request, agency_id, "agency", "agency_id")
     found = await agency_details(request, [iri], await task_counts(request, [iri]))
     require_found(found, "agency", iri)
     page = await task_page(

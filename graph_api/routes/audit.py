@@ -27,12 +27,11 @@ from graph_api.audit.ownership import Holding, OwnershipReport, count_holdings, 
 from graph_api.audit.provinces import province_labels, resolve_province
 from graph_api.audit.themes import audit_tasks
 from graph_api.bounded_store import bounded_store
-from graph_api.entity_refs import parse_entity_ref
 from graph_api.models import IsoDate
 from graph_api.pages.alignment import alignment_context
 from graph_api.pages.i18n import language
 from graph_api.pages.render import render as render_page
-from graph_api.routes.common import ERROR_RESPONSES, id_pattern
+from graph_api.routes.common import ERROR_RESPONSES, resolve_in_store
 
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
@@ -64,7 +63,7 @@ def alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md|html)$")] = "json",
 ) -> Response:
-    report = audit_alignment(request.app.state.store, province)
+    report = audit_alignment(request.app.state.store, _province(request, province))
     if format == "html":
         return HTMLResponse(render_coverage(report))
     return _text(render.render_alignment(report, format), format)
@@ -80,7 +79,11 @@ def ownership(
     on: Annotated[IsoDate | None, Query(description="YYYY-MM-DD; default today")] = None,
     province: Annotated[str | None, Query(description="only the tasks of this province")] = None,
     task: Annotated[
-        str | None, Query(description="only this task (IRI or slug)", pattern=id_pattern("task"))
+        str | None,
+        Query(
+            max_length=300,
+            description="only this task: IRI, slug or citation (03/NQ-CP, Phụ lục II, nhiệm vụ 52)",
+        ),
     ] = None,
     gone: Annotated[bool, GONE] = False,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
@@ -88,8 +91,10 @@ def ownership(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
     store = bounded_store(request.app.state.store)  # reads every assignment: time-limited
-    place = resolve_province(province, province_labels(store)) if province else None
-    task_iri = str(parse_entity_ref(task, "task")) if task else None
+    place = (
+        resolve_province(_province(request, province), province_labels(store)) if province else None
+    )
+    task_iri = str(resolve_in_store(request.app, task, "task", "task")) if task else None
     when = on or date.today()
     found = iter_holdings(store, when, task=task_iri, province=place, gone=gone)
     page = list(islice(found, offset, offset + limit)) if format == "md" else None
@@ -147,7 +152,7 @@ def tasks_alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
-    report = audit_tasks(request.app.state.store, province)
+    report = audit_tasks(request.app.state.store, _province(request, province))
     if format == "json":
         return JSONResponse(report.as_dict())
     return _text(render.render_tasks(report, format), format)
@@ -158,7 +163,7 @@ def coverage(
     request: Request,
     province: Annotated[str | None, Query(description="one province")] = None,
 ) -> HTMLResponse:
-    report = audit_alignment(request.app.state.store, province)
+    report = audit_alignment(request.app.state.store, _province(request, province))
     return HTMLResponse(render_coverage(report))
 
 
@@ -173,3 +178,10 @@ async def alignment_page(
     return render_page(
         request, "alignment.html", await alignment_context(request, language(request))
     )
+
+
+def _province(request: Request, province: str | None) -> str | None:
+    """The province IRI a slug or name means (404 with the closest provinces when none)."""
+    if not province:
+        return None
+    return str(resolve_in_store(request.app, province, "place", "province"))

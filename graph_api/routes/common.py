@@ -13,6 +13,7 @@ from pydantic import BaseModel
 from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
+from graph_api.entity_refs import resolve_entity
 from graph_api.models import ErrorBody, Evidence, Ref, Task
 from graph_api.named_queries import load_query
 from graph_api.store_terms import IRI
@@ -23,7 +24,7 @@ ERROR_RESPONSES: dict[int | str, dict[str, Any]] = {
     status: {"model": ErrorBody, "description": description}
     for status, description in (
         (400, "Bad parameter"),
-        (404, "Unknown id"),
+        (404, "Unknown id or name (with the closest entities as suggestions)"),
         (406, "No acceptable format"),
         (503, "Query stopped at the time limit"),
     )
@@ -36,6 +37,33 @@ SLUG_PATTERN = r"^[\w.\-]+$"  # as SLUG: what the OpenAPI schema promises is wha
 def id_pattern(kind: str) -> str:
     """The values ``entity_ref(kind, …)`` accepts: empty, a slug, or the entity's full IRI."""
     return rf"^$|^({re.escape(f'{ID_BASE}{kind}/')})?[\w.\-]+$"
+
+
+def name_or_id(kind: str, example: str) -> str:
+    """The description of a parameter :func:`resolve_ref` reads."""
+    return f"{kind} slug, IRI or name, e.g. {example} (unknown: 404 naming the closest ones)"
+
+
+async def resolve_ref(request: Request, value: str | None, kind: str, parameter: str) -> IRI | None:
+    """The IRI of the entity of ``kind`` that ``value`` (id or name) means; None when absent.
+
+    Unknown: 404 naming ``parameter`` with the closest entities; see :func:`resolve_entity`.
+    """
+    if not value:
+        return None
+    return await run_in_threadpool(resolve_in_store, request.app, value, kind, parameter)
+
+
+def resolve_in_store(app: Any, value: str, kind: str, parameter: str) -> IRI:
+    """:func:`resolve_entity` over the app's store and search index (blocking)."""
+    store = app.state.store
+
+    def exists(iri: IRI) -> bool:
+        return bool(store.select(load_query("entity_exists"), {"entity": iri}))
+
+    return resolve_entity(
+        value, kind, exists=exists, search_index=app.state.search_index.index, parameter=parameter
+    )
 
 
 def format_pattern(offers: tuple[negotiation.Offer, ...]) -> str:

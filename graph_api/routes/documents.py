@@ -7,13 +7,13 @@ from typing import Any
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse
 
-from graph_api.entity_refs import parse_entity_ref
 from graph_api.models import Document, DocumentLink, Ref
 from graph_api.routes.common import (
     ERROR_RESPONSES,
-    SLUG_PATTERN,
     load_tasks,
+    name_or_id,
     require_found,
+    resolve_ref,
     select,
     split_lines,
     task_page,
@@ -54,18 +54,20 @@ def document_properties(rows: list[dict[str, Any]]) -> dict[str, Any]:
 
 
 @router.get(
-    "/api/documents/{document_id}",
+    "/api/documents/{document_id:path}",
     response_model=Document,
     summary="A document with its implementation chain up and down",
     responses=ERROR_RESPONSES,
 )
 async def get_document(
     request: Request,
-    document_id: str = Path(description="document slug, e.g. 57-ntw-2024", pattern=SLUG_PATTERN),
+    document_id: str = Path(
+        max_length=300, description=name_or_id("document", "57-ntw-2024 or 57-NQ/TW")
+    ),
     task_limit: int = Query(TASK_PAGE, ge=0, le=1_000_000, description=TASK_LIMIT),
     task_offset: int = Query(0, ge=0, le=1_000_000),
 ) -> JSONResponse:
-    iri = parse_entity_ref(document_id, "document")
+    iri = await resolve_ref(request, document_id, "document", "document_id")
     bindings = {"document": iri}
     record = document_properties(await select(request, "document", bindings))
     row = require_found([record] if record else [], "document", iri)

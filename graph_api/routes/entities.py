@@ -15,6 +15,8 @@ from fastapi.responses import Response
 from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
+from graph_api.entity_refs import suggestion
+from graph_api.errors import UnknownEntity
 from graph_api.named_queries import load_query
 from graph_api.pages import agency, document, facts, province, task
 from graph_api.pages.i18n import language
@@ -23,7 +25,7 @@ from graph_api.pages.render import render
 from graph_api.routes.common import ERROR_RESPONSES, SLUG_PATTERN, format_pattern, select
 from graph_api.store import QueryOptions
 from graph_api.store_terms import IRI
-from ontology.errors import NotFound, QueryError
+from ontology.errors import QueryError
 from ontology.vocabulary import ENTITY_KINDS, ID_BASE
 
 router = APIRouter(tags=["entities"])
@@ -57,15 +59,12 @@ async def entity(
     lang: str | None = Query(None, pattern="^(vi|en)$", description="page language (vi, en)"),
     on: Annotated[date | None, Query(description="task pages: who holds it on this date")] = None,
 ) -> Response:
-    offer = negotiation.choose(negotiation.ENTITY, request.headers.get("accept"), format)
     iri = IRI(f"{ID_BASE}{kind}/{slug}")
     bindings = {"entity": iri}
     exists = kind in ENTITY_KINDS and await select(request, "entity_exists", bindings)
-    if not exists:
-        if offer.key == "html":
-            context = {"title": "404", "iri": str(iri)}
-            return render(request, "not_found.html", context, status=404)
-        raise NotFound(f"the graph has no entity {iri}")
+    if not exists:  # before negotiating: a JSON client asking for a mistyped id learns so
+        raise await unknown_entity(request, kind, slug)
+    offer = negotiation.choose(negotiation.ENTITY, request.headers.get("accept"), format)
     headers = {"Vary": "Accept"}
     if offer.key != "html":
         options = QueryOptions(graph_format=offer.key, bindings=bindings)
@@ -93,3 +92,14 @@ async def entity(
         template = "entity.html"
     context["alternates"] = href(str(iri))
     return render(request, template, context, headers=headers)
+
+
+async def unknown_entity(request: Request, kind: str, slug: str) -> UnknownEntity:
+    """The 404 of an IRI the graph lacks, with the closest entities of its kind (any kind when
+    the kind is unknown; ``province`` means a place)."""
+    searched = "place" if kind == "province" else kind
+    known = searched if searched in ENTITY_KINDS else None
+    index = await run_in_threadpool(request.app.state.search_index.index)
+    closest = await run_in_threadpool(index.closest, slug, known)
+    suggestions = [suggestion(index, hit.entity) for hit in closest]
+    return UnknownEntity(f"the graph has no entity {ID_BASE}{kind}/{slug}", suggestions, known)

@@ -16,7 +16,6 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response, StreamingResponse
 
 from graph_api import negotiation
-from graph_api.entity_refs import optional_entity_ref
 from graph_api.models import IsoDate, Task, TaskList
 from graph_api.routes.common import (
     CSV_RESPONSE,
@@ -25,9 +24,10 @@ from graph_api.routes.common import (
     ROW_CAPPED,
     _cell,
     format_pattern,
-    id_pattern,
     limit_within,
     load_tasks,
+    name_or_id,
+    resolve_ref,
     table_response,
     task_page,
 )
@@ -36,7 +36,7 @@ from graph_api.store_terms import IRI
 router = APIRouter(tags=["answers"])
 CHUNK = 250  # task IRIs bound in one query when streaming CSV
 OPEN_ON = "only tasks whose deadline has not passed on this day (YYYY-MM-DD)"
-DOCUMENT = "document slug: tasks it (or what implements it) assigns"
+DOCUMENT = "document slug, IRI or number (57-NQ/TW): tasks it (or what implements it) assigns"
 
 
 @router.get(
@@ -48,13 +48,15 @@ DOCUMENT = "document slug: tasks it (or what implements it) assigns"
 async def list_tasks(
     request: Request,
     agency: str | None = Query(
-        None, description="agency slug or IRI (lead or coordinator)", pattern=id_pattern("agency")
+        None,
+        max_length=300,
+        description=name_or_id("agency", "bo-khcn or Sở KH&CN Bình Dương") + "; lead or partner",
     ),
     province: str | None = Query(
-        None, description="place slug, e.g. binh-duong", pattern=id_pattern("place")
+        None, max_length=300, description=name_or_id("province", "binh-duong, Bình Dương, TP.HCM")
     ),
-    document: str | None = Query(None, description=DOCUMENT, pattern=id_pattern("document")),
-    theme: str | None = Query(None, description="theme slug", pattern=id_pattern("theme")),
+    document: str | None = Query(None, max_length=300, description=DOCUMENT),
+    theme: str | None = Query(None, max_length=300, description=name_or_id("theme", "awareness")),
     open_on: Annotated[IsoDate | None, Query(description=OPEN_ON)] = None,
     limit: int | None = Query(None, ge=1, le=ROW_CAPPED, description="default 100"),
     offset: int = Query(0, ge=0, le=1_000_000),
@@ -63,10 +65,10 @@ async def list_tasks(
     ),
 ) -> Response:
     bindings = {
-        "agency": optional_entity_ref(agency, "agency"),
-        "province": optional_entity_ref(province, "place"),
-        "document": optional_entity_ref(document, "document"),
-        "theme": optional_entity_ref(theme, "theme"),
+        "agency": await resolve_ref(request, agency, "agency", "agency"),
+        "province": await resolve_ref(request, province, "place", "province"),
+        "document": await resolve_ref(request, document, "document", "document"),
+        "theme": await resolve_ref(request, theme, "theme", "theme"),
         "openOn": open_on,
     }
     limit = limit_within(request, limit)

@@ -61,7 +61,7 @@ def test_routes_answer_a_bad_id_with_400_and_an_unknown_one_with_404(client):
     ):
         response = client.get(path, params=params)
         assert response.status_code == 404, (path, response.text)
-        assert response.json()["error"] in {"NotFound", "ViewNotFound"}
+        assert response.json()["error"] in {"NotFound", "UnknownEntity", "ViewNotFound"}
         assert response.json()["code"] == "not-found"
 
 

@@ -37,7 +37,8 @@ def test_bad_parameters_are_400_with_the_error_body_naming_them(client, path, pa
     response = client.get(path)
     assert response.status_code == 400
     body = response.json()
-    assert set(body) == {"error", "code", "message"} and parameter in body["message"]
+    assert set(body) == {"error", "code", "message", "suggestions"}
+    assert parameter in body["message"]
 
 
 def test_a_real_date_is_still_a_date(client):
