@@ -26,6 +26,7 @@ from graph_api.routes import (
     documents,
     entities,
     home,
+    lists,
     search,
     sparql,
     stats,
@@ -120,7 +121,19 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         max_age=3600,
     )
     app.add_middleware(SecurityHeaders)  # outermost: CORS preflights get the headers too
-    for module in (home, sparql, tasks, agencies, documents, search, stats, entities, audit, views):
+    for module in (
+        home,
+        lists,
+        sparql,
+        tasks,
+        agencies,
+        documents,
+        search,
+        stats,
+        entities,
+        audit,
+        views,
+    ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     openapi_doc.install(app, settings.max_rows)

@@ -108,8 +108,7 @@ class RemoteStore(Store):
         except SPARQLWrapperException as error:
             if any(marker in str(error) for marker in CANCELLED_MARKERS):
                 raise QueryTimeout(
-                    "query stopped by the engine: it ran past the time limit of "
-                    f"{self.timeout:g} s"
+                    f"query stopped by the engine: it ran past the time limit of {self.timeout:g} s"
                 ) from error
             raise QueryError(f"the remote engine refused the query: {error}") from error
         except TimeoutError as error:

@@ -33,6 +33,15 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/search", None),
     ],
     ("GET", "/provinces"): [("GET", "/provinces", None), ("GET", "/provinces?lang=en", None)],
+    ("GET", "/tasks"): [
+        ("GET", "/tasks", None),
+        ("GET", "/tasks?agency=B%E1%BB%99+Khoa+h%E1%BB%8Dc+v%C3%A0+C%C3%B4ng+ngh%E1%BB%87", None),
+        ("GET", "/tasks?province=binh+duong&sort=deadline&order=desc", None),
+        ("GET", "/tasks?document=03%2FNQ-CP&overdue_on=2026-01-01&page=2&per_page=20", None),
+        ("GET", "/tasks?q=ha+tang+nang+luong&format=csv", None),
+        ("GET", "/tasks?deadline_from=2025&deadline_to=2026-06&format=csv&lang=en", None),
+        ("GET", "/tasks?agency=no-such-agency", None),
+    ],
     ("OPTIONS", "/sparql"): [("OPTIONS", "/sparql", None)],
     ("GET", "/sparql"): [
         ("GET", "/sparql?query=" + SMALL_QUERY.replace(" ", "+").replace("#", "%23"), None),

@@ -26,6 +26,7 @@ OPERATIONS = [
     ("GET", "/api/search"),
     ("GET", "/search"),
     ("GET", "/provinces"),
+    ("GET", "/tasks"),
     ("GET", "/api/stats"),
     ("GET", "/id/{kind}/{slug}"),
     ("GET", "/sparql"),

@@ -1,0 +1,158 @@
+"""The list pages (/tasks, /agencies, /documents) and their downloads over the real build of data/
+(tests/conftest.py ``built_oxigraph``): filters give the rows the graph holds, the files hold the
+same rows as the page, with Vietnamese headers."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from datetime import date
+from pathlib import Path
+
+import openpyxl
+import pytest
+from fastapi.testclient import TestClient
+
+from graph_api.app import create_app
+from graph_api.pages.task_rows import deadline_end
+from graph_api.settings import Settings
+
+ROOT = Path(__file__).resolve().parents[2]
+ID = "https://w3id.org/policygraph/id/"
+HTML = {"Accept": "text/html"}
+TASK_52 = "/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-52"
+PG = "PREFIX pg: <https://w3id.org/policygraph/ontology#> "
+
+
+@pytest.fixture(scope="module")
+def pages(built_oxigraph) -> TestClient:
+    settings = Settings(query_workers=0, data_dir=ROOT / "data")
+    return TestClient(create_app(settings, built_oxigraph))
+
+
+def task_links(page: str) -> list[str]:
+    """The task addresses of a list page's table, in order."""
+    table = page[
+        page.index('id="task-list"') : page.index("</table>", page.index('id="task-list"'))
+    ]
+    return re.findall(r'<tr[^>]*>\s*<td><a href="(/id/task/[^"]+)"', table)
+
+
+def xlsx_rows(body: bytes) -> list[tuple]:
+    sheet = openpyxl.load_workbook(io.BytesIO(body), read_only=True).active
+    return [tuple(cell if cell is not None else "" for cell in row) for row in sheet.values]
+
+
+def graph_tasks(store, pattern: str) -> set[str]:
+    rows = store.select(PG + f"SELECT DISTINCT ?task WHERE {{ {pattern} }}")
+    return {"/id/" + row["task"].removeprefix(ID) for row in rows}
+
+
+def test_agency_by_name_with_or_without_diacritics_or_slug(pages, built_oxigraph):
+    wanted = graph_tasks(
+        built_oxigraph, f"?task pg:leadAgency|pg:coordinatingAgency <{ID}agency/bo-khcn>"
+    )
+    assert TASK_52 in wanted and len(wanted) > 50
+    for agency in ("Bộ Khoa học và Công nghệ", "bo khoa hoc va cong nghe", "bo-khcn"):
+        page = pages.get("/tasks", params={"agency": agency, "per_page": 500}, headers=HTML)
+        assert page.status_code == 200
+        assert set(task_links(page.text)) == wanted, agency
+        assert "Bộ Khoa học và Công nghệ" in page.text[: page.text.index('id="count"')]
+    siblings = [link for link in wanted if "nq03-ncp-2025-phu-luc-2" in link]
+    assert len(siblings) > 20  # task 52's siblings in Appendix II
+
+
+def test_text_search_ignores_diacritics(pages):
+    page = pages.get("/tasks", params={"q": "ha tang nang luong"}, headers=HTML).text
+    assert task_links(page) == [TASK_52]
+    assert ">03/NQ-CP, Phụ lục II, nhiệm vụ 52<" in page  # cited as users cite it
+    same = pages.get("/tasks", params={"q": "hạ tầng năng lượng"}, headers=HTML).text
+    assert task_links(same) == [TASK_52]
+
+
+def test_province_by_name_or_slug(pages, built_oxigraph):
+    wanted = graph_tasks(
+        built_oxigraph,
+        f"{{ ?task (pg:leadAgency|pg:coordinatingAgency)/pg:jurisdiction <{ID}place/binh-duong> }}"
+        f" UNION {{ ?task pg:assignedBy/pg:territorialScope <{ID}place/binh-duong> }}",
+    )
+    assert wanted
+    for province in ("Bình Dương", "binh duong", "binh-duong"):
+        page = pages.get("/tasks", params={"province": province}, headers=HTML).text
+        assert set(task_links(page)) == wanted, province
+
+
+def test_overdue_and_deadline_range_and_sort(pages):
+    on = "2026-01-01"
+    page = pages.get(
+        "/tasks", params={"overdue_on": on, "per_page": 500, "format": "xlsx"}, headers=HTML
+    )
+    rows = xlsx_rows(page.content)
+    assert rows[0][5] == "Thời hạn" and len(rows) > 10
+    assert all(deadline_end(row[5]) < date.fromisoformat(on) for row in rows[1:])
+    assert all(row[6] == "Có" for row in rows[1:])
+    ranged = xlsx_rows(
+        pages.get(
+            "/tasks",
+            params={"deadline_from": "2025-07", "deadline_to": "2025", "format": "xlsx"},
+        ).content
+    )
+    ends = [deadline_end(row[5]) for row in ranged[1:]]
+    assert ends and all(date(2025, 7, 1) <= end <= date(2025, 12, 31) for end in ends)
+    ordered = xlsx_rows(
+        pages.get("/tasks", params={"sort": "deadline", "order": "desc", "format": "xlsx"}).content
+    )
+    known = [deadline_end(row[5]) for row in ordered[1:] if deadline_end(row[5])]
+    assert known == sorted(known, reverse=True)
+
+
+def test_pages_follow_each_other_and_download_every_row(pages):
+    first = task_links(pages.get("/tasks", params={"per_page": 20}, headers=HTML).text)
+    second = task_links(pages.get("/tasks", params={"per_page": 20, "page": 2}).text)
+    everything = task_links(pages.get("/tasks", params={"per_page": 500}).text)
+    assert first + second == everything[:40] and len(set(everything)) == len(everything)
+    rows = xlsx_rows(pages.get("/tasks", params={"format": "xlsx", "per_page": 20}).content)
+    assert ["/id/" + row[8].removeprefix(ID) for row in rows[1:]] == everything
+
+
+def test_xlsx_and_csv_hold_the_pages_rows_with_vietnamese_headers(pages):
+    params = {"agency": "Bộ Khoa học và Công nghệ", "per_page": 500}
+    page = pages.get("/tasks", params=params, headers=HTML).text
+    assert 'href="/tasks?agency=' in page and "format=xlsx" in page and "format=csv" in page
+    links = task_links(page)
+    sheet = pages.get("/tasks", params={**params, "format": "xlsx"})
+    assert sheet.headers["content-type"].startswith("application/vnd.openxmlformats")
+    assert 'filename="Tasks.xlsx"' in sheet.headers["content-disposition"]
+    rows = xlsx_rows(sheet.content)
+    assert rows[0][:4] == ("Nhiệm vụ", "Nội dung", "Văn bản", "Chủ trì")
+    assert ["/id/" + row[8].removeprefix(ID) for row in rows[1:]] == links
+    found = re.findall(r'<td><a href="/id/task/[^"]+">([^<]+)</a>', page)
+    cited = dict(zip(links, map(html.unescape, found), strict=True))
+    assert [row[0] for row in rows[1:]] == [cited[link] for link in links]
+    text = pages.get("/tasks", params={**params, "format": "csv"})
+    assert text.content.startswith("\ufeff".encode())  # the BOM: Excel reads UTF-8
+    table = list(csv.reader(io.StringIO(text.content.decode("utf-8-sig"))))
+    assert table[0][0] == "Nhiệm vụ" and len(table) == len(rows)
+    english = pages.get("/tasks", params={**params, "format": "csv", "lang": "en"})
+    assert english.content.decode("utf-8-sig").startswith("Task,Content,Document,Lead")
+
+
+def test_bad_filters_are_named(pages):
+    unknown = pages.get("/tasks", params={"agency": "Bộ Không Có Thật Nào"})
+    assert unknown.status_code == 404 and "agency=" in unknown.json()["message"]
+    bad = pages.get("/tasks", params={"deadline_from": "2025-13"})
+    assert bad.status_code == 400 and "deadline_from" in bad.json()["message"]
+
+
+def test_values_are_escaped_on_the_page(pages):
+    page = pages.get("/tasks", params={"q": '<script>"x'}, headers=HTML).text
+    assert "<script>&#34;x" not in page and "&lt;script&gt;&#34;x" in page
+    assert 'id="empty"' in page
+
+
+def test_navigation_links_the_lists(pages):
+    home = pages.get("/", headers=HTML).text
+    for path in ("/tasks", "/agencies", "/documents"):
+        assert f'href="{path}"' in home
