@@ -9,7 +9,7 @@ from fastapi import APIRouter, Query, Request
 from fastapi.responses import Response
 
 from graph_api.exports import FORMAT_PATTERN, download
-from graph_api.pages import task_list
+from graph_api.pages import agency_list, document_list, task_list
 from graph_api.pages.facts import entity_names
 from graph_api.pages.i18n import language
 from graph_api.pages.list_words import lw, words_for
@@ -119,3 +119,109 @@ async def tasks_page(
         "max_rows": request.app.state.settings.max_rows,
     }
     return render(request, "tasks.html", context)
+
+
+@router.get(
+    "/agencies",
+    response_class=Response,
+    summary="The list of agencies (for people) with their task counts; CSV or XLSX with ?format=",
+    responses=HTML_AND_FILES,
+)
+async def agencies_page(
+    request: Request,
+    q: str = Query("", max_length=200, description="words of the name (diacritics ignored)"),
+    province: str = Query("", max_length=200, description=f"jurisdiction: {NAME}"),
+    level: str = Query(
+        "", pattern="^$|^(national|provincial)$", description="national, provincial"
+    ),
+    with_tasks: bool = Query(False, description="only agencies that lead or coordinate a task"),
+    sort: str = Query("lead", pattern="^(lead|coordinated|name|province)$"),
+    order: str = ORDER,
+    page: int = PAGE,
+    per_page: int = PER_PAGE_Q,
+    format: str | None = FORMAT,
+    lang: str | None = LANG,
+) -> Response:
+    page_lang = language(request)
+    found, places = await agency_list.matching_agencies(
+        request, q, province, level, with_tasks, page_lang
+    )
+    named = await agency_list.with_place_names(request, found, page_lang)
+    ordered = agency_list.sort_rows(named, sort, order == "desc")
+    if format in ("csv", "xlsx"):
+        rows = ordered[: request.app.state.settings.max_rows]
+        name = lw("agencies_title", "en")
+        return download(agency_list.COLUMNS, rows, format=format, lang=page_lang, name=name)
+    paging = Paging(len(ordered), page, per_page)
+    place_names = await entity_names(request, places, page_lang)
+    context = {
+        "title": lw("agencies_title", page_lang),
+        "lw": words_for(page_lang),
+        "filters": {"q": q, "province": province, "level": level, "with_tasks": with_tasks},
+        "chosen": [(lw("province", page_lang), [place_names.get(p, p) for p in places])]
+        if places
+        else [],
+        "rows": ordered[paging.start : paging.last],
+        "paging": paging,
+        "links": list_links(request, paging),
+        "sorts": {c: sort_link(request, c, sort, order == "desc") for c in agency_list.SORTS},
+        "sort": sort,
+        "descending": order == "desc",
+        "provinces": await province_list(request),
+        "max_rows": request.app.state.settings.max_rows,
+    }
+    return render(request, "agencies.html", context)
+
+
+@router.get(
+    "/documents",
+    response_class=Response,
+    summary="The list of documents (for people); CSV or XLSX with ?format=",
+    responses=HTML_AND_FILES,
+)
+async def documents_page(
+    request: Request,
+    q: str = Query("", max_length=200, description="words of the number or title"),
+    province: str = Query("", max_length=200, description=f"territorial scope: {NAME}"),
+    type: str = Query("", pattern=r"^$|^[A-Za-z]+$", description="kind: Resolution, Plan …"),
+    issuer: str = Query("", max_length=200, description=f"issuing agency: {NAME}"),
+    sort: str = Query("issued", pattern="^(issued|number|title)$"),
+    order: str = ORDER,
+    page: int = PAGE,
+    per_page: int = PER_PAGE_Q,
+    format: str | None = FORMAT,
+    lang: str | None = LANG,
+) -> Response:
+    page_lang = language(request)
+    found, entities = await document_list.matching_documents(request, q, province, type, issuer)
+    ordered = document_list.sort_rows(found, sort, order == "desc")
+    if format in ("csv", "xlsx"):
+        rows = await document_list.with_names(
+            request, ordered[: request.app.state.settings.max_rows], page_lang
+        )
+        name = lw("documents_title", "en")
+        return download(document_list.COLUMNS, rows, format=format, lang=page_lang, name=name)
+    paging = Paging(len(ordered), page, per_page)
+    chosen = [iri for values in entities.values() for iri in values]
+    names = await entity_names(request, chosen, page_lang)
+    context = {
+        "title": lw("documents_title", page_lang),
+        "lw": words_for(page_lang),
+        "filters": {"q": q, "province": province, "type": type, "issuer": issuer},
+        "chosen": [
+            (lw(name, page_lang), [names.get(i, i) for i in values])
+            for name, values in entities.items()
+        ],
+        "rows": await document_list.with_names(
+            request, ordered[paging.start : paging.last], page_lang
+        ),
+        "paging": paging,
+        "links": list_links(request, paging),
+        "sorts": {c: sort_link(request, c, sort, order == "desc") for c in document_list.SORTS},
+        "sort": sort,
+        "descending": order == "desc",
+        "provinces": await province_list(request),
+        "types": await document_list.type_choices(request, page_lang),
+        "max_rows": request.app.state.settings.max_rows,
+    }
+    return render(request, "documents.html", context)

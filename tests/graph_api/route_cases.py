@@ -42,6 +42,18 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/tasks?deadline_from=2025&deadline_to=2026-06&format=csv&lang=en", None),
         ("GET", "/tasks?agency=no-such-agency", None),
     ],
+    ("GET", "/agencies"): [
+        ("GET", "/agencies", None),
+        ("GET", "/agencies?province=B%C3%ACnh+D%C6%B0%C6%A1ng&with_tasks=true&lang=en", None),
+        ("GET", "/agencies?q=khoa+hoc&level=national&sort=name&format=csv", None),
+        ("GET", "/agencies?page=3&per_page=100&sort=province&order=desc", None),
+    ],
+    ("GET", "/documents"): [
+        ("GET", "/documents", None),
+        ("GET", "/documents?province=binh-dinh&sort=number", None),
+        ("GET", "/documents?issuer=Ch%C3%ADnh+ph%E1%BB%A7&type=Resolution&format=csv", None),
+        ("GET", "/documents?q=57-NQ%2FTW&lang=en", None),
+    ],
     ("OPTIONS", "/sparql"): [("OPTIONS", "/sparql", None)],
     ("GET", "/sparql"): [
         ("GET", "/sparql?query=" + SMALL_QUERY.replace(" ", "+").replace("#", "%23"), None),

@@ -156,3 +156,81 @@ def test_navigation_links_the_lists(pages):
     home = pages.get("/", headers=HTML).text
     for path in ("/tasks", "/agencies", "/documents"):
         assert f'href="{path}"' in home
+
+
+def row_links(page: str, table_id: str, kind: str) -> list[str]:
+    start = page.index(f'id="{table_id}"')
+    table = page[start : page.index("</table>", start)]
+    return re.findall(rf'<tr>\s*<td>(?:<a href="(/id/{kind}/[^"]+)">)?', table)
+
+
+def test_agencies_with_their_task_counts(pages, built_oxigraph):
+    led = graph_tasks(built_oxigraph, f"?task pg:leadAgency <{ID}agency/bo-khcn>")
+    coordinated = graph_tasks(built_oxigraph, f"?task pg:coordinatingAgency <{ID}agency/bo-khcn>")
+    page = pages.get("/agencies", headers=HTML).text
+    first = page[page.index('id="agency-list"') :].split("</tr>")[1]
+    assert "Bộ Khoa học và Công nghệ" in first  # the most tasks led comes first
+    assert f">{len(led)}</a>" in first and f">{len(coordinated)}</a>" in first
+    sheet = xlsx_rows(pages.get("/agencies", params={"format": "xlsx", "q": "khoa hoc"}).content)
+    assert sheet[0] == (
+        "Tên cơ quan",
+        "Cấp",
+        "Tỉnh/thành",
+        "Số nhiệm vụ chủ trì",
+        "Số nhiệm vụ phối hợp",
+        "Địa chỉ (IRI)",
+    )
+    by_iri = {row[5]: row for row in sheet[1:]}
+    assert by_iri[f"{ID}agency/bo-khcn"][1:5] == (
+        "Trung ương",
+        "Việt Nam",
+        str(len(led)),
+        str(len(coordinated)),
+    )
+
+
+def test_agencies_of_a_province_by_name(pages, built_oxigraph):
+    rows = built_oxigraph.select(
+        PG
+        + f"SELECT DISTINCT ?a WHERE {{ ?a a pg:Agency ; pg:jurisdiction <{ID}place/binh-duong> }}"
+    )
+    wanted = {"/id/" + row["a"].removeprefix(ID) for row in rows}
+    page = pages.get("/agencies", params={"province": "Bình Dương", "per_page": 500}).text
+    assert set(row_links(page, "agency-list", "agency")) == wanted
+    assert "/id/agency/so-khcn-binh-duong" in wanted
+    params = {"province": "binh duong"}
+    sheet = xlsx_rows(pages.get("/agencies", params={**params, "format": "xlsx"}).content)
+    assert {"/id/" + row[5].removeprefix(ID) for row in sheet[1:]} == wanted
+    text = pages.get("/agencies", params={**params, "format": "csv"}).content.decode("utf-8-sig")
+    assert [tuple(row) for row in csv.reader(io.StringIO(text))] == sheet
+
+
+def test_documents_each_once_filtered_by_province_and_issuer(pages, built_oxigraph):
+    rows = built_oxigraph.select(
+        PG + f"SELECT DISTINCT ?d WHERE {{ ?d pg:territorialScope <{ID}place/binh-dinh> }}"
+    )
+    wanted = {"/id/" + row["d"].removeprefix(ID) for row in rows}
+    page = pages.get("/documents", params={"province": "Bình Định"}, headers=HTML).text
+    found = re.findall(r'<tr>\s*<td>.*?href="(/id/document/[^"]+)"', page, re.S)
+    assert len(found) == len(set(found)) and set(found) == wanted
+    everything = xlsx_rows(pages.get("/documents", params={"format": "xlsx"}).content)
+    assert everything[0][:3] == ("Số hiệu", "Loại văn bản", "Tên văn bản")
+    assert [row[6] for row in everything[1:]].count(f"{ID}document/57-ntw-2024") == 1
+    government = xlsx_rows(
+        pages.get("/documents", params={"issuer": "Chính phủ", "format": "xlsx"}).content
+    )
+    assert "03/NQ-CP" in {row[0] for row in government[1:]}
+    assert {row[3] for row in government[1:]} == {"Chính phủ"}
+
+
+def test_exports_write_text_never_formulas():
+    from graph_api.exports import Column, to_csv, to_xlsx
+
+    columns = (Column("a", "Cột", "Column"),)
+    rows = [{"a": '=HYPERLINK("http://x")'}, {"a": "Sở KH&CN <b>"}, {"a": None}]
+    text = to_csv(columns, rows, "vi").decode("utf-8")
+    assert text.startswith("\ufeffCột\r\n") and "'=HYPERLINK" in text
+    sheet = openpyxl.load_workbook(io.BytesIO(to_xlsx(columns, rows, "en", "t"))).active
+    cells = [cell for (cell,) in sheet.iter_rows()]
+    assert cells[0].value == "Column" and cells[1].data_type == "s"
+    assert cells[1].value.startswith("=HYPERLINK") and cells[2].value == "Sở KH&CN <b>"

@@ -27,6 +27,8 @@ OPERATIONS = [
     ("GET", "/search"),
     ("GET", "/provinces"),
     ("GET", "/tasks"),
+    ("GET", "/agencies"),
+    ("GET", "/documents"),
     ("GET", "/api/stats"),
     ("GET", "/id/{kind}/{slug}"),
     ("GET", "/sparql"),
