@@ -30,6 +30,7 @@ from graph_api.routes import (
     search,
     sparql,
     stats,
+    table_exports,
     tasks,
     views,
 )
@@ -133,6 +134,7 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         entities,
         audit,
         views,
+        table_exports,
     ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")

@@ -54,6 +54,16 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/documents?issuer=Ch%C3%ADnh+ph%E1%BB%A7&type=Resolution&format=csv", None),
         ("GET", "/documents?q=57-NQ%2FTW&lang=en", None),
     ],
+    ("GET", "/exports/agency/{slug}"): [
+        ("GET", "/exports/agency/bo-khcn?table=led&format=csv", None),
+        ("GET", "/exports/agency/so-khcn-binh-duong?table=coordinated&format=csv&lang=en", None),
+        ("GET", "/exports/agency/no-such-agency", None),
+    ],
+    ("GET", "/exports/province/{slug}"): [
+        ("GET", "/exports/province/binh-duong?table=scorecard&format=csv", None),
+        ("GET", "/exports/province/binh-dinh?table=plans&format=csv", None),
+        ("GET", "/exports/province/ha-noi?table=agencies&format=csv&lang=en", None),
+    ],
     ("OPTIONS", "/sparql"): [("OPTIONS", "/sparql", None)],
     ("GET", "/sparql"): [
         ("GET", "/sparql?query=" + SMALL_QUERY.replace(" ", "+").replace("#", "%23"), None),

@@ -234,3 +234,43 @@ def test_exports_write_text_never_formulas():
     cells = [cell for (cell,) in sheet.iter_rows()]
     assert cells[0].value == "Column" and cells[1].data_type == "s"
     assert cells[1].value.startswith("=HYPERLINK") and cells[2].value == "Sở KH&CN <b>"
+
+
+def test_agency_page_tables_download_as_shown(pages):
+    page = pages.get("/id/agency/bo-khcn", headers=HTML).text
+    for table in ("led", "coordinated"):
+        link = f"/exports/agency/bo-khcn?table={table}&amp;format=xlsx"
+        assert f'href="{link}"' in page
+        start = page.index(f'id="table-{table}"')
+        shown = re.findall(
+            r'<td><a href="(/id/task/[^"]+)"', page[start : page.index("</table>", start)]
+        )
+        sheet = xlsx_rows(pages.get(html.unescape(link)).content)
+        assert sheet[0][0] == "Nhiệm vụ" and len(shown) > 10
+        assert ["/id/" + row[8].removeprefix(ID) for row in sheet[1:]] == shown
+    english = pages.get(
+        "/exports/agency/bo-khcn", params={"table": "led", "lang": "en", "format": "csv"}
+    )
+    assert english.content.startswith("\ufeffTask,Content".encode())
+    assert pages.get("/exports/agency/no-such-agency").status_code == 404
+
+
+def test_province_scorecard_downloads_with_vietnamese_verdicts(pages):
+    page = pages.get("/id/place/binh-duong", headers=HTML).text
+    assert 'href="/exports/province/binh-duong?table=scorecard&amp;format=xlsx"' in page
+    verdicts = re.findall(r'<span class="verdict [a-z]+">([^<]+)</span>', page)
+    sheet = xlsx_rows(
+        pages.get("/exports/province/binh-duong", params={"table": "scorecard"}).content
+    )
+    assert sheet[0][:2] == ("Chỉ số", "Đánh giá") and len(verdicts) > 2
+    assert [row[1] for row in sheet[1:]] == [html.unescape(v) for v in verdicts]
+    assert {row[1] for row in sheet[1:]} <= {
+        "mạnh hơn",
+        "bằng",
+        "yếu hơn",
+        "khác mốc thời gian",
+        "không so sánh được",
+    }
+    plans = xlsx_rows(pages.get("/exports/province/binh-duong?table=plans&format=xlsx").content)
+    assert plans[0][0] == "Kế hoạch, chương trình" and len(plans) > 1
+    assert pages.get("/exports/province/viet-nam-no-such").status_code == 404

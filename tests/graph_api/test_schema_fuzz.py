@@ -29,6 +29,8 @@ OPERATIONS = [
     ("GET", "/tasks"),
     ("GET", "/agencies"),
     ("GET", "/documents"),
+    ("GET", "/exports/agency/{slug}"),
+    ("GET", "/exports/province/{slug}"),
     ("GET", "/api/stats"),
     ("GET", "/id/{kind}/{slug}"),
     ("GET", "/sparql"),
