@@ -47,13 +47,19 @@ async def matching_documents(
             raise QueryError(f"type={type_!r}: a kind of document such as Resolution or Plan")
         kind = IRI(str(PG) + type_)
     values: dict[str, dict[str, set[str]]] = {}
-    for place, agency in itertools.product(
-        chosen["province"] or [None], chosen["issuer"] or [None]
-    ):
-        bindings = {"province": place, "issuer": agency, "type": kind}
-        for row in await select(request, "document_list", bindings):
-            record = values.setdefault(row["document"], {})
-            record.setdefault(row["property"], set()).add(str(row["value"]))
+    for row in await select(request, "document_list"):
+        record = values.setdefault(row["document"], {})
+        record.setdefault(row["property"], set()).add(str(row["value"]))
+    if kind is not None or chosen["province"] or chosen["issuer"]:
+        kept: set[str] = set()
+        for place, agency in itertools.product(
+            chosen["province"] or [None], chosen["issuer"] or [None]
+        ):
+            bindings = {"province": place, "issuer": agency, "type": kind}
+            kept |= {
+                row["document"] for row in await select(request, "document_list_filtered", bindings)
+            }
+        values = {iri: record for iri, record in values.items() if iri in kept}
     if q.strip():
         wanted = await text_matches(request, q)
         values = {iri: record for iri, record in values.items() if iri in wanted}

@@ -22,6 +22,7 @@ from graph_api.exports import Column
 from graph_api.pages.facts import entity_names
 from graph_api.pages.labels import task_citation
 from graph_api.pages.lookup import resolve
+from graph_api.pages.task_keys import task_keys
 from graph_api.pages.task_rows import TaskRow, task_rows
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
@@ -91,7 +92,7 @@ async def resolved_filters(request: Request, filters: TaskFilters) -> dict[str, 
 async def matching_tasks(
     request: Request, filters: TaskFilters, entities: dict[str, list[IRI]]
 ) -> list[dict[str, Any]]:
-    """The rows of ``task_list*.rq`` for every task matching the filters (unsorted)."""
+    """Every task matching the filters (``task_list*.rq``) with its sort keys (unsorted)."""
     dates = {
         "deadlineFrom": period("deadline_from", filters.deadline_from, last=False),
         "deadlineTo": period("deadline_to", filters.deadline_to, last=True),
@@ -101,12 +102,12 @@ async def matching_tasks(
     driver = next((name for name in DRIVERS if entities.get(name)), None)
     name = "task_list" if driver is None else f"task_list_{driver}"
     names = list(entities)
-    found: dict[str, dict[str, Any]] = {}
+    found: set[str] = set()
     for combination in itertools.product(*(entities[n] for n in names)):
         bindings = {**dates, **dict(zip(names, combination, strict=True))}
-        for row in await select(request, name, bindings):
-            found.setdefault(row["task"], row)
-    rows = list(found.values())
+        found |= {row["task"] for row in await select(request, name, bindings)}
+    keys = await task_keys(request)
+    rows = [{"task": task, **keys.get(task, {})} for task in found]
     if filters.q.strip():
         wording = await text_matches(request, filters.q)
         rows = [row for row in rows if row["task"] in wording]
