@@ -35,6 +35,37 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/search", None),
     ],
     ("GET", "/provinces"): [("GET", "/provinces", None), ("GET", "/provinces?lang=en", None)],
+    ("GET", "/tasks"): [
+        ("GET", "/tasks", None),
+        ("GET", "/tasks?agency=B%E1%BB%99+Khoa+h%E1%BB%8Dc+v%C3%A0+C%C3%B4ng+ngh%E1%BB%87", None),
+        ("GET", "/tasks?province=binh+duong&sort=deadline&order=desc", None),
+        ("GET", "/tasks?document=03%2FNQ-CP&overdue_on=2026-01-01&page=2&per_page=20", None),
+        ("GET", "/tasks?q=ha+tang+nang+luong&format=csv", None),
+        ("GET", "/tasks?deadline_from=2025&deadline_to=2026-06&format=csv&lang=en", None),
+        ("GET", "/tasks?agency=no-such-agency", None),
+    ],
+    ("GET", "/agencies"): [
+        ("GET", "/agencies", None),
+        ("GET", "/agencies?province=B%C3%ACnh+D%C6%B0%C6%A1ng&with_tasks=true&lang=en", None),
+        ("GET", "/agencies?q=khoa+hoc&level=national&sort=name&format=csv", None),
+        ("GET", "/agencies?page=3&per_page=100&sort=province&order=desc", None),
+    ],
+    ("GET", "/documents"): [
+        ("GET", "/documents", None),
+        ("GET", "/documents?province=binh-dinh&sort=number", None),
+        ("GET", "/documents?issuer=Ch%C3%ADnh+ph%E1%BB%A7&type=Resolution&format=csv", None),
+        ("GET", "/documents?q=57-NQ%2FTW&lang=en", None),
+    ],
+    ("GET", "/exports/agency/{slug}"): [
+        ("GET", "/exports/agency/bo-khcn?table=led&format=csv", None),
+        ("GET", "/exports/agency/so-khcn-binh-duong?table=coordinated&format=csv&lang=en", None),
+        ("GET", "/exports/agency/no-such-agency", None),
+    ],
+    ("GET", "/exports/province/{slug}"): [
+        ("GET", "/exports/province/binh-duong?table=scorecard&format=csv", None),
+        ("GET", "/exports/province/binh-dinh?table=plans&format=csv", None),
+        ("GET", "/exports/province/ha-noi?table=agencies&format=csv&lang=en", None),
+    ],
     ("OPTIONS", "/sparql"): [("OPTIONS", "/sparql", None)],
     ("GET", "/sparql"): [
         ("GET", "/sparql?query=" + SMALL_QUERY.replace(" ", "+").replace("#", "%23"), None),

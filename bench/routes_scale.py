@@ -36,6 +36,12 @@ def routes(province: str) -> list[str]:
         "/api/stats",
         "/api/tasks?format=csv&limit=1000",
         f"/api/tasks?province={province}&limit=1025",
+        "/tasks",  # the lists for people (graph_api/routes/lists.py)
+        f"/tasks?province={province}&sort=deadline",
+        "/tasks?agency=bo-khcn&format=xlsx",
+        "/tasks?overdue_on=2026-01-01",
+        "/agencies",
+        "/documents",
     ]
 
 

@@ -24,9 +24,11 @@ from graph_api.routes import (
     documents,
     entities,
     home,
+    lists,
     search,
     sparql,
     stats,
+    table_exports,
     tasks,
     views,
 )
@@ -118,7 +120,20 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
         max_age=3600,
     )
     app.add_middleware(SecurityHeaders)  # outermost: CORS preflights get the headers too
-    for module in (home, sparql, tasks, agencies, documents, search, stats, entities, audit, views):
+    for module in (
+        home,
+        lists,
+        sparql,
+        tasks,
+        agencies,
+        documents,
+        search,
+        stats,
+        entities,
+        audit,
+        views,
+        table_exports,
+    ):
         app.include_router(module.router)
     app.mount("/static", StaticFiles(directory=STATIC_DIR), name="static")
     openapi_doc.install(app, settings.max_rows)

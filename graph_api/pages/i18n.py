@@ -12,9 +12,9 @@ from fastapi import Request
 LANGUAGES = ("vi", "en")
 NAVIGATION = (  # (path, Vietnamese, English)
     ("/search", "Tìm kiếm", "Search"),
-    ("/search?kind=task", "Nhiệm vụ", "Tasks"),
-    ("/search?kind=agency", "Cơ quan", "Agencies"),
-    ("/search?kind=document", "Văn bản", "Documents"),
+    ("/tasks", "Nhiệm vụ", "Tasks"),
+    ("/agencies", "Cơ quan", "Agencies"),
+    ("/documents", "Văn bản", "Documents"),
     ("/provinces", "Tỉnh/thành", "Provinces"),
     ("/alignment", "Đối chiếu mục tiêu", "Target alignment"),
     ("/views/dependencies", "Sơ đồ", "Diagrams"),
