@@ -33,6 +33,8 @@ class Page:
     note: str = ""
     link_base: str = ""
     legend_edges: list[str] = field(default_factory=list)
+    caption: str = ""
+    frames: list[dict] = field(default_factory=list)  # labelled rectangles drawn behind nodes
 
 
 @cache
@@ -59,7 +61,7 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
             "id": node,
             "label": data.get("label", ""),
             "title": data.get("title", ""),
-            "shape": look.shape,
+            "shape": data.get("shape", look.shape),
             "color": look.colour,
             "x": round(x, 1),
             "y": round(y, 1),
@@ -67,7 +69,9 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
         }
         if data.get("size"):
             entry["size"] = data["size"]
-        if look.shape in ("box", "database", "ellipse"):  # label inside: wrap and contrast
+        if data.get("font_size"):
+            entry["font"] = {"size": data["font_size"]}
+        if entry["shape"] in ("box", "database", "ellipse"):  # label inside: wrap and contrast
             entry["widthConstraint"] = {"maximum": 170}
             entry["font"] = {"color": _text_colour(look.colour)}
         nodes.append(entry)
@@ -125,9 +129,12 @@ def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], pa
         "edges": vis_edges(graph, page.lang),
         "words": {"not_found": ui["not_found"]},
         "link_base": page.link_base,
+        "frames": page.frames,
     }
     counts = f"{graph.number_of_nodes()} {ui['nodes']} · {graph.number_of_edges()} {ui['edges']}"
     note = f'<p id="note" role="status">{html.escape(page.note)}</p>' if page.note else ""
+    if page.caption:
+        note = f'<p id="caption">{html.escape(page.caption)}</p>' + note
     template = Template(_asset(STATIC_DIR / "view.html"))
     return template.substitute(
         lang=html.escape(page.lang),

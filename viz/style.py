@@ -43,6 +43,8 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     "Target": ClassStyle("#1b7837", "diamond", "Chỉ tiêu", "Target"),
     "Agency": ClassStyle("#762a83", "ellipse", "Cơ quan", "Agency"),
     "CollectiveAgency": ClassStyle("#c2a5cf", "ellipse", "Nhóm cơ quan", "Group of agencies"),
+    "NationalAgency": ClassStyle("#762a83", "dot", "Cơ quan trung ương", "National agency"),
+    "ProvincialAgency": ClassStyle("#d95f02", "dot", "Cơ quan cấp tỉnh", "Provincial agency"),
     "Indicator": ClassStyle("#35978f", "triangle", "Chỉ số", "Indicator"),
 }
 DEFAULT_CLASS = "PolicyDocument"
@@ -96,6 +98,16 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "equal": "bằng",
         "stronger": "cao hơn",
         "missing": "thiếu",
+        "cluster_collective": "Nhóm cơ quan được giao chung",
+        "cluster_national": "Cơ quan trung ương khác",
+        "cluster_provincial": "Cấp tỉnh (chưa rõ tỉnh)",
+        "agencies_caption": (
+            "Chỉ gồm các cơ quan có nhiệm vụ; nhóm theo cấp và cơ quan cấp trên (hoặc tỉnh); "
+            "kích thước theo số nhiệm vụ chủ trì và phối hợp."
+        ),
+        "agencies_limit": (
+            "Hiện {shown} cơ quan có nhiều nhiệm vụ nhất trong số {total} cơ quan có nhiệm vụ."
+        ),
     },
     "en": {
         "search": "Find a node…",
@@ -124,6 +136,14 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "equal": "equal",
         "stronger": "stronger",
         "missing": "missing",
+        "cluster_collective": "Agencies assigned together",
+        "cluster_national": "Other national bodies",
+        "cluster_provincial": "Provincial (province unknown)",
+        "agencies_caption": (
+            "Only agencies with tasks; grouped by level and parent body (or province); "
+            "sized by the tasks they lead and coordinate."
+        ),
+        "agencies_limit": "Showing the {shown} busiest of {total} agencies with tasks.",
     },
 }
 
@@ -234,6 +254,7 @@ FACT_NAMES: dict[str, dict[str, str]] = {
         "comparator": "So sánh",
         "statement": "Nội dung định tính",
         "verdict": "Đánh giá",
+        "parent": "Trực thuộc",
     },
     "en": {
         "identifier": "Number",
@@ -255,6 +276,7 @@ FACT_NAMES: dict[str, dict[str, str]] = {
         "comparator": "Comparator",
         "statement": "Qualitative statement",
         "verdict": "Verdict",
+        "parent": "Part of",
     },
 }
 

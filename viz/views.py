@@ -15,7 +15,7 @@ import networkx as nx
 
 from ontology.errors import NotFound
 from ontology.vocabulary import ID_BASE
-from viz import graphs, layout, style
+from viz import agencies, graphs, layout, style
 from viz.aggregate import DEFAULT_BUDGET, collapse_leaves
 from viz.render import Page, render_html
 
@@ -79,15 +79,20 @@ def agency_view(
     return _finish(graph, layout.layered_positions(graph), page)
 
 
-def agencies_view(fetch: Fetch, *, lang: str = "vi", link_base: str = "") -> View:
-    """All agencies, sized by the tasks they lead, the busiest in the middle."""
-    graph = graphs.agencies_graph(fetch("view_agencies", {"lang": lang}), lang)
-    for _, data in graph.nodes(data=True):
-        data["size"] = 8 + 4 * data["lead_tasks"] ** 0.5
-        data["label"] = f"{data['label']} ({data['lead_tasks']})"
-    ordered = sorted(graph, key=lambda n: (-graph.nodes[n]["lead_tasks"], graph.nodes[n]["label"]))
-    positions = layout.sunflower_positions(ordered)
-    return _finish(graph, positions, Page(style.words(lang)["agencies"], lang, "", link_base))
+def agencies_view(
+    fetch: Fetch, *, lang: str = "vi", link_base: str = "", limit: int = agencies.DEFAULT_LIMIT
+) -> View:
+    """Agencies with tasks, clustered by level and parent body or province, sized by workload."""
+    rows = fetch("view_agencies", {"lang": lang})
+    graph, clusters, total = agencies.overview_graph(rows, lang, limit)
+    positions, frames = agencies.cluster_layout(graph, clusters)
+    ui = style.words(lang)
+    note = ""
+    if total > graph.number_of_nodes():
+        note = ui["agencies_limit"].format(shown=graph.number_of_nodes(), total=total)
+    page = Page(ui["agencies"], lang, note, link_base, ["succeeded_by"], ui["agencies_caption"])
+    page.frames = frames
+    return _finish(graph, positions, page)
 
 
 def alignment_view(fetch: Fetch, *, lang: str = "vi", link_base: str = "") -> View:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -73,10 +74,37 @@ def test_agency_view_has_roles_documents_and_successor(fetch):
     assert roles == {"lead", "coordinates"}
 
 
-def test_agencies_overview_sizes_by_lead_tasks(fetch):
+def test_agencies_overview_sizes_by_workload_and_hides_idle_agencies(fetch):
     view = views.build_view("agencies", fetch)
     sizes = {n: d["size"] for n, d in view.graph.nodes(data=True)}
-    assert sizes[ID + "agency/bo-khcn"] > sizes[ID + "agency/xss-probe"]  # 1 lead task vs 0
+    assert sizes[ID + "agency/bo-khcn"] > sizes[ID + "agency/xss-probe"]  # 2 tasks vs 1
+    assert ID + "agency/bcd-binh-duong" not in view.graph  # a steering committee with no task
+    assert not any("(0)" in d["label"] for _, d in view.graph.nodes(data=True))
+
+
+def test_agencies_overview_labels_and_clusters(fetch):
+    view = views.build_view("agencies", fetch)
+    department = view.graph.nodes[ID + "agency/so-khcn-binh-duong"]
+    assert department["label"].splitlines() == ["Sở KH&CN · Bình Dương", "1 chủ trì · 0 phối hợp"]
+    assert department["cls"] == "ProvincialAgency"
+    assert view.graph.nodes[ID + "agency/bo-khcn"]["label"].startswith("Bộ KH&CN\n")
+    frames = {frame["label"] for frame in json_data(view.html)["frames"]}
+    assert "Bình Dương — 1" in frames and "Cơ quan trung ương khác — 3" in frames
+    assert "Chú giải" in view.html and "kích thước theo số nhiệm vụ" in view.html
+    y = view.positions[ID + "agency/so-khcn-binh-duong"][1]
+    national_bottom = max(view.positions[ID + "agency/" + a][1] for a in ("bo-khcn", "bo-noi-vu"))
+    assert y > national_bottom  # provinces below the national bodies
+
+
+def test_agencies_overview_keeps_the_busiest_past_its_limit(fetch):
+    view = views.agencies_view(fetch, limit=2)
+    assert len(view.graph) == 2 and ID + "agency/bo-khcn" in view.graph  # 2 tasks, others 1
+    assert "2 cơ quan có nhiều nhiệm vụ nhất trong số 5" in view.note
+
+
+def json_data(page: str) -> dict:
+    block = re.search(r'<script type="application/json" id="view-data">(.*?)</script>', page, re.S)
+    return json.loads(block[1])
 
 
 def test_alignment_links_national_to_provincial_target(fetch):

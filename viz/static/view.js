@@ -14,6 +14,29 @@
     edges: { smooth: false, arrows: { to: { enabled: true, scaleFactor: 0.5 } }, width: 1 }
   };
   var network = new vis.Network(container, { nodes: nodes, edges: edges }, options);
+
+  // Cluster frames (agencies overview): a tinted rectangle and its title behind the nodes,
+  // drawn on the canvas as text, never as HTML.
+  if (data.frames && data.frames.length) {
+    network.on("beforeDrawing", function (ctx) {
+      data.frames.forEach(function (frame) {
+        ctx.save();
+        ctx.globalAlpha = 0.08;
+        ctx.fillStyle = frame.colour;
+        ctx.fillRect(frame.x, frame.y, frame.w, frame.h);
+        ctx.globalAlpha = 0.6;
+        ctx.strokeStyle = frame.colour;
+        ctx.lineWidth = 2;
+        ctx.strokeRect(frame.x, frame.y, frame.w, frame.h);
+        ctx.globalAlpha = 1;
+        ctx.fillStyle = "#222222";
+        ctx.font = "bold 30px system-ui, sans-serif";
+        ctx.textBaseline = "top";
+        ctx.fillText(frame.label, frame.x + 14, frame.y + 12, frame.w - 28);
+        ctx.restore();
+      });
+    });
+  }
   window.__network = network;
   window.__viewReady = false;
   network.once("afterDrawing", function () {
