@@ -12,7 +12,7 @@ from typing import Any
 
 import networkx as nx
 
-from ontology.vocabulary import ID_BASE, PG
+from ontology.vocabulary import ID_BASE
 from viz import style
 
 FACT_KEYS = (
@@ -153,63 +153,4 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
     return graph
 
 
-def agencies_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
-    """The agencies overview: one node per agency sized by lead tasks; successor edges."""
-    graph = nx.DiGraph()
-    rows = list(rows)
-    for row in rows:
-        row = dict(row, level=_local(row.get("level")))
-        add_row_node(
-            graph,
-            row,
-            lang,
-            lead_tasks=int(row.get("lead_tasks") or 0),
-            level=row["level"] or "",
-            place=row.get("place") or "",
-        )
-    for row in rows:
-        successor = row.get("successor")
-        if successor and successor in graph:
-            graph.add_edge(row["node"], successor, relation="succeeded_by")
-    return graph
-
-
-def _local(iri: str | None) -> str | None:
-    return iri.rsplit("#", 1)[-1] if iri else None
-
-
 NATIONAL_PLACE = ID_BASE + "place/viet-nam"
-
-
-def alignment_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
-    """National targets beside provincial targets on the same indicator.
-
-    Each provincial target links to the national targets on its indicator (the same year when
-    one exists). Edges are coloured by the audit's verdict when rows carry one, else by indicator.
-    """
-    graph = nx.DiGraph()
-    by_indicator: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for row in pivot(rows, lang):
-        if not row.get("indicator_iri"):
-            continue
-        scope = row.get("scope_iri") or row.get("document_scope_iri")
-        side = "national" if scope in (None, NATIONAL_PLACE) else "provincial"
-        row = dict(row, types=PG + "Target", scope=row.get("scope") or row.get("document_scope"))
-        add_row_node(graph, row, lang, side=side, indicator=row["indicator_iri"])
-        sides = by_indicator.setdefault(row["indicator_iri"], {"national": [], "provincial": []})
-        sides[side].append(row)
-        if row["indicator_iri"] not in graph:
-            indicator_row = {
-                "node": row["indicator_iri"],
-                "types": PG + "Indicator",
-                "label": row.get("indicator"),
-            }
-            add_row_node(graph, indicator_row, lang, side="indicator")
-        graph.add_edge(row["indicator_iri"], row["node"], relation="indicator")
-    for sides in by_indicator.values():
-        for local in sides["provincial"]:
-            same_year = [n for n in sides["national"] if n.get("year") == local.get("year")]
-            for national in same_year or sides["national"]:
-                verdict = local.get("verdict")
-                graph.add_edge(national["node"], local["node"], relation="aligns", verdict=verdict)
-    return graph

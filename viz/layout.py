@@ -1,7 +1,7 @@
 """Node positions computed in Python, so the browser draws at once with physics off.
 
-Layouts here are linear or n·log n: a layered (Sugiyama-style) layout for dependency trees, a
-sunflower spiral for the agencies overview, and columns for alignment. networkx's force layouts
+Layouts here are linear or n·log n: a layered (Sugiyama-style) layout for dependency trees and a
+sunflower spiral. networkx's force layouts
 are far too slow past a few thousand nodes (spring_layout: 197 s at 10,000; see docs/views.md).
 """
 
@@ -103,31 +103,4 @@ def sunflower_positions(
         radius = spacing * math.sqrt(index)
         angle = index * golden
         positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
-    return positions
-
-
-def column_positions(
-    graph: nx.DiGraph, *, side_key: str = "side", group_key: str = "indicator"
-) -> dict[str, tuple[float, float]]:
-    """Alignment columns: national targets left, indicator in the middle, provincial right.
-
-    Each indicator gets a band of rows tall enough for its longest column.
-    """
-    columns = {"national": -1.5 * X_GAP * 2, "indicator": 0.0, "provincial": 1.5 * X_GAP * 2}
-    bands: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for node, data in graph.nodes(data=True):
-        side = data.get(side_key, "indicator")
-        group = node if side == "indicator" else data.get(group_key, "")
-        bands[group][side].append(node)
-    positions: dict[str, tuple[float, float]] = {}
-    y = 0.0
-    for group in sorted(bands, key=lambda g: graph.nodes[g].get("label", "") if g in graph else g):
-        sides = bands[group]
-        height = max(len(members) for members in sides.values())
-        for side, members in sides.items():
-            members.sort(key=lambda n: graph.nodes[n].get("label", ""))
-            start = y + (height - len(members)) * ROW_GAP / 2
-            for index, node in enumerate(members):
-                positions[node] = (columns.get(side, 0.0), start + index * ROW_GAP)
-        y += height * ROW_GAP + ROW_GAP
     return positions

@@ -51,3 +51,9 @@ def short_agency_name(label: str, place: str | None = None, *, limit: int = 32) 
         cut = name[:limit].rsplit(" ", 1)[0] or name[:limit]
         name = cut.rstrip(",") + "…"
     return name + suffix
+
+
+def fold_key(text: str) -> str:
+    """A sort key that ignores case and diacritics (Bình Định after Bắc Ninh, before Cà Mau)."""
+    decomposed = unicodedata.normalize("NFD", text.replace("đ", "d").replace("Đ", "D"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c)).casefold()

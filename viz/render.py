@@ -25,6 +25,16 @@ VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 
 
 @dataclass
+class Filter:
+    """A select in the page's header that reloads the view with ``?name=value``."""
+
+    name: str
+    label: str
+    options: list[tuple[str, str]]  # (value, text); the first is usually "all" with value ""
+    selected: str = ""
+
+
+@dataclass
 class Page:
     """What a page shows besides the graph: its title, the collapse note, the language."""
 
@@ -34,6 +44,8 @@ class Page:
     link_base: str = ""
     legend_edges: list[str] = field(default_factory=list)
     caption: str = ""
+    legend_items: list[tuple[str, str, str]] = field(default_factory=list)  # fill, line, text
+    filters: list[Filter] = field(default_factory=list)
     frames: list[dict] = field(default_factory=list)  # labelled rectangles drawn behind nodes
 
 
@@ -69,6 +81,8 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
         }
         if data.get("size"):
             entry["size"] = data["size"]
+        if data.get("colour"):
+            entry["color"] = data["colour"]
         if data.get("font_size"):
             entry["font"] = {"size": data["font_size"]}
         if entry["shape"] in ("box", "database", "ellipse"):  # label inside: wrap and contrast
@@ -91,9 +105,12 @@ def vis_edges(graph: nx.DiGraph, lang: str) -> list[dict]:
     for source, target, data in graph.edges(data=True):
         relation = data.get("relation", "")
         colour = data.get("colour") or style.EDGE_COLOURS.get(relation, "#999999")
-        entry = {"from": source, "to": target, "color": colour, "title": ui.get(relation, relation)}
+        title = data.get("summary") or ui.get(relation, relation)
+        entry = {"from": source, "to": target, "color": colour, "title": title}
         if relation in ("coordinates", "indicator"):
             entry["dashes"] = True
+        if data.get("verdict"):
+            entry["width"] = 3
         edges.append(entry)
     return edges
 
@@ -108,6 +125,11 @@ def legend_html(graph: nx.DiGraph, page: Page) -> str:
             f'<li><span class="swatch" style="background:{look.colour}"></span>'
             f"{html.escape(style.class_name(cls, page.lang))}</li>"
         )
+    for fill, line, text in page.legend_items:
+        items.append(
+            f'<li><span class="swatch" style="background:{fill};border-color:{line}"></span>'
+            f"{html.escape(text)}</li>"
+        )
     ui = style.words(page.lang)
     relations = page.legend_edges or sorted(
         {d.get("relation", "") for *_, d in graph.edges(data=True)}
@@ -119,6 +141,26 @@ def legend_html(graph: nx.DiGraph, page: Page) -> str:
             f"{html.escape(ui.get(relation, relation))}</li>"
         )
     return "".join(items)
+
+
+def filters_html(page: Page) -> str:
+    """A GET form of selects (the view's filters), every value and text escaped."""
+    if not page.filters:
+        return ""
+    parts = ['<form id="filters" method="get">']
+    for choice in page.filters:
+        name = html.escape(choice.name)
+        parts.append(f'<label>{html.escape(choice.label)} <select name="{name}" id="{name}">')
+        for value, text in choice.options:
+            selected = " selected" if value == choice.selected else ""
+            parts.append(
+                f'<option value="{html.escape(value)}"{selected}>{html.escape(text)}</option>'
+            )
+        parts.append("</select></label>")
+    parts.append(f'<input type="hidden" name="lang" value="{html.escape(page.lang)}">')
+    parts.append(f'<button type="submit">{html.escape(style.words(page.lang)["show"])}</button>')
+    parts.append("</form>")
+    return "".join(parts)
 
 
 def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], page: Page) -> str:
@@ -144,6 +186,7 @@ def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], pa
         search_placeholder=html.escape(ui["search"]),
         find=html.escape(ui["find"]),
         counts=html.escape(counts),
+        filters=filters_html(page),
         note=note,
         legend_name=html.escape(ui["legend"]),
         legend=legend_html(graph, page),

@@ -94,10 +94,16 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "succeeded_by": "được thay bởi",
         "indicator": "chỉ số",
         "aligns": "tương ứng",
-        "weaker": "thấp hơn",
-        "equal": "bằng",
-        "stronger": "cao hơn",
-        "missing": "thiếu",
+        "national": "quốc gia",
+        "province": "Tỉnh/thành",
+        "all_provinces": "Tất cả tỉnh/thành",
+        "show": "Xem",
+        "alignment_caption": (
+            "{compared} cặp chỉ tiêu tỉnh – quốc gia được so sánh, tô màu theo đánh giá. "
+            "Không vẽ: {missing} lượt chỉ tiêu quốc gia tỉnh chưa đặt (tính theo từng tỉnh), "
+            "{local} chỉ tiêu chỉ có ở tỉnh (xem trang tỉnh)."
+        ),
+        "alignment_limit": "Chỉ vẽ {shown} trong số {total} cặp; hãy chọn một tỉnh.",
         "cluster_collective": "Nhóm cơ quan được giao chung",
         "cluster_national": "Cơ quan trung ương khác",
         "cluster_provincial": "Cấp tỉnh (chưa rõ tỉnh)",
@@ -132,10 +138,16 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "succeeded_by": "succeeded by",
         "indicator": "indicator",
         "aligns": "same indicator",
-        "weaker": "weaker",
-        "equal": "equal",
-        "stronger": "stronger",
-        "missing": "missing",
+        "national": "national",
+        "province": "Province",
+        "all_provinces": "All provinces",
+        "show": "Show",
+        "alignment_caption": (
+            "{compared} provincial–national target pairs compared, coloured by verdict. "
+            "Not drawn: {missing} national targets a province has not set (counted per "
+            "province), {local} targets only a province has (see the province page)."
+        ),
+        "alignment_limit": "Only {shown} of {total} pairs drawn; pick a province.",
         "cluster_collective": "Agencies assigned together",
         "cluster_national": "Other national bodies",
         "cluster_provincial": "Provincial (province unknown)",
@@ -155,25 +167,28 @@ EDGE_COLOURS: dict[str, str] = {
     "coordinates": "#c2a5cf",
     "succeeded_by": "#000000",
     "indicator": "#35978f",
-    "weaker": "#d73027",
-    "equal": "#4575b4",
-    "stronger": "#1a9850",
-    "missing": "#bababa",
 }
 
-# A qualitative palette for colouring edges by indicator until the audit gives verdicts.
-INDICATOR_PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """A verdict of the alignment audit as the province scorecard shows it (the same words and
+    fill colours as graph_api/static/province.css), with a darker line for edges and borders."""
+
+    vi: str
+    en: str
+    fill: str
+    line: str
+
+
+# Keys are the audit's verdict values (graph_api.audit.alignment.Verdict), scorecard order.
+VERDICTS: dict[str, VerdictStyle] = {
+    "stronger": VerdictStyle("mạnh hơn", "stronger", "#b7e4c7", "#2d8a4e"),
+    "equal": VerdictStyle("bằng", "equal", "#d0e2ff", "#3a6fc4"),
+    "weaker": VerdictStyle("yếu hơn", "weaker", "#f8c4c4", "#c83c3c"),
+    "other horizon": VerdictStyle("khác mốc thời gian", "other horizon", "#ffe8a3", "#b58900"),
+    "not comparable": VerdictStyle("không so sánh được", "not comparable", "#e0e0e0", "#7a7a7a"),
+}
 
 LANGUAGES = ("vi", "en")
 

@@ -9,6 +9,8 @@ from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.audit.alignment import audit_alignment
+from graph_api.audit.provinces import province_labels
 from graph_api.bounded_store import bounded_store
 from graph_api.entity_refs import parse_entity_ref
 from graph_api.named_queries import load_query
@@ -85,7 +87,25 @@ async def agency(
     return await _page(request, "agency", agency=parse_entity_ref(slug, "agency"), lang=lang)
 
 
+def alignment_options(store: Store, province: str | None) -> dict[str, Any]:
+    """What the alignment view draws: the audit's findings for ``province`` (a name, slug or IRI;
+    all when None) and every province for the page's select."""
+    labels = province_labels(store)
+    report = audit_alignment(store, province)  # an unknown province is NotFound: a 404
+    chosen = next(iter(report.provinces)) if province else None
+    findings = [finding.as_dict() for finding in report.findings]
+    return {"findings": findings, "provinces": labels, "province": chosen}
+
+
 @router.get("/alignment", response_class=HTMLResponse)
-async def alignment(request: Request, lang: Lang = "vi") -> HTMLResponse:
-    """National targets beside provincial targets on the same indicator."""
-    return await _page(request, "alignment", lang=lang)
+async def alignment(
+    request: Request,
+    province: str | None = Query(
+        None, description="one province: its name (diacritics optional) or slug; default all"
+    ),
+    lang: Lang = "vi",
+) -> HTMLResponse:
+    """Provincial targets against national ones on the same indicator, coloured by verdict."""
+    store = request.app.state.store
+    options = await run_in_threadpool(alignment_options, store, province or None)
+    return await _page(request, "alignment", lang=lang, **options)

@@ -102,7 +102,10 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
     ],
     ("GET", "/views/agencies"): [("GET", "/views/agencies", None)],
     ("GET", "/views/agency/{slug}"): [("GET", "/views/agency/bo-khcn?lang=en", None)],
-    ("GET", "/views/alignment"): [("GET", "/views/alignment", None)],
+    ("GET", "/views/alignment"): [
+        ("GET", "/views/alignment", None),
+        ("GET", "/views/alignment?province=Bình Dương", None),
+    ],
     ("GET", "/static/{path}"): [
         ("GET", "/static/style.css", None),
         ("GET", "/static/app.js", None),

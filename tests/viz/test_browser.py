@@ -167,3 +167,19 @@ def test_xss_label_is_text_and_runs_nothing(page, server):
     assert "<img src=x onerror=alert(1)>" in tooltip
     assert page.locator("div.vis-tooltip img").count() == 0
     assert page.problems["dialogs"] == []
+
+
+def test_alignment_province_select_filters_the_view(page, server):
+    open_view(page, server, "/views/alignment")
+    provincial = (
+        "() => window.__network.body.data.nodes.get()"
+        ".filter(n => n.label.includes(':')).map(n => n.label).sort()"
+    )
+    assert page.evaluate(provincial) == ["Bình Dương: ≥ 30 % (2030)", "Bình Định: ≥ 20 % (2030)"]
+    with page.expect_navigation():
+        page.select_option("#province", "binh-dinh")  # the select submits its form on change
+    page.wait_for_function("window.__viewReady === true", timeout=15_000)
+    assert "province=binh-dinh" in page.url
+    assert page.evaluate(provincial) == ["Bình Định: ≥ 20 % (2030)"]
+    assert page.text_content("h1") == "Đối chiếu chỉ tiêu: Bình Định"
+    assert page.problems == {"console": [], "dialogs": [], "outside": []}

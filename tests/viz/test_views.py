@@ -4,11 +4,15 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import pytest
 
+from graph_api.pages.province import VERDICT_WORDS
+from graph_api.routes.views import alignment_options
+from ontology.errors import NotFound
 from tests.viz.conftest import ID
-from viz import views
+from viz import style, views
 from viz.aggregate import collapse_leaves
 from viz.render import script_safe_json
 
@@ -107,16 +111,49 @@ def json_data(page: str) -> dict:
     return json.loads(block[1])
 
 
-def test_alignment_links_national_to_provincial_target(fetch):
-    view = views.build_view("alignment", fetch)
-    national, local = ID + "target/nq57-ntw-2024-1", ID + "target/000_a3683a6493bfc795-1"
-    assert view.graph.edges[national, local]["relation"] == "aligns"
-    assert view.positions[national][0] < view.positions[local][0]
+def alignment(small_store, province=None, lang="vi"):
+    options = alignment_options(small_store, province)
+    return views.build_view("alignment", None, lang=lang, **options)
+
+
+def test_alignment_colours_each_comparison_by_verdict(small_store):
+    view = alignment(small_store)
+    national = ID + "target/nq57-ntw-2024-1"
+    binh_duong, binh_dinh = ID + "target/000_a3683a6493bfc795-1", ID + "target/da-stem-binh-dinh-1"
+    assert view.graph.edges[national, binh_duong]["colour"] == style.VERDICTS["equal"].line
+    assert view.graph.edges[national, binh_dinh]["colour"] == style.VERDICTS["weaker"].line
+    assert view.graph.nodes[binh_dinh]["colour"]["background"] == style.VERDICTS["weaker"].fill
+    assert view.graph.nodes[binh_dinh]["label"] == "Bình Định: ≥ 20 % (2030)"
+    assert view.positions[national][0] < view.positions[binh_duong][0]
+    legend = re.search(r'<ul id="legend".*?</ul>', view.html, re.S)[0]
+    assert all(word in legend for word in ("mạnh hơn", "bằng", "yếu hơn", "khác mốc thời gian"))
+    assert "weaker" not in legend and "stronger" not in legend
+
+
+def test_alignment_verdicts_speak_as_the_scorecard():
+    """The same words and colours as the province page (graph_api/pages/province.py, its CSS)."""
+    css = (Path(__file__).parents[2] / "graph_api/static/province.css").read_text()
+    for verdict, (vi, en, css_class) in VERDICT_WORDS.items():
+        look = style.VERDICTS[str(verdict)]
+        assert (look.vi, look.en) == (vi, en)
+        assert f".verdict.{css_class} {{ background: {look.fill}; }}" in css
+
+
+def test_alignment_filters_by_province_name_or_slug(small_store):
+    for name in ("Bình Định", "binh dinh", "binh-dinh"):
+        view = alignment(small_store, name)
+        provincial = [n for n, d in view.graph.nodes(data=True) if d.get("side") == "provincial"]
+        assert provincial == [ID + "target/da-stem-binh-dinh-1"]
+        assert view.html.count('<option value="binh-dinh" selected>Bình Định</option>') == 1
+    assert "Đối chiếu chỉ tiêu: Bình Định" in view.html
+    with pytest.raises(NotFound, match="no province 'Atlantis'"):
+        alignment(small_store, "Atlantis")
 
 
 @pytest.mark.parametrize("kind", ["dependencies", "agencies", "alignment"])
-def test_html_is_offline_and_escaped(fetch, kind):
-    page = views.build_view(kind, fetch).html
+def test_html_is_offline_and_escaped(fetch, small_store, kind):
+    options = alignment_options(small_store, None) if kind == "alignment" else {}
+    page = views.build_view(kind, fetch, **options).html
     tags = re.findall(r"<(?:script|link|img|iframe)\b[^>]*>", page)
     assert all(not re.search(r"\b(?:src|href)\s*=", tag) for tag in tags), tags
     assert XSS not in page

@@ -71,6 +71,14 @@
     status.textContent = (cursor + 1) + "/" + matches.length;
   });
 
+  // A filter's select reloads the view at once (the button stays for keyboards and no-JS).
+  var filters = document.getElementById("filters");
+  if (filters) {
+    Array.prototype.forEach.call(filters.querySelectorAll("select"), function (select) {
+      select.addEventListener("change", function () { filters.submit(); });
+    });
+  }
+
   // A click on a node opens its entity page.
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }
