@@ -15,6 +15,7 @@ import networkx as nx
 from ontology.vocabulary import ID_BASE
 from viz import style
 
+NATIONAL_PLACE = ID_BASE + "place/viet-nam"
 FACT_KEYS = (
     "identifier",
     "title",
@@ -90,12 +91,26 @@ def node_label(cls: str, row: dict[str, Any], lang: str) -> str:
         amount = "" if value is None else f" {sign}{_number(value)}{row.get('unit') or ''}"
         year = f" ({row['year']})" if row.get("year") else ""
         return style.shorten(f"{row.get('indicator') or ''}{amount}{year}", 60)
+    if cls in style.DOCUMENT_CLASSES:
+        return document_label(row)
     if row.get("identifier"):
         return str(row["identifier"])
     for key in ("label", "title", "description"):
         if row.get(key):
             return style.shorten(str(row[key]), 48)
     return row["node"].rsplit("/", 1)[-1]
+
+
+def document_label(row: dict[str, Any]) -> str:
+    """Number on the first line, a short title below, the province last when it is one:
+    '238-KH/TU · Lạng Sơn' over 'Kế hoạch thực hiện Nghị quyết 57…'."""
+    number = str(row["identifier"]) if row.get("identifier") else ""
+    title = style.shorten(str(row.get("title") or row.get("label") or ""), 56)
+    scope = row.get("scope")
+    if scope and row.get("scope_iri") not in (None, NATIONAL_PLACE):
+        number = f"{number} · {scope}" if number else str(scope)
+    lines = [line for line in (number, title) if line]
+    return "\n".join(lines) or row["node"].rsplit("/", 1)[-1]
 
 
 def _number(value: Any) -> str:
@@ -139,7 +154,7 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
     rows = pivot(rows, lang)
     graph = nx.DiGraph(focus=focus)
     for row in rows:
-        add_row_node(graph, row, lang)
+        add_row_node(graph, row, lang, scope=row.get("scope"), scope_iri=row.get("scope_iri"))
     for row in rows:
         parent = row.get("parent")
         if parent and parent in graph and parent != row["node"]:
@@ -151,6 +166,3 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
             if successor in graph:
                 graph.add_edge(row["node"], successor, relation="succeeded_by")
     return graph
-
-
-NATIONAL_PLACE = ID_BASE + "place/viet-nam"

@@ -26,7 +26,7 @@ def layers(graph: nx.DiGraph) -> dict[str, int]:
     dag = graph
     if not nx.is_directed_acyclic_graph(graph):
         dag = nx.DiGraph(graph)
-        dag.remove_edges_from(_back_edges(graph))
+        dag.remove_edges_from(back_edges(graph))
     layer_of: dict[str, int] = {}
     for node in nx.topological_sort(dag):
         parents = [layer_of[p] + 1 for p in dag.predecessors(node)]
@@ -34,7 +34,7 @@ def layers(graph: nx.DiGraph) -> dict[str, int]:
     return layer_of
 
 
-def _back_edges(graph: nx.DiGraph) -> list[tuple[str, str]]:
+def back_edges(graph: nx.DiGraph) -> list[tuple[str, str]]:
     back = []
     for component in nx.simple_cycles(graph, length_bound=50):
         back.append((component[-1], component[0]))

@@ -83,6 +83,12 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
             entry["size"] = data["size"]
         if data.get("colour"):
             entry["color"] = data["colour"]
+        if data.get("hidden"):  # a task folded under its document's group (view.js opens it)
+            entry["hidden"] = True
+            entry["fold"] = data["group"]
+        if "members" in data:
+            entry["members"] = data["members"]
+            entry["labels"] = [data["closed_label"], data["open_label"]]
         if data.get("font_size"):
             entry["font"] = {"size": data["font_size"]}
         if entry["shape"] in ("box", "database", "ellipse"):  # label inside: wrap and contrast

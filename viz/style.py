@@ -39,7 +39,7 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     },
     "PolicyDocument": ClassStyle("#bababa", "box", "Văn bản", "Document"),
     "Task": ClassStyle("#4393c3", "dot", "Nhiệm vụ", "Task"),
-    "TaskGroup": ClassStyle("#92c5de", "database", "Nhóm nhiệm vụ (thu gọn)", "Tasks (collapsed)"),
+    "TaskGroup": ClassStyle("#d1e5f0", "box", "Nhóm nhiệm vụ (bấm để mở)", "Tasks (click to open)"),
     "Target": ClassStyle("#1b7837", "diamond", "Chỉ tiêu", "Target"),
     "Agency": ClassStyle("#762a83", "ellipse", "Cơ quan", "Agency"),
     "CollectiveAgency": ClassStyle("#c2a5cf", "ellipse", "Nhóm cơ quan", "Group of agencies"),
@@ -48,6 +48,7 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     "Indicator": ClassStyle("#35978f", "triangle", "Chỉ số", "Indicator"),
 }
 DEFAULT_CLASS = "PolicyDocument"
+DOCUMENT_CLASSES = frozenset((*DOCUMENT_TYPES, "PolicyDocument"))
 
 # Most specific first: a node typed with several classes takes the first that matches
 # (an action programme adopted by a resolution is drawn as an action programme).
@@ -104,6 +105,13 @@ UI_WORDS: dict[str, dict[str, str]] = {
             "{local} chỉ tiêu chỉ có ở tỉnh (xem trang tỉnh)."
         ),
         "alignment_limit": "Chỉ vẽ {shown} trong số {total} cặp; hãy chọn một tỉnh.",
+        "click_to_open": "bấm để mở hoặc thu gọn",
+        "open_document": "bấm để mở trang văn bản",
+        "documents_limit": "Chỉ vẽ {shown} trong số {total} văn bản (các tầng trên cùng).",
+        "leaves_limit": (
+            "{total} nhiệm vụ và chỉ tiêu, quá ngưỡng {budget}: chỉ hiện số đếm; bấm nhóm để "
+            "mở trang văn bản, hoặc chọn một văn bản cấp dưới làm gốc (?root=… hoặc --root)."
+        ),
         "cluster_collective": "Nhóm cơ quan được giao chung",
         "cluster_national": "Cơ quan trung ương khác",
         "cluster_provincial": "Cấp tỉnh (chưa rõ tỉnh)",
@@ -148,6 +156,13 @@ UI_WORDS: dict[str, dict[str, str]] = {
             "province), {local} targets only a province has (see the province page)."
         ),
         "alignment_limit": "Only {shown} of {total} pairs drawn; pick a province.",
+        "click_to_open": "click to show or hide",
+        "open_document": "click to open the document's page",
+        "documents_limit": "Only {shown} of {total} documents drawn (the top layers).",
+        "leaves_limit": (
+            "{total} tasks and targets, over the budget of {budget}: counts only; click a group "
+            "for the document's page, or pick a lower document as root (?root=… or --root)."
+        ),
         "cluster_collective": "Agencies assigned together",
         "cluster_national": "Other national bodies",
         "cluster_provincial": "Provincial (province unknown)",

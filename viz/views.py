@@ -15,7 +15,7 @@ import networkx as nx
 
 from ontology.errors import NotFound
 from ontology.vocabulary import ID_BASE
-from viz import agencies, alignment, graphs, layout, style
+from viz import agencies, alignment, dependencies, graphs, layout, style
 from viz.aggregate import DEFAULT_BUDGET, collapse_leaves
 from viz.names import fold_key
 from viz.render import Filter, Page, render_html
@@ -56,9 +56,12 @@ def dependencies_view(
     graph = graphs.tree_graph(rows, lang)
     if root not in graph:
         raise ViewNotFound(f"no document or task {root} in the graph")
-    graph, note = collapse_leaves(graph, budget, lang)
-    title = f"{style.words(lang)['dependencies']}: {graph.nodes[root]['label']}"
-    return _finish(graph, layout.layered_positions(graph), Page(title, lang, note, link_base))
+    title = f"{style.words(lang)['dependencies']}: {graph.nodes[root]['label'].splitlines()[0]}"
+    if direction == "up":
+        graph, note = collapse_leaves(graph, budget, lang)
+        return _finish(graph, layout.layered_positions(graph), Page(title, lang, note, link_base))
+    graph, positions, note = dependencies.fold_leaves(graph, root, lang, leaf_budget=budget)
+    return _finish(graph, positions, Page(title, lang, note, link_base))
 
 
 def agency_view(

@@ -132,11 +132,10 @@ def test_search_focuses_the_node(page, server):
     assert page.text_content("#search-status") == "1/1"
 
 
-def test_click_on_a_node_opens_its_entity_page(page, server):
-    open_view(page, server, VIEWS["dependencies"])
-    node = "https://w3id.org/policygraph/id/document/03-ncp-2025"
+def screen_point(page, node: str) -> dict:
+    """Where ``node`` is on the screen, after centring the view on it."""
     page.evaluate(f"window.__network.focus('{node}', {{scale: 1.5, animation: false}})")
-    box = page.evaluate(
+    return page.evaluate(
         f"""() => {{
         const p = window.__network.getPositions(['{node}'])['{node}'];
         const dom = window.__network.canvasToDOM(p);
@@ -144,6 +143,11 @@ def test_click_on_a_node_opens_its_entity_page(page, server):
         return {{x: rect.left + dom.x, y: rect.top + dom.y}};
     }}"""
     )
+
+
+def test_click_on_a_node_opens_its_entity_page(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    box = screen_point(page, "https://w3id.org/policygraph/id/document/03-ncp-2025")
     with page.expect_navigation():
         page.mouse.click(box["x"], box["y"])
     assert page.url == server + "/id/document/03-ncp-2025"
@@ -182,4 +186,36 @@ def test_alignment_province_select_filters_the_view(page, server):
     assert "province=binh-dinh" in page.url
     assert page.evaluate(provincial) == ["Bình Định: ≥ 20 % (2030)"]
     assert page.text_content("h1") == "Đối chiếu chỉ tiêu: Bình Định"
+    assert page.problems == {"console": [], "dialogs": [], "outside": []}
+
+
+def test_tasks_unfold_under_their_document_on_click(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    programme = "https://w3id.org/policygraph/id/document/03-ncp-2025"
+    group, plan = (
+        programme + "#tasks",
+        "https://w3id.org/policygraph/id/document/kh-nq57-binh-duong",
+    )
+    task = "https://w3id.org/policygraph/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-5"
+    state = f"""() => {{
+        const nodes = window.__network.body.data.nodes;
+        const at = window.__network.getPositions(['{plan}', '{task}']);
+        return {{hidden: nodes.get('{task}').hidden, label: nodes.get('{group}').label,
+                 plan: at['{plan}'].y, task: at['{task}'].y}};
+    }}"""
+    before = page.evaluate(state)
+    assert before["hidden"] is True and before["label"] == "▸ 3 nhiệm vụ"
+    box = screen_point(page, group)
+    page.mouse.click(box["x"], box["y"])
+    opened = page.evaluate(state)
+    assert opened["hidden"] is False and opened["label"] == "▾ 3 nhiệm vụ"
+    assert (
+        opened["plan"]
+        > opened["task"]
+        > page.evaluate(f"window.__network.getPositions(['{group}'])['{group}'].y")
+    )  # the column sits under its group; the provincial plan moved below it
+    assert page.url.endswith(VIEWS["dependencies"])  # a group toggles, it does not navigate
+    box = screen_point(page, group)
+    page.mouse.click(box["x"], box["y"])
+    assert page.evaluate(state) == before  # closed again: back where Python put everything
     assert page.problems == {"console": [], "dialogs": [], "outside": []}

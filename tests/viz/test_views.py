@@ -35,8 +35,33 @@ def test_dependencies_draw_national_above_provincial(fetch):
     relations = {d["relation"] for *_, d in view.graph.edges(data=True)}
     assert relations == {"implements", "assigns", "sets"}
     task = ID + "task/nq03-ncp-2025-phu-luc-2-nhiem-vu-5"
-    assert view.graph.has_edge(PROGRAMME, task)
-    assert y(view, PROGRAMME) < y(view, task)
+    group = PROGRAMME + "#tasks"
+    assert view.graph.has_edge(PROGRAMME, group) and view.graph.has_edge(group, task)
+    assert y(view, PROGRAMME) < y(view, group) < y(view, task)
+
+
+def test_dependencies_top_down_national_then_provincial(fetch):
+    """The Bình Định project implements 57-NQ/TW directly, yet hangs a layer below 03/NQ-CP."""
+    view = views.build_view("dependencies", fetch)
+    assert y(view, ROOT) < y(view, PROGRAMME) < y(view, BINH_DINH_PROJECT)
+    assert y(view, BINH_DUONG_PLAN) == y(view, BINH_DINH_PROJECT)
+    label = view.graph.nodes[BINH_DINH_PROJECT]["label"]
+    assert label == "Bình Định\nĐề án phát triển giáo dục STEM trên địa bàn tỉnh Bình…"
+    assert view.graph.nodes[ROOT]["label"].startswith("57-NQ/TW\nNghị quyết về đột phá")
+
+
+def test_dependencies_fold_tasks_under_their_document(fetch):
+    view = views.build_view("dependencies", fetch)
+    group = view.graph.nodes[PROGRAMME + "#tasks"]
+    assert group["label"] == "▸ 3 nhiệm vụ"
+    assert sorted(group["members"]) == [
+        ID + f"task/nq03-ncp-2025-phu-luc-2-nhiem-vu-{n}" for n in (1, 5, 8)
+    ]
+    data = json_data(view.html)
+    shown = {n["id"] for n in data["nodes"] if not n.get("hidden")}
+    assert not any("/task/" in n or "/target/" in n for n in shown)  # all folded
+    folded = [n for n in data["nodes"] if n.get("hidden")]
+    assert {n["fold"] for n in folded} >= {PROGRAMME + "#tasks", ROOT + "#tasks"}
 
 
 def test_dependencies_up_from_a_task_reach_the_resolution(fetch):
@@ -165,13 +190,19 @@ def test_script_safe_json_cannot_close_the_script():
     assert "</script" not in text and "<" not in text
 
 
-def test_over_budget_collapses_tasks_and_says_so(fetch):
-    view = views.build_view("dependencies", fetch, budget=5)
+def test_over_budget_keeps_only_counts_and_says_so(fetch):
+    view = views.build_view("dependencies", fetch, budget=2)
     groups = [d for _, d in view.graph.nodes(data=True) if d["cls"] == "TaskGroup"]
-    assert groups and all(d["label"] for d in groups)
+    assert groups and all(d["members"] == [] and d["url"] for d in groups)
     assert not any(d["cls"] == "Task" for _, d in view.graph.nodes(data=True))
-    assert "vượt ngưỡng 5" in view.note and "--root" in view.note
-    assert "vượt ngưỡng 5" in view.html
+    assert "quá ngưỡng 2" in view.note and "--root" in view.note
+    assert "quá ngưỡng 2" in view.html
+
+
+def test_over_budget_agency_view_collapses_tasks(fetch):
+    view = views.build_view("agency", fetch, agency=ID + "agency/bo-khcn", budget=3)
+    assert not any(d["cls"] == "Task" for _, d in view.graph.nodes(data=True))
+    assert "vượt ngưỡng 3" in view.note
 
 
 def test_within_budget_nothing_collapses(fetch):

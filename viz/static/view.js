@@ -38,6 +38,9 @@
     });
   }
   window.__network = network;
+  // Fit what is shown: folded tasks are hidden but vis-network would still fit around them.
+  var shown = data.nodes.filter(function (n) { return !n.hidden; }).map(function (n) { return n.id; });
+  if (shown.length < data.nodes.length) { network.fit({ nodes: shown, animation: false }); }
   window.__viewReady = false;
   network.once("afterDrawing", function () {
     window.__viewReady = true;
@@ -79,10 +82,52 @@
     });
   }
 
-  // A click on a node opens its entity page.
+  // Folded tasks (dependency view): a group node under each document holds its tasks hidden;
+  // a click shows them in a column under it and pushes every lower row down by that column's
+  // height (positions are computed from the ones Python gave, so closing restores them).
+  var base = {}, folds = {}, open = {};
+  data.nodes.forEach(function (n) {
+    base[n.id] = { x: n.x, y: n.y };
+    if (n.members) { folds[n.id] = n; }
+  });
+  function foldHeight(group) {
+    var last = base[group.id].y;
+    group.members.forEach(function (id) { last = Math.max(last, base[id].y); });
+    return last - base[group.id].y + 40;
+  }
+  function relayout() {
+    var bands = {};  // base y of an open group's row -> the tallest open column in that row
+    Object.keys(open).forEach(function (id) {
+      var y = base[id].y;
+      bands[y] = Math.max(bands[y] || 0, foldHeight(folds[id]));
+    });
+    var rows = Object.keys(bands).map(Number);
+    function shift(y) {
+      var total = 0;
+      rows.forEach(function (row) { if (row < y) { total += bands[row]; } });
+      return total;
+    }
+    var updates = [];
+    data.nodes.forEach(function (n) {
+      var anchor = n.fold ? base[n.fold].y : base[n.id].y;
+      var update = { id: n.id, x: base[n.id].x, y: base[n.id].y + shift(anchor) };
+      if (n.fold) { update.hidden = !open[n.fold]; }
+      if (n.members) { update.label = n.labels[open[n.id] ? 1 : 0]; }
+      updates.push(update);
+    });
+    nodes.update(updates);
+  }
+  window.__toggleFold = function (id) {
+    if (open[id]) { delete open[id]; } else { open[id] = true; }
+    relayout();
+    return !!open[id];
+  };
+
+  // A click on a group opens or closes it; on any other node, opens its entity page.
   network.on("click", function (params) {
     if (!params.nodes.length) { return; }
     var node = nodes.get(params.nodes[0]);
+    if (node && node.members && node.members.length) { window.__toggleFold(node.id); return; }
     if (node && node.url) { window.location.href = data.link_base + node.url; }
   });
 })();
