@@ -33,6 +33,7 @@ class View:
     graph: nx.DiGraph
     positions: dict[str, tuple[float, float]]
     note: str
+    title: str = ""
 
 
 class ViewNotFound(NotFound):
@@ -144,7 +145,7 @@ def alignment_view(
 
 
 def _finish(graph: nx.DiGraph, positions, page: Page) -> View:
-    return View(render_html(graph, positions, page), graph, positions, page.note)
+    return View(render_html(graph, positions, page), graph, positions, page.note, page.title)
 
 
 def build_view(kind: str, fetch: Fetch, **options: Any) -> View:

@@ -106,6 +106,15 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
         ("GET", "/views/alignment", None),
         ("GET", "/views/alignment?province=Bình Dương", None),
     ],
+    ("GET", "/views/dependencies/preview.svg"): [
+        ("GET", "/views/dependencies/preview.svg?root=document/03-ncp-2025", None)
+    ],
+    ("GET", "/views/agency/{slug}/preview.svg"): [
+        ("GET", "/views/agency/so-khcn-binh-duong/preview.svg", None)
+    ],
+    ("GET", "/views/alignment/preview.svg"): [
+        ("GET", "/views/alignment/preview.svg?province=binh-duong", None)
+    ],
     ("GET", "/static/{path}"): [
         ("GET", "/static/style.css", None),
         ("GET", "/static/app.js", None),
