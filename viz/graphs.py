@@ -83,7 +83,7 @@ def node_label(cls: str, row: dict[str, Any], lang: str) -> str:
     """A short one-line label drawn on the canvas."""
     if cls == "Task":
         text = style.shorten(row.get("description") or "", 30)
-        number = row.get("number")
+        number = str(row.get("number") or "").rstrip(".")  # "52." is written "52" too
         return f"{number}. {text}" if number else text or row["node"].rsplit("/", 1)[-1]
     if cls == "Target":
         sign = style.COMPARATOR_SIGNS.get(str(row.get("comparator") or ""), "")

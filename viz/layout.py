@@ -1,8 +1,9 @@
 """Node positions computed in Python, so the browser draws at once with physics off.
 
-Layouts here are linear or n·log n: a layered (Sugiyama-style) layout for dependency trees and a
-sunflower spiral. networkx's force layouts
-are far too slow past a few thousand nodes (spring_layout: 197 s at 10,000; see docs/views.md).
+Layouts here are linear or n·log n: a layered (Sugiyama-style) layout for the agency view and
+upward dependencies (viz.dependencies, viz.agencies and viz.alignment lay out their own views).
+networkx's force layouts are far too slow past a few thousand nodes (spring_layout: 197 s at
+10,000; see docs/views.md).
 """
 
 from __future__ import annotations
@@ -88,19 +89,3 @@ def layered_positions(
 def _barycentre(parents, order: dict[str, float]) -> float:
     values = [order[p] for p in parents if p in order]
     return sum(values) / len(values) if values else 0.0
-
-
-def sunflower_positions(
-    nodes: list[str], *, spacing: float = 90.0
-) -> dict[str, tuple[float, float]]:
-    """Nodes in the given order on a golden-angle spiral: the first at the centre.
-
-    O(n) and evenly spread; callers sort by importance so the biggest sit in the middle.
-    """
-    golden = math.pi * (3 - math.sqrt(5))
-    positions = {}
-    for index, node in enumerate(nodes):
-        radius = spacing * math.sqrt(index)
-        angle = index * golden
-        positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
-    return positions

@@ -21,8 +21,8 @@ def preview_svg(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], ti
     shown = [n for n, d in graph.nodes(data=True) if not d.get("hidden") and n in positions]
     xs = [positions[n][0] for n in shown] or [0.0]
     ys = [positions[n][1] for n in shown] or [0.0]
-    span = max(max(xs) - min(xs), (max(ys) - min(ys)) * WIDTH / HEIGHT, 1.0)
-    scale = (WIDTH - 2 * MARGIN) / span
+    inner_w, inner_h = WIDTH - 2 * MARGIN, HEIGHT - 2 * MARGIN
+    scale = min(inner_w / max(max(xs) - min(xs), 1.0), inner_h / max(max(ys) - min(ys), 1.0))
     left = (WIDTH - (max(xs) - min(xs)) * scale) / 2
     top = (HEIGHT - (max(ys) - min(ys)) * scale) / 2
 

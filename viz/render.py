@@ -46,6 +46,7 @@ class Page:
     caption: str = ""
     legend_items: list[tuple[str, str, str]] = field(default_factory=list)  # fill, line, text
     filters: list[Filter] = field(default_factory=list)
+    start_top: bool = False  # a tall view opens readable at its top rather than fitted whole
     frames: list[dict] = field(default_factory=list)  # labelled rectangles drawn behind nodes
 
 
@@ -178,6 +179,7 @@ def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], pa
         "words": {"not_found": ui["not_found"]},
         "link_base": page.link_base,
         "frames": page.frames,
+        "start_top": page.start_top,
     }
     counts = f"{graph.number_of_nodes()} {ui['nodes']} · {graph.number_of_edges()} {ui['edges']}"
     note = f'<p id="note" role="status">{html.escape(page.note)}</p>' if page.note else ""

@@ -141,6 +141,7 @@ def alignment_view(
         options = [("", ui["all_provinces"]), *named]
         selected = province.rsplit("/", 1)[-1] if province else ""
         page.filters = [Filter("province", ui["province"], options, selected)]
+    page.start_top = True
     return _finish(graph, alignment.alignment_positions(graph), page)
 
 

@@ -2,24 +2,21 @@
 
 Checks: no console errors, no request leaving 127.0.0.1, the drawing completes, the canvas is
 not blank, search focuses a node, a click reaches the entity page, the XSS label stays text.
-Screenshots go to data/build/screenshots/view-*.png (git-ignored); ``make screenshots`` copies
-them to the tracked docs/img/ that the README and docs/views.md show.
+The screenshots of the real build are taken by test_views_real_browser.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pyoxigraph as ox
 import pytest
-from playwright.sync_api import sync_playwright
 
 from graph_api.app import create_app
 from graph_api.routes import views as views_routes
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
-from tests.live import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
+from tests.live import serve_in_thread
 from tests.viz.conftest import load_small_graph
 
 pytestmark = pytest.mark.browser
@@ -42,49 +39,6 @@ def server():
 
     with serve_in_thread(app) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 800},
-        )
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page that records console errors, dialogs and every request not to 127.0.0.1."""
-    page = browser.new_page()
-    page.problems = {"console": [], "dialogs": [], "outside": []}
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith("http") and host != "127.0.0.1":
-            page.problems["outside"].append(route.request.url)
-            return route.abort()
-        return route.continue_()
-
-    page.route("**/*", guard)
-    page.on(
-        "console",
-        lambda m: m.type == "error" and page.problems["console"].append(m.text),
-    )
-    page.on("pageerror", lambda e: page.problems["console"].append(str(e)))
-
-    def on_dialog(dialog):
-        page.problems["dialogs"].append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    yield page
-    page.close()
 
 
 def open_view(page, server, path):
@@ -113,8 +67,6 @@ def canvas_is_drawn(page) -> bool:
 def test_view_draws_offline_without_errors(page, server, name):
     open_view(page, server, VIEWS[name])
     assert canvas_is_drawn(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"view-{name}.png"))
     assert page.problems == {"console": [], "dialogs": [], "outside": []}
 
 

@@ -41,6 +41,13 @@
   // Fit what is shown: folded tasks are hidden but vis-network would still fit around them.
   var shown = data.nodes.filter(function (n) { return !n.hidden; }).map(function (n) { return n.id; });
   if (shown.length < data.nodes.length) { network.fit({ nodes: shown, animation: false }); }
+  // A tall view (alignment bands) fitted whole would be too small to read: open at its top.
+  var readable = 0.75;
+  if (data.start_top && data.nodes.length && network.getScale() < readable) {
+    var top = Math.min.apply(null, data.nodes.map(function (n) { return n.y; }));
+    var middle = top + container.clientHeight / (2 * readable) - 30;
+    network.moveTo({ position: { x: 0, y: middle }, scale: readable, animation: false });
+  }
   window.__viewReady = false;
   network.once("afterDrawing", function () {
     window.__viewReady = true;
