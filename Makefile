@@ -54,13 +54,14 @@ test: $(STAMP) system-deps
 	$(BIN)/ruff format --check .
 	$(BIN)/python -m pytest -q
 
-# The tests write the views' screenshots under data/build/ (ignored); this refreshes the tracked
-# copies in docs/img/ that README.md and docs/views.md show.
+# The browser tests over the real build write screenshots of the pages and views under
+# data/build/ (ignored); this refreshes the tracked copies in docs/img/ that README.md and
+# docs/views.md show (home, task, agency, document, province scorecard, SPARQL, every view).
 SCREENSHOTS := data/build/screenshots
 screenshots: $(STAMP) system-deps
 	rm -rf $(SCREENSHOTS)
-	$(BIN)/python -m pytest -q tests/viz/test_browser.py -k test_view_draws_offline_without_errors
-	$(BIN)/python -m pytest -q tests/graph_api/test_pages_browser.py
+	$(BIN)/python -m pytest -q tests/viz/test_views_real_browser.py \
+	  tests/graph_api/test_pages_browser.py tests/graph_api/test_pages_province_browser.py
 	cp $(SCREENSHOTS)/view-*.png $(SCREENSHOTS)/page-*.png docs/img/
 
 lint: $(STAMP)

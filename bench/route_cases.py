@@ -146,7 +146,19 @@ CASES: dict[tuple[str, str], list[tuple[str, str, dict | None]]] = {
     ],
     ("GET", "/views/agencies"): [("GET", "/views/agencies", None)],
     ("GET", "/views/agency/{slug}"): [("GET", "/views/agency/bo-khcn?lang=en", None)],
-    ("GET", "/views/alignment"): [("GET", "/views/alignment", None)],
+    ("GET", "/views/alignment"): [
+        ("GET", "/views/alignment", None),
+        ("GET", "/views/alignment?province=Bình Dương", None),
+    ],
+    ("GET", "/views/dependencies/preview.svg"): [
+        ("GET", "/views/dependencies/preview.svg?root=document/03-ncp-2025", None)
+    ],
+    ("GET", "/views/agency/{slug}/preview.svg"): [
+        ("GET", "/views/agency/so-khcn-binh-duong/preview.svg", None)
+    ],
+    ("GET", "/views/alignment/preview.svg"): [
+        ("GET", "/views/alignment/preview.svg?province=binh-duong", None)
+    ],
     ("GET", "/static/{path}"): [
         ("GET", "/static/site.css", None),
         ("GET", "/static/pages.js", None),

@@ -12,9 +12,10 @@ from typing import Any
 
 import networkx as nx
 
-from ontology.vocabulary import ID_BASE, PG
+from ontology.vocabulary import ID_BASE
 from viz import style
 
+NATIONAL_PLACE = ID_BASE + "place/viet-nam"
 FACT_KEYS = (
     "identifier",
     "title",
@@ -82,7 +83,7 @@ def node_label(cls: str, row: dict[str, Any], lang: str) -> str:
     """A short one-line label drawn on the canvas."""
     if cls == "Task":
         text = style.shorten(row.get("description") or "", 30)
-        number = row.get("number")
+        number = str(row.get("number") or "").rstrip(".")  # "52." is written "52" too
         return f"{number}. {text}" if number else text or row["node"].rsplit("/", 1)[-1]
     if cls == "Target":
         sign = style.COMPARATOR_SIGNS.get(str(row.get("comparator") or ""), "")
@@ -90,12 +91,26 @@ def node_label(cls: str, row: dict[str, Any], lang: str) -> str:
         amount = "" if value is None else f" {sign}{_number(value)}{row.get('unit') or ''}"
         year = f" ({row['year']})" if row.get("year") else ""
         return style.shorten(f"{row.get('indicator') or ''}{amount}{year}", 60)
+    if cls in style.DOCUMENT_CLASSES:
+        return document_label(row)
     if row.get("identifier"):
         return str(row["identifier"])
     for key in ("label", "title", "description"):
         if row.get(key):
             return style.shorten(str(row[key]), 48)
     return row["node"].rsplit("/", 1)[-1]
+
+
+def document_label(row: dict[str, Any]) -> str:
+    """Number on the first line, a short title below, the province last when it is one:
+    '238-KH/TU · Lạng Sơn' over 'Kế hoạch thực hiện Nghị quyết 57…'."""
+    number = str(row["identifier"]) if row.get("identifier") else ""
+    title = style.shorten(str(row.get("title") or row.get("label") or ""), 56)
+    scope = row.get("scope")
+    if scope and row.get("scope_iri") not in (None, NATIONAL_PLACE):
+        number = f"{number} · {scope}" if number else str(scope)
+    lines = [line for line in (number, title) if line]
+    return "\n".join(lines) or row["node"].rsplit("/", 1)[-1]
 
 
 def _number(value: Any) -> str:
@@ -139,7 +154,7 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
     rows = pivot(rows, lang)
     graph = nx.DiGraph(focus=focus)
     for row in rows:
-        add_row_node(graph, row, lang)
+        add_row_node(graph, row, lang, scope=row.get("scope"), scope_iri=row.get("scope_iri"))
     for row in rows:
         parent = row.get("parent")
         if parent and parent in graph and parent != row["node"]:
@@ -150,66 +165,4 @@ def tree_graph(rows: Iterable[dict[str, Any]], lang: str, focus: str | None = No
         for successor in row.get("successor", []):
             if successor in graph:
                 graph.add_edge(row["node"], successor, relation="succeeded_by")
-    return graph
-
-
-def agencies_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
-    """The agencies overview: one node per agency sized by lead tasks; successor edges."""
-    graph = nx.DiGraph()
-    rows = list(rows)
-    for row in rows:
-        row = dict(row, level=_local(row.get("level")))
-        add_row_node(
-            graph,
-            row,
-            lang,
-            lead_tasks=int(row.get("lead_tasks") or 0),
-            level=row["level"] or "",
-            place=row.get("place") or "",
-        )
-    for row in rows:
-        successor = row.get("successor")
-        if successor and successor in graph:
-            graph.add_edge(row["node"], successor, relation="succeeded_by")
-    return graph
-
-
-def _local(iri: str | None) -> str | None:
-    return iri.rsplit("#", 1)[-1] if iri else None
-
-
-NATIONAL_PLACE = ID_BASE + "place/viet-nam"
-
-
-def alignment_graph(rows: Iterable[dict[str, Any]], lang: str) -> nx.DiGraph:
-    """National targets beside provincial targets on the same indicator.
-
-    Each provincial target links to the national targets on its indicator (the same year when
-    one exists). Edges are coloured by the audit's verdict when rows carry one, else by indicator.
-    """
-    graph = nx.DiGraph()
-    by_indicator: dict[str, dict[str, list[dict[str, Any]]]] = {}
-    for row in pivot(rows, lang):
-        if not row.get("indicator_iri"):
-            continue
-        scope = row.get("scope_iri") or row.get("document_scope_iri")
-        side = "national" if scope in (None, NATIONAL_PLACE) else "provincial"
-        row = dict(row, types=PG + "Target", scope=row.get("scope") or row.get("document_scope"))
-        add_row_node(graph, row, lang, side=side, indicator=row["indicator_iri"])
-        sides = by_indicator.setdefault(row["indicator_iri"], {"national": [], "provincial": []})
-        sides[side].append(row)
-        if row["indicator_iri"] not in graph:
-            indicator_row = {
-                "node": row["indicator_iri"],
-                "types": PG + "Indicator",
-                "label": row.get("indicator"),
-            }
-            add_row_node(graph, indicator_row, lang, side="indicator")
-        graph.add_edge(row["indicator_iri"], row["node"], relation="indicator")
-    for sides in by_indicator.values():
-        for local in sides["provincial"]:
-            same_year = [n for n in sides["national"] if n.get("year") == local.get("year")]
-            for national in same_year or sides["national"]:
-                verdict = local.get("verdict")
-                graph.add_edge(national["node"], local["node"], relation="aligns", verdict=verdict)
     return graph

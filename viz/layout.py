@@ -1,8 +1,9 @@
 """Node positions computed in Python, so the browser draws at once with physics off.
 
-Layouts here are linear or n·log n: a layered (Sugiyama-style) layout for dependency trees, a
-sunflower spiral for the agencies overview, and columns for alignment. networkx's force layouts
-are far too slow past a few thousand nodes (spring_layout: 197 s at 10,000; see docs/views.md).
+Layouts here are linear or n·log n: a layered (Sugiyama-style) layout for the agency view and
+upward dependencies (viz.dependencies, viz.agencies and viz.alignment lay out their own views).
+networkx's force layouts are far too slow past a few thousand nodes (spring_layout: 197 s at
+10,000; see docs/views.md).
 """
 
 from __future__ import annotations
@@ -26,7 +27,7 @@ def layers(graph: nx.DiGraph) -> dict[str, int]:
     dag = graph
     if not nx.is_directed_acyclic_graph(graph):
         dag = nx.DiGraph(graph)
-        dag.remove_edges_from(_back_edges(graph))
+        dag.remove_edges_from(back_edges(graph))
     layer_of: dict[str, int] = {}
     for node in nx.topological_sort(dag):
         parents = [layer_of[p] + 1 for p in dag.predecessors(node)]
@@ -34,7 +35,7 @@ def layers(graph: nx.DiGraph) -> dict[str, int]:
     return layer_of
 
 
-def _back_edges(graph: nx.DiGraph) -> list[tuple[str, str]]:
+def back_edges(graph: nx.DiGraph) -> list[tuple[str, str]]:
     back = []
     for component in nx.simple_cycles(graph, length_bound=50):
         back.append((component[-1], component[0]))
@@ -88,46 +89,3 @@ def layered_positions(
 def _barycentre(parents, order: dict[str, float]) -> float:
     values = [order[p] for p in parents if p in order]
     return sum(values) / len(values) if values else 0.0
-
-
-def sunflower_positions(
-    nodes: list[str], *, spacing: float = 90.0
-) -> dict[str, tuple[float, float]]:
-    """Nodes in the given order on a golden-angle spiral: the first at the centre.
-
-    O(n) and evenly spread; callers sort by importance so the biggest sit in the middle.
-    """
-    golden = math.pi * (3 - math.sqrt(5))
-    positions = {}
-    for index, node in enumerate(nodes):
-        radius = spacing * math.sqrt(index)
-        angle = index * golden
-        positions[node] = (radius * math.cos(angle), radius * math.sin(angle))
-    return positions
-
-
-def column_positions(
-    graph: nx.DiGraph, *, side_key: str = "side", group_key: str = "indicator"
-) -> dict[str, tuple[float, float]]:
-    """Alignment columns: national targets left, indicator in the middle, provincial right.
-
-    Each indicator gets a band of rows tall enough for its longest column.
-    """
-    columns = {"national": -1.5 * X_GAP * 2, "indicator": 0.0, "provincial": 1.5 * X_GAP * 2}
-    bands: dict[str, dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
-    for node, data in graph.nodes(data=True):
-        side = data.get(side_key, "indicator")
-        group = node if side == "indicator" else data.get(group_key, "")
-        bands[group][side].append(node)
-    positions: dict[str, tuple[float, float]] = {}
-    y = 0.0
-    for group in sorted(bands, key=lambda g: graph.nodes[g].get("label", "") if g in graph else g):
-        sides = bands[group]
-        height = max(len(members) for members in sides.values())
-        for side, members in sides.items():
-            members.sort(key=lambda n: graph.nodes[n].get("label", ""))
-            start = y + (height - len(members)) * ROW_GAP / 2
-            for index, node in enumerate(members):
-                positions[node] = (columns.get(side, 0.0), start + index * ROW_GAP)
-        y += height * ROW_GAP + ROW_GAP
-    return positions

@@ -25,6 +25,16 @@ VIS_DIR = Path(pyvis.__file__).resolve().parent / "lib" / "vis-9.1.2"
 
 
 @dataclass
+class Filter:
+    """A select in the page's header that reloads the view with ``?name=value``."""
+
+    name: str
+    label: str
+    options: list[tuple[str, str]]  # (value, text); the first is usually "all" with value ""
+    selected: str = ""
+
+
+@dataclass
 class Page:
     """What a page shows besides the graph: its title, the collapse note, the language."""
 
@@ -33,6 +43,11 @@ class Page:
     note: str = ""
     link_base: str = ""
     legend_edges: list[str] = field(default_factory=list)
+    caption: str = ""
+    legend_items: list[tuple[str, str, str]] = field(default_factory=list)  # fill, line, text
+    filters: list[Filter] = field(default_factory=list)
+    start_top: bool = False  # a tall view opens readable at its top rather than fitted whole
+    frames: list[dict] = field(default_factory=list)  # labelled rectangles drawn behind nodes
 
 
 @cache
@@ -59,7 +74,7 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
             "id": node,
             "label": data.get("label", ""),
             "title": data.get("title", ""),
-            "shape": look.shape,
+            "shape": data.get("shape", look.shape),
             "color": look.colour,
             "x": round(x, 1),
             "y": round(y, 1),
@@ -67,7 +82,17 @@ def vis_nodes(graph: nx.DiGraph, positions: dict[str, tuple[float, float]]) -> l
         }
         if data.get("size"):
             entry["size"] = data["size"]
-        if look.shape in ("box", "database", "ellipse"):  # label inside: wrap and contrast
+        if data.get("colour"):
+            entry["color"] = data["colour"]
+        if data.get("hidden"):  # a task folded under its document's group (view.js opens it)
+            entry["hidden"] = True
+            entry["fold"] = data["group"]
+        if "members" in data:
+            entry["members"] = data["members"]
+            entry["labels"] = [data["closed_label"], data["open_label"]]
+        if data.get("font_size"):
+            entry["font"] = {"size": data["font_size"]}
+        if entry["shape"] in ("box", "database", "ellipse"):  # label inside: wrap and contrast
             entry["widthConstraint"] = {"maximum": 170}
             entry["font"] = {"color": _text_colour(look.colour)}
         nodes.append(entry)
@@ -87,9 +112,12 @@ def vis_edges(graph: nx.DiGraph, lang: str) -> list[dict]:
     for source, target, data in graph.edges(data=True):
         relation = data.get("relation", "")
         colour = data.get("colour") or style.EDGE_COLOURS.get(relation, "#999999")
-        entry = {"from": source, "to": target, "color": colour, "title": ui.get(relation, relation)}
+        title = data.get("summary") or ui.get(relation, relation)
+        entry = {"from": source, "to": target, "color": colour, "title": title}
         if relation in ("coordinates", "indicator"):
             entry["dashes"] = True
+        if data.get("verdict"):
+            entry["width"] = 3
         edges.append(entry)
     return edges
 
@@ -104,6 +132,11 @@ def legend_html(graph: nx.DiGraph, page: Page) -> str:
             f'<li><span class="swatch" style="background:{look.colour}"></span>'
             f"{html.escape(style.class_name(cls, page.lang))}</li>"
         )
+    for fill, line, text in page.legend_items:
+        items.append(
+            f'<li><span class="swatch" style="background:{fill};border-color:{line}"></span>'
+            f"{html.escape(text)}</li>"
+        )
     ui = style.words(page.lang)
     relations = page.legend_edges or sorted(
         {d.get("relation", "") for *_, d in graph.edges(data=True)}
@@ -117,6 +150,26 @@ def legend_html(graph: nx.DiGraph, page: Page) -> str:
     return "".join(items)
 
 
+def filters_html(page: Page) -> str:
+    """A GET form of selects (the view's filters), every value and text escaped."""
+    if not page.filters:
+        return ""
+    parts = ['<form id="filters" method="get">']
+    for choice in page.filters:
+        name = html.escape(choice.name)
+        parts.append(f'<label>{html.escape(choice.label)} <select name="{name}" id="{name}">')
+        for value, text in choice.options:
+            selected = " selected" if value == choice.selected else ""
+            parts.append(
+                f'<option value="{html.escape(value)}"{selected}>{html.escape(text)}</option>'
+            )
+        parts.append("</select></label>")
+    parts.append(f'<input type="hidden" name="lang" value="{html.escape(page.lang)}">')
+    parts.append(f'<button type="submit">{html.escape(style.words(page.lang)["show"])}</button>')
+    parts.append("</form>")
+    return "".join(parts)
+
+
 def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], page: Page) -> str:
     """The whole page as a string: assets inlined, data as escaped JSON, text escaped."""
     ui = style.words(page.lang)
@@ -125,9 +178,13 @@ def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], pa
         "edges": vis_edges(graph, page.lang),
         "words": {"not_found": ui["not_found"]},
         "link_base": page.link_base,
+        "frames": page.frames,
+        "start_top": page.start_top,
     }
     counts = f"{graph.number_of_nodes()} {ui['nodes']} · {graph.number_of_edges()} {ui['edges']}"
     note = f'<p id="note" role="status">{html.escape(page.note)}</p>' if page.note else ""
+    if page.caption:
+        note = f'<p id="caption">{html.escape(page.caption)}</p>' + note
     template = Template(_asset(STATIC_DIR / "view.html"))
     return template.substitute(
         lang=html.escape(page.lang),
@@ -137,6 +194,7 @@ def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], pa
         search_placeholder=html.escape(ui["search"]),
         find=html.escape(ui["find"]),
         counts=html.escape(counts),
+        filters=filters_html(page),
         note=note,
         legend_name=html.escape(ui["legend"]),
         legend=legend_html(graph, page),

@@ -39,13 +39,16 @@ CLASS_STYLES: dict[str, ClassStyle] = {
     },
     "PolicyDocument": ClassStyle("#bababa", "box", "Văn bản", "Document"),
     "Task": ClassStyle("#4393c3", "dot", "Nhiệm vụ", "Task"),
-    "TaskGroup": ClassStyle("#92c5de", "database", "Nhóm nhiệm vụ (thu gọn)", "Tasks (collapsed)"),
+    "TaskGroup": ClassStyle("#d1e5f0", "box", "Nhóm nhiệm vụ (bấm để mở)", "Tasks (click to open)"),
     "Target": ClassStyle("#1b7837", "diamond", "Chỉ tiêu", "Target"),
     "Agency": ClassStyle("#762a83", "ellipse", "Cơ quan", "Agency"),
     "CollectiveAgency": ClassStyle("#c2a5cf", "ellipse", "Nhóm cơ quan", "Group of agencies"),
+    "NationalAgency": ClassStyle("#762a83", "dot", "Cơ quan trung ương", "National agency"),
+    "ProvincialAgency": ClassStyle("#d95f02", "dot", "Cơ quan cấp tỉnh", "Provincial agency"),
     "Indicator": ClassStyle("#35978f", "triangle", "Chỉ số", "Indicator"),
 }
 DEFAULT_CLASS = "PolicyDocument"
+DOCUMENT_CLASSES = frozenset((*DOCUMENT_TYPES, "PolicyDocument"))
 
 # Most specific first: a node typed with several classes takes the first that matches
 # (an action programme adopted by a resolution is drawn as an action programme).
@@ -92,10 +95,33 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "succeeded_by": "được thay bởi",
         "indicator": "chỉ số",
         "aligns": "tương ứng",
-        "weaker": "thấp hơn",
-        "equal": "bằng",
-        "stronger": "cao hơn",
-        "missing": "thiếu",
+        "national": "quốc gia",
+        "province": "Tỉnh/thành",
+        "all_provinces": "Tất cả tỉnh/thành",
+        "show": "Xem",
+        "alignment_caption": (
+            "{compared} cặp chỉ tiêu tỉnh – quốc gia được so sánh, tô màu theo đánh giá. "
+            "Không vẽ: {missing} lượt chỉ tiêu quốc gia tỉnh chưa đặt (tính theo từng tỉnh), "
+            "{local} chỉ tiêu chỉ có ở tỉnh (xem trang tỉnh)."
+        ),
+        "alignment_limit": "Chỉ vẽ {shown} trong số {total} cặp; hãy chọn một tỉnh.",
+        "click_to_open": "bấm để mở hoặc thu gọn",
+        "open_document": "bấm để mở trang văn bản",
+        "documents_limit": "Chỉ vẽ {shown} trong số {total} văn bản (các tầng trên cùng).",
+        "leaves_limit": (
+            "{total} nhiệm vụ và chỉ tiêu, quá ngưỡng {budget}: chỉ hiện số đếm; bấm nhóm để "
+            "mở trang văn bản, hoặc chọn một văn bản cấp dưới làm gốc (?root=… hoặc --root)."
+        ),
+        "cluster_collective": "Nhóm cơ quan được giao chung",
+        "cluster_national": "Cơ quan trung ương khác",
+        "cluster_provincial": "Cấp tỉnh (chưa rõ tỉnh)",
+        "agencies_caption": (
+            "Chỉ gồm các cơ quan có nhiệm vụ; nhóm theo cấp và cơ quan cấp trên (hoặc tỉnh); "
+            "kích thước theo số nhiệm vụ chủ trì và phối hợp."
+        ),
+        "agencies_limit": (
+            "Hiện {shown} cơ quan có nhiều nhiệm vụ nhất trong số {total} cơ quan có nhiệm vụ."
+        ),
     },
     "en": {
         "search": "Find a node…",
@@ -120,10 +146,31 @@ UI_WORDS: dict[str, dict[str, str]] = {
         "succeeded_by": "succeeded by",
         "indicator": "indicator",
         "aligns": "same indicator",
-        "weaker": "weaker",
-        "equal": "equal",
-        "stronger": "stronger",
-        "missing": "missing",
+        "national": "national",
+        "province": "Province",
+        "all_provinces": "All provinces",
+        "show": "Show",
+        "alignment_caption": (
+            "{compared} provincial–national target pairs compared, coloured by verdict. "
+            "Not drawn: {missing} national targets a province has not set (counted per "
+            "province), {local} targets only a province has (see the province page)."
+        ),
+        "alignment_limit": "Only {shown} of {total} pairs drawn; pick a province.",
+        "click_to_open": "click to show or hide",
+        "open_document": "click to open the document's page",
+        "documents_limit": "Only {shown} of {total} documents drawn (the top layers).",
+        "leaves_limit": (
+            "{total} tasks and targets, over the budget of {budget}: counts only; click a group "
+            "for the document's page, or pick a lower document as root (?root=… or --root)."
+        ),
+        "cluster_collective": "Agencies assigned together",
+        "cluster_national": "Other national bodies",
+        "cluster_provincial": "Provincial (province unknown)",
+        "agencies_caption": (
+            "Only agencies with tasks; grouped by level and parent body (or province); "
+            "sized by the tasks they lead and coordinate."
+        ),
+        "agencies_limit": "Showing the {shown} busiest of {total} agencies with tasks.",
     },
 }
 
@@ -135,25 +182,28 @@ EDGE_COLOURS: dict[str, str] = {
     "coordinates": "#c2a5cf",
     "succeeded_by": "#000000",
     "indicator": "#35978f",
-    "weaker": "#d73027",
-    "equal": "#4575b4",
-    "stronger": "#1a9850",
-    "missing": "#bababa",
 }
 
-# A qualitative palette for colouring edges by indicator until the audit gives verdicts.
-INDICATOR_PALETTE = (
-    "#1f77b4",
-    "#ff7f0e",
-    "#2ca02c",
-    "#d62728",
-    "#9467bd",
-    "#8c564b",
-    "#e377c2",
-    "#7f7f7f",
-    "#bcbd22",
-    "#17becf",
-)
+
+@dataclass(frozen=True)
+class VerdictStyle:
+    """A verdict of the alignment audit as the province scorecard shows it (the same words and
+    fill colours as graph_api/static/province.css), with a darker line for edges and borders."""
+
+    vi: str
+    en: str
+    fill: str
+    line: str
+
+
+# Keys are the audit's verdict values (graph_api.audit.alignment.Verdict), scorecard order.
+VERDICTS: dict[str, VerdictStyle] = {
+    "stronger": VerdictStyle("mạnh hơn", "stronger", "#b7e4c7", "#2d8a4e"),
+    "equal": VerdictStyle("bằng", "equal", "#d0e2ff", "#3a6fc4"),
+    "weaker": VerdictStyle("yếu hơn", "weaker", "#f8c4c4", "#c83c3c"),
+    "other horizon": VerdictStyle("khác mốc thời gian", "other horizon", "#ffe8a3", "#b58900"),
+    "not comparable": VerdictStyle("không so sánh được", "not comparable", "#e0e0e0", "#7a7a7a"),
+}
 
 LANGUAGES = ("vi", "en")
 
@@ -234,6 +284,7 @@ FACT_NAMES: dict[str, dict[str, str]] = {
         "comparator": "So sánh",
         "statement": "Nội dung định tính",
         "verdict": "Đánh giá",
+        "parent": "Trực thuộc",
     },
     "en": {
         "identifier": "Number",
@@ -255,6 +306,7 @@ FACT_NAMES: dict[str, dict[str, str]] = {
         "comparator": "Comparator",
         "statement": "Qualitative statement",
         "verdict": "Verdict",
+        "parent": "Part of",
     },
 }
 

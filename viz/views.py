@@ -15,9 +15,10 @@ import networkx as nx
 
 from ontology.errors import NotFound
 from ontology.vocabulary import ID_BASE
-from viz import graphs, layout, style
+from viz import agencies, alignment, dependencies, graphs, layout, style
 from viz.aggregate import DEFAULT_BUDGET, collapse_leaves
-from viz.render import Page, render_html
+from viz.names import fold_key
+from viz.render import Filter, Page, render_html
 
 Fetch = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
 DEFAULT_ROOT = ID_BASE + "document/57-ntw-2024"
@@ -32,6 +33,7 @@ class View:
     graph: nx.DiGraph
     positions: dict[str, tuple[float, float]]
     note: str
+    title: str = ""
 
 
 class ViewNotFound(NotFound):
@@ -55,9 +57,12 @@ def dependencies_view(
     graph = graphs.tree_graph(rows, lang)
     if root not in graph:
         raise ViewNotFound(f"no document or task {root} in the graph")
-    graph, note = collapse_leaves(graph, budget, lang)
-    title = f"{style.words(lang)['dependencies']}: {graph.nodes[root]['label']}"
-    return _finish(graph, layout.layered_positions(graph), Page(title, lang, note, link_base))
+    title = f"{style.words(lang)['dependencies']}: {graph.nodes[root]['label'].splitlines()[0]}"
+    if direction == "up":
+        graph, note = collapse_leaves(graph, budget, lang)
+        return _finish(graph, layout.layered_positions(graph), Page(title, lang, note, link_base))
+    graph, positions, note = dependencies.fold_leaves(graph, root, lang, leaf_budget=budget)
+    return _finish(graph, positions, Page(title, lang, note, link_base))
 
 
 def agency_view(
@@ -79,35 +84,69 @@ def agency_view(
     return _finish(graph, layout.layered_positions(graph), page)
 
 
-def agencies_view(fetch: Fetch, *, lang: str = "vi", link_base: str = "") -> View:
-    """All agencies, sized by the tasks they lead, the busiest in the middle."""
-    graph = graphs.agencies_graph(fetch("view_agencies", {"lang": lang}), lang)
-    for _, data in graph.nodes(data=True):
-        data["size"] = 8 + 4 * data["lead_tasks"] ** 0.5
-        data["label"] = f"{data['label']} ({data['lead_tasks']})"
-    ordered = sorted(graph, key=lambda n: (-graph.nodes[n]["lead_tasks"], graph.nodes[n]["label"]))
-    positions = layout.sunflower_positions(ordered)
-    return _finish(graph, positions, Page(style.words(lang)["agencies"], lang, "", link_base))
+def agencies_view(
+    fetch: Fetch, *, lang: str = "vi", link_base: str = "", limit: int = agencies.DEFAULT_LIMIT
+) -> View:
+    """Agencies with tasks, clustered by level and parent body or province, sized by workload."""
+    rows = fetch("view_agencies", {"lang": lang})
+    graph, clusters, total = agencies.overview_graph(rows, lang, limit)
+    positions, frames = agencies.cluster_layout(graph, clusters)
+    ui = style.words(lang)
+    note = ""
+    if total > graph.number_of_nodes():
+        note = ui["agencies_limit"].format(shown=graph.number_of_nodes(), total=total)
+    page = Page(ui["agencies"], lang, note, link_base, ["succeeded_by"], ui["agencies_caption"])
+    page.frames = frames
+    return _finish(graph, positions, page)
 
 
-def alignment_view(fetch: Fetch, *, lang: str = "vi", link_base: str = "") -> View:
-    """National targets (left) beside provincial targets (right) on the same indicator."""
-    graph = graphs.alignment_graph(fetch("view_alignment", {}), lang)
-    palette = style.INDICATOR_PALETTE
-    indicators = sorted(n for n, d in graph.nodes(data=True) if d.get("side") == "indicator")
-    colour_of = {iri: palette[i % len(palette)] for i, iri in enumerate(indicators)}
-    for source, _target, data in graph.edges(data=True):
-        if data["relation"] != "aligns":
-            continue
-        verdict = data.get("verdict")
-        indicator = graph.nodes[source].get("indicator")
-        data["colour"] = style.EDGE_COLOURS.get(verdict) if verdict else colour_of.get(indicator)
-    positions = layout.column_positions(graph)
-    return _finish(graph, positions, Page(style.words(lang)["alignment"], lang, "", link_base))
+def alignment_view(
+    fetch: Fetch,
+    *,
+    findings: list[dict[str, Any]],
+    provinces: dict[str, str] | None = None,
+    province: str | None = None,
+    lang: str = "vi",
+    link_base: str = "",
+    limit: int = alignment.DEFAULT_LIMIT,
+) -> View:
+    """Compared targets coloured by verdict: national left, indicator middle, provincial right.
+
+    ``findings`` are the alignment audit's (``Finding.as_dict()``), for ``province`` (an IRI of
+    ``provinces``, IRI → label) or for all; ``provinces`` fills the page's province select.
+    """
+    del fetch  # the caller ran the audit over its store
+    graph, verdicts, compared = alignment.alignment_graph(findings, lang, limit)
+    ui = style.words(lang)
+    title = ui["alignment"]
+    if province and provinces and province in provinces:
+        title += ": " + alignment.province_name(provinces[province])
+    caption = ui["alignment_caption"].format(
+        compared=compared, missing=verdicts["missing"], local=verdicts["local only"]
+    )
+    note = ""
+    if compared > limit:
+        note = ui["alignment_limit"].format(shown=limit, total=compared)
+    page = Page(title, lang, note, link_base, ["indicator"], caption)
+    page.legend_items = [
+        (look.fill, look.line, look.vi if lang == "vi" else look.en)
+        for look in style.VERDICTS.values()
+    ]
+    if provinces:
+        named = [
+            (iri.rsplit("/", 1)[-1], alignment.province_name(name))
+            for iri, name in provinces.items()
+        ]
+        named.sort(key=lambda option: fold_key(option[1]))
+        options = [("", ui["all_provinces"]), *named]
+        selected = province.rsplit("/", 1)[-1] if province else ""
+        page.filters = [Filter("province", ui["province"], options, selected)]
+    page.start_top = True
+    return _finish(graph, alignment.alignment_positions(graph), page)
 
 
 def _finish(graph: nx.DiGraph, positions, page: Page) -> View:
-    return View(render_html(graph, positions, page), graph, positions, page.note)
+    return View(render_html(graph, positions, page), graph, positions, page.note, page.title)
 
 
 def build_view(kind: str, fetch: Fetch, **options: Any) -> View:

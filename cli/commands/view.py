@@ -20,6 +20,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
     parser.add_argument("--up", action="store_true", help="dependencies: from --root upwards")
     parser.add_argument("--agency", help="agency: its slug or IRI (e.g. so-khcn-binh-duong)")
+    parser.add_argument("--province", help="alignment: one province, by name or slug")
     parser.add_argument("--lang", choices=["vi", "en"], default="vi")
     parser.add_argument("--budget", type=int, help="collapse tasks past this many nodes")
     parser.add_argument(
@@ -32,7 +33,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.entity_refs import parse_entity_ref
-    from graph_api.routes.views import store_fetch
+    from graph_api.routes.views import alignment_options, store_fetch
     from viz import views
 
     options: dict = {"lang": args.lang, "link_base": args.link_base.rstrip("/")}
@@ -45,8 +46,11 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
         options["agency"] = parse_entity_ref(args.agency, "agency")
     if args.budget and args.kind in ("dependencies", "agency"):
         options["budget"] = args.budget
+    store = open_store(settings)
     try:
-        view = views.build_view(args.kind, store_fetch(open_store(settings)), **options)
+        if args.kind == "alignment":
+            options.update(alignment_options(store, args.province))
+        view = views.build_view(args.kind, store_fetch(store), **options)
     except views.ViewNotFound as error:
         print(f"policygraph view: {error}", file=sys.stderr)
         return 1

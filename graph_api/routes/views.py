@@ -6,9 +6,11 @@ import re
 from typing import Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
-from fastapi.responses import HTMLResponse
+from fastapi.responses import HTMLResponse, Response
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.audit.alignment import audit_alignment
+from graph_api.audit.provinces import province_labels
 from graph_api.bounded_store import bounded_store
 from graph_api.entity_refs import parse_entity_ref
 from graph_api.named_queries import load_query
@@ -17,6 +19,7 @@ from graph_api.store import Store
 from graph_api.store_terms import IRI
 from ontology.vocabulary import ID_BASE
 from viz import views
+from viz.preview import preview_svg
 
 router = APIRouter(prefix="/views", tags=["views"], responses=ERROR_RESPONSES)
 
@@ -41,14 +44,27 @@ def store_fetch(store: Store) -> views.Fetch:
     return fetch
 
 
-async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
-    """The view as a page; a root the graph lacks is ``views.ViewNotFound``, a 404 at the edge."""
+async def _build(request: Request, kind: str, **options: Any) -> views.View:
+    """The view; a root the graph lacks is ``views.ViewNotFound``, a 404 at the edge."""
     store = request.app.state.store
     if kind == "agencies":  # every agency and its task counts: time-limited
         store = bounded_store(store)
     fetch = store_fetch(store)
-    view = await run_in_threadpool(views.build_view, kind, fetch, **options)
-    return HTMLResponse(view.html)
+    return await run_in_threadpool(views.build_view, kind, fetch, **options)
+
+
+async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+    return HTMLResponse((await _build(request, kind, **options)).html)
+
+
+class SVGResponse(Response):
+    media_type = "image/svg+xml"
+
+
+async def _preview(request: Request, kind: str, **options: Any) -> SVGResponse:
+    """The view's small picture, for the entity page it belongs to (viz.preview)."""
+    view = await _build(request, kind, **options)
+    return SVGResponse(preview_svg(view.graph, view.positions, view.title))
 
 
 Lang = Literal["vi", "en"]
@@ -71,6 +87,17 @@ async def dependencies(
     )
 
 
+@router.get("/dependencies/preview.svg", response_class=SVGResponse)
+async def dependencies_preview(
+    request: Request,
+    root: str = Query(
+        views.DEFAULT_ROOT, description="document: IRI or kind/slug", pattern=ROOT_PATTERN
+    ),
+) -> SVGResponse:
+    """A small picture of a document's dependency tree (its page shows it, linked to the view)."""
+    return await _preview(request, "dependencies", root=parse_entity_ref(root))
+
+
 @router.get("/agencies", response_class=HTMLResponse)
 async def agencies(request: Request, lang: Lang = "vi") -> HTMLResponse:
     """All agencies, sized by the number of tasks they lead."""
@@ -85,7 +112,44 @@ async def agency(
     return await _page(request, "agency", agency=parse_entity_ref(slug, "agency"), lang=lang)
 
 
+@router.get("/agency/{slug}/preview.svg", response_class=SVGResponse)
+async def agency_preview(
+    request: Request, slug: str = Path(pattern=r"^[A-Za-z0-9_.\-]+$")
+) -> SVGResponse:
+    """A small picture of one agency's view (its page shows it, linked to the view)."""
+    return await _preview(request, "agency", agency=parse_entity_ref(slug, "agency"))
+
+
+def alignment_options(store: Store, province: str | None) -> dict[str, Any]:
+    """What the alignment view draws: the audit's findings for ``province`` (a name, slug or IRI;
+    all when None) and every province for the page's select."""
+    labels = province_labels(store)
+    report = audit_alignment(store, province)  # an unknown province is NotFound: a 404
+    chosen = next(iter(report.provinces)) if province else None
+    findings = [finding.as_dict() for finding in report.findings]
+    return {"findings": findings, "provinces": labels, "province": chosen}
+
+
 @router.get("/alignment", response_class=HTMLResponse)
-async def alignment(request: Request, lang: Lang = "vi") -> HTMLResponse:
-    """National targets beside provincial targets on the same indicator."""
-    return await _page(request, "alignment", lang=lang)
+async def alignment(
+    request: Request,
+    province: str | None = Query(
+        None, description="one province: its name (diacritics optional) or slug; default all"
+    ),
+    lang: Lang = "vi",
+) -> HTMLResponse:
+    """Provincial targets against national ones on the same indicator, coloured by verdict."""
+    store = request.app.state.store
+    options = await run_in_threadpool(alignment_options, store, province or None)
+    return await _page(request, "alignment", lang=lang, **options)
+
+
+@router.get("/alignment/preview.svg", response_class=SVGResponse)
+async def alignment_preview(
+    request: Request,
+    province: str | None = Query(None, description="one province: its name or slug"),
+) -> SVGResponse:
+    """A small picture of the alignment view (a province page shows its own, linked to it)."""
+    store = request.app.state.store
+    options = await run_in_threadpool(alignment_options, store, province or None)
+    return await _preview(request, "alignment", **options)

@@ -45,6 +45,9 @@ OPERATIONS = [
     ("GET", "/views/agencies"),
     ("GET", "/views/agency/{slug}"),
     ("GET", "/views/alignment"),
+    ("GET", "/views/dependencies/preview.svg"),
+    ("GET", "/views/agency/{slug}/preview.svg"),
+    ("GET", "/views/alignment/preview.svg"),
 ]
 
 

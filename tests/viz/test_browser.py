@@ -2,24 +2,21 @@
 
 Checks: no console errors, no request leaving 127.0.0.1, the drawing completes, the canvas is
 not blank, search focuses a node, a click reaches the entity page, the XSS label stays text.
-Screenshots go to data/build/screenshots/view-*.png (git-ignored); ``make screenshots`` copies
-them to the tracked docs/img/ that the README and docs/views.md show.
+The screenshots of the real build are taken by test_views_real_browser.py.
 """
 
 from __future__ import annotations
 
 from pathlib import Path
-from urllib.parse import urlparse
 
 import pyoxigraph as ox
 import pytest
-from playwright.sync_api import sync_playwright
 
 from graph_api.app import create_app
 from graph_api.routes import views as views_routes
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
-from tests.live import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
+from tests.live import serve_in_thread
 from tests.viz.conftest import load_small_graph
 
 pytestmark = pytest.mark.browser
@@ -42,49 +39,6 @@ def server():
 
     with serve_in_thread(app) as base:
         yield base
-
-
-@pytest.fixture(scope="module")
-def browser(tmp_path_factory):
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=CHROMIUM,
-            headless=True,
-            args=CHROMIUM_ARGS,
-            viewport={"width": 1280, "height": 800},
-        )
-        yield context
-        context.close()
-
-
-@pytest.fixture
-def page(browser):
-    """A page that records console errors, dialogs and every request not to 127.0.0.1."""
-    page = browser.new_page()
-    page.problems = {"console": [], "dialogs": [], "outside": []}
-
-    def guard(route):
-        host = urlparse(route.request.url).hostname
-        if route.request.url.startswith("http") and host != "127.0.0.1":
-            page.problems["outside"].append(route.request.url)
-            return route.abort()
-        return route.continue_()
-
-    page.route("**/*", guard)
-    page.on(
-        "console",
-        lambda m: m.type == "error" and page.problems["console"].append(m.text),
-    )
-    page.on("pageerror", lambda e: page.problems["console"].append(str(e)))
-
-    def on_dialog(dialog):
-        page.problems["dialogs"].append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", on_dialog)
-    yield page
-    page.close()
 
 
 def open_view(page, server, path):
@@ -113,8 +67,6 @@ def canvas_is_drawn(page) -> bool:
 def test_view_draws_offline_without_errors(page, server, name):
     open_view(page, server, VIEWS[name])
     assert canvas_is_drawn(page)
-    SCREENSHOTS.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=str(SCREENSHOTS / f"view-{name}.png"))
     assert page.problems == {"console": [], "dialogs": [], "outside": []}
 
 
@@ -132,11 +84,10 @@ def test_search_focuses_the_node(page, server):
     assert page.text_content("#search-status") == "1/1"
 
 
-def test_click_on_a_node_opens_its_entity_page(page, server):
-    open_view(page, server, VIEWS["dependencies"])
-    node = "https://w3id.org/policygraph/id/document/03-ncp-2025"
+def screen_point(page, node: str) -> dict:
+    """Where ``node`` is on the screen, after centring the view on it."""
     page.evaluate(f"window.__network.focus('{node}', {{scale: 1.5, animation: false}})")
-    box = page.evaluate(
+    return page.evaluate(
         f"""() => {{
         const p = window.__network.getPositions(['{node}'])['{node}'];
         const dom = window.__network.canvasToDOM(p);
@@ -144,6 +95,11 @@ def test_click_on_a_node_opens_its_entity_page(page, server):
         return {{x: rect.left + dom.x, y: rect.top + dom.y}};
     }}"""
     )
+
+
+def test_click_on_a_node_opens_its_entity_page(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    box = screen_point(page, "https://w3id.org/policygraph/id/document/03-ncp-2025")
     with page.expect_navigation():
         page.mouse.click(box["x"], box["y"])
     assert page.url == server + "/id/document/03-ncp-2025"
@@ -154,7 +110,7 @@ def test_xss_label_is_text_and_runs_nothing(page, server):
     open_view(page, server, VIEWS["agencies"])
     probe = "https://w3id.org/policygraph/id/agency/xss-probe"
     label = page.evaluate(f"window.__network.body.data.nodes.get('{probe}').label")
-    assert label.startswith("<img src=x onerror=alert(1)>")
+    assert label.startswith("<img src=x")  # shortened on the canvas, whole in the tooltip
     assert page.locator("img").count() == 0
     page.fill("#search-input", "onerror")
     page.press("#search-input", "Enter")
@@ -167,3 +123,51 @@ def test_xss_label_is_text_and_runs_nothing(page, server):
     assert "<img src=x onerror=alert(1)>" in tooltip
     assert page.locator("div.vis-tooltip img").count() == 0
     assert page.problems["dialogs"] == []
+
+
+def test_alignment_province_select_filters_the_view(page, server):
+    open_view(page, server, "/views/alignment")
+    provincial = (
+        "() => window.__network.body.data.nodes.get()"
+        ".filter(n => n.label.includes(':')).map(n => n.label).sort()"
+    )
+    assert page.evaluate(provincial) == ["Bình Dương: ≥ 30 % (2030)", "Bình Định: ≥ 20 % (2030)"]
+    with page.expect_navigation():
+        page.select_option("#province", "binh-dinh")  # the select submits its form on change
+    page.wait_for_function("window.__viewReady === true", timeout=15_000)
+    assert "province=binh-dinh" in page.url
+    assert page.evaluate(provincial) == ["Bình Định: ≥ 20 % (2030)"]
+    assert page.text_content("h1") == "Đối chiếu chỉ tiêu: Bình Định"
+    assert page.problems == {"console": [], "dialogs": [], "outside": []}
+
+
+def test_tasks_unfold_under_their_document_on_click(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    programme = "https://w3id.org/policygraph/id/document/03-ncp-2025"
+    group, plan = (
+        programme + "#tasks",
+        "https://w3id.org/policygraph/id/document/kh-nq57-binh-duong",
+    )
+    task = "https://w3id.org/policygraph/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-5"
+    state = f"""() => {{
+        const nodes = window.__network.body.data.nodes;
+        const at = window.__network.getPositions(['{plan}', '{task}']);
+        return {{hidden: nodes.get('{task}').hidden, label: nodes.get('{group}').label,
+                 plan: at['{plan}'].y, task: at['{task}'].y}};
+    }}"""
+    before = page.evaluate(state)
+    assert before["hidden"] is True and before["label"] == "▸ 3 nhiệm vụ"
+    box = screen_point(page, group)
+    page.mouse.click(box["x"], box["y"])
+    opened = page.evaluate(state)
+    assert opened["hidden"] is False and opened["label"] == "▾ 3 nhiệm vụ"
+    assert (
+        opened["plan"]
+        > opened["task"]
+        > page.evaluate(f"window.__network.getPositions(['{group}'])['{group}'].y")
+    )  # the column sits under its group; the provincial plan moved below it
+    assert page.url.endswith(VIEWS["dependencies"])  # a group toggles, it does not navigate
+    box = screen_point(page, group)
+    page.mouse.click(box["x"], box["y"])
+    assert page.evaluate(state) == before  # closed again: back where Python put everything
+    assert page.problems == {"console": [], "dialogs": [], "outside": []}

@@ -26,13 +26,15 @@ def drawn_nodes(built_store, tmp_path_factory) -> dict[str, dict]:
 
 
 def provincial_documents(nodes: dict[str, dict], province: str) -> list[dict]:
-    return [n for iri, n in nodes.items() if "/document/" in iri and province in iri]
+    return [
+        n for iri, n in nodes.items() if "/document/" in iri and province in iri and "#" not in iri
+    ]
 
 
 def test_resolution_57_is_at_the_top(drawn_nodes):
     top = min(node["y"] for node in drawn_nodes.values())
     assert drawn_nodes[ROOT]["y"] == top
-    assert drawn_nodes[ROOT]["label"] == "57-NQ/TW"
+    assert drawn_nodes[ROOT]["label"].splitlines()[0] == "57-NQ/TW"
 
 
 @pytest.mark.parametrize("province", ["binh-duong", "binh-dinh"])
@@ -40,3 +42,15 @@ def test_provincial_documents_hang_below_it(drawn_nodes, province):
     documents = provincial_documents(drawn_nodes, province)
     assert documents, f"no {province} document implements 57-NQ/TW in the built graph"
     assert all(drawn_nodes[ROOT]["y"] < doc["y"] for doc in documents)
+    programme = drawn_nodes[ROOT.replace("57-ntw-2024", "03-ncp-2025")]
+    assert all(programme["y"] < doc["y"] for doc in documents)  # national, then provincial
+    assert all(province_name(province) in doc["label"] for doc in documents)
+
+
+def province_name(slug: str) -> str:
+    return {"binh-duong": "Bình Dương", "binh-dinh": "Bình Định"}[slug]
+
+
+def test_tasks_start_folded_under_their_documents(drawn_nodes):
+    tasks = [n for iri, n in drawn_nodes.items() if "/task/" in iri]
+    assert tasks and all(n.get("hidden") and n["fold"].endswith("#tasks") for n in tasks)
