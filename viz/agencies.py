@@ -83,6 +83,7 @@ def overview_graph(
         place = row.get("place") if kind == "ProvincialAgency" else None
         name = row.get("label") or row["node"].rsplit("/", 1)[-1]
         short = short_agency_name(name, place, limit=24)
+        long = short_agency_name(name, place, limit=60)
         lead, coordinated = row["lead_tasks"], row["coordinated_tasks"]
         counts = f"{lead} {ui['lead']} · {coordinated} {ui['coordinates']}"
         facts = {
@@ -97,6 +98,7 @@ def overview_graph(
             cls=kind,
             label=f"{short}\n{counts}",
             short=short,
+            long=long,
             title=style.tooltip(kind, lang, row.get("label") or short, facts),
             url=style.entity_path(row["node"]),
             size=8 + 5 * math.sqrt(row["workload"]),
@@ -110,11 +112,15 @@ def overview_graph(
         cluster = clusters.setdefault(key, Cluster(rank, key, label))
         cluster.members.append(row["node"])
         cluster.workload += row["workload"]
-    for short, nodes in labels.items():  # the same short name twice: add the slug
-        if len(nodes) > 1:
-            for node in nodes:
-                data = graph.nodes[node]
-                data["label"] = data["label"].replace(short, f"{short} ({node.rsplit('/', 1)[-1]})")
+    for short, nodes in labels.items():  # the same short name twice: longer, else the slug
+        longer = {n: graph.nodes[n]["long"] for n in nodes}
+        for node in nodes:
+            data = graph.nodes[node]
+            name = longer[node]
+            if len(nodes) > 1 and list(longer.values()).count(name) > 1:
+                name = f"{short} ({node.rsplit('/', 1)[-1]})"
+            if len(nodes) > 1:
+                data["label"] = data["label"].replace(short, name, 1)
     for row in shown:
         successor = row.get("successor")
         if successor and successor in graph and successor != row["node"]:

@@ -28,6 +28,14 @@ LAYER_GAP = 200.0
 MAX_ROW = 10  # documents side by side in a layer before it wraps onto another row
 
 
+def leaf_counts(rows: list[dict[str, Any]]) -> dict[str, Counter]:
+    """Rows of view_dependencies_counts → document → Counter of its tasks and targets."""
+    counts: dict[str, Counter] = {}
+    for row in rows:
+        counts.setdefault(row["document"], Counter())[row["kind"]] += int(row["count"] or 0)
+    return counts
+
+
 def is_provincial(data: dict[str, Any]) -> bool:
     return data.get("scope_iri") not in (None, NATIONAL_PLACE)
 
@@ -52,8 +60,12 @@ def fold_leaves(
     *,
     leaf_budget: int = DEFAULT_LEAF_BUDGET,
     document_limit: int = DEFAULT_DOCUMENT_LIMIT,
+    counts: dict[str, Counter] | None = None,
 ) -> tuple[nx.DiGraph, dict[str, tuple[float, float]], str]:
-    """The view's graph with one group per document, every node's position, and a note."""
+    """The view's graph with one group per document, every node's position, and a note.
+
+    ``counts`` (document → tasks and targets) is given when the graph holds no tasks, only
+    documents: past the budget the caller fetched the counts instead of the tasks."""
     ui = style.words(lang)
     documents = nx.DiGraph()
     documents.add_nodes_from(
@@ -70,23 +82,27 @@ def fold_leaves(
         documents.remove_nodes_from(dropped)
         notes.append(ui["documents_limit"].format(shown=document_limit, total=len(kept)))
     leaves = [n for n, d in graph.nodes(data=True) if d.get("cls") in LEAF_CLASSES]
-    ship_members = len(leaves) <= leaf_budget
-    if not ship_members:
-        notes.append(ui["leaves_limit"].format(total=len(leaves), budget=leaf_budget))
-    folded = nx.DiGraph(documents)
     members: dict[str, list[str]] = {}
     for leaf in leaves:
         parents = sorted(p for p in graph.predecessors(leaf) if p in documents)
         if parents:
             members.setdefault(parents[0], []).append(leaf)
+    if counts is None:
+        counts = {d: Counter(graph.nodes[n]["cls"] for n in found) for d, found in members.items()}
+    total = sum(sum(c.values()) for c in counts.values())
+    ship_members = bool(leaves) and len(leaves) <= leaf_budget
+    if total > leaf_budget:
+        notes.append(ui["leaves_limit"].format(total=total, budget=leaf_budget))
+    folded = nx.DiGraph(documents)
     positions = _document_positions(documents, layer_of)
-    for document, found in members.items():
+    for document in sorted(d for d in counts if d in documents and sum(counts[d].values())):
+        found = members.get(document, [])
         group = f"{document}#tasks"
-        counts = Counter(graph.nodes[leaf]["cls"] for leaf in found)
+        kinds = counts[document]
         what = " · ".join(
-            f"{counts[cls]} {style.class_name(cls, lang).lower()}"
+            f"{kinds[cls]} {style.class_name(cls, lang).lower()}"
             for cls in LEAF_CLASSES
-            if counts[cls]
+            if kinds[cls]
         )
         x, y = positions[document]
         folded.add_node(

@@ -50,10 +50,16 @@ def dependencies_view(
     link_base: str = "",
 ) -> View:
     """Documents implementing ``root`` down to tasks and targets, or from a node up to the top."""
+    counts = None
     if direction == "up":
         rows = fetch("view_dependencies_up", {"start": root})
-    else:
-        rows = fetch("view_dependencies_down", {"root": root})
+    else:  # the tasks' facts only when they fit the budget: else counts per document
+        counts = dependencies.leaf_counts(fetch("view_dependencies_counts", {"root": root}))
+        over = sum(sum(c.values()) for c in counts.values()) > budget
+        rows = fetch(
+            "view_dependencies_documents" if over else "view_dependencies_down", {"root": root}
+        )
+        counts = counts if over else None
     graph = graphs.tree_graph(rows, lang)
     if root not in graph:
         raise ViewNotFound(f"no document or task {root} in the graph")
@@ -61,7 +67,9 @@ def dependencies_view(
     if direction == "up":
         graph, note = collapse_leaves(graph, budget, lang)
         return _finish(graph, layout.layered_positions(graph), Page(title, lang, note, link_base))
-    graph, positions, note = dependencies.fold_leaves(graph, root, lang, leaf_budget=budget)
+    graph, positions, note = dependencies.fold_leaves(
+        graph, root, lang, leaf_budget=budget, counts=counts
+    )
     return _finish(graph, positions, Page(title, lang, note, link_base))
 
 

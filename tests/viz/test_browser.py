@@ -171,3 +171,14 @@ def test_tasks_unfold_under_their_document_on_click(page, server):
     page.mouse.click(box["x"], box["y"])
     assert page.evaluate(state) == before  # closed again: back where Python put everything
     assert page.problems == {"console": [], "dialogs": [], "outside": []}
+
+
+def test_search_unfolds_a_folded_task(page, server):
+    open_view(page, server, VIEWS["dependencies"])
+    task = "https://w3id.org/policygraph/id/task/nq03-ncp-2025-phu-luc-2-nhiem-vu-5"
+    assert page.evaluate(f"window.__network.body.data.nodes.get('{task}').hidden") is True
+    page.fill("#search-input", "muc do hoan thanh")  # task 5, folded under 03/NQ-CP
+    page.press("#search-input", "Enter")
+    assert page.evaluate("window.__network.getSelectedNodes()") == [task]
+    assert page.evaluate(f"window.__network.body.data.nodes.get('{task}').hidden") is False
+    assert page.problems == {"console": [], "dialogs": [], "outside": []}

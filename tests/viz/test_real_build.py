@@ -54,3 +54,15 @@ def province_name(slug: str) -> str:
 def test_tasks_start_folded_under_their_documents(drawn_nodes):
     tasks = [n for iri, n in drawn_nodes.items() if "/task/" in iri]
     assert tasks and all(n.get("hidden") and n["fold"].endswith("#tasks") for n in tasks)
+
+
+def test_cli_writes_one_province_alignment(built_store, tmp_path, capsys):
+    store = str(current_store_path(built_store))
+    output = tmp_path / "alignment.html"
+    args = ["--store", store, "view", "alignment", "--province", "binh duong", "-o", str(output)]
+    assert main(args) == 0
+    page = output.read_text(encoding="utf-8")
+    assert "<title>Đối chiếu chỉ tiêu: Bình Dương</title>" in page
+    assert "mạnh hơn" in page and '<option value="binh-duong" selected>' in page
+    assert main([*args[:5], "Atlantis", "-o", str(output)]) != 0
+    assert "no province 'Atlantis'" in capsys.readouterr().err

@@ -194,6 +194,9 @@ def test_over_budget_keeps_only_counts_and_says_so(fetch):
     view = views.build_view("dependencies", fetch, budget=2)
     groups = [d for _, d in view.graph.nodes(data=True) if d["cls"] == "TaskGroup"]
     assert groups and all(d["members"] == [] and d["url"] for d in groups)
+    # counted by the engine (view_dependencies_counts), the tasks' facts never fetched
+    assert view.graph.nodes[PROGRAMME + "#tasks"]["label"] == "▸ 3 nhiệm vụ"
+    assert view.graph.nodes[ROOT + "#tasks"]["label"] == "▸ 1 chỉ tiêu"
     assert not any(d["cls"] == "Task" for _, d in view.graph.nodes(data=True))
     assert "quá ngưỡng 2" in view.note and "--root" in view.note
     assert "quá ngưỡng 2" in view.html

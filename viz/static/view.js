@@ -75,6 +75,8 @@
     if (!matches.length) { status.textContent = data.words.not_found; return; }
     cursor = (cursor + 1) % matches.length;
     var id = matches[cursor];
+    var found = nodes.get(id);
+    if (found && found.fold && !open[found.fold]) { window.__toggleFold(found.fold); }  // unfold
     network.selectNodes([id]);
     network.focus(id, { scale: 1.2, animation: false });
     window.__focused = id;
