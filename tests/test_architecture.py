@@ -41,3 +41,13 @@ def test_architecture_doc_names_every_forbidden_arrow():
         for source in contract["source_modules"]:
             for target in contract["forbidden_modules"]:
                 assert f"`{source}` never imports `{target}`" in doc, (source, target)
+
+
+def test_test_modules_have_unique_names():
+    """The tests are collected by basename (no packages under tests/): two test files with one
+    name stop pytest before the first test runs, as tests/*/test_errors.py once did."""
+    seen: dict[str, list[str]] = {}
+    for path in sorted((ROOT / "tests").rglob("*.py")):
+        if path.name not in {"conftest.py", "__init__.py"}:
+            seen.setdefault(path.name, []).append(str(path.relative_to(ROOT)))
+    assert {name: paths for name, paths in seen.items() if len(paths) > 1} == {}
