@@ -26,6 +26,7 @@ PAGE = Query(1, ge=1, le=100_000)
 PER_PAGE_Q = Query(PER_PAGE, ge=1, le=MAX_PER_PAGE)
 ORDER = Query("asc", pattern="^(asc|desc)$")
 NAME = "name with or without diacritics, or slug"
+PERIOD = r"^$|^[12][0-9]{3}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$"  # year, month or day
 HTML_AND_FILES = {
     **ERROR_RESPONSES,
     200: {
@@ -66,9 +67,9 @@ async def tasks_page(
     agency: str = Query("", max_length=200, description=f"agency (lead or coordinating): {NAME}"),
     province: str = Query("", max_length=200, description=f"province: {NAME}"),
     theme: str = Query("", max_length=200, description=f"theme: {NAME}"),
-    deadline_from: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-    deadline_to: str = Query("", max_length=10, description="YYYY, YYYY-MM or YYYY-MM-DD"),
-    overdue_on: str = Query("", max_length=10, description="deadline passed on this day"),
+    deadline_from: str = Query("", pattern=PERIOD, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    deadline_to: str = Query("", pattern=PERIOD, description="YYYY, YYYY-MM or YYYY-MM-DD"),
+    overdue_on: str = Query("", pattern=PERIOD, description="deadline passed on this day"),
     sort: str = Query("citation", pattern="^(citation|document|deadline)$"),
     order: str = ORDER,
     page: int = PAGE,

@@ -116,14 +116,35 @@ async def province_table(
         return download(AGENCY_COLUMNS, rows, format=format, lang=page_lang, name=name)
     rows = [
         {
-            **vars(line),
-            "indicator": score.indicator_label,
-            "provincial_document": line.provincial_document_label or line.provincial_document,
+            **line,
+            "indicator": indicator,
+            "provincial_document": line.get("provincial_document_label")
+            or line.get("provincial_document"),
         }
+        for indicator, line in scorecard_lines(context)
+    ]
+    return download(SCORECARD_COLUMNS, rows, format=format, lang=page_lang, name=name)
+
+
+def scorecard_lines(context: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """(indicator, comparison) for each line of the page's scorecard, in the page's order.
+
+    The province page builder gives the scorecard either as ``card`` (its rows, each a headline
+    comparison and the others behind it; main after the scorecard branch) or as ``scorecard``
+    (rows of comparisons); each comparison has the same keys in both.
+    """
+    card = context.get("card")
+    if card is not None:
+        return [
+            (row["indicator_label"], line)
+            for row in card["rows"]
+            for line in (row, *row.get("others", ()))
+        ]
+    return [
+        (score.indicator_label, vars(line))
         for score in context["scorecard"]
         for line in score.comparisons
     ]
-    return download(SCORECARD_COLUMNS, rows, format=format, lang=page_lang, name=name)
 
 
 def plan_row(plan: dict[str, Any]) -> dict[str, Any]:

@@ -142,8 +142,10 @@ def test_xlsx_and_csv_hold_the_pages_rows_with_vietnamese_headers(pages):
 def test_bad_filters_are_named(pages):
     unknown = pages.get("/tasks", params={"agency": "Bộ Không Có Thật Nào"})
     assert unknown.status_code == 404 and "agency=" in unknown.json()["message"]
-    bad = pages.get("/tasks", params={"deadline_from": "2025-13"})
+    bad = pages.get("/tasks", params={"deadline_from": "2025-02-30"})
     assert bad.status_code == 400 and "deadline_from" in bad.json()["message"]
+    refused = pages.get("/tasks", params={"overdue_on": "2025-13"})
+    assert refused.status_code == 400 and "overdue_on" in refused.text
 
 
 def test_values_are_escaped_on_the_page(pages):
