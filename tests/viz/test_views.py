@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from graph_api.pages.province import VERDICT_WORDS
+from graph_api.pages.alignment import VERDICT_WORDS
 from graph_api.routes.views import alignment_options
 from ontology.errors import NotFound
 from tests.viz.conftest import ID
