@@ -114,14 +114,14 @@ async def province_table(
     if table == "agencies":
         rows = [{**row, "iri": row["iri"] or ""} for row in context["agencies"]]
         return download(AGENCY_COLUMNS, rows, format=format, lang=page_lang, name=name)
-    rows = [
+    rows = [  # the page's rows: each indicator's headline comparison, then the others folded
         {
-            **vars(line),
-            "indicator": score.indicator_label,
-            "provincial_document": line.provincial_document_label or line.provincial_document,
+            **line,
+            "indicator": row["indicator_label"],
+            "provincial_document": line["provincial_document_label"] or line["provincial_document"],
         }
-        for score in context["scorecard"]
-        for line in score.comparisons
+        for row in context["card"]["rows"]
+        for line in (row, *row["others"])
     ]
     return download(SCORECARD_COLUMNS, rows, format=format, lang=page_lang, name=name)
 
