@@ -114,14 +114,14 @@ async def province_table(
     if table == "agencies":
         rows = [{**row, "iri": row["iri"] or ""} for row in context["agencies"]]
         return download(AGENCY_COLUMNS, rows, format=format, lang=page_lang, name=name)
-    rows = [  # the page's rows: each indicator's headline comparison, then the others folded
+    rows = [
         {
-            **line,
-            "indicator": row["indicator_label"],
-            "provincial_document": line["provincial_document_label"] or line["provincial_document"],
+            **vars(line),
+            "indicator": score.indicator_label,
+            "provincial_document": line.provincial_document_label or line.provincial_document,
         }
-        for row in context["card"]["rows"]
-        for line in (row, *row["others"])
+        for score in context["scorecard"]
+        for line in score.comparisons
     ]
     return download(SCORECARD_COLUMNS, rows, format=format, lang=page_lang, name=name)
 
