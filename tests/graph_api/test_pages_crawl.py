@@ -58,6 +58,7 @@ VERDICT_EN = re.compile(
     r"\b(?:stronger|weaker|equal|missing|other horizon|local only|not comparable)\b", re.I
 )
 SLUG = re.compile(r"^(?:[a-z0-9]+-)+[a-z0-9]+$|^[a-z]+/[a-z0-9-]+$|://|^/id/")
+REPEATED = re.compile(r"^(.+) — \1$")  # "523/BC-VP — 523/BC-VP": a number as its own title
 DOWNLOAD = {"csv", "xlsx", "turtle", "jsonld", "ntriples", "rdfxml", "nt", "xml", "json"}
 
 
@@ -175,6 +176,8 @@ def check_page(url: str, html: str, lang: str) -> tuple[Page, list[str]]:
         problems.append("no <h1>")
     elif SLUG.search(page.h1[0].strip()):
         problems.append(f"slug as title {page.h1[0].strip()!r}")
+    elif REPEATED.match(page.h1[0].strip()) or "|" in page.h1[0]:
+        problems.append(f"title repeats itself or is a table row {page.h1[0].strip()!r}")
     if lang == "vi":
         for word in sorted({w.lower() for w in VERDICT_EN.findall(text)}):
             at = text.lower().index(word)
@@ -250,3 +253,19 @@ def test_a_deliberately_unknown_address_is_the_vietnamese_404_page(site):
     page, problems = check_page("/id/agency/x", response.text, "vi")
     assert "Không tìm thấy" in page.visible()
     assert not [p for p in problems if not p.startswith("slug")], problems
+
+
+def test_the_checks_see_what_they_look_for():
+    """The crawler's checks on pages written to fail them (so a pass above means something)."""
+    nav = "".join(f'<a href="/">{name}</a>' for name in NAV_VI)
+    bad = (
+        '<html lang="en"><body><nav>' + nav + "</nav><h1>task/nq03-ncp-2025-52</h1>"
+        "<p>pg:leadAgency</p><p>yếu hơn · weaker</p><script>var a = 'pg:x stronger'</script>"
+    )
+    _, problems = check_page("/id/task/x", bad, "vi")
+    assert [p.split(" ")[0] for p in problems] == ["lang='en',", "raw", "slug", "English"]
+    assert "stronger" not in " ".join(problems)  # script text is not visible text
+    _, problems = check_page("/x", '<html lang="vi"><h1>5/BC — 5/BC</h1>', "vi")
+    assert problems[0].startswith("navigation") and problems[1].startswith("title repeats")
+    good = '<html lang="vi"><nav>' + nav + "</nav><h1>Bộ Xây dựng</h1><p>mạnh hơn</p>"
+    assert check_page("/id/agency/bo-xay-dung", good, "vi")[1] == []
