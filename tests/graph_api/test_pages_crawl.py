@@ -68,6 +68,7 @@ class Page(HTMLParser):
     def __init__(self) -> None:
         super().__init__(convert_charrefs=True)
         self.links: list[str] = []
+        self.ids: set[str] = set()
         self.lang: str | None = None
         self.nav: list[str] = []
         self.h1: list[str] = []
@@ -80,6 +81,8 @@ class Page(HTMLParser):
         attrs = dict(attrs)
         if tag == "html":
             self.lang = attrs.get("lang")
+        if attrs.get("id"):
+            self.ids.add(attrs["id"])
         if tag in ("script", "style", "template"):
             self._hidden += 1
         if tag == "a" and attrs.get("href"):
@@ -187,9 +190,13 @@ def check_page(url: str, html: str, lang: str) -> tuple[Page, list[str]]:
 
 def crawl(site: TestClient, start: str, bound: int, only_en: bool = False):
     """Breadth-first from ``start``: ({url: problems} for pages, {url: status} for downloads,
-    [links of an English page that drop ``?lang=en``]). ``only_en``: stay in English."""
+    [links of an English page that drop ``?lang=en``]). ``only_en``: stay in English.
+    A link to ``page#part`` is a problem of the linking page when ``page`` was read and has no
+    element ``part``."""
     seen, queue = {start}, deque([start])
     pages: dict[str, list[str]] = {}
+    ids: dict[str, set[str]] = {}
+    anchors: list[tuple[str, str, str]] = []  # (linking page, linked page, fragment)
     downloads: dict[str, int] = {}
     lost: list[str] = []
     shapes: Counter = Counter()
@@ -207,8 +214,12 @@ def crawl(site: TestClient, start: str, bound: int, only_en: bool = False):
         lang = page_lang(url)
         page, problems = check_page(url, response.text, lang)
         pages[url] = problems
+        ids[url] = page.ids
         for href in page.links:
             target = local(href, url)
+            fragment = urlsplit(href).fragment
+            if target is not None and fragment:
+                anchors.append((url, target, fragment))
             if target is None or target in seen:
                 continue
             seen.add(target)
@@ -222,6 +233,9 @@ def crawl(site: TestClient, start: str, bound: int, only_en: bool = False):
             if shapes[kind] < (DOWNLOADS if is_download(target) else PER_SHAPE):
                 shapes[kind] += 1
                 queue.append(target)
+    for source, target, fragment in anchors:
+        if target in ids and fragment not in ids[target]:
+            pages[source].append(f"link to {target}#{fragment}: no such element")
     return pages, downloads, lost
 
 
