@@ -57,7 +57,7 @@ def test_c_a_scorecard_is_two_clicks_through_the_navigation(server, visit):  # n
     expect(page.locator("h1")).to_contain_text("Bắc Ninh")
     card = page.locator("#scorecard")
     expect(card.locator("p.summary")).to_contain_text("Bắc Ninh:")
-    verdicts = card.locator("span.verdict").all_inner_texts()
+    verdicts = card.locator("span.verdict").all_text_contents()
     assert set(verdicts) <= {
         "mạnh hơn",
         "bằng",
@@ -65,5 +65,19 @@ def test_c_a_scorecard_is_two_clicks_through_the_navigation(server, visit):  # n
         "khác mốc thời gian",
         "không so sánh được",
     }
+    assert visit.clicks == 2
+    assert visit.problems == [] and visit.outside == []
+
+
+def test_c_in_english_the_same_two_clicks(server, visit):  # noqa: F811
+    page = visit.page
+    page.goto(f"{server}/?lang=en", wait_until="load")
+    visit.click(page.locator("header.site nav").get_by_role("link", name="Target alignment"))
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    visit.click(page.locator("#provinces tr", has_text="Binh Duong").get_by_role("link").first)
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    verdicts = set(page.locator("#scorecard span.verdict").all_text_contents())
+    assert "weaker" in verdicts
+    assert verdicts <= {"stronger", "equal", "weaker", "other horizon", "not comparable"}
     assert visit.clicks == 2
     assert visit.problems == [] and visit.outside == []
