@@ -10,9 +10,13 @@ PORT   ?= 8000
 
 # Debian packages the browser and remote-engine tests drive for real.
 SYSTEM_COMMANDS := chromium chromedriver virtuoso-t isql-vt
-SYSTEM_PACKAGES := chromium chromium-driver virtuoso-opensource
+SYSTEM_PACKAGES := python3-venv chromium chromium-driver virtuoso-opensource
 
 $(STAMP): pyproject.toml
+	@$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || { \
+	  echo "$(PYTHON) cannot create a virtual environment (Debian: the python3-venv package)."; \
+	  echo "Chạy lệnh sau rồi thử lại / run this, then try again:"; \
+	  echo "  sudo apt-get install -y python3-venv   (or: make system-deps as root)"; exit 1; }
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/python -m pip install --quiet --upgrade pip
 	$(BIN)/python -m pip install --quiet -e '.[test]'
@@ -37,6 +41,7 @@ serve: $(BUILT)
 # Installs what the tests need from Debian when it is missing (as root), or says how and stops.
 system-deps:
 	@missing=""; for c in $(SYSTEM_COMMANDS); do command -v $$c >/dev/null 2>&1 || missing="$$missing $$c"; done; \
+	$(PYTHON) -c 'import ensurepip, venv' 2>/dev/null || missing="$$missing python3-venv"; \
 	if [ -n "$$missing" ]; then \
 	  echo "Thiếu / missing:$$missing"; \
 	  if [ "$$(id -u)" -eq 0 ] && command -v apt-get >/dev/null 2>&1; then \
@@ -49,9 +54,11 @@ system-deps:
 	  fi; \
 	fi
 
-test: $(STAMP) system-deps
+# system-deps first: on a bare Debian it also brings python3-venv, which the venv needs.
+test: system-deps $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/python -m pytest -q
 
 # The browser tests over the real build write screenshots of the pages and views under

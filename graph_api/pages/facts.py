@@ -110,6 +110,8 @@ def describe(kind: str, facts: Facts, lang: str) -> str | None:
         return f"{title} — {host}" if host else title
     if kind == "evidence":
         quote = text("exact", PREFIXES["oa"])
+        if "|" in quote:  # a row of a Markdown table (an appendix) read as its cells
+            quote = " · ".join(cell.strip() for cell in quote.split("|") if cell.strip())
         return f"«{_short(quote, 120)}»" if quote else None
     description = text("description", PREFIXES["dcterms"])
     return _short(description, 120) if description else None
