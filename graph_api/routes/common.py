@@ -132,7 +132,9 @@ async def task_page(
     embedded or remote, gives the same pages.
     """
     if all(value is None for value in bindings.values()):
-        return await _ranked_page(request, limit=limit, offset=offset)
+        page = await _ranked_page(request, limit=limit, offset=offset)
+        if page:  # a graph without the build's ranks (a hand-made one) is read and sorted below
+            return page
     driver = next((name for name in TASK_DRIVERS if bindings.get(name) is not None), None)
     name = "task_page" if driver is None else f"task_page_{driver}"
     tasks = sorted({row["task"] for row in await select(request, name, bindings)})

@@ -194,7 +194,7 @@ def test_a_browser_gets_the_vietnamese_page_with_did_you_mean(api):
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     html = response.text
-    assert '<html lang="vi">' in html and "<nav" in html and 'href="/search?kind=task"' in html
+    assert '<html lang="vi">' in html and "<nav" in html and 'href="/tasks"' in html
     text = page_text(html)
     assert "Không tìm thấy cơ quan" in text and "Có phải bạn muốn tìm" in text
     first = re.search(r'<ul id="suggestions">\s*<li>.*?<a href="([^"]+)">([^<]+)</a>', html, re.S)
