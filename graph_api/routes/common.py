@@ -156,8 +156,12 @@ async def _walked_page(
 ) -> list[IRI] | None:
     """The page, by walking the ranks in order with the filters checked on each task
     (``task_page_walk.rq``); None when the matches seen so far say the page would need more
-    than ``WALK_RANKS`` ranks (a narrow filter: the caller runs the driven query instead)."""
+    than ``WALK_RANKS`` ranks (a narrow filter: the caller runs the driven query instead), and
+    without walking for an agency (its tasks are read by lookup: walking first cost agency
+    detail 4× at 10⁶ quads) or a page ending past ``WALK_RANKS``."""
     wanted = offset + limit
+    if bindings.get("agency") is not None or wanted > WALK_RANKS:
+        return None  # an agency's tasks are a lookup; a page this deep outruns any walk
     found: list[tuple[int, str]] = []
     start = 0
     while len(found) < wanted:
