@@ -127,12 +127,13 @@ async def task_page(
     """The IRIs of one page of tasks matching ``bindings`` (filters; None = not given), in IRI
     order (every store, embedded or remote, gives the same pages).
 
-    Without a filter, the page is looked up by the build's ``pg:taskRank``. With one, the list
-    is first walked in rank order, a stretch of ranks per query with the filters checked on each
-    (:func:`_walked_page`): a broad filter (every task under 57-NQ/TW, every task still open)
-    fills its page in a few lookups. When the walk shows the filter to be narrow, the query
-    driven by the most selective filter (``task_page_<filter>.rq``) reads its matches, whose
-    cost follows the answer, not the graph, and they are sorted here, not by ORDER BY (13 s on
+    Without a filter, the page is looked up by the build's ``pg:taskRank``. With a document,
+    theme or date filter and no agency or province, the list is first walked in rank order, a
+    stretch of ranks per query with the filters checked on each (:func:`_walked_page`): a broad
+    filter (every task under 57-NQ/TW, every task still open) fills its page in a few lookups.
+    Otherwise, or when the walk shows the filter to be narrow, the query driven by the most
+    selective filter (``task_page_<filter>.rq``) reads its matches, whose cost follows the
+    answer, not the graph, and they are sorted here, not by ORDER BY (13 s on
     disk at 10⁶ quads against 0.7 s); so is every page of a graph built without the ranks.
     """
     ranked = await _has_rank(request, 0)  # a graph built without the derived ranks has none
@@ -149,6 +150,7 @@ async def task_page(
 
 RANK_CHUNK = 500  # ranks bound in one query (bound lists of ~1,000 values fall off a cliff)
 WALK_RANKS = 10 * RANK_CHUNK  # the most ranks a walk reads before the driven query is cheaper
+LOOKUP_DRIVERS = ("agency", "province")  # filters whose driven query beats any walk
 
 
 async def _walked_page(
@@ -157,11 +159,12 @@ async def _walked_page(
     """The page, by walking the ranks in order with the filters checked on each task
     (``task_page_walk.rq``); None when the matches seen so far say the page would need more
     than ``WALK_RANKS`` ranks (a narrow filter: the caller runs the driven query instead), and
-    without walking for an agency (its tasks are read by lookup: walking first cost agency
-    detail 4× at 10⁶ quads) or a page ending past ``WALK_RANKS``."""
+    without walking for an agency or a province (their tasks are read by lookup: walking first
+    cost agency detail 4× and one province's page 1.7× at 10⁶ quads) or for a page ending past
+    ``WALK_RANKS``."""
     wanted = offset + limit
-    if bindings.get("agency") is not None or wanted > WALK_RANKS:
-        return None  # an agency's tasks are a lookup; a page this deep outruns any walk
+    if any(bindings.get(name) is not None for name in LOOKUP_DRIVERS) or wanted > WALK_RANKS:
+        return None  # an agency's or province's tasks are a lookup; no walk reaches this deep
     found: list[tuple[int, str]] = []
     start = 0
     while len(found) < wanted:
