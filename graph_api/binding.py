@@ -50,7 +50,8 @@ def _escape(text: str) -> str:
 def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
     """``sparql`` with ``VALUES (?k …) { (v …) }`` opening its WHERE group; None values skipped.
 
-    A list value (bound alone) gives one row per item: ``VALUES ?k { v1 v2 … }``.
+    A list value gives one row per item: ``VALUES ?k { v1 v2 … }`` (at most one list; the
+    single values, if any, follow in their own one-row block).
     """
     present = {k: v for k, v in (bindings or {}).items() if v is not None}
     if not present:
@@ -68,14 +69,15 @@ def bind_values(sparql: str, bindings: dict[str, Any] | None) -> str:
     if brace is None:
         raise QueryError("the named query has no WHERE group to bind values in")
     lists = [name for name, value in present.items() if isinstance(value, list | tuple)]
+    if len(lists) > 1:
+        raise QueryError("only one list of values can be bound at a time")
+    block = ""
     if lists:
-        if len(present) > 1:
-            raise QueryError("a list of values can only be bound alone")
         name = lists[0]
-        terms = " ".join(sparql_term(value) for value in present[name])
+        terms = " ".join(sparql_term(value) for value in present.pop(name))
         block = f" VALUES ?{name} {{ {terms} }} "
-    else:
+    if present:  # the single values, one row joined with the list's rows
         names = " ".join(f"?{name}" for name in present)
         terms = " ".join(sparql_term(value) for value in present.values())
-        block = f" VALUES ({names}) {{ ({terms}) }} "
+        block += f" VALUES ({names}) {{ ({terms}) }} "
     return sparql[: brace.end] + block + sparql[brace.end :]
