@@ -1,0 +1,60 @@
+"""Rules batch Q showed were missing (issue 13, `docs/extraction-quality.md`, batch Q), checked
+on the batch's real texts in data/sources: a city's own targets, ranks among provinces and
+among cities, a horizon written "đến 2025" without "năm"."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ingest.extract import extract_all
+from ingest.model import DocumentFact, TargetFact
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES
+
+
+@cache
+def _read(name: str):
+    return read_source(SOURCES / name)
+
+
+def _facts(name: str, catalogue) -> list:
+    return list(extract_all(_read(name), catalogue))
+
+
+def _targets(name: str, catalogue) -> list[TargetFact]:
+    return [f for f in _facts(name, catalogue) if isinstance(f, TargetFact)]
+
+
+def test_a_city_party_committees_programme_sets_the_citys_targets(catalogue):
+    """ "Thành ủy TP HCM vừa ban hành chương trình hành động thực hiện Nghị quyết số 57-NQ/TW":
+    the programme (unnumbered, lower-case) is a document of its own that carries out 57-NQ/TW,
+    and the 2030 list after it is the city's, not the nation's."""
+    name = "dev-q-hcm-ctr57-muc-tieu.txt"
+    documents = [f for f in _facts(name, catalogue) if isinstance(f, DocumentFact)]
+    programmes = [f for f in documents if f.ref.key != "57-ntw-2024"]
+    assert [p.ref.doc_type for p in programmes] == ["ActionProgramme"]
+    assert [r.number for r in programmes[0].implements] == ["57-NQ/TW"]
+    targets = _targets(name, catalogue)
+    assert len(targets) >= 8
+    assert {t.scope for t in targets} == {"ho-chi-minh"}
+    assert {t.set_by.key for t in targets if t.set_by} == {programmes[0].ref.key}
+
+
+def test_ranks_among_provinces_and_among_cities(catalogue):
+    """ "nhóm 3 tỉnh, thành đứng đầu về đổi mới sáng tạo, chuyển đổi số" is a rank among provinces
+    (never the GII); "nhóm 5 tỉnh, thành dẫn đầu cả nước về năng lực cạnh tranh" is the PCI;
+    "nhóm 100 thành phố … toàn cầu" fits no curated indicator (a candidate)."""
+    ranks = {
+        t.value: t.indicator_key
+        for t in _targets("dev-q-hcm-ctr57-muc-tieu.txt", catalogue)
+        if t.unit == "thứ bậc"
+    }
+    assert ranks == {100: None, 3: "provincial-innovation-digital-rank", 5: "pci-rank"}
+
+
+def test_a_horizon_without_nam_gives_the_lists_year(catalogue):
+    """ "mục tiêu cơ bản là đến 2025, bao gồm: …" and "mục tiêu cơ bản đến 2030 là …"."""
+    years = [(t.value, t.year) for t in _targets("dev-q-hcm-cds-2020.txt", catalogue)]
+    assert (50, 2025) in years and (95, 2025) in years
+    assert (40, 2030) in years and (85, 2030) in years
+    assert all(year in (2025, 2030) for _, year in years)
