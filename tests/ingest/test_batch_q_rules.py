@@ -7,7 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from ingest.extract import extract_all
-from ingest.model import DocumentFact, TargetFact
+from ingest.model import AssignmentFact, DocumentFact, TargetFact
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES
 
@@ -58,3 +58,44 @@ def test_a_horizon_without_nam_gives_the_lists_year(catalogue):
     assert (50, 2025) in years and (95, 2025) in years
     assert (40, 2030) in years and (85, 2030) in years
     assert all(year in (2025, 2030) for _, year in years)
+
+
+def _assignments(name: str, catalogue) -> list[tuple[str, list[str]]]:
+    return [
+        (f.task, [lead.key for lead in f.leads])
+        for f in _facts(name, catalogue)
+        if isinstance(f, AssignmentFact)
+    ]
+
+
+def test_joint_leads_after_giao_cho_on_a_wrapped_line(catalogue):
+    """ "Điều 2: Giao cho Sở Khoa học & Công nghệ và Sở Tài chính" / "hướng dẫn chi tiết …": one
+    task, two leads; the name with "&" is whole."""
+    assert _assignments("dev-q-yen-bai-qd27.txt", catalogue) == [
+        (
+            "hướng dẫn chi tiết việc thực hiện Quyết định này",
+            ["so-khcn-yen-bai", "so-tai-chinh-yen-bai"],
+        )
+    ]
+
+
+def test_subject_first_joint_leads_with_collective_coordinators(catalogue):
+    """ "Bộ Tài chính, Bộ Khoa học và Công nghệ phối hợp với các cơ quan liên quan xem xét …"."""
+    ((task, leads),) = _assignments("dev-q-bqp-bkhcn-ghep-mo.txt", catalogue)
+    assert task.startswith("xem xét bố trí kinh phí")
+    assert leads == ["bo-tai-chinh", "bo-khcn"]
+
+
+def test_duty_verbs_phai_and_duoc_giao_nhiem_vu(catalogue):
+    """ "Bộ Thông tin và Truyền thông phải xây dựng …", "Bộ TT&TT cũng được giao nhiệm vụ …"."""
+    tasks = [task for task, _ in _assignments("dev-q-btttt-xep-hang-cds.txt", catalogue)]
+    assert tasks[:2] == [
+        "xây dựng tiêu chí xếp hạng trong năm 2020",
+        "kiểm tra, đề xuất thành lập thêm các khu CNTT tập trung, báo cáo Thủ tướng Chính phủ"
+        " xem xét",
+    ]
+
+
+def test_phai_co_is_no_duty(catalogue):
+    """ "mỗi đơn vị trong toàn Công an tỉnh phải có một sản phẩm mới …" is a target, no task."""
+    assert _assignments("dev-m-quang-ninh-ca.txt", catalogue) == []
