@@ -199,6 +199,8 @@ def numbered_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in FULL_NUMBER.finditer(text):
         number, sep1, code, sep2, issuer = match.groups()
+        if f"{code}-{code}/" in match.group():
+            sep1 = "-"  # "8602/QĐ-QĐ/TU": a Party number (8602-QĐ/TU) with its code written twice
         if sep1 == sep2:
             continue  # 2021/2022-style ranges and dates are not numbers
         if code.upper() in ("CP", "TW", "TU") or (len(code) == 1 and code.upper() not in ("L",)):

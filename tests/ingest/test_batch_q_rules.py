@@ -7,6 +7,7 @@ from __future__ import annotations
 from functools import cache
 
 from ingest.extract import extract_all
+from ingest.extract.gold_format import to_gold_format
 from ingest.model import AssignmentFact, DocumentFact, TargetFact
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES
@@ -99,3 +100,25 @@ def test_duty_verbs_phai_and_duoc_giao_nhiem_vu(catalogue):
 def test_phai_co_is_no_duty(catalogue):
     """ "mỗi đơn vị trong toàn Công an tỉnh phải có một sản phẩm mới …" is a target, no task."""
     assert _assignments("dev-m-quang-ninh-ca.txt", catalogue) == []
+
+
+def _gold_documents(name: str, catalogue) -> list[dict]:
+    return to_gold_format(_facts(name, catalogue), catalogue)["documents"]
+
+
+def test_a_strategy_a_decision_approves_is_that_decisions_part(catalogue):
+    """ "Căn cứ Quyết định số 411/QĐ-TTg … Phê duyệt Chiến lược quốc gia …", "… 749/QĐ-TTg … về
+    phê duyệt “Chương trình Chuyển đổi số quốc gia …”": no second document beside the decision."""
+    documents = _gold_documents("dev-q-hcm-qd3301.txt", catalogue)
+    assert {"411/QĐ-TTg", "749/QĐ-TTg"} <= {d["number"] for d in documents}
+    titles = [d["title"] or "" for d in documents if not d["number"]]
+    assert not [
+        t for t in titles if t.startswith(("Chương trình Chuyển đổi số", "Chiến lược quốc"))
+    ]
+
+
+def test_a_party_number_with_its_code_written_twice(catalogue):
+    """ "Quyết định số 8602/QĐ-QĐ/TU" is 8602-QĐ/TU, not a State number 8602/QĐ-QĐ."""
+    numbers = {d["number"] for d in _gold_documents("dev-q-ha-noi-kh139.txt", catalogue)}
+    assert "8602-QĐ/TU" in numbers
+    assert "8602/QĐ-QĐ" not in numbers
