@@ -120,8 +120,11 @@ def validate_annotation(annotation: Mapping[str, Any]) -> list[str]:
         value = target.get("value")
         year = target.get("year")
         check(year is None or (isinstance(year, int) and 1900 < year < 2200), f"{where}: year")
-        if target.get("optional") and value is None:
-            continue  # an optional qualitative target ("Đạt mức tiên tiến …") carries no number
+        qualitative = value is None and not any(
+            target.get(k) for k in ("comparator", "unit", "value_max")
+        )  # "Đạt mức tiên tiến …": a qualitative target carries no number
+        if value is None and (target.get("optional") or qualitative):
+            continue
         check(target.get("comparator") in COMPARATORS, f"{where}: comparator")
         check(_is_number(value), f"{where}: value {value!r}")
         value_max = target.get("value_max")

@@ -109,7 +109,7 @@ def _assignment(
     if coordinate:
         coordinators, after = _agency_list(text, coordinate.end(), mentions, sentence.end)
     end = _task_end(text, after, sentence, mentions)
-    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:"))
+    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
     while end > task_start and text[end - 1] in " .,;/":
         end -= 1
     task = text[task_start:end]
@@ -172,7 +172,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     paragraph_spans = paragraphs(text)
     duty_sections = duty_section_spans(tree)
     carry: tuple[Span, AssignmentFact] | None = None  # the paragraph's directed task
-    for sentence in sentences(text):
+    for sentence in _unwrapped(text, sentences(text)):
         if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
         first = bisect_left(mention_starts, sentence.start)
@@ -292,6 +292,25 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     return facts
 
 
+def _unwrapped(text: str, spans: list[Span]) -> list[Span]:
+    """Sentences with the lines a transcription wrapped joined again: "Giao cho Sở A và Sở B" /
+    "hướng dẫn chi tiết …" is one sentence (the next line opens in lower case, the first ends
+    with no stop)."""
+    joined: list[Span] = []
+    for span in spans:
+        last = joined[-1] if joined else None
+        if (
+            last is not None
+            and text[last.end : span.start] == "\n"
+            and text[span.start : span.start + 1].islower()
+            and text[last.end - 1 : last.end] not in ".;:!?"
+        ):
+            joined[-1] = Span(last.start, span.end)
+        else:
+            joined.append(span)
+    return joined
+
+
 def _role_clauses(
     text: str,
     fact: AssignmentFact,
@@ -373,7 +392,9 @@ def _subjectless(
 _CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
 _CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
 _ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
-_JOINT = re.compile(r"\s+phối hợp\s+(?!với|chặt)")
+# "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …", "Bộ Tài chính, Bộ KH&CN phối hợp với các
+# cơ quan liên quan xem xét …" (with a collective only: "A phối hợp với B" makes B the lead)
+_JOINT = re.compile(r"\s+phối hợp\s+(?!chặt)(?!với\s+(?!các\s|những\s))")
 _ROLE_OPENING = re.compile(
     r"\s*(?:chủ trì|là cơ quan đầu mối|có trách nhiệm|chịu trách nhiệm|phối hợp)(?![\w])"
     r"\s*,?\s*",

@@ -80,9 +80,11 @@ _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
 _ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # TTg: the Prime Minister
 
 
-# A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it.
+# A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it;
+# the type code may be written twice ("8602/QĐ-QĐ/TU" is 8602-QĐ/TU).
 FULL_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})\s?(-{{1,2}}|[/–])\s?({_ISSUER})"
+    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})(?:-(?:\3)(?=/))?"
+    rf"\s?(-{{1,2}}|[/–])\s?({_ISSUER})"
     r"(?![\w])"
 )
 

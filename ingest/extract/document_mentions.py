@@ -109,6 +109,12 @@ _OF_BODY_CARRYING_OUT = re.compile(
     r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
     r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
 )
+# "Thành ủy TP HCM vừa ban hành chương trình hành động thực hiện Nghị quyết số 57-NQ/TW": a
+# lower-case head a body issues, named by what it carries out (the subject before is its issuer).
+_ISSUED_CARRYING_OUT = re.compile(
+    r"\s+(?:thực hiện|triển khai)\s+"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+)
 
 
 # "Hệ Thống Pháp Luật" (a site's name) holds no law; a sentence asking the reader to log in,
@@ -193,6 +199,8 @@ def numbered_mentions(text: str) -> list[Mention]:
     mentions = []
     for match in FULL_NUMBER.finditer(text):
         number, sep1, code, sep2, issuer = match.groups()
+        if f"{code}-{code}/" in match.group():
+            sep1 = "-"  # "8602/QĐ-QĐ/TU": a Party number (8602-QĐ/TU) with its code written twice
         if sep1 == sep2:
             continue  # 2021/2022-style ranges and dates are not numbers
         if code.upper() in ("CP", "TW", "TU") or (len(code) == 1 and code.upper() not in ("L",)):
@@ -248,7 +256,12 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         word = match.group()
         before = text[max(sentence.start, match.start() - 12) : match.start()]
         draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
-        if not word[0].isupper() and not draft:
+        issued = (
+            word[0].islower()
+            and re.search(r"\bban hành\s+$", before)
+            and _ISSUED_CARRYING_OUT.match(text, match.end(), sentence.end)
+        )
+        if not word[0].isupper() and not draft and not issued:
             continue
         if _NOT_A_HEAD.search(before) or _PAGE_CHROME.search(text, sentence.start, sentence.end):
             continue
@@ -259,7 +272,7 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         first = nxt.group(1)
         if first.isdigit() or first.lower() == "số":
             continue  # numbered: handled elsewhere
-        named = _OF_BODY_CARRYING_OUT.match(text, match.end(), sentence.end)
+        named = _OF_BODY_CARRYING_OUT.match(text, match.end(), sentence.end) or issued
         if named:  # "Chương trình hành động của Tỉnh ủy thực hiện Nghị quyết số 57-NQ/TW"
             title = f"{head} {text[match.end() : named.end()].strip()}"
             mentions.append(

@@ -32,7 +32,8 @@ _THIS = re.compile(r"\s+này\b")
 _ISSUED_BY = re.compile(
     r"(?:\s*,?\s*(?:ngày|năm)\s+[\d/.-]+)?(?:\s+tháng\s+\d+\s+năm\s+\d{4})?"
     r"(?:\s*,?\s*của\s+[^,;()\n]{2,60}?)?\s+"
-    r"(?:ban hành|sửa đổi,?\s*bổ sung(?:,?\s*cập nhật)?|về(?:\s+việc)?(?:\s+ban hành)?)\s+$",
+    r"(?:ban hành|phê duyệt|sửa đổi,?\s*bổ sung(?:,?\s*cập nhật)?|"
+    r"về(?:\s+việc)?(?:\s+(?:ban hành|phê duyệt))?)\s*[“\"]?\s*$",
     re.IGNORECASE,
 )
 _NUMBER_AFTER_TITLE = re.compile(r"\s+số\s+$")  # "Luật Tổ chức Quốc hội số 57/2014/QH13"
@@ -44,6 +45,9 @@ _ALIAS_OPEN = re.compile(r"\s*\(\s*(?:sau đây\s+)?(?:gọi|viết)?\s*(?:tắt
 _AMENDS = re.compile(r"sửa đổi|bổ sung|cập nhật", re.IGNORECASE)
 _HOSTS = ("Resolution", "Decision")
 _ISSUED_KINDS = ("ActionProgramme", "Programme", "Plan", "Project")
+# "Quyết định số 411/QĐ-TTg … phê duyệt Chiến lược quốc gia …": a strategy or regulation a
+# decision approves is part of that decision
+_ISSUED_OTHER = re.compile(r"[“\"]?(?:Chiến lược|Quy định|Quy chế)\b")
 
 
 def own_mention(text: str, mentions: list[Mention]) -> Mention | None:
@@ -170,7 +174,7 @@ def link_issued_inside(text: str, spans: list[Span], mentions: list[Mention]) ->
     for mention in mentions:
         if mention.anaphor or mention.number or not mention.key:
             continue
-        if mention.doc_type not in _ISSUED_KINDS:
+        if mention.doc_type not in _ISSUED_KINDS and not _ISSUED_OTHER.match(mention.title or ""):
             continue
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)
         host = _issuing_document(text, mention, mentions, sentence)

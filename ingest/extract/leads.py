@@ -10,9 +10,12 @@ from ingest.extract.structure import DocumentTree, Node
 from ingest.model import AgencyRef
 from ingest.resolve import AgencyMention, Catalogue, resolve_agency
 
+# "X chủ trì", "X có trách nhiệm", "X cũng được giao nhiệm vụ", "X có nhiệm vụ", "X phải xây dựng"
 ROLE_AFTER = re.compile(
-    r"\s*,?\s*(?:là cơ quan (?:đầu mối|chủ trì|thường trực)(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|"
-    r"có trách nhiệm|chịu trách nhiệm|được giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
+    r"\s*,?\s*(?:cũng\s+)?(?:là cơ quan (?:đầu mối|chủ trì|thường trực)"
+    r"(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
+    r"phải(?=\s+(?!có\b|là\b|được\b|đạt\b)[a-zđà-ỹ])|"
+    r"được giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
 )
 CO_LEAD_GLUE = re.compile(r"\s*(?:,|và)\s*")
 HOLDER = re.compile(
@@ -51,8 +54,11 @@ def directed_list(
             break
         group.append(nxt)
         position = nxt.end
-    if len(group) > 1 and not ROLE_AFTER.match(text, position, sentence.end):
-        return group[:1], mentions[index].end  # "giao Sở A, Sở B …" without a role: unclear
+    joined = len(group) > 1 and "và" in text[group[-2].end : group[-1].start]
+    if len(group) > 1 and not ROLE_AFTER.match(text, position, sentence.end) and not joined:
+        # "giao Sở A, Sở B …" without a role: unclear; "Giao cho Sở A và Sở B hướng dẫn …"
+        # names both
+        return group[:1], mentions[index].end
     return group, position
 
 

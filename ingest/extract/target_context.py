@@ -16,7 +16,10 @@ from ingest.extract.context import ExtractionContext
 from ingest.model import DocumentRef, TargetFact
 from ingest.resolve import Catalogue, resolve_indicator
 
-_HORIZON = re.compile(r"^\W*(?:mục tiêu\s+)?(?:đến|tới)\s+năm\s+((?:20|21)\d\d)\b", re.IGNORECASE)
+# "năm" may be left out: "mục tiêu cơ bản là đến 2025, bao gồm: …"
+_HORIZON = re.compile(
+    r"^\W*(?:mục tiêu\s+)?(?:đến|tới)\s+(?:năm\s+)?((?:20|21)\d\d)\b", re.IGNORECASE
+)
 
 
 def heading_year(sentence_text: str) -> int | None:
@@ -31,7 +34,8 @@ def heading_year(sentence_text: str) -> int | None:
 # "một số mục tiêu được điều chỉnh trong năm 2025 như: …",
 # "Cụ thể, phấn đấu đến năm 2025 hạ tầng …": a goal stated for a year anywhere in a sentence
 _GOAL_HORIZON = re.compile(
-    r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?(?:đến|tới|trong)\s+năm\s+((?:20|21)\d\d)\b",
+    r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?"
+    r"(?:(?:đến|tới|trong)\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -57,12 +61,18 @@ def rank_topics(sentence_text: str, rank_end: int) -> list[str]:
 
 
 def split_rank(
-    fact: TargetFact, topics: list[str], catalogue: Catalogue, provincial: bool
+    fact: TargetFact,
+    topics: list[str],
+    catalogue: Catalogue,
+    provincial: bool,
+    among_provinces: bool = False,
 ) -> list[TargetFact]:
     """One target per curated rank indicator among ``topics``; the fact itself when fewer."""
     keys: list[tuple[str, str]] = []
     for topic in topics:
-        key = resolve_indicator(topic, "thứ bậc", catalogue, provincial=provincial)
+        key = resolve_indicator(
+            topic, "thứ bậc", catalogue, provincial=provincial, among_provinces=among_provinces
+        )
         entry = catalogue.indicators.get(key) if key else None
         if key and entry and entry.default_unit == "thứ bậc" and key not in {k for k, _ in keys}:
             keys.append((key, topic))

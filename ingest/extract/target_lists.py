@@ -82,7 +82,8 @@ def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | Non
 
 # "trình độ, năng lực công nghệ … của doanh nghiệp đạt mức khá của cả nước": a level as target
 _LEVEL = re.compile(
-    r"\s(?:đạt|ở|lên)\s+(mức\s+(?:khá|tiên tiến|trung bình khá|trung bình|cao|tốt|xuất sắc)"
+    r"\s(?:đạt|ở|lên)\s+"
+    r"(mức\s+(?:khá|tiên tiến|trên trung bình|trung bình khá|trung bình|cao|tốt|xuất sắc)"
     r"(?:\s+(?:của|trong|so với)\s+(?:cả nước|khu vực|thế giới|toàn quốc))?)(?=[\s.,;…]|$)",
     re.IGNORECASE,
 )

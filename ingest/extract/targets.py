@@ -76,12 +76,17 @@ _YEAR_AFTER = re.compile(
 # sẽ chiếm 20% GDP") is the level at its end.
 _OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
                           re.IGNORECASE)  # fmt: skip
+# "mục tiêu cơ bản là đến 2025, bao gồm: …": "đến"/"tới" gives the year without "năm"
 _YEAR_BEFORE = re.compile(
-    r"(?<!\()(?:năm(?: học)?|giai đoạn)\s+((?:19|20)\d\d)(?:\s*[-–]\s*((?:19|20)\d\d))?"
+    r"(?<!\()(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+((?:19|20)\d\d)"
+    r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
 _AMONG_PROVINCES = re.compile(
     r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
 )
+# "nhóm 100 thành phố có hệ sinh thái khởi nghiệp … toàn cầu": a rank among cities is neither a
+# country's place in a world index nor a province's among provinces: no curated indicator fits
+_AMONG_CITIES = re.compile(r"\s+(?:thành phố|đô thị)\b(?!\s*,)", re.IGNORECASE)
 # A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
 _NATIONAL_QUOTE = re.compile(
     r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
@@ -91,7 +96,10 @@ _NATIONAL_QUOTE = re.compile(
     re.IGNORECASE,
 )
 # The rest of a rank phrase: "nhóm 10 tỉnh, thành phố dẫn đầu" keeps its "tỉnh, thành phố"
-_RANK_TAIL = re.compile(r"(?:[^,;.]|,\s*thành phố)*")
+# and a field listed after "về" ("về đổi mới sáng tạo, chuyển đổi số")
+_RANK_TAIL = re.compile(
+    r"(?:[^,;.]|,\s*thành(?: phố)?\b|,\s*(?=(?:chuyển đổi số|đổi mới sáng tạo|khoa học)\b))*"
+)
 _RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
 _RANK_SCOPE = re.compile(
     r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
@@ -269,11 +277,13 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 fact = _target(
                     text, q, sentence, previous, previous_end, section_year, source, context
                 )
-                if fact and fact.unit == "thứ bậc":
+                if fact and fact.unit == "thứ bậc" and not _AMONG_CITIES.match(text, q.end):
                     topics = rank_topics(sentence_text, q.end - sentence.start)
                     provincial = fact.scope != "viet-nam"
-                    facts.extend(split_rank(fact, topics, context.catalogue, provincial)[:-1])
-                    fact = split_rank(fact, topics, context.catalogue, provincial)[-1]
+                    among = bool(_AMONG_PROVINCES.match(text, q.end))
+                    split = split_rank(fact, topics, context.catalogue, provincial, among)
+                    facts.extend(split[:-1])
+                    fact = split[-1]
                 if fact:
                     facts.append(fact)
                     previous = fact
@@ -403,7 +413,7 @@ def _target(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
         indicator_key=inherited_key
-        or resolve_indicator(indicator_text, unit, context.catalogue, provincial=not national),
+        or _indicator_key(text, q, indicator_text, unit, context, national, bool(rank)),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
@@ -412,6 +422,27 @@ def _target(
         scope="viet-nam" if national else context.province,
         set_by=set_by,
         rank_scope=_rank_scope(text, q, sentence, scope_match) if rank else None,
+    )
+
+
+def _indicator_key(
+    text: str,
+    q: Quantity,
+    indicator_text: str,
+    unit: str | None,
+    context: ExtractionContext,
+    national: bool,
+    rank: bool,
+) -> str | None:
+    """The curated indicator of a figure; a rank is resolved among the rankings of its group."""
+    if rank and _AMONG_CITIES.match(text, q.end):
+        return None
+    return resolve_indicator(
+        indicator_text,
+        unit,
+        context.catalogue,
+        provincial=not national,
+        among_provinces=rank and bool(_AMONG_PROVINCES.match(text, q.end)),
     )
 
 

@@ -13,7 +13,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
-from ingest.resolve.catalogue import Catalogue
+from ingest.resolve.catalogue import Catalogue, IndicatorEntry
 from ontology.text_keys import name_key, unit_words_key
 
 
@@ -86,28 +86,45 @@ def _counterpart(key: str, catalogue: Catalogue, provincial: bool) -> str:
     return key
 
 
+_PROVINCIAL_INDEX = re.compile(r"cấp tỉnh|địa phương|provincial", re.IGNORECASE)
+
+
+def _ranks_provinces(indicator: IndicatorEntry) -> bool:
+    """A ranking counted among provinces (PCI, PII, DTI, PAPI …), by its curated labels."""
+    return (indicator.default_unit or "").strip() == "thứ bậc" and any(
+        _PROVINCIAL_INDEX.search(label) for label in indicator.labels
+    )
+
+
 def resolve_indicator(
     text: str,
     unit: str | None,
     catalogue: Catalogue,
     threshold: float = 0.55,
     provincial: bool | None = None,
+    among_provinces: bool = False,
 ) -> str | None:
     """The curated indicator a stated indicator fits best, or None when none fits well enough.
 
     ``provincial`` (the target's scope, when known) picks between national and provincial
     counterparts when the text itself does not say ("GRDP", "trên địa bàn" / "GDP").
+    ``among_provinces`` (a rank "nhóm 5 tỉnh, thành dẫn đầu …") admits only the rankings of
+    provinces: such a rank is never the country's place in a world index (GII, IMD …).
     """
     named = _by_acronym(text, unit, catalogue)
     if named:
         return named
     best: tuple[float, str] | None = None
     for indicator in catalogue.indicators.values():
+        if among_provinces and not _ranks_provinces(indicator):
+            continue
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if unit and indicator.default_unit:
             same_kind = _is_percent(unit) == _is_percent(indicator.default_unit)
             if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"
                 score -= 0.4
+            elif (unit.strip() == "thứ bậc") != (indicator.default_unit.strip() == "thứ bậc"):
+                score -= 0.4  # a rank ("nhóm 100 thành phố …") is no count, nor a count a rank
             elif "gdp" in unit.lower() and "gdp" not in indicator.default_unit.lower():
                 # "2% GDP" is no share of the budget ("% tổng chi NSNN"); a bare "%" may be
                 score -= 0.6 if indicator.default_unit.strip() != "%" else 0.1

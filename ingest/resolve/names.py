@@ -181,7 +181,10 @@ def _capitalised_end(text: str, position: int) -> int:
     words = 0
     previous_capital = True
     while True:
-        match = _WORD.match(text, position + 1) if text[position : position + 1] == " " else None
+        gap = text[position : position + 1]
+        match = _WORD.match(text, position + 1) if gap == " " else None
+        if gap == "\n" and words and re.match(r"\n(?:[a-zđà-ỹ]|&)", text[position:]):
+            match = _WORD.match(text, position + 1)  # "Sở Khoa\nhọc & Công nghệ": a wrapped line
         if not match:
             # "Bộ Văn hóa, Thể thao và Du lịch": a comma inside a name before "X y và Z".
             if (
@@ -200,7 +203,7 @@ def _capitalised_end(text: str, position: int) -> int:
                 return position
             previous_capital = True
         elif (
-            word == "và"
+            word in ("và", "&")
             and words
             and re.match(r" [A-ZĐ]", text[match.end() :])
             and not NAME_HEAD.match(text, match.end() + 1)

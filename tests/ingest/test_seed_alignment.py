@@ -4,8 +4,9 @@ Bình Định. Every provincial target of the seeds is listed here with the nati
 be compared with and the verdict of each comparison, read by hand from the texts:
 
 - seed 000 (Bình Dương) "trình độ, năng lực công nghệ … của doanh nghiệp đạt mức khá của cả
-  nước", a level with no year, against 03/NQ-CP's "Đạt mức trên trung bình của thế giới" (2030):
-  other horizon, the levels not compared as numbers;
+  nước", a level with no year, against 57-NQ/TW's "trình độ, năng lực công nghệ, đổi mới sáng
+  tạo của doanh nghiệp đạt mức trên trung bình của thế giới" and 03/NQ-CP's "Đạt mức trên trung
+  bình của thế giới" (2030): other horizon, the levels not compared as numbers;
 - seed 000 (Bình Dương, vision 2045) "thu hút ít nhất 20 tổ chức, doanh nghiệp công nghệ hàng
   đầu" against "thu hút … tối thiểu 5 tổ chức, doanh nghiệp công nghệ hàng đầu thế giới" (2045) of
   57-NQ/TW and 03/NQ-CP Appendix I: stronger;
@@ -46,7 +47,10 @@ BINH_DUONG = [
     (
         # a qualitative target (no value, no year) meets 03/NQ-CP's qualitative 2030 level
         ("000", "doanh nghiệp đạt mức khá của cả nước", CAPABILITY, None, None, None),
-        {("03/NQ-CP", CAPABILITY, None, None, 2030): Verdict.OTHER_HORIZON},
+        {
+            ("57-NQ/TW", CAPABILITY, None, None, 2030): Verdict.OTHER_HORIZON,
+            ("03/NQ-CP", CAPABILITY, None, None, 2030): Verdict.OTHER_HORIZON,
+        },
     ),
     (
         ("001", "khoảng 45% (năm 2025)", "tfp-contribution", "approx", 45, 2025),
