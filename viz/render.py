@@ -48,6 +48,7 @@ class Page:
     filters: list[Filter] = field(default_factory=list)
     start_top: bool = False  # a tall view opens readable at its top rather than fitted whole
     frames: list[dict] = field(default_factory=list)  # labelled rectangles drawn behind nodes
+    nav: list[tuple[str, str]] = field(default_factory=list)  # (href, label): the site's menu
 
 
 @cache
@@ -170,6 +171,18 @@ def filters_html(page: Page) -> str:
     return "".join(parts)
 
 
+def nav_html(page: Page) -> str:
+    """The site's navigation above a served view (none in a file written by the CLI)."""
+    if not page.nav:
+        return ""
+    items = "".join(
+        f'<li><a href="{html.escape(href)}">{html.escape(label)}</a></li>'
+        for href, label in page.nav
+    )
+    name = html.escape(style.words(page.lang)["site_nav"])
+    return f'<nav aria-label="{name}"><ul>{items}</ul></nav>'
+
+
 def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], page: Page) -> str:
     """The whole page as a string: assets inlined, data as escaped JSON, text escaped."""
     ui = style.words(page.lang)
@@ -187,6 +200,7 @@ def render_html(graph: nx.DiGraph, positions: dict[str, tuple[float, float]], pa
         note = f'<p id="caption">{html.escape(page.caption)}</p>' + note
     template = Template(_asset(STATIC_DIR / "view.html"))
     return template.substitute(
+        nav=nav_html(page),
         lang=html.escape(page.lang),
         title=html.escape(page.title),
         vis_css=_asset(VIS_DIR / "vis-network.css"),

@@ -8,7 +8,7 @@ imports graph_api: the caller owns the store.
 from __future__ import annotations
 
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 import networkx as nx
@@ -34,6 +34,13 @@ class View:
     positions: dict[str, tuple[float, float]]
     note: str
     title: str = ""
+    page: Page | None = None
+
+    def with_navigation(self, nav: list[tuple[str, str]]) -> str:
+        """The page again with the site's menu (``nav``: href, label) above its title."""
+        if self.page is None:
+            return self.html
+        return render_html(self.graph, self.positions, replace(self.page, nav=nav))
 
 
 class ViewNotFound(NotFound):
@@ -154,7 +161,7 @@ def alignment_view(
 
 
 def _finish(graph: nx.DiGraph, positions, page: Page) -> View:
-    return View(render_html(graph, positions, page), graph, positions, page.note, page.title)
+    return View(render_html(graph, positions, page), graph, positions, page.note, page.title, page)
 
 
 def build_view(kind: str, fetch: Fetch, **options: Any) -> View:

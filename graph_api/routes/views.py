@@ -14,6 +14,7 @@ from graph_api.audit.provinces import province_labels
 from graph_api.bounded_store import bounded_store
 from graph_api.entity_refs import parse_entity_ref
 from graph_api.named_queries import load_query
+from graph_api.pages.i18n import Words
 from graph_api.routes.common import ERROR_RESPONSES
 from graph_api.store import Store
 from graph_api.store_terms import IRI
@@ -54,7 +55,10 @@ async def _build(request: Request, kind: str, **options: Any) -> views.View:
 
 
 async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
-    return HTMLResponse((await _build(request, kind, **options)).html)
+    """The view with the site's navigation above it, in the view's language."""
+    view = await _build(request, kind, **options)
+    nav = Words(options.get("lang", "vi")).navigation()
+    return HTMLResponse(await run_in_threadpool(view.with_navigation, nav))
 
 
 class SVGResponse(Response):
