@@ -76,6 +76,7 @@ def fetch(port: int, method: str, url: str, form: dict | None, timeout: float) -
     if form is not None:
         body = urllib.parse.urlencode(form)
         headers["Content-Type"] = "application/x-www-form-urlencoded"
+    url = urllib.parse.quote(url, safe="/?&=%:+,;@#")  # a case may name a province in Vietnamese
     started = time.perf_counter()
     connection.request(method, url, body=body, headers=headers)
     response = connection.getresponse()
