@@ -67,6 +67,10 @@ class Visit:
 
     def shot(self, name: str) -> None:
         SCREENSHOTS.mkdir(parents=True, exist_ok=True)
+        # the diagram previews load lazily: bring them into view so the full-page shot has them
+        for image in self.page.locator("img[loading=lazy]").all():
+            image.scroll_into_view_if_needed()
+        self.page.wait_for_load_state("networkidle")
         self.page.screenshot(path=str(SCREENSHOTS / f"page-{name}.png"), full_page=True)
 
 
