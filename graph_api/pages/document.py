@@ -62,11 +62,16 @@ def tree(
                 todo += edges.get(current, ())
         return found
 
+    def by_label(iri: str) -> tuple[str, str, str]:
+        # the IRI breaks ties: two documents may share a number and title (17/KH-UBND twice),
+        # and the engines return them in their own orders
+        return (nodes[iri].number or "", nodes[iri].title or "", iri)
+
     def grow(iri: str, seen: frozenset[str]) -> list[Node]:
         out = []
         children = edges.get(iri, set())
         deeper = set().union(*(below(child) for child in children))
-        for found in sorted(children, key=lambda i: (nodes[i].number or "", nodes[i].title or "")):
+        for found in sorted(children, key=by_label):
             if found in seen or found in deeper:  # shown once, under the part it belongs to
                 continue
             base = nodes[found]
