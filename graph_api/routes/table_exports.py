@@ -127,23 +127,12 @@ async def province_table(
 
 
 def scorecard_lines(context: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
-    """(indicator, comparison) for each line of the page's scorecard, in the page's order.
-
-    The province page builder gives the scorecard either as ``card`` (its rows, each a headline
-    comparison and the others behind it; main after the scorecard branch) or as ``scorecard``
-    (rows of comparisons); each comparison has the same keys in both.
-    """
-    card = context.get("card")
-    if card is not None:
-        return [
-            (row["indicator_label"], line)
-            for row in card["rows"]
-            for line in (row, *row.get("others", ()))
-        ]
+    """(indicator, comparison) for each line of the page's scorecard (``card``: rows, each a
+    headline comparison and the others behind it), in the page's order."""
     return [
-        (score.indicator_label, vars(line))
-        for score in context["scorecard"]
-        for line in score.comparisons
+        (row["indicator_label"], line)
+        for row in context["card"]["rows"]
+        for line in (row, *row.get("others", ()))
     ]
 
 
