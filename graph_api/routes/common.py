@@ -136,7 +136,10 @@ async def task_page(
     answer, not the graph, and they are sorted here, not by ORDER BY (13 s on
     disk at 10⁶ quads against 0.7 s); so is every page of a graph built without the ranks.
     """
-    ranked = await _has_rank(request, 0)  # a graph built without the derived ranks has none
+    # an agency's or a province's tasks are read by lookup, never by rank: no probe for those;
+    # a graph built without the derived ranks has none
+    lookup = any(bindings.get(name) is not None for name in LOOKUP_DRIVERS)
+    ranked = not lookup and await _has_rank(request, 0)
     if ranked and all(value is None for value in bindings.values()):
         return await _ranked_page(request, limit=limit, offset=offset)
     walked = await _walked_page(request, bindings, limit=limit, offset=offset) if ranked else None
