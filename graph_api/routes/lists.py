@@ -53,6 +53,43 @@ async def theme_choices(request: Request, lang: str) -> list[tuple[str, str]]:
     return sorted(choices, key=lambda choice: choice[1])
 
 
+async def chosen_filters(
+    request: Request, entities: dict[str, list], lang: str
+) -> list[tuple[str, list[str]]]:
+    """(filter's name, names of the entities it chose) for the list's summary line."""
+    names = await entity_names(request, [i for found in entities.values() for i in found], lang)
+    return [(lw(name, lang), [names.get(i, i) for i in found]) for name, found in entities.items()]
+
+
+async def render_list(
+    request: Request,
+    template: str,
+    *,
+    title: str,
+    lang: str,
+    paging: Paging,
+    columns: tuple[str, ...] | list[str],
+    sort: str,
+    order: str,
+    **specific: object,
+) -> Response:
+    """A list page: what the three lists share (title, words, pager, sort links, the province
+    choices, the export cap) beside what ``specific`` gives (filters, rows, chosen, …)."""
+    context = {
+        "title": lw(title, lang),
+        "lw": words_for(lang),
+        "paging": paging,
+        "links": list_links(request, paging),
+        "sorts": {c: sort_link(request, c, sort, order == "desc") for c in columns},
+        "sort": sort,
+        "descending": order == "desc",
+        "provinces": await province_list(request),
+        "max_rows": request.app.state.settings.max_rows,
+        **specific,
+    }
+    return render(request, template, context)
+
+
 @router.get(
     "/tasks",
     response_class=Response,
@@ -96,30 +133,20 @@ async def tasks_page(
         )
     paging = Paging(len(ordered), page, per_page)
     page_iris = [IRI(row["task"]) for row in ordered[paging.start : paging.last]]
-    names = await entity_names(
-        request, [i for found in entities.values() for i in found], page_lang
+    return await render_list(
+        request,
+        "tasks.html",
+        title="tasks_title",
+        lang=page_lang,
+        paging=paging,
+        columns=task_list.SORTS,
+        sort=sort,
+        order=order,
+        filters=filters,
+        chosen=await chosen_filters(request, entities, page_lang),
+        rows=await task_list.detailed_rows(request, page_iris, on, page_lang),
+        themes=await theme_choices(request, page_lang),
     )
-    context = {
-        "title": lw("tasks_title", page_lang),
-        "lw": words_for(page_lang),
-        "filters": filters,
-        "chosen": [
-            (lw(name, page_lang), [names.get(i, i) for i in found])
-            for name, found in entities.items()
-        ],
-        "rows": await task_list.detailed_rows(request, page_iris, on, page_lang),
-        "paging": paging,
-        "links": list_links(request, paging),
-        "sorts": {
-            column: sort_link(request, column, sort, order == "desc") for column in task_list.SORTS
-        },
-        "sort": sort,
-        "descending": order == "desc",
-        "provinces": await province_list(request),
-        "themes": await theme_choices(request, page_lang),
-        "max_rows": request.app.state.settings.max_rows,
-    }
-    return render(request, "tasks.html", context)
 
 
 @router.get(
@@ -154,24 +181,19 @@ async def agencies_page(
         name = lw("agencies_title", "en")
         return download(agency_list.COLUMNS, rows, format=format, lang=page_lang, name=name)
     paging = Paging(len(ordered), page, per_page)
-    place_names = await entity_names(request, places, page_lang)
-    context = {
-        "title": lw("agencies_title", page_lang),
-        "lw": words_for(page_lang),
-        "filters": {"q": q, "province": province, "level": level, "with_tasks": with_tasks},
-        "chosen": [(lw("province", page_lang), [place_names.get(p, p) for p in places])]
-        if places
-        else [],
-        "rows": ordered[paging.start : paging.last],
-        "paging": paging,
-        "links": list_links(request, paging),
-        "sorts": {c: sort_link(request, c, sort, order == "desc") for c in agency_list.SORTS},
-        "sort": sort,
-        "descending": order == "desc",
-        "provinces": await province_list(request),
-        "max_rows": request.app.state.settings.max_rows,
-    }
-    return render(request, "agencies.html", context)
+    return await render_list(
+        request,
+        "agencies.html",
+        title="agencies_title",
+        lang=page_lang,
+        paging=paging,
+        columns=agency_list.SORTS,
+        sort=sort,
+        order=order,
+        filters={"q": q, "province": province, "level": level, "with_tasks": with_tasks},
+        chosen=await chosen_filters(request, {"province": places} if places else {}, page_lang),
+        rows=ordered[paging.start : paging.last],
+    )
 
 
 @router.get(
@@ -203,26 +225,19 @@ async def documents_page(
         name = lw("documents_title", "en")
         return download(document_list.COLUMNS, rows, format=format, lang=page_lang, name=name)
     paging = Paging(len(ordered), page, per_page)
-    chosen = [iri for values in entities.values() for iri in values]
-    names = await entity_names(request, chosen, page_lang)
-    context = {
-        "title": lw("documents_title", page_lang),
-        "lw": words_for(page_lang),
-        "filters": {"q": q, "province": province, "type": type, "issuer": issuer},
-        "chosen": [
-            (lw(name, page_lang), [names.get(i, i) for i in values])
-            for name, values in entities.items()
-        ],
-        "rows": await document_list.with_names(
+    return await render_list(
+        request,
+        "documents.html",
+        title="documents_title",
+        lang=page_lang,
+        paging=paging,
+        columns=document_list.SORTS,
+        sort=sort,
+        order=order,
+        filters={"q": q, "province": province, "type": type, "issuer": issuer},
+        chosen=await chosen_filters(request, entities, page_lang),
+        rows=await document_list.with_names(
             request, ordered[paging.start : paging.last], page_lang
         ),
-        "paging": paging,
-        "links": list_links(request, paging),
-        "sorts": {c: sort_link(request, c, sort, order == "desc") for c in document_list.SORTS},
-        "sort": sort,
-        "descending": order == "desc",
-        "provinces": await province_list(request),
-        "types": await document_list.type_choices(request, page_lang),
-        "max_rows": request.app.state.settings.max_rows,
-    }
-    return render(request, "documents.html", context)
+        types=await document_list.type_choices(request, page_lang),
+    )
