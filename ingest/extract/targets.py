@@ -33,6 +33,23 @@ from ingest.extract.target_lists import (
     qualitative_levels,
 )
 from ingest.extract.target_phrases import after_phrase, indicator_label, starts_list_item
+from ingest.extract.target_ranks import (
+    AMONG_CITIES,
+    AMONG_PROVINCES,
+    RANK_BEFORE,
+    RANK_SCOPE,
+    RANK_TAIL,
+    rank_phrase,
+    rank_scope,
+)
+from ingest.extract.target_units import (
+    NOT_A_COUNT_BEFORE,
+    OWN_AGENDA,
+    SHARE_OF,
+    TIME_UNITS,
+    count_unit,
+)
+from ingest.extract.target_years import sections, year_of
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -43,9 +60,6 @@ _GOAL = re.compile(
     r"tối thiểu|ít nhất|bảo đảm|đảm bảo|thu hút|bố trí|nhằm|kế hoạch|sẽ|bắt đầu từ",
     re.IGNORECASE,
 )
-_SHARE_OF = re.compile(
-    r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách)(?![\w])", re.IGNORECASE
-)  # "30% GRDP", "3% tổng chi ngân sách": a share of a named whole, the unit says which
 _INDEX_BEFORE = re.compile(r"(?:chỉ số|HDI|\bPII\b|\bDTI\b)[^;.]{0,40}$", re.IGNORECASE)
 # "năm 2026 đạt 60%, năm 2030 đạt 90%": the words before the second value are only its year
 _YEAR_ONLY = re.compile(
@@ -65,29 +79,6 @@ _RAISE_SAME = re.compile(
 _AS_OF_NOW = re.compile(
     r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
 )
-_SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
-_HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
-# "45% (năm 2025)", "khoảng 30% GDP vào năm 2030": the year written right after the figure
-_YEAR_AFTER = re.compile(
-    r"\s*(?:\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)|vào\s+năm\s+((?:19|20)\d\d)\b)"
-)
-# What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
-# period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
-# sẽ chiếm 20% GDP") is the level at its end.
-_OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
-                          re.IGNORECASE)  # fmt: skip
-# "mục tiêu cơ bản là đến 2025, bao gồm: …": "đến"/"tới" gives the year without "năm"
-_YEAR_BEFORE = re.compile(
-    r"(?<!\()(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+((?:19|20)\d\d)"
-    r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
-)
-_AMONG_PROVINCES = re.compile(
-    r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
-)
-# "nhóm 100 thành phố có hệ sinh thái khởi nghiệp … toàn cầu": a rank among cities is neither a
-# country's place in a world index nor a province's among provinces: no curated indicator fits
-_AMONG_CITIES = re.compile(r"\s+(?:thành phố|đô thị)\b(?!\s*,)", re.IGNORECASE)
-# A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
 _NATIONAL_QUOTE = re.compile(
     r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
     r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
@@ -95,113 +86,11 @@ _NATIONAL_QUOTE = re.compile(
     r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
-# The rest of a rank phrase: "nhóm 10 tỉnh, thành phố dẫn đầu" keeps its "tỉnh, thành phố"
-# and a field listed after "về" ("về đổi mới sáng tạo, chuyển đổi số")
-_RANK_TAIL = re.compile(
-    r"(?:[^,;.]|,\s*thành(?: phố)?\b|,\s*(?=(?:chuyển đổi số|đổi mới sáng tạo|khoa học)\b))*"
-)
-_RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
-_RANK_SCOPE = re.compile(
-    r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
-)
-_NOT_A_COUNT_BEFORE = re.compile(
-    r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
-    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|đại diện(?: cho)?|\d[/.-])\s*$"
-)
-# "xác định 5 nhiệm vụ trọng tâm", "tập trung triển khai 9 nhiệm vụ trọng tâm": the count of a
-# plan's own headings (tasks, solutions, breakthroughs) describes the plan, it is no target
-_OWN_AGENDA = re.compile(
-    r"[\d.,]+\s*(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|đột phá)"
-    r"\s+(?:trọng tâm|đột phá|chủ yếu|trọng yếu|then chốt|chiến lược)",
-    re.IGNORECASE,
-)
-_TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
-# Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
-_COUNT_NOUNS = sorted(
-    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
-    lượt khách|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
-    nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
-    công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
-    vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
-    tỉ đồng|tỷ đồng|triệu đồng|nghìn tỷ đồng|USD|triệu USD|tỷ USD|ha|km""".replace("\n", "").split(
-        "|"
-    ),
-    key=len,
-    reverse=True,
-)
-_COUNT_NOUN = re.compile(
-    r"\s+((?:(?:nghìn|triệu)\s+)?(?:"
-    + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
-    + r"))(?![\w])"
-    r"((?:,\s*|\s+)(?:"
-    + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
-    + r")(?![\w]))?(\s+[A-ZĐ][\w]*-[\w-]+)?",
-    re.IGNORECASE,
-)
-# Kinds of organisation listed together as one counted set ("20 tổ chức, doanh nghiệp").
-_ORGANISATION_NOUNS = {"tổ chức", "doanh nghiệp", "cơ sở", "đơn vị", "trường", "viện", "tập đoàn"}
 _PHRASE_START = re.compile(
     r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\d%,|cụ thể|gồm|trong đó|Bên"
     r" cạnh đó)\s*",
     re.DOTALL,
 )
-
-
-def _count_unit(text: str, quantity: Quantity) -> tuple[str | None, int]:
-    """The counted noun after a number ("1.500 lao động", "405 phòng STEM-Lab"), and its end."""
-    number_end = quantity.end
-    if quantity.unit:
-        unit_start = text.lower().rfind(quantity.unit.lower(), quantity.start, quantity.end)
-        number_end = unit_start if unit_start > quantity.start else quantity.end
-    match = _COUNT_NOUN.match(
-        text, number_end - (1 if text[number_end - 1 : number_end] == " " else 0)
-    )
-    if not match:
-        return quantity.unit, quantity.end
-    unit = match.group(1)
-    second = (match.group(2) or "").strip(" ,").lower()
-    if second and second != unit.lower() and {unit.lower(), second} <= _ORGANISATION_NOUNS:
-        unit += match.group(2)
-    if match.group(3):
-        unit += match.group(3)
-    return unit, match.end()
-
-
-def _sections(text: str) -> dict[int, tuple[bool, int | None]]:
-    """For each paragraph start: whether it lies in a goals section, and that section's year."""
-    state: tuple[bool, int | None] = (False, None)
-    result = {}
-    for paragraph in paragraphs(text):
-        line = paragraph.of(text)
-        short = len(line.split()) <= 16
-        year = re.search(r"(?:đến|tới) năm\s+((?:20|21)\d\d)", line, re.IGNORECASE)
-        if short and _SECTION_GOAL.search(line):
-            state = (True, int(year.group(1)) if year else None)
-        elif short and year and (state[0] or _HEADING.match(line)) and len(line.split()) <= 8:
-            state = (True, int(year.group(1)))
-        elif short and _HEADING.match(line):
-            state = (False, None)
-        result[paragraph.start] = state
-    return result
-
-
-def _year_of(
-    text: str, quantity: Quantity, sentence: Span, section_year: int | None, end: int, unit: str
-) -> tuple[int | None, int]:
-    after = _YEAR_AFTER.match(text, end)
-    if after:
-        return int(after.group(1) or after.group(2)), after.end()
-    before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
-    if before:
-        last = before[-1]
-        is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
-        if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
-            span = text[max(sentence.start, last.start() - 80) : quantity.start]
-            if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
-                return None, end
-            return int(last.group(2)), end
-        return int(last.group(1)), end
-    return section_year, end
 
 
 def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
@@ -240,12 +129,12 @@ def _is_national(ref: DocumentRef | None) -> bool:
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFact]:
     """Targets found around quantities in goal-stating sentences."""
     text = source.normalised
-    sections = _sections(text)
+    goal_sections = sections(text)
     facts: list[TargetFact] = []
     paragraph_spans = paragraphs(text)
     led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
     for paragraph in paragraph_spans:
-        in_section, section_year = sections.get(paragraph.start, (False, None))
+        in_section, section_year = goal_sections.get(paragraph.start, (False, None))
         paragraph_sentences = sentences(text, paragraph)
         goal_carry = in_section or (led_in and is_figure_list(text, paragraph_sentences))
         led_in = bool(LIST_LEAD.search(paragraph.of(text)))
@@ -277,10 +166,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 fact = _target(
                     text, q, sentence, previous, previous_end, section_year, source, context
                 )
-                if fact and fact.unit == "thứ bậc" and not _AMONG_CITIES.match(text, q.end):
+                if fact and fact.unit == "thứ bậc" and not AMONG_CITIES.match(text, q.end):
                     topics = rank_topics(sentence_text, q.end - sentence.start)
                     provincial = fact.scope != "viet-nam"
-                    among = bool(_AMONG_PROVINCES.match(text, q.end))
+                    among = bool(AMONG_PROVINCES.match(text, q.end))
                     split = split_rank(fact, topics, context.catalogue, provincial, among)
                     facts.extend(split[:-1])
                     fact = split[-1]
@@ -340,23 +229,23 @@ def _target(
         and re.fullmatch(r"[^,;()]*\s(?:cho|tại|của|trong|với)\s+", text[previous_end : q.start])
     ):
         return None  # "405 phòng … cho 405 trường": whom the target serves, not another target
-    rank = _RANK_BEFORE.search(text[max(sentence.start, q.start - 6) : q.start])
+    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 6) : q.start])
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"
     elif not unit and q.value < 1 and _INDEX_BEFORE.search(text, sentence.start, q.start):
         unit = "chỉ số"  # "chỉ số phát triển con người (HDI) duy trì trên 0,7"
     elif not unit or not unit.startswith("%"):
-        if _NOT_A_COUNT_BEFORE.search(before):
+        if NOT_A_COUNT_BEFORE.search(before):
             return None
-        unit, end = _count_unit(text, q)
-        if not unit or unit.lower() in _TIME_UNITS or _OWN_AGENDA.match(text, q.start):
+        unit, end = count_unit(text, q)
+        if not unit or unit.lower() in TIME_UNITS or OWN_AGENDA.match(text, q.start):
             return None
     if comparator == "eq" and re.search(
         r"(?:tối thiểu|ít nhất)\s+(?:có\s+)?$", before, re.IGNORECASE
     ):
         comparator = "gte"
-    share_of = _SHARE_OF.match(text, end) if unit == "%" else None
+    share_of = SHARE_OF.match(text, end) if unit == "%" else None
     if share_of:  # "30% GRDP": a share of the product, the unit the gold and indicators use
         whole = share_of.group(1)
         unit = f"% {whole.upper() if whole.lower() in ('gdp', 'grdp') else whole.lower()}"
@@ -364,7 +253,7 @@ def _target(
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         unit, end = "người/vạn dân", end + per_people.end()
-    year, year_end = _year_of(text, q, sentence, section_year, end, unit or "")
+    year, year_end = year_of(text, q, sentence, section_year, end, unit or "")
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
     list_item = starts_list_item(text[sentence.start : q.start])
@@ -381,8 +270,8 @@ def _target(
     after = after_phrase(text, end)
     read_after = bool(after) and after in label  # the label is the phrase after the figure
     if rank:
-        phrase, phrase_start = _rank_phrase(text, q, sentence)
-        tail = re.match(_RANK_TAIL, text[q.end : sentence.end])
+        phrase, phrase_start = rank_phrase(text, q, sentence)
+        tail = re.match(RANK_TAIL, text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
     inherited_key: str | None = None
     carried = previous is not None and (
@@ -408,7 +297,7 @@ def _target(
     if not indicator_text:
         return None
     set_by, national = _placing(text, q.start, sentence, source, context)
-    scope_match = _RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
+    scope_match = RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
@@ -421,7 +310,7 @@ def _target(
         year=year,
         scope="viet-nam" if national else context.province,
         set_by=set_by,
-        rank_scope=_rank_scope(text, q, sentence, scope_match) if rank else None,
+        rank_scope=rank_scope(text, q, sentence, scope_match) if rank else None,
     )
 
 
@@ -435,14 +324,14 @@ def _indicator_key(
     rank: bool,
 ) -> str | None:
     """The curated indicator of a figure; a rank is resolved among the rankings of its group."""
-    if rank and _AMONG_CITIES.match(text, q.end):
+    if rank and AMONG_CITIES.match(text, q.end):
         return None
     return resolve_indicator(
         indicator_text,
         unit,
         context.catalogue,
         provincial=not national,
-        among_provinces=rank and bool(_AMONG_PROVINCES.match(text, q.end)),
+        among_provinces=rank and bool(AMONG_PROVINCES.match(text, q.end)),
     )
 
 
@@ -481,28 +370,6 @@ def _qualitative(
             )
         )
     return facts
-
-
-def _rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | None) -> str:
-    """Among whom a rank is counted: "Đông Nam Á", "thế giới", "cả nước" — or, when no such
-    word follows, the words after the number ("Top 7 tổ chức này"), so a rank is never scopeless."""
-    if scope_match:
-        return scope_match.group(1) or scope_match.group(2)
-    if _AMONG_PROVINCES.match(text, q.end):
-        return "cả nước"  # "nhóm 10 tỉnh, thành phố dẫn đầu": a rank among provinces
-    after = re.match(r"[^,;.()\n]{1,60}", text[q.end : sentence.end])
-    words = after.group().split()[:5] if after else []
-    return " ".join(words) or "không nêu"
-
-
-def _rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:
-    """ "nằm trong nhóm 10 địa phương dẫn đầu cả nước về X": the rank phrase from its verb."""
-    head = text[sentence.start : q.start]
-    verb = max(head.rfind(";"), head.rfind(","), -1) + 1
-    start = sentence.start + verb
-    start += len(text[start : q.start]) - len(text[start : q.start].lstrip())
-    tail = re.match(_RANK_TAIL, text[q.end : sentence.end])
-    return text[start : q.end + (tail.end() if tail else 0)].strip(), start
 
 
 def sentence_of(text: str, offset: int) -> Span | None:

@@ -1,0 +1,48 @@
+"""Ranks as targets ("nhóm 10 tỉnh, thành phố dẫn đầu", "Top 7"): where the rank phrase starts
+and ends, and among whom the rank is counted (provinces, cities, the region, the world).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.sentences import Span
+from ingest.text.numbers import Quantity
+
+AMONG_PROVINCES = re.compile(
+    r"\s+(?:tỉnh,\s*thành(?: phố)?|tỉnh,\s*thành|tỉnh thành|địa phương|tỉnh)\b", re.IGNORECASE
+)
+# "nhóm 100 thành phố có hệ sinh thái khởi nghiệp … toàn cầu": a rank among cities is neither a
+# country's place in a world index nor a province's among provinces: no curated indicator fits
+AMONG_CITIES = re.compile(r"\s+(?:thành phố|đô thị)\b(?!\s*,)", re.IGNORECASE)
+# The rest of a rank phrase: "nhóm 10 tỉnh, thành phố dẫn đầu" keeps its "tỉnh, thành phố"
+# and a field listed after "về" ("về đổi mới sáng tạo, chuyển đổi số")
+RANK_TAIL = re.compile(
+    r"(?:[^,;.]|,\s*thành(?: phố)?\b|,\s*(?=(?:chuyển đổi số|đổi mới sáng tạo|khoa học)\b))*"
+)
+RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
+RANK_SCOPE = re.compile(
+    r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
+)
+
+
+def rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | None) -> str:
+    """Among whom a rank is counted: "Đông Nam Á", "thế giới", "cả nước" — or, when no such
+    word follows, the words after the number ("Top 7 tổ chức này"), so a rank is never scopeless."""
+    if scope_match:
+        return scope_match.group(1) or scope_match.group(2)
+    if AMONG_PROVINCES.match(text, q.end):
+        return "cả nước"  # "nhóm 10 tỉnh, thành phố dẫn đầu": a rank among provinces
+    after = re.match(r"[^,;.()\n]{1,60}", text[q.end : sentence.end])
+    words = after.group().split()[:5] if after else []
+    return " ".join(words) or "không nêu"
+
+
+def rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:
+    """ "nằm trong nhóm 10 địa phương dẫn đầu cả nước về X": the rank phrase from its verb."""
+    head = text[sentence.start : q.start]
+    verb = max(head.rfind(";"), head.rfind(","), -1) + 1
+    start = sentence.start + verb
+    start += len(text[start : q.start]) - len(text[start : q.start].lstrip())
+    tail = re.match(RANK_TAIL, text[q.end : sentence.end])
+    return text[start : q.end + (tail.end() if tail else 0)].strip(), start

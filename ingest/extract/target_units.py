@@ -1,0 +1,70 @@
+"""The unit of a target's figure: a percentage of a named whole ("30% GRDP"), a counted noun
+("2.500 kỹ sư", "405 phòng STEM-Lab", "20 tổ chức, doanh nghiệp"), and what is no count at all
+("lần thứ 2", "Nghị quyết 57", "5 nhiệm vụ trọng tâm" of the plan's own agenda).
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.text.numbers import Quantity
+
+SHARE_OF = re.compile(
+    r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách)(?![\w])", re.IGNORECASE
+)  # "30% GRDP", "3% tổng chi ngân sách": a share of a named whole, the unit says which
+NOT_A_COUNT_BEFORE = re.compile(
+    r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
+    r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|đại diện(?: cho)?|\d[/.-])\s*$"
+)
+# "xác định 5 nhiệm vụ trọng tâm", "tập trung triển khai 9 nhiệm vụ trọng tâm": the count of a
+# plan's own headings (tasks, solutions, breakthroughs) describes the plan, it is no target
+OWN_AGENDA = re.compile(
+    r"[\d.,]+\s*(?:nhóm\s+)?(?:nhiệm vụ|giải pháp|đột phá)"
+    r"\s+(?:trọng tâm|đột phá|chủ yếu|trọng yếu|then chốt|chiến lược)",
+    re.IGNORECASE,
+)
+TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
+# Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
+_COUNT_NOUNS = sorted(
+    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
+    lượt khách|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
+    nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
+    công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
+    vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
+    tỉ đồng|tỷ đồng|triệu đồng|nghìn tỷ đồng|USD|triệu USD|tỷ USD|ha|km""".replace("\n", "").split(
+        "|"
+    ),
+    key=len,
+    reverse=True,
+)
+_COUNT_NOUN = re.compile(
+    r"\s+((?:(?:nghìn|triệu)\s+)?(?:"
+    + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
+    + r"))(?![\w])"
+    r"((?:,\s*|\s+)(?:"
+    + "|".join(re.escape(n.strip()) for n in _COUNT_NOUNS)
+    + r")(?![\w]))?(\s+[A-ZĐ][\w]*-[\w-]+)?",
+    re.IGNORECASE,
+)
+# Kinds of organisation listed together as one counted set ("20 tổ chức, doanh nghiệp").
+_ORGANISATION_NOUNS = {"tổ chức", "doanh nghiệp", "cơ sở", "đơn vị", "trường", "viện", "tập đoàn"}
+
+
+def count_unit(text: str, quantity: Quantity) -> tuple[str | None, int]:
+    """The counted noun after a number ("1.500 lao động", "405 phòng STEM-Lab"), and its end."""
+    number_end = quantity.end
+    if quantity.unit:
+        unit_start = text.lower().rfind(quantity.unit.lower(), quantity.start, quantity.end)
+        number_end = unit_start if unit_start > quantity.start else quantity.end
+    match = _COUNT_NOUN.match(
+        text, number_end - (1 if text[number_end - 1 : number_end] == " " else 0)
+    )
+    if not match:
+        return quantity.unit, quantity.end
+    unit = match.group(1)
+    second = (match.group(2) or "").strip(" ,").lower()
+    if second and second != unit.lower() and {unit.lower(), second} <= _ORGANISATION_NOUNS:
+        unit += match.group(2)
+    if match.group(3):
+        unit += match.group(3)
+    return unit, match.end()

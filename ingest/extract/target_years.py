@@ -1,0 +1,65 @@
+"""The year a target is set for: written after the figure ("45% (năm 2025)"), before it in the
+sentence ("năm 2026 đạt …", "giai đoạn 2021-2025"), or given by the section heading ("Đến năm
+2030"); a figure summed or averaged over a period has no single year.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ingest.extract.sentences import Span, paragraphs
+from ingest.text.numbers import Quantity
+
+_SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
+_HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
+# "45% (năm 2025)", "khoảng 30% GDP vào năm 2030": the year written right after the figure
+_YEAR_AFTER = re.compile(
+    r"\s*(?:\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)|vào\s+năm\s+((?:19|20)\d\d)\b)"
+)
+# What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
+# period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
+# sẽ chiếm 20% GDP") is the level at its end.
+_OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
+                          re.IGNORECASE)  # fmt: skip
+# "mục tiêu cơ bản là đến 2025, bao gồm: …": "đến"/"tới" gives the year without "năm"
+_YEAR_BEFORE = re.compile(
+    r"(?<!\()(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+((?:19|20)\d\d)"
+    r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
+)
+
+
+def sections(text: str) -> dict[int, tuple[bool, int | None]]:
+    """For each paragraph start: whether it lies in a goals section, and that section's year."""
+    state: tuple[bool, int | None] = (False, None)
+    result = {}
+    for paragraph in paragraphs(text):
+        line = paragraph.of(text)
+        short = len(line.split()) <= 16
+        year = re.search(r"(?:đến|tới) năm\s+((?:20|21)\d\d)", line, re.IGNORECASE)
+        if short and _SECTION_GOAL.search(line):
+            state = (True, int(year.group(1)) if year else None)
+        elif short and year and (state[0] or _HEADING.match(line)) and len(line.split()) <= 8:
+            state = (True, int(year.group(1)))
+        elif short and _HEADING.match(line):
+            state = (False, None)
+        result[paragraph.start] = state
+    return result
+
+
+def year_of(
+    text: str, quantity: Quantity, sentence: Span, section_year: int | None, end: int, unit: str
+) -> tuple[int | None, int]:
+    after = _YEAR_AFTER.match(text, end)
+    if after:
+        return int(after.group(1) or after.group(2)), after.end()
+    before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
+    if before:
+        last = before[-1]
+        is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
+        if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
+            span = text[max(sentence.start, last.start() - 80) : quantity.start]
+            if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
+                return None, end
+            return int(last.group(2)), end
+        return int(last.group(1)), end
+    return section_year, end
