@@ -35,7 +35,7 @@ def heading_year(sentence_text: str) -> int | None:
 # "Cụ thể, phấn đấu đến năm 2025 hạ tầng …": a goal stated for a year anywhere in a sentence
 _GOAL_HORIZON = re.compile(
     r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?"
-    r"(?:(?:đến|tới|trong)\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b",
+    r"(?:(?:đến|tới)(?:\s+hết)?\s+năm|trong\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -46,6 +46,18 @@ def goal_horizon(sentence_text: str) -> int | None:
     tế …") state figures for the same horizon unless they give their own."""
     match = _GOAL_HORIZON.search(sentence_text)
     return int(match.group(1)) if match else None
+
+
+# "Ngoài ra, thành phố hướng tới đạt …": a paragraph that goes on with the list before it
+_CONTINUES = re.compile(
+    r"^\W*(?:ngoài ra|bên cạnh đó|cùng với đó|đồng thời|thêm vào đó|mặt khác)\b", re.IGNORECASE
+)
+
+
+def continues_list(paragraph_text: str) -> bool:
+    """Whether a paragraph opens by continuing the one before ("Ngoài ra, …", "Bên cạnh đó, …"):
+    its figures keep the horizon the paragraph before set ("đến hết năm 2025, …")."""
+    return bool(_CONTINUES.match(paragraph_text))
 
 
 _TOPIC = re.compile(r"\bvề\s+([^;.]+)")

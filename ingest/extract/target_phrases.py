@@ -54,7 +54,8 @@ _BAD_END = {
 }  # fmt: skip
 # What ends the phrase after a figure: a clause boundary, another figure, a comparison tail.
 _AFTER_END = re.compile(
-    r"[;:.!?()\n]|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)|\s+(?:trở lên|so với|vào năm|"
+    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)"
+    r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
     r"và tiếp tục|"
     r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
@@ -172,6 +173,9 @@ def indicator_label(
         # thực hiện trên địa bàn … 176.919 tỷ đồng": a sum of money is named by what it sums
         return named
     noun = re.sub(r"^(?:nghìn|triệu)\s+", "", unit or "")  # "18,5 triệu lượt khách": lượt khách
+    head, _, per = noun.partition("/")
+    if per and f"/{per}" in after:  # "doanh nghiệp công nghệ số/1.000 dân": the rate once
+        noun = head
     counted = f"{noun} {after}".strip()
     where = _ACT_AT.search(before.strip())
     if counted == noun.strip() and where:  # "tiến hành giáo dục STEM tại 35 trường"
@@ -186,3 +190,26 @@ def indicator_label(
         counted = f"{counted} {field_.group()}" if verb and field_ else counted
         return f"{counted} được {verb}" if verb else counted
     return f"{named} {unit or ''}".strip() if named else ""
+
+
+# What follows the measure in a path's lead: its verb ("sẽ tăng dần qua các năm", "lần lượt là")
+_PATH_VERB = re.compile(
+    r"\s+(?:sẽ|được|dự kiến|tăng|giảm|đạt|qua các năm|theo lộ trình|lần lượt|như sau|cụ thể)\b",
+    re.IGNORECASE,
+)
+
+
+def path_measure(lead: str) -> str:
+    """The measure a year-by-year path is stated on, from the lead before its colon ("Theo dự
+    kiến, GRDP bình quân đầu người sẽ tăng dần qua các năm: năm 2026 đạt …; năm 2027 đạt …"),
+    or "" when the lead names no measure (a whole noun phrase opening with a measure's head)."""
+    match = re.search(r"([^:;]+):\s*$", lead)
+    if not match:
+        return ""
+    clause = match.group(1).rsplit(", ", 1)[-1].strip()
+    verb = _PATH_VERB.search(clause)
+    measure = clause[: verb.start()] if verb else ""
+    measure = _LEADING_ADVERBIAL.sub("", measure).strip(" ,")
+    if not _MEASURE_HEAD.match(measure) or not is_noun_phrase(measure):
+        return ""
+    return measure

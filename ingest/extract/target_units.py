@@ -50,6 +50,12 @@ _COUNT_NOUN = re.compile(
 _ORGANISATION_NOUNS = {"tổ chức", "doanh nghiệp", "cơ sở", "đơn vị", "trường", "viện", "tập đoàn"}
 
 
+# "… công nghệ số/1.000 dân": the population a count is per, after the counted noun's qualifier
+_PER_POPULATION = re.compile(
+    r"((?:\s+[^\W\d_][\w]*){0,4})\s*/\s*((?:1\.?000|10\.?000|100\.?000|một vạn|vạn|nghìn)\s*dân)\b"
+)
+
+
 def count_unit(text: str, quantity: Quantity) -> tuple[str | None, int]:
     """The counted noun after a number ("1.500 lao động", "405 phòng STEM-Lab"), and its end."""
     number_end = quantity.end
@@ -62,9 +68,40 @@ def count_unit(text: str, quantity: Quantity) -> tuple[str | None, int]:
     if not match:
         return quantity.unit, quantity.end
     unit = match.group(1)
+    rate = quantity.unit if quantity.unit and "/" in quantity.unit else ""
+    same_noun = rate.split("/")[0].strip().lower() == unit.lower()
+    if rate and same_noun and not match.group(2) and not match.group(3):
+        return rate, quantity.end  # "94 triệu đồng/năm": the rate as written
+    per = _PER_POPULATION.match(text, match.end())
+    if per:  # "0,7 doanh nghiệp công nghệ số/1.000 dân": a count per so many people
+        return f"{unit}/{per.group(2)}", match.end()
     second = (match.group(2) or "").strip(" ,").lower()
     if second and second != unit.lower() and {unit.lower(), second} <= _ORGANISATION_NOUNS:
         unit += match.group(2)
     if match.group(3):
         unit += match.group(3)
     return unit, match.end()
+
+
+# "85% dân số từ 15 tuổi trở lên có tài khoản …": the population is what is counted, not a whole
+_POPULATION = re.compile(r"%\s*dân số$")
+
+
+def whole_of(text: str, q: Quantity, unit: str | None, end: int) -> tuple[str | None, int]:
+    """The unit of a figure with the whole it is a share of or the population it is counted per
+    ("30% GRDP", "3% tổng chi ngân sách", "11 người/vạn dân"), and where that unit ends.
+
+    "% dân số" in prose opens the noun phrase of who is counted ("85% dân số từ 15 tuổi …"): the
+    unit is "%" and the words from "dân số" are the indicator's, as the gold format writes it."""
+    if unit and _POPULATION.fullmatch(unit.strip()):
+        population = text.rfind("dân số", q.start, end)
+        return "%", population if population > 0 else end
+    share_of = SHARE_OF.match(text, end) if unit == "%" else None
+    if share_of:  # "30% GRDP": a share of the product, the unit the gold and indicators use
+        whole = share_of.group(1)
+        unit = f"% {whole.upper() if whole.lower() in ('gdp', 'grdp') else whole.lower()}"
+        return unit, share_of.end()
+    per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
+    if unit == "người" and per_people:
+        return "người/vạn dân", end + per_people.end()
+    return unit, end

@@ -23,7 +23,8 @@ _OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy 
                           re.IGNORECASE)  # fmt: skip
 # "mục tiêu cơ bản là đến 2025, bao gồm: …": "đến"/"tới" gives the year without "năm"
 _YEAR_BEFORE = re.compile(
-    r"(?<!\()(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+((?:19|20)\d\d)"
+    r"(?<!\()(?:(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+"
+    r"|tháng\s+\d{1,2}\s*/\s*)((?:19|20)\d\d)"
     r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
 

@@ -17,6 +17,7 @@ from dataclasses import replace
 from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.extract.target_context import (
+    continues_list,
     drop_repeats,
     goal_horizon,
     heading_year,
@@ -32,7 +33,12 @@ from ingest.extract.target_lists import (
     list_quantifier,
     qualitative_levels,
 )
-from ingest.extract.target_phrases import after_phrase, indicator_label, starts_list_item
+from ingest.extract.target_phrases import (
+    after_phrase,
+    indicator_label,
+    path_measure,
+    starts_list_item,
+)
 from ingest.extract.target_ranks import (
     AMONG_CITIES,
     AMONG_PROVINCES,
@@ -42,12 +48,13 @@ from ingest.extract.target_ranks import (
     rank_phrase,
     rank_scope,
 )
+from ingest.extract.target_results import is_equivalent, reports_past
 from ingest.extract.target_units import (
     NOT_A_COUNT_BEFORE,
     OWN_AGENDA,
-    SHARE_OF,
     TIME_UNITS,
     count_unit,
+    whole_of,
 )
 from ingest.extract.target_years import sections, year_of
 from ingest.model import DocumentRef, SourceText, TargetFact
@@ -61,9 +68,11 @@ _GOAL = re.compile(
     re.IGNORECASE,
 )
 _INDEX_BEFORE = re.compile(r"(?:chỉ số|HDI|\bPII\b|\bDTI\b)[^;.]{0,40}$", re.IGNORECASE)
-# "năm 2026 đạt 60%, năm 2030 đạt 90%": the words before the second value are only its year
+# "năm 2026 đạt 60%, năm 2030 đạt 90%", "…; đến tháng 12/2021 đạt tỷ lệ là 100%": the words
+# before the second value are only its year (or month) and the same rate
 _YEAR_ONLY = re.compile(
-    r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?năm\s+\d{4}\s*(?:đạt|là|phấn đấu đạt|:)?\s*",
+    r"(?:và\s+)?(?:(?:đến|tới|vào|trong)\s+)?(?:năm\s+\d{4}|tháng\s+\d{1,2}\s*/\s*\d{4})\s*"
+    r"(?:đạt(?:\s+(?:tỷ|tỉ) lệ)?(?:\s+là)?|là|phấn đấu đạt|:)?\s*",
     re.IGNORECASE,
 )
 # What a clause says it will do, as opposed to a verb that may report a result ("thu hút")
@@ -133,8 +142,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     facts: list[TargetFact] = []
     paragraph_spans = paragraphs(text)
     led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
+    horizon: int | None = None  # the goal year the paragraph before ended with
     for paragraph in paragraph_spans:
         in_section, section_year = goal_sections.get(paragraph.start, (False, None))
+        if section_year is None and continues_list(paragraph.of(text)):
+            section_year = horizon  # "Ngoài ra, thành phố hướng tới đạt …": the same list
         paragraph_sentences = sentences(text, paragraph)
         goal_carry = in_section or (led_in and is_figure_list(text, paragraph_sentences))
         led_in = bool(LIST_LEAD.search(paragraph.of(text)))
@@ -179,6 +191,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     previous_end = source_end(source, fact)
             facts.extend(_qualitative(text, sentence, section_year, source, context))
             section_year = goal_horizon(sentence_text) or section_year
+        horizon = section_year
     return drop_repeats(facts, source.original)
 
 
@@ -245,15 +258,12 @@ def _target(
         r"(?:tối thiểu|ít nhất)\s+(?:có\s+)?$", before, re.IGNORECASE
     ):
         comparator = "gte"
-    share_of = SHARE_OF.match(text, end) if unit == "%" else None
-    if share_of:  # "30% GRDP": a share of the product, the unit the gold and indicators use
-        whole = share_of.group(1)
-        unit = f"% {whole.upper() if whole.lower() in ('gdp', 'grdp') else whole.lower()}"
-        end = share_of.end()
-    per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
-    if unit == "người" and per_people:
-        unit, end = "người/vạn dân", end + per_people.end()
+    unit, end = whole_of(text, q, unit, end)
     year, year_end = year_of(text, q, sentence, section_year, end, unit or "")
+    if is_equivalent(text, q.start, clause_start) or reports_past(
+        text, clause_start, q.start, year, context.reference_date
+    ):
+        return None
     end = max(end, year_end)
     phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
     list_item = starts_list_item(text[sentence.start : q.start])
@@ -294,6 +304,9 @@ def _target(
         indicator_text = label
     else:
         indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
+    if not indicator_text and previous is None and (not phrase or _YEAR_ONLY.fullmatch(phrase)):
+        # "GRDP bình quân đầu người sẽ tăng dần qua các năm: năm 2026 đạt 133,5 triệu đồng; …"
+        indicator_text = path_measure(text[sentence.start : phrase_start])
     if not indicator_text:
         return None
     set_by, national = _placing(text, q.start, sentence, source, context)

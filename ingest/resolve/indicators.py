@@ -68,7 +68,12 @@ def _rate_differs(unit: str, default_unit: str) -> bool:
     count of enterprises however alike the words."""
     if "/" not in unit or _is_percent(unit):
         return False
-    return unit_words_key(unit) != unit_words_key(default_unit)
+    return _rate_key(unit) != _rate_key(default_unit)
+
+
+def _rate_key(unit: str) -> str:
+    """A rate's unit as words, its thousands written either way ("/1.000 dân" = "/1000 dân")."""
+    return re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", unit_words_key(unit))
 
 
 def _counterpart(key: str, catalogue: Catalogue, provincial: bool) -> str:

@@ -1,0 +1,134 @@
+"""Targets on batch R's misses (issue 13), read from the real texts of data/sources: a list
+continued in the next paragraph keeps its year, a year-by-year path without cue words gives one
+target per year, results and restatements are no targets, month deadlines give their year, and
+units are written as the gold format says ("%" for a population share, "% GRDP", rates)."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from ingest.extract import extract_all
+from ingest.extract.target_phrases import path_measure
+from ingest.extract.target_results import is_equivalent, reports_past
+from ingest.model import TargetFact
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES
+
+_READ: dict[str, tuple[TargetFact, ...]] = {}
+
+
+def _targets(name: str, catalogue) -> tuple[TargetFact, ...]:
+    """The targets of one source (read once per test session: the catalogue is session-wide)."""
+    if name not in _READ:
+        source = read_source(SOURCES / name)
+        facts = extract_all(source, catalogue)
+        _READ[name] = tuple(f for f in facts if isinstance(f, TargetFact))
+    return _READ[name]
+
+
+def _by_value(name: str, catalogue) -> dict[float, TargetFact]:
+    return {t.value: t for t in _targets(name, catalogue) if t.value is not None}
+
+
+def test_a_list_continued_by_ngoai_ra_keeps_the_years_of_the_paragraph_before(catalogue):
+    # "… đặt mục tiêu đến hết năm 2025, tỷ trọng kinh tế số đạt 35% GRDP; …" then the next
+    # paragraph "Ngoài ra, thành phố hướng tới đạt tỷ lệ trên 0,7 doanh nghiệp …; 85% …"
+    targets = _targets("dev-r-hai-phong-kh106.txt", catalogue)
+    assert len(targets) == 7
+    assert {t.year for t in targets} == {2025}
+    assert {t.scope for t in targets} == {"hai-phong"}
+    got = {(t.value, t.comparator, t.unit) for t in targets}
+    assert got == {
+        (35, "eq", "% GRDP"),
+        (15, "gte", "%"),
+        (15, "gt", "%"),
+        (0.7, "gt", "doanh nghiệp/1.000 dân"),
+        (85, "eq", "%"),
+        (50, "gt", "%"),
+        (80, "eq", "%"),
+    }
+
+
+def test_a_count_per_thousand_people_is_one_rate_quoted_whole(catalogue):
+    density = _by_value("dev-r-hai-phong-kh106.txt", catalogue)[0.7]
+    assert density.indicator_key == "digital-tech-enterprise-density"
+    assert density.indicator_text == "doanh nghiệp công nghệ số/1.000 dân"
+
+
+def test_a_population_share_is_a_percentage_of_the_people_it_names(catalogue):
+    # "85% dân số từ 15 tuổi trở lên có tài khoản thanh toán …": "trở lên" qualifies the age
+    accounts = _by_value("dev-r-hai-phong-kh106.txt", catalogue)[85]
+    assert accounts.unit == "%"
+    assert "có tài khoản thanh toán" in accounts.indicator_text
+    assert accounts.indicator_key == "bank-account-ownership"
+
+
+def test_a_year_by_year_path_without_cue_words_gives_one_target_per_year(catalogue):
+    # "Theo dự kiến, GRDP bình quân đầu người sẽ tăng dần qua các năm: năm 2026 đạt 133,5
+    # triệu đồng; năm 2027 đạt 150,64 triệu đồng; … và đến năm 2030 đạt 220,12 triệu đồng."
+    path = {
+        t.year: t
+        for t in _targets("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)
+        if t.comparator == "eq" and t.unit == "triệu đồng"
+    }
+    assert {year: t.value for year, t in path.items()} == {
+        2026: 133.5,
+        2027: 150.64,
+        2028: 170.2,
+        2029: 190.92,
+        2030: 220.12,
+    }
+    assert {t.indicator_key for t in path.values()} == {"grdp-per-capita"}
+
+
+def test_path_measure_reads_the_measure_before_the_colon_only():
+    lead = "Theo dự kiến, GRDP bình quân đầu người sẽ tăng dần qua các năm: "
+    assert path_measure(lead) == "GRDP bình quân đầu người"
+    assert path_measure("Tỉnh đề ra các nhiệm vụ như sau: ") == ""  # no measure named
+    assert path_measure("GRDP bình quân đầu người sẽ tăng dần") == ""  # no colon, no path
+
+
+def test_results_of_past_years_and_restatements_are_no_targets(catalogue):
+    # "năm 2020 GRDP bình quân đầu người của Tây Ninh đạt 3.249 USD, tương đương 75,41 triệu
+    # đồng/người/năm", "tương đương 118,25 triệu đồng", "so với năm 2020, … tăng khoảng 47% …
+    # và hơn 56% tính theo VNĐ"
+    values = set(_by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue))
+    assert not values & {3249, 75.41, 118.25, 47, 56, 8000}
+    assert {210, 94} <= values  # the congress's 2030 targets stay
+
+
+def test_a_per_year_income_keeps_its_rate_unit(catalogue):
+    # "thu nhập bình quân đầu người khoảng 94 triệu đồng/năm"
+    income = _by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)[94]
+    assert (income.unit, income.comparator, income.year) == ("triệu đồng/năm", "approx", 2030)
+
+
+def test_reports_past_on_the_texts_sentences():
+    text = "Theo số liệu thống kê, năm 2020 GRDP bình quân đầu người của Tây Ninh đạt 3.249 USD"
+    assert reports_past(text, 0, text.index("3.249"), 2020, date(2025, 10, 9))
+    text = "Như vậy, so với năm 2020, GRDP bình quân đầu người tăng khoảng 47% tính theo USD"
+    assert reports_past(text, 0, text.index("47"), None, date(2025, 10, 9))
+    # a growth rate over a period still to come is a target; over one ended, a result
+    text = (
+        "Theo đó, Quảng Ngãi phấn đấu tốc độ tăng trưởng GRDP bình quân giai đoạn 2026-2030 đạt"
+        " trên 10%/năm"
+    )
+    assert not reports_past(text, 0, text.index("10%"), None, date(2025, 10, 1))
+    past = text.replace("Theo đó, Quảng Ngãi phấn đấu t", "T")
+    assert reports_past(past, 0, past.index("10%"), None, date(2030, 12, 31))
+    assert not reports_past(past, 0, past.index("10%"), None, date(2025, 10, 1))
+
+
+def test_is_equivalent_reads_a_restatement():
+    text = "năm 2020 … đạt 3.249 USD, tương đương 75,41 triệu đồng/người/năm"
+    assert is_equivalent(text, text.index("75,41"), 0)
+    assert not is_equivalent(text, text.index("3.249"), 0)
+
+
+def test_a_month_deadline_gives_its_year_and_the_next_stage_keeps_the_measure(catalogue):
+    # "Bảo đảm đến tháng 7/2021 ít nhất 50% hồ sơ, công việc tại đơn vị (trừ văn bản mật) được
+    # xử lý trên mô trường mạng; đến tháng 12/2021 đạt tỷ lệ là 100%."
+    targets = _by_value("dev-r-bgtvt-cpdt-2021.txt", catalogue)
+    assert (targets[50].comparator, targets[50].year) == ("gte", 2021)
+    assert (targets[100].comparator, targets[100].year) == ("eq", 2021)
+    assert targets[100].indicator_text == targets[50].indicator_text
