@@ -48,10 +48,15 @@ class ValueReading:
 
 def normalise_unit(written: str) -> str | None:
     """The unit column as the graph keeps it: "Thứ bậc" → "thứ bậc", "Thành phố, Tỉnh" →
-    "thành phố, tỉnh"; acronyms and SI units keep their case ("% GDP", "Tbps", "(HDI)")."""
+    "thành phố, tỉnh"; acronyms and SI units keep their case ("% GDP", "Tbps"); a count is
+    its noun ("Số doanh nghiệp/1000 dân" → "doanh nghiệp/1000 dân") and a named index is
+    "chỉ số", as prose figures and the gold format write them."""
     unit = clean_cell(written)
     if not unit:
         return None
+    if re.match(r"chỉ số\s+\S", unit, re.IGNORECASE):
+        return "chỉ số"  # "Chỉ số phát triển con người (HDI)": the index is the indicator
+    unit = re.sub(r"^Số\s+(?=[^\W\d_])", "", unit)  # "Số doanh nghiệp/1000 dân": what is counted
     return re.sub(r"[^\W\d_]+", _lower_word, unit)
 
 

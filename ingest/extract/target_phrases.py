@@ -63,6 +63,7 @@ _AFTER_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
+_ASIDE = re.compile(r"(?<=[^\W\d_])\s*\((?:trừ|không (?:kể|bao gồm)|ngoại trừ)\b[^()\d]{1,40}\)")
 # "tỉnh tiến hành giáo dục STEM tại 35 trường": what is done where the counted things are
 _ACT_AT = re.compile(
     r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm)\s+[^,;()]{1,40}?)\s+(?:tại|ở)$",
@@ -112,7 +113,10 @@ def after_phrase(text: str, start: int) -> str:
     window = text[start : start + 200]
     if window.lstrip(" ")[:1] in {",", ";", ".", ")"}:
         return ""  # "45% (năm 2025), tốc độ đổi mới …": what follows is the next item
-    end = _AFTER_END.search(window)
+    # "50% hồ sơ, công việc tại đơn vị (trừ văn bản mật) được xử lý …": an aside in brackets
+    # (words, no figure) does not end the phrase
+    masked = _ASIDE.sub(lambda aside: " " * len(aside.group()), window)
+    end = _AFTER_END.search(masked)
     phrase = window[: end.start() if end else len(window)].strip(" ,")
     words = phrase.split()[:_MAX_WORDS]
     while words and words[-1].lower().strip(",") in _BAD_END:

@@ -33,6 +33,9 @@ def _similarity(query: str, label: str) -> float:
     return 0.5 * trigram + 0.5 * token
 
 
+# "kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 15%": a share within each of several
+# wholes is another measure than the share those wholes take together
+_EACH = re.compile(r"\btrong\s+(?:từng|mỗi)\b", re.IGNORECASE)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -124,6 +127,8 @@ def resolve_indicator(
         if among_provinces and not _ranks_provinces(indicator):
             continue
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
+        if _EACH.search(text) and not any(_EACH.search(label) for label in indicator.labels):
+            score -= 0.4  # "kinh tế số trong từng ngành": a share within each sector, no total
         if unit and indicator.default_unit:
             same_kind = _is_percent(unit) == _is_percent(indicator.default_unit)
             if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"

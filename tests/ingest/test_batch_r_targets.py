@@ -8,9 +8,11 @@ from __future__ import annotations
 from datetime import date
 
 from ingest.extract import extract_all
+from ingest.extract.table_targets import normalise_unit
 from ingest.extract.target_phrases import path_measure
 from ingest.extract.target_results import is_equivalent, reports_past
 from ingest.model import TargetFact
+from ingest.resolve import resolve_indicator
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES
 
@@ -132,3 +134,42 @@ def test_a_month_deadline_gives_its_year_and_the_next_stage_keeps_the_measure(ca
     assert (targets[50].comparator, targets[50].year) == ("gte", 2021)
     assert (targets[100].comparator, targets[100].year) == ("eq", 2021)
     assert targets[100].indicator_text == targets[50].indicator_text
+
+
+def test_income_per_capita_is_no_grdp_per_capita(catalogue):
+    # "thu nhập bình quân đầu người khoảng 94 triệu đồng/năm": what people earn, not the
+    # province's product per head; no curated indicator fits
+    income = _by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)[94]
+    assert income.indicator_key is None
+    assert resolve_indicator("GRDP bình quân đầu người", "triệu đồng", catalogue) == (
+        "grdp-per-capita"
+    )
+
+
+def test_a_share_within_each_sector_is_not_the_sectors_share_of_the_digital_economy(catalogue):
+    # "kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 15%" (Strategy 411's measure) against
+    # 57-NQ/TW's "kinh tế số các ngành, lĩnh vực chiếm tối thiểu 70% kinh tế số"
+    within = _by_value("dev-r-hai-phong-kh106.txt", catalogue)
+    (each,) = [t for t in _targets("dev-r-hai-phong-kh106.txt", catalogue) if t.comparator == "gte"]
+    assert each.indicator_text == "kinh tế số trong từng ngành, lĩnh vực"
+    assert each.indicator_key is None
+    assert within[35].indicator_key == "digital-economy-share-grdp"
+    assert resolve_indicator("kinh tế số các ngành, lĩnh vực", "%", catalogue) == (
+        "sectoral-digital-economy-share"
+    )
+
+
+def test_an_exclusion_in_brackets_does_not_cut_the_measure(catalogue):
+    # "ít nhất 50% hồ sơ, công việc tại đơn vị (trừ văn bản mật) được xử lý trên mô trường mạng"
+    targets = _by_value("dev-r-bgtvt-cpdt-2021.txt", catalogue)
+    assert "được xử" in targets[50].indicator_text
+    assert {targets[50].indicator_key, targets[100].indicator_key} == {
+        "end-to-end-electronic-records"
+    }
+
+
+def test_table_units_are_the_counted_noun_and_an_index_is_chi_so():
+    # Appendix I of 03/NQ-CP: rows 38 ("Số doanh nghiệp/1000 dân") and 14 (HDI)
+    assert normalise_unit("Số doanh nghiệp/1000 dân") == "doanh nghiệp/1000 dân"
+    assert normalise_unit("Chỉ số phát triển con người (HDI)") == "chỉ số"
+    assert normalise_unit("Sàn dữ liệu") == "sàn dữ liệu"
