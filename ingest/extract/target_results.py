@@ -43,8 +43,9 @@ def is_equivalent(text: str, start: int, clause_start: int) -> bool:
 def reports_past(
     text: str, clause_start: int, start: int, year: int | None, reference: date | None
 ) -> bool:
-    """Whether the figure at ``start`` (its clause from ``clause_start``, its ``year``) reports
-    what was reached by the text's date ``reference`` rather than setting a goal."""
+    """Whether the figure at ``start`` (its sentence or clause from ``clause_start``, its
+    ``year``) reports what was reached by the text's date ``reference`` rather than setting a
+    goal."""
     head = text[clause_start:start]
     if INTENT.search(head):
         return False

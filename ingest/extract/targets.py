@@ -4,7 +4,9 @@ A quantity is a target when its sentence, paragraph or section speaks of goals (
 "phấn đấu", "đến năm 2030", "dự kiến", "Tầm nhìn") and not of results ("ước đạt", "đã đạt",
 "tăng hơn gấp đôi"). The year is the one written with the figure ("45% (năm 2025)"), else the
 last "năm YYYY"/"năm học YYYY-YYYY" before it in the sentence, else the section's. Ranks
-("nhóm 10 … dẫn đầu", "Top 7") are values with comparator lte and unit "thứ bậc".
+("nhóm 10 … dẫn đầu", "Top 7") are values with comparator lte and unit "thứ bậc". This module
+walks the text and assembles each target; the unit, year, rank and result rules live in
+``target_units``, ``target_years``, ``target_ranks`` and ``target_results``.
 """
 
 from __future__ import annotations
@@ -88,6 +90,7 @@ _RAISE_SAME = re.compile(
 _AS_OF_NOW = re.compile(
     r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
 )
+# A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
 _NATIONAL_QUOTE = re.compile(
     r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
     r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
@@ -260,8 +263,9 @@ def _target(
         comparator = "gte"
     unit, end = whole_of(text, q, unit, end)
     year, year_end = year_of(text, q, sentence, section_year, end, unit or "")
+    # a sentence stating an intent anywhere before the figure sets goals, whatever their year
     if is_equivalent(text, q.start, clause_start) or reports_past(
-        text, clause_start, q.start, year, context.reference_date
+        text, sentence.start, q.start, year, context.reference_date
     ):
         return None
     end = max(end, year_end)
