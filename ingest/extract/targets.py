@@ -99,8 +99,8 @@ _NATIONAL_QUOTE = re.compile(
     re.IGNORECASE,
 )
 _PHRASE_START = re.compile(
-    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\d%,|cụ thể|gồm|trong đó|Bên"
-    r" cạnh đó)\s*",
+    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
+    r"|trong đó|Bên cạnh đó)\s*",
     re.DOTALL,
 )
 

@@ -103,6 +103,10 @@ def test_a_per_year_income_keeps_its_rate_unit(catalogue):
     # "thu nhập bình quân đầu người khoảng 94 triệu đồng/năm"
     income = _by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)[94]
     assert (income.unit, income.comparator, income.year) == ("triệu đồng/năm", "approx", 2030)
+    # "(tương đương 8.000-8.500 USD) và thu nhập …": the quote starts after the bracket
+    original = read_source(SOURCES / "dev-r-tay-ninh-dai-hoi-grdp.txt").original
+    quote = original[income.evidence.start : income.evidence.end]
+    assert quote == "thu nhập bình quân đầu người khoảng 94 triệu đồng/năm"
 
 
 def test_reports_past_on_the_texts_sentences():
