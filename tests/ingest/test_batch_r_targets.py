@@ -99,6 +99,21 @@ def test_results_of_past_years_and_restatements_are_no_targets(catalogue):
     assert {210, 94} <= values  # the congress's 2030 targets stay
 
 
+def test_a_range_and_an_about_figure_read_as_the_gold_format_says(catalogue):
+    # "GRDP bình quân đầu người từ 210 đến 225 triệu đồng": range, value_max 225;
+    # "khoảng 94 triệu đồng/năm": approx
+    targets = _by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)
+    grdp = targets[210]
+    assert (grdp.upper_value, grdp.comparator, grdp.unit, grdp.year) == (
+        225,
+        "range",
+        "triệu đồng",
+        2030,
+    )
+    assert grdp.indicator_key == "grdp-per-capita"
+    assert targets[94].comparator == "approx"
+
+
 def test_a_per_year_income_keeps_its_rate_unit(catalogue):
     # "thu nhập bình quân đầu người khoảng 94 triệu đồng/năm"
     income = _by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)[94]
