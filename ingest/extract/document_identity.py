@@ -244,3 +244,23 @@ def year_of(mention: Mention, mentions: list[Mention], catalogue: Catalogue) -> 
             return entry.year
     in_number = re.search(r"/((?:19|20)\d\d)/", mention.number or "")
     return int(in_number.group(1)) if in_number else None
+
+
+def same_titled(a: Mention, b: Mention) -> bool:
+    """Two titled mentions name one document when their titles start alike."""
+    if a.doc_type != b.doc_type or not a.title or not b.title:
+        return False
+    if a.carries_out != b.carries_out:  # the Government's programmes for 57 and for 45
+        return False
+    ka, kb = name_key(a.title), name_key(b.title)
+    if a.title.lower().startswith(_head_lower(a)):
+        ka = ka[len(name_key(_head_lower(a))) :]
+    if b.title.lower().startswith(_head_lower(b)):
+        kb = kb[len(name_key(_head_lower(b))) :]
+    shorter = min(len(ka), len(kb))
+    need = min(5, shorter)
+    return need >= 2 and ka[:need] == kb[:need]
+
+
+def _head_lower(mention: Mention) -> str:
+    return next((h.lower() for h, t, _ in HEAD_NOUNS if t == mention.doc_type), "")

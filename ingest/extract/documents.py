@@ -14,12 +14,14 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_details import attach_details, ends_with_inner, issued_before
 from ingest.extract.document_identity import (
     HEAD_NOUNS,
     NATIONAL_TITLE,
     PROVINCIAL_SERIES,
     head_of_type,
     resolve_short,
+    same_titled,
     titled_key,
     year_of,
 )
@@ -33,11 +35,7 @@ from ingest.extract.document_links import (
 from ingest.extract.document_lists import link_coordinated, link_opening, opening_end_of
 from ingest.extract.document_mentions import (
     Mention,
-    attach_details,
-    ends_with_inner,
-    issued_before,
     numbered_mentions,
-    same_titled,
     short_mentions,
     titled_mentions,
 )
