@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_identity import HEAD
 from ingest.extract.document_mentions import Mention
 from ingest.extract.sentences import Span
 from ingest.resolve import find_agencies
@@ -24,6 +25,9 @@ _DATE_ANYWHERE = re.compile(
     r")\s+năm\s+(\d{4}))"
 )
 
+
+# A document number ("57-NQ/TW", "03/NQ-CP", "18/2024/NĐ-CP").
+_DOCUMENT_NUMBER = re.compile(r"\d[\w.-]*/[\w/.-]")
 
 _ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
 
@@ -102,9 +106,21 @@ def issued_before(text: str, sentence: Span, mention: Mention, context: Extracti
     agencies = find_agencies(head, context.catalogue, context.province)
     if agencies and not mention.issuer:
         mention.issuer = agencies[-1].ref
-    date_match = _DATE_ANYWHERE.search(head)
+    date_match = next(
+        (m for m in _DATE_ANYWHERE.finditer(head) if _dates_the_issuing(head, m)), None
+    )
     if date_match and not mention.issued:
         mention.issued = read_date(date_match)
+
+
+def _dates_the_issuing(head: str, date_match: re.Match[str]) -> bool:
+    """A date dates the issuing only where no document is named before it in the sentence
+    ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 …, UBND ban hành": that one's date) nor
+    between it and the verb."""
+    before = head[: date_match.start()]
+    if HEAD.search(before) or _DOCUMENT_NUMBER.search(before):
+        return False
+    return not HEAD.search(head, date_match.end())
 
 
 def ends_with_inner(mention: Mention, mentions: list[Mention]) -> bool:

@@ -246,6 +246,9 @@ def year_of(mention: Mention, mentions: list[Mention], catalogue: Catalogue) -> 
     return int(in_number.group(1)) if in_number else None
 
 
+_AMENDS_NAMED = re.compile(r"(?:Bộ\s+)?Luật\s+sửa đổi", re.IGNORECASE)
+
+
 def same_titled(a: Mention, b: Mention) -> bool:
     """Two titled mentions name one document when their titles start alike."""
     if a.doc_type != b.doc_type or not a.title or not b.title:
@@ -253,6 +256,8 @@ def same_titled(a: Mention, b: Mention) -> bool:
     if a.carries_out != b.carries_out:  # the Government's programmes for 57 and for 45
         return False
     ka, kb = name_key(a.title), name_key(b.title)
+    if _AMENDS_NAMED.match(a.title) or _AMENDS_NAMED.match(b.title):
+        return ka == kb  # "Luật sửa đổi, bổ sung một số điều của <which laws>": all of it counts
     if a.title.lower().startswith(_head_lower(a)):
         ka = ka[len(name_key(_head_lower(a))) :]
     if b.title.lower().startswith(_head_lower(b)):

@@ -36,6 +36,11 @@ _TITLE_END = re.compile(
 )
 
 
+_DANGLING_DATE = re.compile(r"\s+ngày$")
+_AMENDING = re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều)?$", re.IGNORECASE)
+_OF_LAWS = re.compile(r"\s+của\s+(?:Bộ\s+)?Luật\s", re.IGNORECASE)
+_AMENDED_END = re.compile(r"\s+ngày\s+\d|[;:]|\.(?:\s|$)|\n\s*\n|\(")
+
 # Words after a bare head noun that show it is an anaphor ("Chương trình còn hướng đến …").
 _ANAPHOR_NEXT = {
     "còn",
@@ -184,11 +189,12 @@ def numbered_mentions(text: str) -> list[Mention]:
         )
     for match in YEAR_NUMBER.finditer(text):
         head = _head_before(text, match.start())
+        code = match.group(3).split("-")[0]  # "40/2024/QĐ-UBND": a decision
         mentions.append(
             Mention(
                 head[3] if head else match.start(),
                 match.end(),
-                head[1] if head else "Other",
+                head[1] if head else type_of_code(code),
                 match.group(),
             )
         )
@@ -206,15 +212,32 @@ def _title_after(text: str, position: int, limit: int) -> tuple[str | None, int,
     if len(words) > 40:
         end = position + len(" ".join(text[position:end].split(" ")[:41]))
     title = text[position:end].strip(" ,-")
+    dangling = _DANGLING_DATE.search(title)
+    if dangling:  # "Luật Tổ chức chính quyền địa phương ngày\n19 tháng 6 …": the line broke
+        title = title[: dangling.start()]
+        end = position + len(text[position:end].rstrip(" ,-")) - len(dangling.group())
+        return (title or None), end, False
     return (title or None), position + len(text[position:end].rstrip(" ,-")), False
+
+
+def _amended_laws(text: str, title: str, end: int) -> tuple[str, int] | None:
+    """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền
+    địa phương": an amending law's title goes on through the laws it amends (they are named in
+    it, not cited), line breaks included, up to its date or the end of the clause."""
+    if not _AMENDING.search(title) or not _OF_LAWS.match(text, end):
+        return None
+    stop = _AMENDED_END.search(text, end, end + 300)
+    stop_at = stop.start() if stop else min(len(text), end + 300)
+    return " ".join(f"{title}{text[end:stop_at]}".split()), stop_at
 
 
 def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """Head nouns with a title: capitalised mid-sentence, or lowercase after "dự thảo"."""
     mentions = []
+    covered = 0  # the end of an amending law's title: the laws named in it are not cited
     for match in HEAD.finditer(text):
         sentence = sentence_at(spans, match.start())
-        if sentence is None:
+        if sentence is None or match.start() < covered:
             continue
         word = match.group()
         before = text[max(sentence.start, match.start() - 12) : match.start()]
@@ -257,6 +280,10 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         title, end, quoted = _title_after(text, match.end(), sentence.end)
         if not title or (len(title.split()) < 2 and not quoted):
             continue
+        amending = None if quoted else _amended_laws(text, title, end)
+        if amending:
+            title, end = amending
+            covered = end
         full_title = title if quoted else f"{head} {title}"
         if draft and head.lower() != word.lower():
             full_title = f"{head} {title}"

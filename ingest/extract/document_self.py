@@ -37,6 +37,9 @@ _ISSUED_BY = re.compile(
     re.IGNORECASE,
 )
 _NUMBER_AFTER_TITLE = re.compile(r"\s+số\s+$")  # "Luật Tổ chức Quốc hội số 57/2014/QH13"
+# a law's number may follow its title bare: "Luật Công nghệ thông tin 67/2006/QH11"
+_NUMBER_AFTER_LAW = re.compile(r"\s+(?:số\s+)?$")
+_LAW_TITLE = re.compile(r"(?:Bộ\s+)?Luật\s", re.IGNORECASE)
 # "Kế hoạch thực hiện Nghị quyết số 03/NQ-CP": the number is the second document's, not the title's
 _ANOTHER_DOCUMENT = re.compile(
     r"\b(?:thực hiện|triển khai|về|của|theo|tại|ban hành|kèm theo|cụ thể hóa|và|với)\b"
@@ -77,7 +80,8 @@ def number_titles(text: str, mentions: list[Mention]) -> None:
             digits = re.search(r"\d", text[other.start : other.end])
             at = other.start + digits.start() if digits else other.start
             if mention.start < at <= mention.end + 6 and other.start > mention.start:
-                cut = _NUMBER_AFTER_TITLE.search(text, mention.start, at)
+                after = _NUMBER_AFTER_LAW if _LAW_TITLE.match(mention.title) else None
+                cut = (after or _NUMBER_AFTER_TITLE).search(text, mention.start, at)
                 words = text[mention.start : cut.start()] if cut else ""
                 if words and "\n" not in words.strip() and not _ANOTHER_DOCUMENT.search(words):
                     mention.title = " ".join(text[mention.start : cut.start()].split())

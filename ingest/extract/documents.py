@@ -50,6 +50,7 @@ from ingest.extract.document_self import (
 from ingest.extract.letterhead import apply_letterhead, date_from_letterhead, scope_of
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import DocumentFact, DocumentRef, SourceText
+from ingest.resolve import name_key
 from ontology.slugs import document_slug
 
 _LAW = re.compile(r"(?:Luật|Bộ luật|Hiến pháp)\s")  # laws are the nation's, never a province's
@@ -108,7 +109,10 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
                 mention.key = f"{mention.key}-{place}"
         elif mention.title:
             earlier = next((c for c in canonical if not c.number and same_titled(c, mention)), None)
-            if earlier:
+            numbered = _numbered_alike(mention, canonical)
+            if numbered:  # "Luật An ninh mạng số 24/2018/QH14 …; … của Luật An ninh mạng"
+                mention.key, mention.number = numbered.key, numbered.number
+            elif earlier:
                 mention.key = earlier.key
             else:
                 code = next((c for _, t, c in HEAD_NOUNS if t == mention.doc_type), "")
@@ -141,6 +145,19 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     if own is not None:
         fold_self_references(text, spans, mentions, own, opening_end, title_start)
     return mentions
+
+
+def _numbered_alike(mention: Mention, canonical: list[Mention]) -> Mention | None:
+    """The numbered document named earlier by exactly this title, if just one is."""
+    alike = {
+        c.key: c
+        for c in canonical
+        if c.number
+        and c.title
+        and c.doc_type == mention.doc_type
+        and name_key(c.title) == name_key(mention.title or "")
+    }
+    return next(iter(alike.values())) if len(alike) == 1 else None
 
 
 def _key_place(mention: Mention, context: ExtractionContext) -> str | None:

@@ -1,0 +1,113 @@
+"""Document and implements rules batch R showed were missing (issue 13, batch R in
+`docs/extraction-quality.md`), checked on the real texts in data/sources: a document's date from
+its own date line, laws named by title and number, congress resolutions carried out, updated
+programmes."""
+
+from __future__ import annotations
+
+from datetime import date
+from functools import cache
+
+from ingest.extract import extract_all
+from ingest.extract.context import make_context
+from ingest.extract.documents import find_mentions
+from ingest.extract.gold_format import to_gold_format
+from ingest.model import DocumentFact
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES
+
+
+@cache
+def _read(name: str):
+    return read_source(SOURCES / name)
+
+
+def _documents(name: str, catalogue) -> list[DocumentFact]:
+    return [f for f in extract_all(_read(name), catalogue) if isinstance(f, DocumentFact)]
+
+
+def _by_number(name: str, catalogue) -> dict[str, DocumentFact]:
+    return {f.ref.number: f for f in _documents(name, catalogue) if f.ref.number}
+
+
+def _gold_documents(name: str, catalogue) -> list[dict]:
+    return to_gold_format(list(extract_all(_read(name), catalogue)), catalogue)["documents"]
+
+
+def test_the_own_date_line_dates_the_document_not_a_date_its_text_quotes(catalogue):
+    """Hà Nội 139/KH-UBND: "Hà Nội, ngày 16 tháng 05 năm 2025" beside "Số: 139/KH-UBND |" (a
+    letterhead laid out as table cells) dates it; "Thực hiện Nghị quyết số 57-NQ/TW ngày
+    22/12/2024 …, UBND Thành phố ban hành Kế hoạch …" quotes 57-NQ/TW's date, not the plan's."""
+    documents = _by_number("dev-q-ha-noi-kh139.txt", catalogue)
+    assert documents["139/KH-UBND"].issued == date(2025, 5, 16)
+    assert documents["57-NQ/TW"].issued == date(2024, 12, 22)
+    source = _read("dev-q-ha-noi-kh139.txt")
+    issued_plan = [
+        m
+        for m in find_mentions(source, make_context(source, catalogue))
+        if m.title and m.title.startswith("Kế hoạch tổ chức")
+    ]
+    assert issued_plan and all(m.issued is None for m in issued_plan)
+
+
+def test_number_and_date_in_one_row_of_the_letterhead(catalogue):
+    """ "Số: 17/KH-UBND | Bắc Ninh, ngày 11 tháng 8 năm 2025 |": the date in the next cell;
+    "Số:\\n40/2024/QĐ-UBND" with "Đồng Nai, ngày 20\\ntháng 9 năm 2024" broken over lines."""
+    assert _by_number("dev-bac-ninh-kh17.txt", catalogue)["17/KH-UBND"].issued == date(2025, 8, 11)
+    qd40 = _by_number("dev-r-dong-nai-qd40.txt", catalogue)["40/2024/QĐ-UBND"]
+    assert qd40.issued == date(2024, 9, 20)
+    an_giang = _by_number("dev-r-an-giang-qd1762.txt", catalogue)["1762/QĐ-UBND"]
+    assert an_giang.issued == date(2022, 7, 13)
+
+
+def test_a_law_named_by_title_and_bare_number_is_one_document(catalogue):
+    """Bộ Tư pháp 3133/QĐ-BTP: "Căn cứ Luật Công nghệ thông tin 67/2006/QH11 ngày 29/6/2006" (no
+    "số") is one law, and "… của Luật An ninh mạng" later is the "Luật An ninh mạng số
+    24/2018/QH14" cited above, not a second law."""
+    laws = [
+        d for d in _gold_documents("dev-r-btp-qd3133.txt", catalogue) if "QH" in (d["number"] or "")
+    ]
+    assert {(d["number"], d["title"]) for d in laws} == {
+        ("67/2006/QH11", "Luật Công nghệ thông tin"),
+        ("86/2015/QH13", "Luật An toàn thông tin mạng"),
+        ("24/2018/QH14", "Luật An ninh mạng"),
+    }
+    titled_only = [d for d in _gold_documents("dev-r-btp-qd3133.txt", catalogue) if not d["number"]]
+    assert titled_only == []
+
+
+def test_an_amending_law_names_the_laws_it_amends_in_its_title(catalogue):
+    """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức Chính quyền
+    địa phương ngày 22 tháng 11 năm 2019" is one law (An Giang; in Đồng Nai broken over lines),
+    and Đồng Nai's two amending laws stay two; "Luật … địa phương ngày\\n19 tháng 6 năm 2015" keeps
+    no dangling "ngày" and gets its own date."""
+    an_giang = {
+        d["title"]: d["date"] for d in _gold_documents("dev-r-an-giang-qd1762.txt", catalogue)
+    }
+    amending = (
+        "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức Chính quyền"
+        " địa phương"
+    )
+    assert an_giang[amending] == "2019-11-22"
+    assert "Luật Tổ chức Chính phủ" not in an_giang
+    dong_nai = {
+        d["title"]: d["date"] for d in _gold_documents("dev-r-dong-nai-qd40.txt", catalogue)
+    }
+    assert dong_nai["Luật Tổ chức chính quyền địa phương"] == "2015-06-19"
+    assert (
+        dong_nai["Luật sửa đổi, bổ sung một số điều của Luật Ban hành văn bản quy phạm pháp luật"]
+        == "2020-06-18"
+    )
+    assert len([t for t in dong_nai if t and t.startswith("Luật sửa đổi")]) == 2
+
+
+def test_a_regulation_a_decision_issues_is_that_decision(catalogue):
+    """Đồng Nai 40/2024/QĐ-UBND (a decision by its code, no head noun before the number):
+    "QUYẾT ĐỊNH / BAN HÀNH QUY CHẾ XÉT TẶNG … TỈNH ĐỒNG\\nNAI" and "Ban hành kèm theo Quyết định
+    này Quy chế …" name the regulation it issues — part of it, not a document of its own; the
+    title ends before the enacting authority "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI"."""
+    documents = _gold_documents("dev-r-dong-nai-qd40.txt", catalogue)
+    decision = next(d for d in documents if d["number"] == "40/2024/QĐ-UBND")
+    assert decision["type"] == "Decision"
+    assert decision["title"].endswith("TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI")
+    assert not [d for d in documents if (d["title"] or "").startswith("Quy chế")]
