@@ -36,6 +36,14 @@ _TITLE_END = re.compile(
 )
 
 
+# A congress's resolution, named by the congress: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ
+# XIII của Đảng", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025".
+_CONGRESS = re.compile(
+    r"\s+Đại hội\s+(?:đại biểu\s+)?[^,;.:\n()]{0,60}?\s*(?:lần thứ\s+[IVXLC]+|[IVXLC]{2,})\b"
+    r"(?:\s+của\s+Đảng(?!\s+bộ)\b)?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
+)
+# "biến Nghị quyết thành hành động", "đưa Nghị quyết vào cuộc sống": the document spoken of
+_PUT_INTO = re.compile(r"\s+(?:thành\s+hành động|vào\s+(?:cuộc sống|thực tiễn))", re.IGNORECASE)
 _DANGLING_DATE = re.compile(r"\s+ngày$")
 _AMENDING = re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều)?$", re.IGNORECASE)
 _OF_LAWS = re.compile(r"\s+của\s+(?:Bộ\s+)?Luật\s", re.IGNORECASE)
@@ -84,15 +92,17 @@ _ANAPHOR_NEXT = {
 }
 
 
+# The number of what a programme carries out, odd spacing included ("57- NQ/TW")
+_CARRIED_NUMBER = r"(?:số\s+)?(?P<number>\d[\w/.-]*\w(?:\s?[-/]\s?[A-ZĐ][\w/.-]*\w)?)"
 _OF_BODY_CARRYING_OUT = re.compile(
     r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
-    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+" + _CARRIED_NUMBER
 )
 # "Thành ủy TP HCM vừa ban hành chương trình hành động thực hiện Nghị quyết số 57-NQ/TW": a
 # lower-case head a body issues, named by what it carries out (the subject before is its issuer).
 _ISSUED_CARRYING_OUT = re.compile(
     r"\s+(?:thực hiện|triển khai)\s+"
-    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+" + _CARRIED_NUMBER
 )
 
 
@@ -272,7 +282,14 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
                 )
             )
             continue
-        if first.lower() in _ANAPHOR_NEXT and not draft:
+        congress = _CONGRESS.match(text, match.end())
+        if (
+            congress and word[0].isupper()
+        ):  # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"
+            title = f"{head} {' '.join(text[match.end() : congress.end()].split())}"
+            mentions.append(Mention(match.start(), congress.end(), doc_type, title=title))
+            continue
+        if (first.lower() in _ANAPHOR_NEXT or _PUT_INTO.match(text, match.end())) and not draft:
             mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
             continue
         if head == "Chương trình" and first.lower() == "hành":

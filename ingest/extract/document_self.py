@@ -18,6 +18,7 @@ _NUMBER_LINES = (
     re.compile(r"^[|*#\s]*Số\s*:?\s*(\d[^\s|*]*)", re.MULTILINE),  # the letterhead
     re.compile(r"^[|*\s]*Số hiệu\s*[:|]\s*([^\s|*]+)", re.MULTILINE),  # a legal site's metadata
 )
+_FULL_TEXT_OF = re.compile(r"\btoàn văn\s+", re.IGNORECASE)  # a headline giving a text in full
 _OWN_WINDOW = 2500  # the letterhead, a site's heading and metadata all sit in the first lines
 
 # "… ban hành Kế hoạch …", "… xây dựng Kế hoạch triển khai thực hiện như sau"
@@ -66,6 +67,11 @@ def own_mention(text: str, mentions: list[Mention]) -> Mention | None:
                 return found
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
+    full_text = _FULL_TEXT_OF.search(text, 0, first_line_end)
+    if full_text:  # "… trân trọng giới thiệu toàn văn Nghị quyết số 11-NQ/TU …": the page is it
+        found = next((m for m in numbered if 0 <= m.start - full_text.end() < 5), None)
+        if found is not None:
+            return found
     return next((m for m in numbered if m.start < first_line_end and m.start < 40), None)
 
 

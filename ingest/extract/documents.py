@@ -232,6 +232,9 @@ def facts_of(
         if mention.part_of is not None and mention.part_of.key and fact.part_of is None:
             host = mention.part_of
             fact.part_of = DocumentRef(host.key, host.doc_type, host.number, host.title)
+        if mention.updated_by is not None and mention.updated_by.key and fact.updated_by is None:
+            act = mention.updated_by
+            fact.updated_by = DocumentRef(act.key, act.doc_type, act.number, act.title)
         if fact.ref.doc_type != "Report":  # a report tells what was done: it carries out nothing
             _add_refs(fact.implements, mention.implements, fact.ref.key)
         _add_refs(fact.based_on, mention.based_on, fact.ref.key)

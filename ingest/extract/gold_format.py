@@ -51,17 +51,15 @@ _ISSUING = ("Resolution", "Decision")  # acts that promulgate a programme (not o
 
 
 def fold_issued_parts(facts: list[Fact]) -> list[Fact]:
-    """The gold names a programme that a resolution or decision issues by that act ("the programme
-    it promulgates is this document"): an unnumbered document that is part of another one of
-    the same source is left out, and what it carries out is carried out by its host."""
+    """The gold names a programme that a resolution or decision issues (or updates) by that act
+    ("the programme it promulgates is this document"): an unnumbered document that is part of
+    another one of the same source, or updated by it, is left out, and what it carries out is
+    carried out by its host."""
     documents = {f.ref.key: f for f in facts if isinstance(f, DocumentFact)}
     folded: list[Fact] = []
     for fact in facts:
-        host = (
-            documents.get(fact.part_of.key)
-            if isinstance(fact, DocumentFact) and fact.part_of
-            else None
-        )
+        host_ref = (fact.part_of or fact.updated_by) if isinstance(fact, DocumentFact) else None
+        host = documents.get(host_ref.key) if host_ref else None
         if host is None or fact.ref.number or host is fact or host.ref.doc_type not in _ISSUING:
             folded.append(fact)
             continue

@@ -111,3 +111,40 @@ def test_a_regulation_a_decision_issues_is_that_decision(catalogue):
     assert decision["type"] == "Decision"
     assert decision["title"].endswith("TRÊN ĐỊA BÀN TỈNH ĐỒNG NAI")
     assert not [d for d in documents if (d["title"] or "").startswith("Quy chế")]
+
+
+def test_congress_resolutions_carried_out_by_the_text_a_page_gives_in_full(catalogue):
+    """Phú Yên: the headline "… giới thiệu toàn văn Nghị quyết số 11-NQ/TU …" makes the page that
+    resolution; "Quán triệt, thực hiện Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của
+    Đảng, Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025, Ban Thường
+    vụ Tỉnh ủy ban hành Nghị quyết về … như sau" names the two congress resolutions it carries
+    out, and the resolution issued "như sau" is itself, not another."""
+    documents = _gold_documents("dev-r-phu-yen-nq11.txt", catalogue)
+    congress = [
+        "Nghị quyết Đại hội đại biểu toàn quốc lần thứ XIII của Đảng",
+        "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025",
+    ]
+    assert [d["title"] for d in documents if not d["number"]] == congress
+    own = next(d for d in documents if d["number"] == "11-NQ/TU")
+    assert own["implements"] == congress
+
+
+def test_putting_a_resolution_into_action_names_no_document(catalogue):
+    """Tây Ninh: "biến Nghị quyết thành hành động thực tiễn" speaks of 57-NQ/TW; no document
+    titled "Nghị quyết thành hành động …"."""
+    titles = [d["title"] or "" for d in _gold_documents("dev-r-tay-ninh-nq57.txt", catalogue)]
+    assert not [t for t in titles if "thành hành động" in t]
+
+
+def test_a_programme_an_act_updates_is_that_acts_in_the_gold_view(catalogue):
+    """Cà Mau: "Nghị quyết số 71/NQ-CP … sửa đổi, bổ sung cập nhật Chương trình hành động của
+    Chính phủ thực hiện Nghị quyết số 57- NQ/TW": the programme is the Government's for 57-NQ/TW
+    (odd spacing read), updated by 71/NQ-CP; the gold view folds it into 71/NQ-CP, which carries
+    out 57-NQ/TW."""
+    facts = _documents("dev-r-ca-mau-kh0280.txt", catalogue)
+    programme = next(f for f in facts if f.ref.doc_type == "ActionProgramme")
+    assert programme.updated_by is not None and programme.updated_by.number == "71/NQ-CP"
+    assert [r.number for r in programme.implements] == ["57-NQ/TW"]
+    documents = _gold_documents("dev-r-ca-mau-kh0280.txt", catalogue)
+    assert not [d for d in documents if d["type"] == "ActionProgramme"]
+    assert next(d for d in documents if d["number"] == "71/NQ-CP")["implements"] == ["57-NQ/TW"]
