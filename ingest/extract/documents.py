@@ -28,6 +28,7 @@ from ingest.extract.document_identity import (
 from ingest.extract.document_links import (
     key_programmes_of_national_bodies,
     link_implements,
+    link_issued_with,
     link_issued_within,
     link_supplements,
     resolve_anaphors,
@@ -137,6 +138,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         )
     link_supplements(text, mentions)
     link_issued_within(text, mentions)
+    link_issued_with(text, mentions)
     link_issued_inside(text, spans, mentions)
     if own is not None:
         link_opening(text, context.tree, mentions, own)

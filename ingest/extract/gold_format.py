@@ -9,6 +9,7 @@ from ingest.model import (
     AgencyRef,
     AssignmentFact,
     DocumentFact,
+    DocumentRef,
     Fact,
     TargetFact,
 )
@@ -57,6 +58,7 @@ def fold_issued_parts(facts: list[Fact]) -> list[Fact]:
     carried out by its host."""
     documents = {f.ref.key: f for f in facts if isinstance(f, DocumentFact)}
     folded: list[Fact] = []
+    hosts: dict[str, DocumentRef] = {}
     for fact in facts:
         host_ref = (fact.part_of or fact.updated_by) if isinstance(fact, DocumentFact) else None
         host = documents.get(host_ref.key) if host_ref else None
@@ -66,6 +68,14 @@ def fold_issued_parts(facts: list[Fact]) -> list[Fact]:
         for ref in fact.implements:
             if ref.key != host.ref.key and ref.key not in [r.key for r in host.implements]:
                 host.implements.append(ref)
+        hosts[fact.ref.key] = host.ref
+    for fact in folded:  # what carries out a folded part carries out its host
+        if isinstance(fact, DocumentFact) and any(r.key in hosts for r in fact.implements):
+            refs: list[DocumentRef] = []
+            for ref in (hosts.get(r.key, r) for r in fact.implements):
+                if ref.key != fact.ref.key and ref.key not in [r.key for r in refs]:
+                    refs.append(ref)
+            fact.implements = refs
     return folded
 
 

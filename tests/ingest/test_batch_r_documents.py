@@ -148,3 +148,16 @@ def test_a_programme_an_act_updates_is_that_acts_in_the_gold_view(catalogue):
     documents = _gold_documents("dev-r-ca-mau-kh0280.txt", catalogue)
     assert not [d for d in documents if d["type"] == "ActionProgramme"]
     assert next(d for d in documents if d["number"] == "71/NQ-CP")["implements"] == ["57-NQ/TW"]
+
+
+def test_a_plan_issued_with_a_decision_is_that_decision(catalogue):
+    """Hà Nội 139/KH-UBND: "Kế hoạch hành động ban hành kèm theo Quyết định số 8602/QĐ-QĐ/TU …"
+    is part of 8602-QĐ/TU; in the gold view it is that decision, and what carries it out (the
+    text's own plan) carries out 8602-QĐ/TU."""
+    facts = _documents("dev-q-ha-noi-kh139.txt", catalogue)
+    issued = next(f for f in facts if (f.ref.title or "").startswith("Kế hoạch hành động ban hành"))
+    assert issued.part_of is not None and issued.part_of.number == "8602-QĐ/TU"
+    documents = _gold_documents("dev-q-ha-noi-kh139.txt", catalogue)
+    assert not [d for d in documents if "kèm theo" in (d["title"] or "")]
+    own = next(d for d in documents if d["number"] == "139/KH-UBND")
+    assert {"57-NQ/TW", "71/NQ-CP", "8602-QĐ/TU"} <= set(own["implements"])
