@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_chrome import outside_chrome
 from ingest.extract.document_details import attach_details, ends_with_inner, issued_before
 from ingest.extract.document_identity import (
     HEAD_NOUNS,
@@ -79,7 +80,9 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     titled = [
         m for m in titled_mentions(text, spans) if not any(s <= m.start < e for s, e in taken)
     ]
-    mentions = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    found = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    keep = outside_chrome(text, [m.start for m in found])  # a legal site's related documents
+    mentions = [m for m, kept in zip(found, keep, strict=True) if kept]
     for mention in mentions:
         if mention.anaphor:
             continue

@@ -161,3 +161,28 @@ def test_a_plan_issued_with_a_decision_is_that_decision(catalogue):
     assert not [d for d in documents if "kèm theo" in (d["title"] or "")]
     own = next(d for d in documents if d["number"] == "139/KH-UBND")
     assert {"57-NQ/TW", "71/NQ-CP", "8602-QĐ/TU"} <= set(own["implements"])
+
+
+def test_a_legal_sites_related_document_panels_name_no_document(catalogue):
+    """A legal site shows tabs ("Văn bản gốc | Lược đồ | Văn bản liên quan") and panels listing
+    the documents it relates to the text; none of the visible sources keeps one, so the panel is
+    put around the real An Giang decision as such sites lay it out: the text's documents are the
+    same with it as without it."""
+    from tests.ingest.common import source_of
+
+    plain = _read("dev-r-an-giang-qd1762.txt")
+    panel = (
+        "Văn bản gốc | Lược đồ | Văn bản liên quan | Tải về\n"
+        + plain.original
+        + "\nVăn bản liên quan\n"
+        "Quyết định 749/QĐ-TTg năm 2020 phê duyệt Chương trình Chuyển đổi số quốc gia\n"
+        "Nghị định 18/2024/NĐ-CP về Giải thưởng Hồ Chí Minh\n"
+        "\nLược đồ: Luật Khoa học và công nghệ 2013; Thông tư 03/2023/TT-BKHCN\n"
+    )
+    framed = source_of(panel, "an-giang-framed", plain.meta)
+
+    def documents(source) -> list[tuple]:
+        facts = to_gold_format(list(extract_all(source, catalogue)), catalogue)["documents"]
+        return sorted((d["number"] or "", d["title"] or "", d["date"] or "") for d in facts)
+
+    assert documents(framed) == documents(plain)
