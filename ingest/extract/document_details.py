@@ -21,13 +21,10 @@ _DATE_AFTER = re.compile(
 
 
 _DATE_ANYWHERE = re.compile(
-    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2}"
-    r")\s+năm\s+(\d{4}))"
+    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+"
+    r"(\d{1,2})\s+năm\s+(\d{4}))"
 )
 
-
-# A document number ("57-NQ/TW", "03/NQ-CP", "18/2024/NĐ-CP").
-_DOCUMENT_NUMBER = re.compile(r"\d[\w.-]*/[\w/.-]")
 
 _ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
 
@@ -114,11 +111,12 @@ def issued_before(text: str, sentence: Span, mention: Mention, context: Extracti
 
 
 def _dates_the_issuing(head: str, date_match: re.Match[str]) -> bool:
-    """A date dates the issuing only where no document is named before it in the sentence
-    ("Thực hiện Nghị quyết số 57-NQ/TW ngày 22/12/2024 …, UBND ban hành": that one's date) nor
-    between it and the verb."""
+    """A date dates the issuing unless it is in the clause naming another document ("Thực hiện
+    Nghị quyết số 57-NQ/TW ngày 22/12/2024 …, UBND ban hành": that one's date) or another
+    document is named between it and the verb."""
     before = head[: date_match.start()]
-    if HEAD.search(before) or _DOCUMENT_NUMBER.search(before):
+    heads = list(HEAD.finditer(before))
+    if heads and not re.search(r"[,;]", before[heads[-1].end() :]):
         return False
     return not HEAD.search(head, date_match.end())
 

@@ -102,7 +102,7 @@ def number_news_subject(text: str, mentions: list[Mention]) -> None:
     """A news text with no letterhead names the document it reports twice: "Tỉnh ủy Nghệ An ban
     hành Kế hoạch quán triệt …" (headline) and "… ký ban hành Kế hoạch số 305-KH/TU …" (body).
     Where exactly one numbered document of a type is "ban hành", the unnumbered ones of that
-    type said to be "ban hành" are that document."""
+    type said to be "ban hành", and the one the headline opens with, are that document."""
     issued = [
         m
         for m in mentions
@@ -113,7 +113,9 @@ def number_news_subject(text: str, mentions: list[Mention]) -> None:
         if len(numbers) != 1:
             continue
         number = next(iter(numbers))
-        for mention in issued:
+        headline_end = text.find("\n") if "\n" in text else len(text)
+        headline = [m for m in mentions if m.start < headline_end and not m.anaphor]
+        for mention in issued + headline[:1]:  # the headline's document is the one issued
             if mention.doc_type == doc_type and not mention.number and mention.title:
                 mention.number = number
 

@@ -186,3 +186,15 @@ def test_a_legal_sites_related_document_panels_name_no_document(catalogue):
         return sorted((d["number"] or "", d["title"] or "", d["date"] or "") for d in facts)
 
     assert documents(framed) == documents(plain)
+
+
+def test_a_news_headline_names_the_plan_its_body_numbers_and_dates(catalogue):
+    """Nam Định: the headline "Kế hoạch thực hiện Chiến lược quốc gia phát triển kinh tế số …"
+    and "Thực hiện Quyết định số 411/QĐ-TTg ngày 31-3-2022 … (Chiến lược), ngày 5-8-2022, UBND
+    tỉnh ban hành Kế hoạch số 105/KH-UBND …" are one plan, dated 5-8-2022 (not 411's date),
+    carrying out 411/QĐ-TTg."""
+    documents = _gold_documents("dev-q-nam-dinh-kh105.txt", catalogue)
+    assert [d["number"] for d in documents] == ["105/KH-UBND", "411/QĐ-TTg"]
+    plan = documents[0]
+    assert plan["date"] == "2022-08-05" and plan["implements"] == ["411/QĐ-TTg"]
+    assert plan["title"].startswith("Kế hoạch thực hiện Chiến lược quốc gia")
