@@ -81,10 +81,11 @@ _ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # T
 
 
 # A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it;
-# the type code may be written twice ("8602/QĐ-QĐ/TU" is 8602-QĐ/TU).
+# the type code may be written twice ("8602/QĐ-QĐ/TU" is 8602-QĐ/TU); a site's page title may
+# write the slash as "_" ("157-NQ_BCSĐ").
 FULL_NUMBER = re.compile(
     rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})(?:-(?:\3)(?=/))?"
-    rf"\s?(-{{1,2}}|[/–])\s?({_ISSUER})"
+    rf"\s?(-{{1,2}}|[/–_])\s?({_ISSUER})"
     r"(?![\w])"
 )
 

@@ -37,6 +37,9 @@ _ISSUED_BY = re.compile(
     r"về(?:\s+việc)?(?:\s+(?:ban hành|phê duyệt))?)\s*[“\"]?\s*$",
     re.IGNORECASE,
 )
+# "Quyết định 1710/QĐ-BYT ngày 05/04/2023 Kế hoạch hành động …": the act, its date, its title
+_PAGE_TOP = 300
+_TITLED_ACT = re.compile(r"\s+(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+)?")
 _NUMBER_AFTER_TITLE = re.compile(r"\s+số\s+$")  # "Luật Tổ chức Quốc hội số 57/2014/QH13"
 # a law's number may follow its title bare: "Luật Công nghệ thông tin 67/2006/QH11"
 _NUMBER_AFTER_LAW = re.compile(r"\s+(?:số\s+)?$")
@@ -215,4 +218,8 @@ def _issuing_document(
     host = before[-1]
     if not host.number or host.doc_type not in _HOSTS:
         return None
-    return host if _ISSUED_BY.fullmatch(text, host.end, mention.start) else None
+    if _ISSUED_BY.fullmatch(text, host.end, mention.start):
+        return host
+    # a site's page title at the top: "<act> ngày … <title>" on one line
+    headline = host.start < _PAGE_TOP and "\n" not in text[host.start : mention.start]
+    return host if headline and _TITLED_ACT.fullmatch(text, host.end, mention.start) else None

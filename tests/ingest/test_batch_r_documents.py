@@ -198,3 +198,15 @@ def test_a_news_headline_names_the_plan_its_body_numbers_and_dates(catalogue):
     plan = documents[0]
     assert plan["date"] == "2022-08-05" and plan["implements"] == ["411/QĐ-TTg"]
     assert plan["title"].startswith("Kế hoạch thực hiện Chiến lược quốc gia")
+
+
+def test_a_sites_page_title_names_the_act_and_what_it_issues(catalogue):
+    """Bộ Y tế: the page title "Quyết định 1710/QĐ-BYT ngày 05/04/2023 Kế hoạch hành động thực
+    hiện Nghị quyết 157-NQ_BCSĐ …" names the decision by the plan it issues (part of it), and
+    "157-NQ_BCSĐ" (the slash written "_") is 157-NQ/BCSĐ."""
+    documents = _gold_documents("dev-q-byt-qd1710.txt", catalogue)
+    assert [d["number"] for d in documents if d["type"] != "Other"] == [
+        "1710/QĐ-BYT",
+        "157-NQ/BCSĐ",
+    ]
+    assert documents[0]["implements"] == ["157-NQ/BCSĐ"]
