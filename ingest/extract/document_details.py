@@ -26,6 +26,8 @@ _DATE_ANYWHERE = re.compile(
 )
 
 
+_AFTER_A_NUMBER = re.compile(r"\d[\w.-]*/[\w/.-]*\s*,?\s*$")
+
 _ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
 
 
@@ -115,6 +117,8 @@ def _dates_the_issuing(head: str, date_match: re.Match[str]) -> bool:
     Nghị quyết số 57-NQ/TW ngày 22/12/2024 …, UBND ban hành": that one's date) or another
     document is named between it and the verb."""
     before = head[: date_match.start()]
+    if _AFTER_A_NUMBER.search(before):  # "… 709/QĐ-TTg ngày 23/7/2024": that one's date
+        return False
     heads = list(HEAD.finditer(before))
     if heads and not re.search(r"[,;]", before[heads[-1].end() :]):
         return False

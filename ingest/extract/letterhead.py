@@ -68,7 +68,7 @@ def apply_letterhead(
         if line.strip() and not _MOTTO.search(line)
     ]
     bodies = find_agencies(" ".join(head_lines), context.catalogue, context.province)
-    if bodies and not fact.issuer:
+    if bodies:  # the body above its number issues it, whatever a sentence of the text says
         fact.issuer = bodies[-1].ref
     date_line = PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
     if date_line:  # its own date line, not a date some sentence of the text quotes
@@ -129,7 +129,7 @@ def letterhead_title(text: str, position: int) -> tuple[str | None, str, int, in
                 (
                     i
                     for i, line in enumerate(lines)
-                    if not _capitals(line) or (i and _AUTHORITY_LINE.match(line))
+                    if not _capitals(line) or (i and _enacting_authority(lines[i - 1], line))
                 ),
                 None,
             )
@@ -137,6 +137,21 @@ def letterhead_title(text: str, position: int) -> tuple[str | None, str, int, in
     words = " ".join(line.strip(" \t#*|") for line in lines)
     end = block.group().find(lines[-1]) + len(lines[-1]) if lines else 0
     return head, words, type_line.end(), type_line.end() + end
+
+
+def _enacting_authority(previous: str, line: str) -> bool:
+    """ "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" alone under a decision's title, not a title line that goes
+    on with a body ("… NGÀY 18/3/2024 CỦA / BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN …")."""
+    return (
+        bool(_AUTHORITY_LINE.match(line))
+        and len(line.strip()) <= 60
+        and not _GOES_ON.search(previous)
+        and not _GOES_ON_WORDS.search(line)
+    )
+
+
+_GOES_ON = re.compile(r"(?:CỦA|VỀ|VÀ|THỰC HIỆN|,)\s*$")
+_GOES_ON_WORDS = re.compile(r"\b(?:THỰC HIỆN|VỀ|NGÀY)\b")
 
 
 def _capitals(line: str) -> bool:

@@ -210,3 +210,14 @@ def test_a_sites_page_title_names_the_act_and_what_it_issues(catalogue):
         "157-NQ/BCSĐ",
     ]
     assert documents[0]["implements"] == ["157-NQ/BCSĐ"]
+
+
+def test_the_letterhead_body_issues_the_text_and_a_wrapped_title_goes_on(catalogue):
+    """Ninh Bình 177/KH-UBND: "ỦY BAN NHÂN / DÂN / TỈNH NINH BÌNH" above "Số: 177/KH-UBND" issues
+    it, not the Prime Minister whose decision a sentence quotes ("… 709/QĐ-TTg ngày 23/7/2024 của
+    Thủ tướng Chính phủ ban hành Kế hoạch …"); its capitals title wrapped at "… CỦA / BAN THƯỜNG VỤ
+    TỈNH ỦY THỰC HIỆN …" goes on past the body's name."""
+    plan = _by_number("dev-q-ninh-binh-kh177.txt", catalogue)["177/KH-UBND"]
+    assert plan.issuer is not None and plan.issuer.key.startswith("ubnd")
+    assert plan.issued == date(2024, 9, 30)
+    assert "BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN KẾT LUẬN SỐ 69-KL/TW" in (plan.ref.title or "")
