@@ -115,6 +115,7 @@ class DocumentFact:
     scope: str | None = None  # place slug
     implements: list[DocumentRef] = field(default_factory=list)
     part_of: DocumentRef | None = None  # an action programme attached to its resolution
+    updated_by: DocumentRef | None = None  # the act that amends it here ("sửa đổi, bổ sung …")
     based_on: list[DocumentRef] = field(default_factory=list)  # "Căn cứ": legal basis (ELI)
 
 

@@ -22,7 +22,21 @@ _DOC_NUMBER = re.compile(
     r"\s*(?:[-/]\s*([A-ZĐ0-9]+(?:-[A-ZĐ0-9]+)*))?\s*$",
     re.I,
 )
-_PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho|tp\.?)\s+")
+_PROVINCE_PREFIX = re.compile(r"^(tinh|thanh pho)\s+")
+
+# The usual short spellings of places and kinds of body, written out, so that both sides' keys
+# meet: ``UBND TPHCM`` = ``UBND TP.HCM`` = ``Ủy ban nhân dân Thành phố Hồ Chí Minh``. Subject
+# abbreviations (``KH&CN``, ``TT&TT``) are left to the agency resolver.
+_SPELLINGS = {
+    "ubnd": "ui ban nhan dan",
+    "hdnd": "hoi dong nhan dan",
+    "bcd": "ban chi dao",
+    "mttq": "mat tran to quoc",
+    "tw": "trung uong",
+    "tp": "thanh pho",
+    "tphcm": "thanh pho ho chi minh",
+    "hcm": "ho chi minh",
+}
 
 
 # --- normalisation ---------------------------------------------------------------------------
@@ -33,22 +47,29 @@ def words_of(text: str) -> list[str]:
     return match_key(text).split()
 
 
+def spelling_key(text: str) -> str:
+    """:func:`match_key` with the usual short spellings of places and bodies written out."""
+    return " ".join(_SPELLINGS.get(word, word) for word in match_key(text).split())
+
+
 def province_key(province: str | None) -> str:
-    """``Tỉnh Bình Dương`` and ``bình dương`` give the same key; None gives ``""``."""
+    """``Tỉnh Bình Dương`` and ``bình dương``, ``TPHCM`` and ``Thành phố Hồ Chí Minh`` give the
+    same key; None gives ``""``."""
     if not province:
         return ""
-    return _PROVINCE_PREFIX.sub("", match_key(province))
+    return _PROVINCE_PREFIX.sub("", spelling_key(province))
 
 
 def folded_agency_key(name: str, province: str | None) -> str:
     """Default agency key: the folded name, less a trailing ``(tỉnh) <province>``, and the province.
 
     ``Sở Khoa học và Công nghệ Bình Dương`` and ``Sở Khoa học và Công nghệ`` in Bình Dương, or
-    ``UBND tỉnh Bình Dương`` and ``UBND tỉnh`` there, give the same key.
+    ``UBND tỉnh Bình Dương`` and ``UBND tỉnh`` there, ``UBND TPHCM`` and ``Ủy ban nhân dân Thành
+    phố Hồ Chí Minh``, give the same key.
     """
-    name_key, place = match_key(name), province_key(province)
+    name_key, place = spelling_key(name), province_key(province)
     if place:
-        name_key = re.sub(rf"(?: (?:tinh|thanh pho|tp))?(?: {re.escape(place)})?$", "", name_key)
+        name_key = re.sub(rf"(?: (?:tinh|thanh pho))?(?: {re.escape(place)})?$", "", name_key)
     return f"{name_key}|{place}"
 
 
@@ -87,10 +108,12 @@ _TITLE_STOPWORDS = frozenset(_TITLE_STOPWORD_TEXT.split())
 
 def title_overlap(gold_title: str, predicted_title: str) -> float:
     """Share of the shorter title's distinctive words found in the other title (0 if too few)."""
-    gold_words = {w for w in words_of(gold_title) if w not in _TITLE_STOPWORDS}
-    predicted_words = {w for w in words_of(predicted_title) if w not in _TITLE_STOPWORDS}
+    gold_all = spelling_key(gold_title).split()
+    predicted_all = spelling_key(predicted_title).split()
+    gold_words = {w for w in gold_all if w not in _TITLE_STOPWORDS}
+    predicted_words = {w for w in predicted_all if w not in _TITLE_STOPWORDS}
     if not gold_words or not predicted_words:  # a generic title: compare all its words
-        gold_words, predicted_words = set(words_of(gold_title)), set(words_of(predicted_title))
+        gold_words, predicted_words = set(gold_all), set(predicted_all)
     shorter = min(len(gold_words), len(predicted_words))
     common = len(gold_words & predicted_words)
     if shorter == 0 or common < min(2, shorter):
@@ -136,9 +159,9 @@ def agency_keys(agency: Mapping[str, Any], agency_key: AgencyKey) -> set[str]:
 
 def province_of(name: str, agencies: Iterable[Mapping[str, Any]]) -> str | None:
     """The province the same side gives a lead agency in its ``agencies`` list, if any."""
-    key = match_key(name)
+    key = spelling_key(name)
     for agency in agencies:
-        if key in (match_key(agency["name"]), match_key(agency.get("abbrev") or "")):
+        if key in (spelling_key(agency["name"]), spelling_key(agency.get("abbrev") or "")):
             return agency.get("province")
     return None
 

@@ -81,10 +81,11 @@ _ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # T
 
 
 # A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it;
-# the type code may be written twice ("8602/QĐ-QĐ/TU" is 8602-QĐ/TU).
+# the type code may be written twice ("8602/QĐ-QĐ/TU" is 8602-QĐ/TU); a site's page title may
+# write the slash as "_" ("157-NQ_BCSĐ").
 FULL_NUMBER = re.compile(
     rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})(?:-(?:\3)(?=/))?"
-    rf"\s?(-{{1,2}}|[/–])\s?({_ISSUER})"
+    rf"\s?(-{{1,2}}|[/–_])\s?({_ISSUER})"
     r"(?![\w])"
 )
 
@@ -244,3 +245,28 @@ def year_of(mention: Mention, mentions: list[Mention], catalogue: Catalogue) -> 
             return entry.year
     in_number = re.search(r"/((?:19|20)\d\d)/", mention.number or "")
     return int(in_number.group(1)) if in_number else None
+
+
+_AMENDS_NAMED = re.compile(r"(?:Bộ\s+)?Luật\s+sửa đổi", re.IGNORECASE)
+
+
+def same_titled(a: Mention, b: Mention) -> bool:
+    """Two titled mentions name one document when their titles start alike."""
+    if a.doc_type != b.doc_type or not a.title or not b.title:
+        return False
+    if a.carries_out != b.carries_out:  # the Government's programmes for 57 and for 45
+        return False
+    ka, kb = name_key(a.title), name_key(b.title)
+    if _AMENDS_NAMED.match(a.title) or _AMENDS_NAMED.match(b.title):
+        return ka == kb  # "Luật sửa đổi, bổ sung một số điều của <which laws>": all of it counts
+    if a.title.lower().startswith(_head_lower(a)):
+        ka = ka[len(name_key(_head_lower(a))) :]
+    if b.title.lower().startswith(_head_lower(b)):
+        kb = kb[len(name_key(_head_lower(b))) :]
+    shorter = min(len(ka), len(kb))
+    need = min(5, shorter)
+    return need >= 2 and ka[:need] == kb[:need]
+
+
+def _head_lower(mention: Mention) -> str:
+    return next((h.lower() for h, t, _ in HEAD_NOUNS if t == mention.doc_type), "")

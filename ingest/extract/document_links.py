@@ -31,6 +31,7 @@ _SUPPLEMENTS = re.compile(r"\s*\(\s*(?P<how>bổ sung|sửa đổi(?:,? bổ sun
 _LEGAL_BASIS = re.compile(r"căn cứ", re.IGNORECASE)
 
 
+_ISSUED_WITH = re.compile(r"[^\n;]{3,80}?\s(?:được\s+)?ban hành kèm theo\s+", re.IGNORECASE)
 _ISSUED_WITH_THIS = re.compile(
     r"(?:ban hành\s+)?kèm theo\s+(?:Nghị quyết|Quyết định|Chỉ thị|Kết luận)\s+này\s+$",
     re.IGNORECASE,
@@ -69,6 +70,21 @@ def link_issued_within(text: str, mentions: list[Mention]) -> None:
         for carried in document.implements:
             if carried.key not in [m.key for m in main.implements] and carried.key != main.key:
                 main.implements.append(carried)
+
+
+def link_issued_with(text: str, mentions: list[Mention]) -> None:
+    """ "Kế hoạch hành động ban hành kèm theo Quyết định số 8602/QĐ-QĐ/TU …": an unnumbered
+    document issued with a numbered decision or resolution is part of it."""
+    hosts = [m for m in mentions if m.number and m.key and m.doc_type in ("Decision", "Resolution")]
+    for mention in mentions:
+        if mention.number or mention.anaphor or not mention.key or mention.part_of is not None:
+            continue
+        for host in hosts:
+            if mention.start < host.start < mention.end + 5 and _ISSUED_WITH.fullmatch(
+                text, mention.start, host.start
+            ):
+                mention.part_of = host
+                break
 
 
 def link_supplements(text: str, mentions: list[Mention]) -> None:

@@ -1,5 +1,5 @@
-"""Document mentions: each naming of a document in a text (numbered, short-numbered or titled),
-with the date, issuer, status and period written around it."""
+"""Document mentions: each naming of a document in a text (numbered, short-numbered or titled).
+What is written around a naming (date, issuer, status) is read by :mod:`document_details`."""
 
 from __future__ import annotations
 
@@ -7,11 +7,9 @@ import re
 from dataclasses import dataclass, field
 from datetime import date
 
-from ingest.extract.context import ExtractionContext
 from ingest.extract.document_identity import (
     FULL_NUMBER,
     HEAD,
-    HEAD_NOUNS,
     HEAD_PATTERN,
     PARTY_ISSUERS,
     SHORT_NUMBER,
@@ -22,24 +20,6 @@ from ingest.extract.document_identity import (
 )
 from ingest.extract.sentences import Span, sentence_at
 from ingest.model import AgencyRef
-from ingest.resolve import find_agencies, name_key
-
-_DATE_AFTER = re.compile(
-    r"\s*,?\s*\(?\s*(?:được\s+)?(?:ban hành\s+)?(?:ngày\s+)"
-    r"(?:(\d{1,2})\s*[/.-]\s*(\d{1,2})\s*[/.-]\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+"
-    r"(\d{4}))\)?",
-    re.IGNORECASE,
-)
-
-
-_DATE_ANYWHERE = re.compile(
-    r"(?:ngày|Ngày)\s+(?:(\d{1,2})\s*/\s*(\d{1,2})\s*/\s*(\d{4})|(\d{1,2})\s+tháng\s+(\d{1,2}"
-    r")\s+năm\s+(\d{4}))"
-)
-
-
-_ISSUER_AFTER = re.compile(r"\s*,?\s*(?:của|do)\s+(?=[A-ZĐ])")
-
 
 _TITLE_END = re.compile(
     r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ"
@@ -55,6 +35,19 @@ _TITLE_END = re.compile(
     r"|,?\s+(?:nhất trí|xác định|thông qua|đề ra|nêu rõ|khẳng định|nhấn mạnh)\s"
 )
 
+
+# A congress's resolution, named by the congress: "Nghị quyết Đại hội đại biểu toàn quốc lần thứ
+# XIII của Đảng", "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII, nhiệm kỳ 2020 - 2025".
+_CONGRESS = re.compile(
+    r"\s+Đại hội\s+(?:đại biểu\s+)?[^,;.:\n()]{0,60}?\s*(?:lần thứ\s+[IVXLC]+|[IVXLC]{2,})\b"
+    r"(?:\s+của\s+Đảng(?!\s+bộ)\b)?(?:\s*,?\s*nhiệm kỳ\s+\d{4}\s*[-–]\s*\d{4})?"
+)
+# "biến Nghị quyết thành hành động", "đưa Nghị quyết vào cuộc sống": the document spoken of
+_PUT_INTO = re.compile(r"\s+(?:thành\s+hành động|vào\s+(?:cuộc sống|thực tiễn))", re.IGNORECASE)
+_DANGLING_DATE = re.compile(r"\s+ngày$")
+_AMENDING = re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều)?$", re.IGNORECASE)
+_OF_LAWS = re.compile(r"\s+của\s+(?:Bộ\s+)?Luật\s", re.IGNORECASE)
+_AMENDED_END = re.compile(r"\s+ngày\s+\d|[;:]|\.(?:\s|$)|\n\s*\n|\(")
 
 # Words after a bare head noun that show it is an anaphor ("Chương trình còn hướng đến …").
 _ANAPHOR_NEXT = {
@@ -99,21 +92,17 @@ _ANAPHOR_NEXT = {
 }
 
 
-_PERIOD = re.compile(r"giai đoạn\s+((?:19|20)\d\d)\s*-\s*((?:19|20)\d\d)", re.IGNORECASE)
-
-
-_VISION = re.compile(r"tầm nhìn\s+(?:đến\s+)?(?:năm\s+)?((?:20|21)\d\d)", re.IGNORECASE)
-
-
+# The number of what a programme carries out, odd spacing included ("57- NQ/TW")
+_CARRIED_NUMBER = r"(?:số\s+)?(?P<number>\d[\w/.-]*\w(?:\s?[-/]\s?[A-ZĐ][\w/.-]*\w)?)"
 _OF_BODY_CARRYING_OUT = re.compile(
     r"\s+của\s+[A-ZĐ][^,;.:\n]{1,60}?\s+(?:thực hiện|triển khai)\s+"
-    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+" + _CARRIED_NUMBER
 )
 # "Thành ủy TP HCM vừa ban hành chương trình hành động thực hiện Nghị quyết số 57-NQ/TW": a
 # lower-case head a body issues, named by what it carries out (the subject before is its issuer).
 _ISSUED_CARRYING_OUT = re.compile(
     r"\s+(?:thực hiện|triển khai)\s+"
-    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+(?:số\s+)?(?P<number>\d[\w/.-]*\w)"
+    r"(?:Nghị quyết|Kết luận|Chỉ thị|Chương trình|Kế hoạch)\s+" + _CARRIED_NUMBER
 )
 
 
@@ -168,17 +157,6 @@ def _head_before(text: str, start: int) -> tuple[str, str, str, int] | None:
     return (*head, max(0, start - 40) + best.start())
 
 
-def _read_date(match: re.Match[str]) -> date | None:
-    groups = match.groups()
-    day, month, year = (
-        (groups[0], groups[1], groups[2]) if groups[0] else (groups[3], groups[4], groups[5])
-    )
-    try:
-        return date(int(year), int(month), int(day))
-    except (TypeError, ValueError):
-        return None
-
-
 # Resolution, decree and decision codes are easily slipped (NQ, NĐ, QĐ): where the head noun
 # names one and the number is written with another, the head noun is right ("Nghị quyết
 # 71-NĐ/CP" is 71/NQ-CP, the resolution). Other pairs ("Chương trình hành động 03/NQ-CP") are
@@ -221,11 +199,12 @@ def numbered_mentions(text: str) -> list[Mention]:
         )
     for match in YEAR_NUMBER.finditer(text):
         head = _head_before(text, match.start())
+        code = match.group(3).split("-")[0]  # "40/2024/QĐ-UBND": a decision
         mentions.append(
             Mention(
                 head[3] if head else match.start(),
                 match.end(),
-                head[1] if head else "Other",
+                head[1] if head else type_of_code(code),
                 match.group(),
             )
         )
@@ -243,15 +222,32 @@ def _title_after(text: str, position: int, limit: int) -> tuple[str | None, int,
     if len(words) > 40:
         end = position + len(" ".join(text[position:end].split(" ")[:41]))
     title = text[position:end].strip(" ,-")
+    dangling = _DANGLING_DATE.search(title)
+    if dangling:  # "Luật Tổ chức chính quyền địa phương ngày\n19 tháng 6 …": the line broke
+        title = title[: dangling.start()]
+        end = position + len(text[position:end].rstrip(" ,-")) - len(dangling.group())
+        return (title or None), end, False
     return (title or None), position + len(text[position:end].rstrip(" ,-")), False
+
+
+def _amended_laws(text: str, title: str, end: int) -> tuple[str, int] | None:
+    """ "Luật sửa đổi, bổ sung một số điều của Luật Tổ chức Chính phủ và Luật Tổ chức chính quyền
+    địa phương": an amending law's title goes on through the laws it amends (they are named in
+    it, not cited), line breaks included, up to its date or the end of the clause."""
+    if not _AMENDING.search(title) or not _OF_LAWS.match(text, end):
+        return None
+    stop = _AMENDED_END.search(text, end, end + 300)
+    stop_at = stop.start() if stop else min(len(text), end + 300)
+    return " ".join(f"{title}{text[end:stop_at]}".split()), stop_at
 
 
 def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """Head nouns with a title: capitalised mid-sentence, or lowercase after "dự thảo"."""
     mentions = []
+    covered = 0  # the end of an amending law's title: the laws named in it are not cited
     for match in HEAD.finditer(text):
         sentence = sentence_at(spans, match.start())
-        if sentence is None:
+        if sentence is None or match.start() < covered:
             continue
         word = match.group()
         before = text[max(sentence.start, match.start() - 12) : match.start()]
@@ -286,7 +282,14 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
                 )
             )
             continue
-        if first.lower() in _ANAPHOR_NEXT and not draft:
+        congress = _CONGRESS.match(text, match.end())
+        if (
+            congress and word[0].isupper()
+        ):  # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"
+            title = f"{head} {' '.join(text[match.end() : congress.end()].split())}"
+            mentions.append(Mention(match.start(), congress.end(), doc_type, title=title))
+            continue
+        if (first.lower() in _ANAPHOR_NEXT or _PUT_INTO.match(text, match.end())) and not draft:
             mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
             continue
         if head == "Chương trình" and first.lower() == "hành":
@@ -294,6 +297,10 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         title, end, quoted = _title_after(text, match.end(), sentence.end)
         if not title or (len(title.split()) < 2 and not quoted):
             continue
+        amending = None if quoted else _amended_laws(text, title, end)
+        if amending:
+            title, end = amending
+            covered = end
         full_title = title if quoted else f"{head} {title}"
         if draft and head.lower() != word.lower():
             full_title = f"{head} {title}"
@@ -326,94 +333,3 @@ def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             )
         )
     return mentions
-
-
-def attach_details(
-    text: str, mention: Mention, context: ExtractionContext, inner_at_end: bool = False
-) -> None:
-    """Date, issuer, status and period written around a mention.
-
-    When the mention's title ends with another document ("kế hoạch thực hiện Nghị quyết 57"),
-    the date and issuer written after it ("…, ngày 22/12/2024 của Bộ Chính trị") are that
-    document's, not this one's."""
-    after = mention.end
-    date_match = None if inner_at_end else _DATE_AFTER.match(text, after)
-    if date_match:
-        mention.issued = _read_date(date_match)
-        after = date_match.end()
-    issuer_match = None if inner_at_end else _ISSUER_AFTER.match(text, after)
-    if issuer_match:
-        found = find_agencies(
-            text[issuer_match.end() : issuer_match.end() + 120], context.catalogue, context.province
-        )
-        if found and found[0].start == 0:
-            mention.issuer = found[0].ref
-            mention.issuer_phrase = found[0].ref.name
-            after = issuer_match.end() + found[0].end
-            if not mention.issued:
-                date_match = _DATE_AFTER.match(text, after)
-                if date_match:
-                    mention.issued = _read_date(date_match)
-    if mention.carries_out and not mention.issuer and mention.title:
-        # "Chương trình hành động của Chính phủ thực hiện …": the body after "của" issues it
-        body = re.search(r"\scủa\s+(?=[A-ZĐ])", mention.title)
-        found = (
-            find_agencies(mention.title[body.end() :], context.catalogue, context.province)
-            if body
-            else []
-        )
-        if found and found[0].start == 0:
-            mention.issuer = found[0].ref
-            mention.issuer_phrase = found[0].ref.name
-    before = text[max(0, mention.start - 15) : mention.start]
-    if re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE):
-        mention.draft = True
-    span = mention.title or ""
-    period = _PERIOD.search(span)
-    if period:
-        mention.period = (int(period.group(1)), int(period.group(2)))
-    vision = _VISION.search(span)
-    if vision:
-        mention.vision = int(vision.group(1))
-
-
-def issued_before(text: str, sentence: Span, mention: Mention, context: ExtractionContext) -> None:
-    """ "Ngày 25 tháng 3 năm 2022, UBND tỉnh X đã ban hành <mention>": date and issuer before."""
-    head = text[sentence.start : mention.start]
-    if not re.search(r"ban hành\s*$", head):
-        return
-    agencies = find_agencies(head, context.catalogue, context.province)
-    if agencies and not mention.issuer:
-        mention.issuer = agencies[-1].ref
-    date_match = _DATE_ANYWHERE.search(head)
-    if date_match and not mention.issued:
-        mention.issued = _read_date(date_match)
-
-
-def same_titled(a: Mention, b: Mention) -> bool:
-    """Two titled mentions name one document when their titles start alike."""
-    if a.doc_type != b.doc_type or not a.title or not b.title:
-        return False
-    if a.carries_out != b.carries_out:  # the Government's programmes for 57 and for 45
-        return False
-    ka, kb = name_key(a.title), name_key(b.title)
-    if a.title.lower().startswith(_head_lower(a)):
-        ka = ka[len(name_key(_head_lower(a))) :]
-    if b.title.lower().startswith(_head_lower(b)):
-        kb = kb[len(name_key(_head_lower(b))) :]
-    shorter = min(len(ka), len(kb))
-    need = min(5, shorter)
-    return need >= 2 and ka[:need] == kb[:need]
-
-
-def _head_lower(mention: Mention) -> str:
-    return next((h.lower() for h, t, _ in HEAD_NOUNS if t == mention.doc_type), "")
-
-
-def ends_with_inner(mention: Mention, mentions: list[Mention]) -> bool:
-    """True when another document is named at the very end of this mention's span."""
-    return any(
-        other is not mention and mention.start < other.start and other.end >= mention.end - 1
-        for other in mentions
-        if not other.anaphor and other.start < mention.end
-    )

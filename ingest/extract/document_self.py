@@ -18,6 +18,7 @@ _NUMBER_LINES = (
     re.compile(r"^[|*#\s]*Số\s*:?\s*(\d[^\s|*]*)", re.MULTILINE),  # the letterhead
     re.compile(r"^[|*\s]*Số hiệu\s*[:|]\s*([^\s|*]+)", re.MULTILINE),  # a legal site's metadata
 )
+_FULL_TEXT_OF = re.compile(r"\btoàn văn\s+", re.IGNORECASE)  # a headline giving a text in full
 _OWN_WINDOW = 2500  # the letterhead, a site's heading and metadata all sit in the first lines
 
 # "… ban hành Kế hoạch …", "… xây dựng Kế hoạch triển khai thực hiện như sau"
@@ -36,7 +37,13 @@ _ISSUED_BY = re.compile(
     r"về(?:\s+việc)?(?:\s+(?:ban hành|phê duyệt))?)\s*[“\"]?\s*$",
     re.IGNORECASE,
 )
+# "Quyết định 1710/QĐ-BYT ngày 05/04/2023 Kế hoạch hành động …": the act, its date, its title
+_PAGE_TOP = 300
+_TITLED_ACT = re.compile(r"\s+(?:ngày\s+\d{1,2}/\d{1,2}/\d{4}\s+)?")
 _NUMBER_AFTER_TITLE = re.compile(r"\s+số\s+$")  # "Luật Tổ chức Quốc hội số 57/2014/QH13"
+# a law's number may follow its title bare: "Luật Công nghệ thông tin 67/2006/QH11"
+_NUMBER_AFTER_LAW = re.compile(r"\s+(?:số\s+)?$")
+_LAW_TITLE = re.compile(r"(?:Bộ\s+)?Luật\s", re.IGNORECASE)
 # "Kế hoạch thực hiện Nghị quyết số 03/NQ-CP": the number is the second document's, not the title's
 _ANOTHER_DOCUMENT = re.compile(
     r"\b(?:thực hiện|triển khai|về|của|theo|tại|ban hành|kèm theo|cụ thể hóa|và|với)\b"
@@ -63,6 +70,11 @@ def own_mention(text: str, mentions: list[Mention]) -> Mention | None:
                 return found
     first_line_end = text.find("\n")
     first_line_end = len(text) if first_line_end < 0 else first_line_end
+    full_text = _FULL_TEXT_OF.search(text, 0, first_line_end)
+    if full_text:  # "… trân trọng giới thiệu toàn văn Nghị quyết số 11-NQ/TU …": the page is it
+        found = next((m for m in numbered if 0 <= m.start - full_text.end() < 5), None)
+        if found is not None:
+            return found
     return next((m for m in numbered if m.start < first_line_end and m.start < 40), None)
 
 
@@ -77,7 +89,8 @@ def number_titles(text: str, mentions: list[Mention]) -> None:
             digits = re.search(r"\d", text[other.start : other.end])
             at = other.start + digits.start() if digits else other.start
             if mention.start < at <= mention.end + 6 and other.start > mention.start:
-                cut = _NUMBER_AFTER_TITLE.search(text, mention.start, at)
+                after = _NUMBER_AFTER_LAW if _LAW_TITLE.match(mention.title) else None
+                cut = (after or _NUMBER_AFTER_TITLE).search(text, mention.start, at)
                 words = text[mention.start : cut.start()] if cut else ""
                 if words and "\n" not in words.strip() and not _ANOTHER_DOCUMENT.search(words):
                     mention.title = " ".join(text[mention.start : cut.start()].split())
@@ -92,7 +105,7 @@ def number_news_subject(text: str, mentions: list[Mention]) -> None:
     """A news text with no letterhead names the document it reports twice: "Tỉnh ủy Nghệ An ban
     hành Kế hoạch quán triệt …" (headline) and "… ký ban hành Kế hoạch số 305-KH/TU …" (body).
     Where exactly one numbered document of a type is "ban hành", the unnumbered ones of that
-    type said to be "ban hành" are that document."""
+    type said to be "ban hành", and the one the headline opens with, are that document."""
     issued = [
         m
         for m in mentions
@@ -103,7 +116,9 @@ def number_news_subject(text: str, mentions: list[Mention]) -> None:
         if len(numbers) != 1:
             continue
         number = next(iter(numbers))
-        for mention in issued:
+        headline_end = text.find("\n") if "\n" in text else len(text)
+        headline = [m for m in mentions if m.start < headline_end and not m.anaphor]
+        for mention in issued + headline[:1]:  # the headline's document is the one issued
             if mention.doc_type == doc_type and not mention.number and mention.title:
                 mention.number = number
 
@@ -203,4 +218,8 @@ def _issuing_document(
     host = before[-1]
     if not host.number or host.doc_type not in _HOSTS:
         return None
-    return host if _ISSUED_BY.fullmatch(text, host.end, mention.start) else None
+    if _ISSUED_BY.fullmatch(text, host.end, mention.start):
+        return host
+    # a site's page title at the top: "<act> ngày … <title>" on one line
+    headline = host.start < _PAGE_TOP and "\n" not in text[host.start : mention.start]
+    return host if headline and _TITLED_ACT.fullmatch(text, host.end, mention.start) else None

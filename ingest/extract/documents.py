@@ -14,18 +14,22 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_chrome import outside_chrome
+from ingest.extract.document_details import attach_details, ends_with_inner, issued_before
 from ingest.extract.document_identity import (
     HEAD_NOUNS,
     NATIONAL_TITLE,
     PROVINCIAL_SERIES,
     head_of_type,
     resolve_short,
+    same_titled,
     titled_key,
     year_of,
 )
 from ingest.extract.document_links import (
     key_programmes_of_national_bodies,
     link_implements,
+    link_issued_with,
     link_issued_within,
     link_supplements,
     resolve_anaphors,
@@ -33,11 +37,7 @@ from ingest.extract.document_links import (
 from ingest.extract.document_lists import link_coordinated, link_opening, opening_end_of
 from ingest.extract.document_mentions import (
     Mention,
-    attach_details,
-    ends_with_inner,
-    issued_before,
     numbered_mentions,
-    same_titled,
     short_mentions,
     titled_mentions,
 )
@@ -52,6 +52,7 @@ from ingest.extract.document_self import (
 from ingest.extract.letterhead import apply_letterhead, date_from_letterhead, scope_of
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import DocumentFact, DocumentRef, SourceText
+from ingest.resolve import name_key
 from ontology.slugs import document_slug
 
 _LAW = re.compile(r"(?:Luật|Bộ luật|Hiến pháp)\s")  # laws are the nation's, never a province's
@@ -79,7 +80,9 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     titled = [
         m for m in titled_mentions(text, spans) if not any(s <= m.start < e for s, e in taken)
     ]
-    mentions = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    found = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    keep = outside_chrome(text, [m.start for m in found])  # a legal site's related documents
+    mentions = [m for m, kept in zip(found, keep, strict=True) if kept]
     for mention in mentions:
         if mention.anaphor:
             continue
@@ -110,7 +113,10 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
                 mention.key = f"{mention.key}-{place}"
         elif mention.title:
             earlier = next((c for c in canonical if not c.number and same_titled(c, mention)), None)
-            if earlier:
+            numbered = _numbered_alike(mention, canonical)
+            if numbered:  # "Luật An ninh mạng số 24/2018/QH14 …; … của Luật An ninh mạng"
+                mention.key, mention.number = numbered.key, numbered.number
+            elif earlier:
                 mention.key = earlier.key
             else:
                 code = next((c for _, t, c in HEAD_NOUNS if t == mention.doc_type), "")
@@ -135,6 +141,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         )
     link_supplements(text, mentions)
     link_issued_within(text, mentions)
+    link_issued_with(text, mentions)
     link_issued_inside(text, spans, mentions)
     if own is not None:
         link_opening(text, context.tree, mentions, own)
@@ -143,6 +150,19 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     if own is not None:
         fold_self_references(text, spans, mentions, own, opening_end, title_start)
     return mentions
+
+
+def _numbered_alike(mention: Mention, canonical: list[Mention]) -> Mention | None:
+    """The numbered document named earlier by exactly this title, if just one is."""
+    alike = {
+        c.key: c
+        for c in canonical
+        if c.number
+        and c.title
+        and c.doc_type == mention.doc_type
+        and name_key(c.title) == name_key(mention.title or "")
+    }
+    return next(iter(alike.values())) if len(alike) == 1 else None
 
 
 def _key_place(mention: Mention, context: ExtractionContext) -> str | None:
@@ -217,6 +237,9 @@ def facts_of(
         if mention.part_of is not None and mention.part_of.key and fact.part_of is None:
             host = mention.part_of
             fact.part_of = DocumentRef(host.key, host.doc_type, host.number, host.title)
+        if mention.updated_by is not None and mention.updated_by.key and fact.updated_by is None:
+            act = mention.updated_by
+            fact.updated_by = DocumentRef(act.key, act.doc_type, act.number, act.title)
         if fact.ref.doc_type != "Report":  # a report tells what was done: it carries out nothing
             _add_refs(fact.implements, mention.implements, fact.ref.key)
         _add_refs(fact.based_on, mention.based_on, fact.ref.key)

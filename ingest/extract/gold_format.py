@@ -9,6 +9,7 @@ from ingest.model import (
     AgencyRef,
     AssignmentFact,
     DocumentFact,
+    DocumentRef,
     Fact,
     TargetFact,
 )
@@ -51,23 +52,30 @@ _ISSUING = ("Resolution", "Decision")  # acts that promulgate a programme (not o
 
 
 def fold_issued_parts(facts: list[Fact]) -> list[Fact]:
-    """The gold names a programme that a resolution or decision issues by that act ("the programme
-    it promulgates is this document"): an unnumbered document that is part of another one of
-    the same source is left out, and what it carries out is carried out by its host."""
+    """The gold names a programme that a resolution or decision issues (or updates) by that act
+    ("the programme it promulgates is this document"): an unnumbered document that is part of
+    another one of the same source, or updated by it, is left out, and what it carries out is
+    carried out by its host."""
     documents = {f.ref.key: f for f in facts if isinstance(f, DocumentFact)}
     folded: list[Fact] = []
+    hosts: dict[str, DocumentRef] = {}
     for fact in facts:
-        host = (
-            documents.get(fact.part_of.key)
-            if isinstance(fact, DocumentFact) and fact.part_of
-            else None
-        )
+        host_ref = (fact.part_of or fact.updated_by) if isinstance(fact, DocumentFact) else None
+        host = documents.get(host_ref.key) if host_ref else None
         if host is None or fact.ref.number or host is fact or host.ref.doc_type not in _ISSUING:
             folded.append(fact)
             continue
         for ref in fact.implements:
             if ref.key != host.ref.key and ref.key not in [r.key for r in host.implements]:
                 host.implements.append(ref)
+        hosts[fact.ref.key] = host.ref
+    for fact in folded:  # what carries out a folded part carries out its host
+        if isinstance(fact, DocumentFact) and any(r.key in hosts for r in fact.implements):
+            refs: list[DocumentRef] = []
+            for ref in (hosts.get(r.key, r) for r in fact.implements):
+                if ref.key != fact.ref.key and ref.key not in [r.key for r in refs]:
+                    refs.append(ref)
+            fact.implements = refs
     return folded
 
 

@@ -20,11 +20,15 @@ _LOCAL_CLAUSE = re.compile(
 )
 
 
-LETTERHEAD_NUMBER = re.compile(r"^[ \t]*Số[ \t]*:?[ \t]*(\S+)[ \t]*$", re.MULTILINE)
+# "Số: 142/KH-UBND", also a cell of a letterhead laid out as a table ("Số: 139/KH-UBND |", the
+# date in the next cell) or the number on the line under "Số:"
+LETTERHEAD_NUMBER = re.compile(
+    r"^[ \t|]*Số[ \t]*:?[ \t]*\n?[ \t]*(\d[^\s|]*)(?=[ \t]*(?:\|[^\n]*)?$)", re.MULTILINE
+)
 
 
 PLACE_DATE = re.compile(
-    r"^[ \t]*[A-ZĐ][^\n,]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
+    r"(?:^|\|)[ \t]*[A-ZĐ][^\n,|]{1,40},\s*ngày\s+(\d{1,2})\s+tháng\s+(\d{1,2})\s+năm\s+(\d{4})",
     re.MULTILINE,
 )
 
@@ -38,6 +42,11 @@ _IMPLEMENTING_TITLE = re.compile(
 
 
 LETTERHEAD_WINDOW = 1500
+
+_AUTHORITY_LINE = re.compile(
+    r"[ \t#*]*(?:ỦY BAN|UỶ BAN|CHỦ TỊCH|BỘ TRƯỞNG|THỦ TƯỚNG|BAN THƯỜNG VỤ|BAN CHẤP HÀNH"
+    r"|HỘI ĐỒNG NHÂN DÂN|CHÍNH PHỦ\s*$)"
+)
 
 
 def apply_letterhead(
@@ -59,15 +68,16 @@ def apply_letterhead(
         if line.strip() and not _MOTTO.search(line)
     ]
     bodies = find_agencies(" ".join(head_lines), context.catalogue, context.province)
-    if bodies and not fact.issuer:
+    if bodies:  # the body above its number issues it, whatever a sentence of the text says
         fact.issuer = bodies[-1].ref
     date_line = PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
-    if date_line and not fact.issued:
-        fact.issued = _read_date_parts(*date_line.groups())
+    if date_line:  # its own date line, not a date some sentence of the text quotes
+        fact.issued = _read_date_parts(*date_line.groups()) or fact.issued
     after = date_line.end() if date_line else number_line.end()
     head, words, title_start, title_end = letterhead_title(text, after)
     if head and words:
-        fact.ref = replace(fact.ref, title=f"{head} {words[0].lower()}{words[1:]}")
+        written_title = words if _capitals(words) else f"{words[0].lower()}{words[1:]}"
+        fact.ref = replace(fact.ref, title=f"{head} {written_title}")
         if _IMPLEMENTING_TITLE.match(words):
             for mention in mentions:
                 if title_start <= mention.start < title_end and mention.key != fact.ref.key:
@@ -88,8 +98,8 @@ def date_from_letterhead(text: str, mentions: list[Mention]) -> None:
     date_line = PLACE_DATE.search(text, number_line.end(), number_line.end() + 400)
     written = number_line.group(1).replace(" ", "")
     for mention in mentions:
-        if date_line and mention.number and mention.number in written and not mention.issued:
-            mention.issued = _read_date_parts(*date_line.groups())
+        if date_line and mention.number and mention.number in written:
+            mention.issued = _read_date_parts(*date_line.groups()) or mention.issued
 
 
 def _read_date_parts(day: str, month: str, year: str) -> date | None:
@@ -111,10 +121,42 @@ def letterhead_title(text: str, position: int) -> tuple[str | None, str, int, in
     block = re.match(r"[^\n]+(?:\n[^\n]+)*", text[type_line.end() :])
     if head is None or not block or block.group().strip().startswith(("-", "*", "Căn cứ")):
         return none
-    words = " ".join(
-        line.strip(" \t#*") for line in block.group().splitlines() if not _MOTTO.search(line)
+    lines = [line for line in block.group().splitlines() if not _MOTTO.search(line)]
+    if lines and _capitals(lines[0]):  # a title in capitals ends where the capitals end, or
+        # at the authority that enacts it ("ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" above "Căn cứ …")
+        lines = lines[
+            : next(
+                (
+                    i
+                    for i, line in enumerate(lines)
+                    if not _capitals(line) or (i and _enacting_authority(lines[i - 1], line))
+                ),
+                None,
+            )
+        ]
+    words = " ".join(line.strip(" \t#*|") for line in lines)
+    end = block.group().find(lines[-1]) + len(lines[-1]) if lines else 0
+    return head, words, type_line.end(), type_line.end() + end
+
+
+def _enacting_authority(previous: str, line: str) -> bool:
+    """ "ỦY BAN NHÂN DÂN TỈNH ĐỒNG NAI" alone under a decision's title, not a title line that goes
+    on with a body ("… NGÀY 18/3/2024 CỦA / BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN …")."""
+    return (
+        bool(_AUTHORITY_LINE.match(line))
+        and len(line.strip()) <= 60
+        and not _GOES_ON.search(previous)
+        and not _GOES_ON_WORDS.search(line)
     )
-    return head, words, type_line.end(), type_line.end() + block.end()
+
+
+_GOES_ON = re.compile(r"(?:CỦA|VỀ|VÀ|THỰC HIỆN|,)\s*$")
+_GOES_ON_WORDS = re.compile(r"\b(?:THỰC HIỆN|VỀ|NGÀY)\b")
+
+
+def _capitals(line: str) -> bool:
+    letters = [c for c in line if c.isalpha()]
+    return bool(letters) and all(c.isupper() for c in letters)
 
 
 _TYPE_LINE = re.compile(r"\n[ \t#*]*([A-ZĐÀ-Ỹ ]{4,40}?)[ \t*]*\n")

@@ -226,6 +226,44 @@ def test_a_task_span_must_cover_half_the_gold_words(tmp_path):
     assert counts(score_one(SEED_BINH_DINH, predicted, tmp_path), "assignments")[1:] == (1, 1)
 
 
+HCM_PROGRAMME = "dev-q-hcm-cds-2020"  # gold writes "UBND TPHCM" in "Thành phố Hồ Chí Minh"
+
+
+def test_usual_spellings_of_a_place_or_body_give_one_key():
+    from ingest.attribute_scores import scope_key
+
+    city = folded_agency_key("UBND TPHCM", "Thành phố Hồ Chí Minh")
+    assert city == folded_agency_key("UBND TP.HCM", "TP.HCM")
+    assert city == folded_agency_key("Ủy ban nhân dân Thành phố Hồ Chí Minh", "Hồ Chí Minh")
+    assert city == folded_agency_key("Uỷ ban nhân dân thành phố", "TP. Hồ Chí Minh")
+    assert folded_agency_key("UBND tỉnh", "Tây Ninh") == folded_agency_key(
+        "Ủy ban nhân dân tỉnh Tây Ninh", "Tỉnh Tây Ninh"
+    )
+    assert folded_agency_key("HĐND tỉnh", "Cà Mau") == folded_agency_key(
+        "Hội đồng nhân dân tỉnh", "Cà Mau"
+    )
+    assert folded_agency_key("Thành ủy TP HCM", "Thành phố Hồ Chí Minh") == folded_agency_key(
+        "Thành ủy", "TPHCM"
+    )
+    assert scope_key("TPHCM") == scope_key("Thành phố Hồ Chí Minh") == scope_key("TP.HCM")
+    # still different bodies and places
+    assert city != folded_agency_key("HĐND TPHCM", "TPHCM")
+    assert city != folded_agency_key("UBND tỉnh", "Tây Ninh")
+
+
+def test_a_spelling_of_the_city_matches_on_either_side(tmp_path):
+    gold = GOLD[HCM_PROGRAMME]
+    predicted = copy.deepcopy(gold)
+    for agency in predicted["agencies"]:
+        if agency["name"] == "UBND TPHCM":
+            agency["name"], agency["province"] = "Ủy ban nhân dân Thành phố Hồ Chí Minh", "TP.HCM"
+    for doc in predicted["documents"]:
+        doc["title"] = (doc.get("title") or "").replace("TPHCM", "Thành phố Hồ Chí Minh")
+    report = score_one(HCM_PROGRAMME, predicted, tmp_path)
+    for kind in ("documents", "agencies"):
+        assert counts(report, kind)[1:] == (0, 0), kind
+
+
 def khcn_resolver(name: str, province: str | None) -> str:
     """A stand-in for the agency resolver: knows one abbreviation."""
     expanded = re.sub(r"\bKH&CN\b", "Khoa học và Công nghệ", name)
