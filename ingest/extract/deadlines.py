@@ -1,5 +1,6 @@
-"""Deadlines of tasks as written in prose: a date, month, quarter or year, a day and month that
-take the year of the text ("trước ngày 30/6"), or a recurring due date ("hằng năm")."""
+"""Deadlines of tasks as written in prose: a date, month, quarter or year, a day and month or a
+month alone that take the year of the text ("trước ngày 30/6", "trong tháng 7"), or a recurring
+due date ("hằng năm")."""
 
 from __future__ import annotations
 
@@ -30,7 +31,10 @@ def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | N
     if not match:
         short = _DAY_MONTH.search(task) if year else None
         if short is None:
-            return None, None
+            month = _MONTH_ONLY.search(task) if year else None
+            if month is None or not 1 <= int(month.group(1)) <= 12:
+                return None, None
+            return f"{year}-{int(month.group(1)):02d}", month.group()
         day, month = int(short.group(1)), int(short.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None, None
@@ -50,6 +54,14 @@ def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | N
 _DAY_MONTH = re.compile(
     r"(?:trước|chậm nhất(?:\s+là)?|vào|hoàn thành trước|trong)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})"
     r"(?!\s*/\s*\d)(?![\d])",
+    re.IGNORECASE,
+)
+
+
+# "trong tháng 7", "trước tháng 10": a month with no year takes the text's year.
+_MONTH_ONLY = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|trong|vào|cuối|đến)\s+tháng\s+(\d{1,2})"
+    r"(?![\d])(?!\s*(?:/|-|năm\s+\d))",
     re.IGNORECASE,
 )
 

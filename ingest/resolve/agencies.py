@@ -11,6 +11,7 @@ import re
 
 from ingest.model import AgencyRef
 from ingest.resolve.catalogue import AgencyEntry, Catalogue
+from ingest.resolve.mention_context import department_lists, named_at_work, unwrap_lines
 from ingest.resolve.mentions import (
     MEMBER_OF,
     AgencyMention,
@@ -67,6 +68,7 @@ def find_agencies(
 def _find_agencies(
     text: str, catalogue: Catalogue, province: str | None, patterns: bool
 ) -> list[AgencyMention]:
+    text = unwrap_lines(text)
     mentions = curated_mentions(text, catalogue, province)
     for start, end in pattern_names(text) if patterns else []:
         after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
@@ -90,7 +92,10 @@ def _find_agencies(
             continue
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
-    unified = unify(sorted(mentions, key=lambda m: m.start))
+    listed = department_lists(text, catalogue, province)
+    mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in listed)]
+    unified = unify(sorted(mentions + listed, key=lambda m: m.start))
+    unified = [m for m in unified if named_at_work(text, m)]
     return resolve_short_forms(text, unified, catalogue, province) if patterns else unified
 
 
