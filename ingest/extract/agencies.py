@@ -62,7 +62,21 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
     for fact in facts.values():
         if _letterhead(fact.agency.name) and " " in fact.agency.name.strip():
             _name_letterhead_body(fact, text, context)
+        else:
+            _name_clipped_body(fact, context)
     return list(facts.values())
+
+
+def _name_clipped_body(fact: AgencyFact, context: ExtractionContext) -> None:
+    """A national body written by the first words of its curated name ("Thủ tướng" for "Thủ
+    tướng Chính phủ") is named in full; the words written stay as its short form."""
+    entry = context.catalogue.agencies.get(fact.agency.key) if fact.agency.resolved else None
+    if entry is None or not entry.labels or entry.level != "national" or fact.abbrev:
+        return
+    written, label = fact.agency.name.strip(), entry.labels[0]
+    if label != written and label.startswith(written + " "):
+        fact.agency = replace(fact.agency, name=label)
+        fact.abbrev = written
 
 
 def _split_letterhead(source: SourceText, context: ExtractionContext) -> list[AgencyFact]:

@@ -30,10 +30,30 @@ _CREDIT_BEFORE = re.compile(
 _LAW_TITLE_BEFORE = re.compile(r"Luật\s+(?:[Tt]ổ chức\s+)?$")
 
 
+# "các cơ quan Đảng, Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã hội": the
+# parts of the political system, not the Front's committee.
+_SYSTEM_BEFORE = re.compile(
+    r"cơ quan (?:của\s+)?Đảng\s*,\s*(?:(?:Nhà nước|nhà nước|chính quyền)\s*,\s*)?$"
+)
+# "UBND các huyện, thị xã", "Ủy ban nhân dân cấp xã", "UBND các tỉnh, thành phố": every such
+# committee, not the one of the text's province.
+_EVERY_LOCAL_AFTER = re.compile(
+    r"\s+(?:các|cấp)\s+(?:tỉnh|huyện|xã|quận|thị xã|phường|thị trấn)(?![\w])"
+)
+
+
 def named_at_work(text: str, mention: AgencyMention) -> bool:
-    """Whether a mention names a body, not a photo's credit or words of a law's title."""
-    before = text[max(0, mention.start - 30) : mention.start]
-    return not (_CREDIT_BEFORE.search(before) or _LAW_TITLE_BEFORE.search(before))
+    """Whether a mention names one body at work, not a photo's credit, words of a law's title, a
+    part of the political system or every local committee of a level."""
+    if mention.ref.collective:
+        return True
+    before = text[max(0, mention.start - 40) : mention.start]
+    return not (
+        _CREDIT_BEFORE.search(before)
+        or _LAW_TITLE_BEFORE.search(before)
+        or _SYSTEM_BEFORE.search(before)
+        or _EVERY_LOCAL_AFTER.match(text, mention.end)
+    )
 
 
 _DEPARTMENTS = re.compile(r"(?<![\w])[Cc]ác\s+(?P<kind>[Ss]ở|[Bb]ộ)\s*:\s*")

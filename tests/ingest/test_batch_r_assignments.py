@@ -122,3 +122,29 @@ def test_no_body_from_a_photo_credit_or_a_law_title() -> None:
     an_giang = agencies_of("an-giang-qd1762")
     assert an_giang["ubnd-an-giang"] == "Ủy ban nhân dân tỉnh An Giang"
     assert "chinh-phu" not in an_giang
+
+
+def test_a_national_body_written_by_its_first_words_is_named_in_full() -> None:
+    """ "Thủ tướng yêu cầu …" (the VPCP notice) names Thủ tướng Chính phủ, short form kept."""
+    (fact,) = [
+        f
+        for f in facts_of("vpcp-cpdt-btttt")
+        if isinstance(f, AgencyFact) and f.agency.key == "thu-tuong"
+    ]
+    assert (fact.agency.name, fact.abbrev) == ("Thủ tướng Chính phủ", "Thủ tướng")
+
+
+def test_no_body_from_the_parts_of_the_political_system_or_every_district() -> None:
+    """ "… trong các cơ quan Đảng, Nhà nước, Mặt trận Tổ quốc Việt Nam, các tổ chức chính trị - xã
+    hội" (Quảng Trị) names the Front as a part of the system; "Chủ tịch UBND các huyện, thị xã,
+    thành phố" (Thanh Hóa) every district's committee, not the province's."""
+    catalogue = curated_catalogue()
+    quang_tri = extract_all(read_source(SOURCES / "dev-q-quang-tri-cds.txt"), catalogue)
+    names = [f.agency.name for f in quang_tri if isinstance(f, AgencyFact)]
+    assert not [name for name in names if name.startswith("Mặt trận")]
+    text = (
+        "Chủ tịch UBND các huyện, thị xã, thành phố tỉnh Thanh Hóa chịu trách nhiệm thi hành"
+        " Quyết định này.\n"
+    )
+    facts = extract_all(source_of(text, "thanh-hoa"), catalogue)
+    assert not [f for f in facts if isinstance(f, AgencyFact) and f.agency.name == "UBND"]
