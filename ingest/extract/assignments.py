@@ -288,6 +288,14 @@ def _subjectless(
         start += len(item.marker)  # "Một là, …": the ordinal is not the task
     connective = _CONNECTIVE.match(text, start, sentence.end)
     start = connective.end() if connective else start
+    same = _SAME_BODY.match(text, start, sentence.end)
+    if same and carry and carry[1].leads[0].name.startswith(same.group("word") + " "):
+        # "Bộ TT&TT cũng được giao …. Bộ cũng có nhiệm vụ phối hợp với …": the same ministry
+        role = ROLE_AFTER.match(text, same.end(), sentence.end)
+        lead = AgencyMention(sentence.start, sentence.start, carry[1].leads[0])
+        fact = role and assignment(text, [lead], role.end(), sentence, mentions, source, context)
+        done = carried(fact or None, carry[1], carry[1].leads)
+        return [done] if done else []
     if not _TASK_OPENING.match(text, start, sentence.end):
         return []
     like: AssignmentFact | None = carry[1] if carry else None
@@ -318,6 +326,11 @@ def _subjectless(
 
 
 _CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
+# A body named again by its head noun alone ("Bộ cũng có nhiệm vụ …") before a role.
+_SAME_BODY = re.compile(
+    r"(?P<word>Bộ|Sở|Ban|Cục)(?=\s+(?:cũng\s+)?(?:có nhiệm vụ|có trách nhiệm|chịu"
+    r" trách nhiệm|chủ trì|được giao)(?![\w]))"
+)
 _CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
 _ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
 # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …", "Bộ Tài chính, Bộ KH&CN phối hợp với các

@@ -14,6 +14,18 @@ _DEADLINE = re.compile(
     r"|(?:cuối\s+)?năm\s+(?P<y>\d{4}))",
     re.IGNORECASE,
 )
+# "Quy hoạch … đến năm 2025, tầm nhìn đến năm 2030": the period of a plan named, not a due date
+_HORIZON = re.compile(r"\s*,?\s*(?:tầm nhìn|định hướng)(?:\s+đến)?\s+năm\s+\d{4}", re.IGNORECASE)
+
+
+def _horizon(task: str, match: re.Match[str]) -> bool:
+    """Whether a year is a named plan's period ("đến năm 2025, tầm nhìn đến năm 2030")."""
+    before = task[max(0, match.start() - 12) : match.start()]
+    return bool(
+        _HORIZON.match(task, match.end()) or re.search(r"(?:tầm nhìn|định hướng)\s*$", before)
+    )
+
+
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # A recurring due date: "trước ngày 15/12 hằng năm", "định kỳ hằng năm", "định kỳ 6 tháng".
 _RECURRING = re.compile(
@@ -27,7 +39,7 @@ _RECURRING = re.compile(
 def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | None]:
     """The first deadline phrase of a task, as (YYYY[-MM[-DD]] | YYYY-Qn, as written). A day
     and month with no year ("trước ngày 30/6") take ``year``, the year of the text's date."""
-    match = _DEADLINE.search(task)
+    match = next((m for m in _DEADLINE.finditer(task) if not _horizon(task, m)), None)
     if not match:
         short = _DAY_MONTH.search(task) if year else None
         if short is None:

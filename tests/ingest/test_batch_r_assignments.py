@@ -148,3 +148,20 @@ def test_no_body_from_the_parts_of_the_political_system_or_every_district() -> N
     )
     facts = extract_all(source_of(text, "thanh-hoa"), catalogue)
     assert not [f for f in facts if isinstance(f, AgencyFact) and f.agency.name == "UBND"]
+
+
+def test_a_ministry_named_again_by_its_head_noun_keeps_the_lead() -> None:
+    """Bộ TT&TT's ranking news: "Bộ TT&TT cũng được giao nhiệm vụ kiểm tra, …. Bộ cũng có nhiệm
+    vụ phối hợp với Bộ Kế hoạch và Đầu tư, Bộ Công Thương … xây dựng Quy hoạch … đến năm 2025,
+    tầm nhìn đến năm 2030" — the plan's period is no deadline."""
+    src = read_source(SOURCES / "dev-q-btttt-xep-hang-cds.txt")
+    facts = extract_all(src, curated_catalogue())
+    task = next(
+        f
+        for f in facts
+        if isinstance(f, AssignmentFact) and f.task.startswith("xây dựng Quy hoạch")
+    )
+    assert [lead.key for lead in task.leads] == ["bo-tttt"]
+    assert [c.key for c in task.coordinators] == ["bo-khdt", "bo-cong-thuong"]
+    assert task.deadline is None
+    assert deadline_of("xây dựng Chiến lược đến năm 2030", 2025)[0] == "2030"
