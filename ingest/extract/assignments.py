@@ -13,7 +13,12 @@ from bisect import bisect_left
 from collections.abc import Iterable
 
 from ingest.extract.context import ExtractionContext
-from ingest.extract.lead_forms import addressed_request, joint_holders, moved_duty
+from ingest.extract.lead_forms import (
+    addressed_request,
+    body_leaders,
+    joint_holders,
+    moved_duty,
+)
 from ingest.extract.leads import (
     ROLE_AFTER,
     abbreviated_ministries,
@@ -85,6 +90,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             joint_holders(text, sentence, mentions)
             or addressed_request(text, sentence, mentions)
             or moved_duty(text, sentence, mentions)
+            or body_leaders(text, sentence, mentions)
         )
         if opening is not None:
             fact = assignment(

@@ -21,9 +21,17 @@ _HORIZON = re.compile(r"\s*,?\s*(?:tầm nhìn|định hướng)(?:\s+đến)?\s
 def _horizon(task: str, match: re.Match[str]) -> bool:
     """Whether a year is a named plan's period ("đến năm 2025, tầm nhìn đến năm 2030")."""
     before = task[max(0, match.start() - 12) : match.start()]
+    named = task[max(0, match.start() - 120) : match.start()]
     return bool(
-        _HORIZON.match(task, match.end()) or re.search(r"(?:tầm nhìn|định hướng)\s*$", before)
+        _HORIZON.match(task, match.end())
+        or re.search(r"(?:tầm nhìn|định hướng)\s*$", before)
+        or (match.group().lower().startswith("đến") and _PLAN_NAMED.search(named))
     )
+
+
+# "sửa đổi Chiến lược phát triển Khoa học và công nghệ tỉnh Sơn La đến năm 2020": the named
+# plan's period (a capitalised plan, no punctuation between it and "đến năm")
+_PLAN_NAMED = re.compile(r"(?:Chiến lược|Quy hoạch|Chương trình|Đề án|Kế hoạch)\s[^,;.()]*$")
 
 
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}

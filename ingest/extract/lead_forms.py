@@ -64,6 +64,28 @@ def joint_holders(text: str, sentence: Span, mentions: list[AgencyMention]) -> L
     return LeadClause(group, acts.end()) if acts else None
 
 
+# "Điều 2. Các đồng chí Lãnh đạo Bộ Y tế tập trung lãnh đạo, chỉ đạo …": a body's leaders
+_LEADERS = re.compile(
+    r"(?:Điều\s+\d+\.\s*)?(?:[Cc]ác\s+)?(?:đồng chí\s+)?(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+"
+)
+_LEADERS_DIRECT = re.compile(
+    r"\s+(?=(?:tập trung\s+|trực tiếp\s+|khẩn trương\s+)?(?:lãnh đạo|chỉ đạo)(?![\w]))"
+)
+
+
+def body_leaders(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:
+    """A body's leaders opening a sentence and directing its work ("Các đồng chí Lãnh đạo Bộ Y tế
+    tập trung lãnh đạo, chỉ đạo các cơ quan, đơn vị … tổ chức thực hiện …"): the body leads."""
+    leaders = _LEADERS.match(text, sentence.start, sentence.end)
+    if leaders is None:
+        return None
+    body = next((m for m in mentions if m.start == leaders.end()), None)
+    if body is None or body.ref.collective:
+        return None
+    directs = _LEADERS_DIRECT.match(text, body.end, sentence.end)
+    return LeadClause([body], directs.end()) if directs else None
+
+
 # "Đối với Tổng cục Đường bộ Việt Nam, các Cục quản lý chuyên ngành, Bộ GTVT yêu cầu:"
 _ADDRESSED = re.compile(r"(?:Đối với|Riêng đối với|Riêng)\s+")
 _REQUEST = re.compile(r"\s*(?:yêu cầu|đề nghị|giao)\s*:\s*")

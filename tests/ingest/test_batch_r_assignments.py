@@ -164,4 +164,24 @@ def test_a_ministry_named_again_by_its_head_noun_keeps_the_lead() -> None:
     assert [lead.key for lead in task.leads] == ["bo-tttt"]
     assert [c.key for c in task.coordinators] == ["bo-khdt", "bo-cong-thuong"]
     assert task.deadline is None
-    assert deadline_of("xây dựng Chiến lược đến năm 2030", 2025)[0] == "2030"
+    assert deadline_of("hoàn thành việc số hóa hồ sơ đến năm 2030", 2025)[0] == "2030"
+
+
+def test_a_bodys_leaders_directing_its_units_are_the_body() -> None:
+    """Bộ Y tế's decision: "Điều 2. Các đồng chí Lãnh đạo Bộ Y tế tập trung lãnh đạo, chỉ đạo các
+    cơ quan, đơn vị thuộc, trực thuộc Bộ Y tế … tổ chức thực hiện …": Bộ Y tế leads."""
+    src = read_source(SOURCES / "dev-q-byt-qd1710.txt")
+    tasks = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AssignmentFact)]
+    task = next(t for t in tasks if t.task.startswith("tập trung lãnh đạo, chỉ đạo các cơ quan"))
+    assert [lead.key for lead in task.leads] == ["bo-y-te"]
+
+
+def test_a_named_plans_period_is_no_deadline() -> None:
+    """Sơn La: "giao Sở KH&CN nghiên cứu tiếp thu để trình UBND tỉnh nội dung sửa đổi, bổ sung
+    Chiến lược phát triển Khoa học và công nghệ tỉnh Sơn La đến năm 2020"."""
+    task = (
+        "nghiên cứu tiếp thu để trình UBND tỉnh nội dung sửa đổi, bổ sung Chiến lược phát triển"
+        " Khoa học và công nghệ tỉnh Sơn La đến năm 2020"
+    )
+    assert deadline_of(task, 2016) == (None, None)
+    assert deadline_of("hoàn thành Kế hoạch, trình UBND tỉnh đến năm 2026", 2025)[0] == "2026"
