@@ -56,6 +56,24 @@ def agency_list(
     return found, position
 
 
+_THEN_OTHERS = re.compile(r"\s*(?:chỉ đạo\s*)?,\s*")
+_THEY_COORDINATE = re.compile(r"\s+phối hợp(?:\s+với)?\s+")
+
+
+def _co_working(
+    text: str, after: int, sentence: Span, mentions: list[AgencyMention]
+) -> tuple[list[AgencyRef], int]:
+    """Coordinators named as a clause of their own after the lead's role ("Bộ Công an chủ trì chỉ
+    đạo, Bộ Thông tin và Truyền thông và các địa phương phối hợp xây dựng …"), and where the task
+    then starts; none (and ``after`` unchanged) otherwise."""
+    others = _THEN_OTHERS.match(text, after, sentence.end)
+    if others is None or not any(m.start == others.end() for m in mentions):
+        return [], after
+    found, position = agency_list(text, others.end(), mentions, sentence.end)
+    joined = _THEY_COORDINATE.match(text, position, sentence.end)
+    return (found, joined.end()) if found and joined else ([], after)
+
+
 def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
@@ -85,6 +103,8 @@ def assignment(
     coordinate = COORDINATE.match(text, after, sentence.end)
     if coordinate:
         coordinators, after = agency_list(text, coordinate.end(), mentions, sentence.end)
+    else:
+        coordinators, after = _co_working(text, after, sentence, mentions)
     end = until if until is not None else task_end(text, after, sentence, mentions)
     task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
     while end > task_start and text[end - 1] in " .,;/":

@@ -185,3 +185,13 @@ def test_a_named_plans_period_is_no_deadline() -> None:
     )
     assert deadline_of(task, 2016) == (None, None)
     assert deadline_of("hoàn thành Kế hoạch, trình UBND tỉnh đến năm 2026", 2025)[0] == "2026"
+
+
+def test_coordinators_named_in_a_clause_of_their_own_after_the_role() -> None:
+    """The National Committee's plan: "Bộ trưởng Bộ Công an chủ trì chỉ đạo, Bộ Thông tin và
+    Truyền thông và các địa phương phối hợp xây dựng Hệ thống định danh …"."""
+    src = read_source(SOURCES / "dev-q-ubqgcds-kh2022.txt")
+    tasks = [f for f in extract_all(src, curated_catalogue()) if isinstance(f, AssignmentFact)]
+    task = next(t for t in tasks if t.task.startswith("xây dựng Hệ thống định danh"))
+    assert [lead.key for lead in task.leads] == ["bo-cong-an"]
+    assert [c.key for c in task.coordinators] == ["bo-tttt"]
