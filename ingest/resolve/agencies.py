@@ -40,7 +40,7 @@ _COLLECTIVE = re.compile(
 
 # A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
-_PARTY_COMMITTEE = re.compile(r"Đảng (?:ủy|uỷ)\s")
+_PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự [đĐ]ảng)\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
@@ -147,7 +147,9 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         place = None
     if place and _not_a_place(body, place, catalogue):
         place = None
-    national = bool(re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục) ", body))
+    national = bool(
+        re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục|Ban cán sự đảng Bộ) ", body)
+    )
     local = _looks_local(body)
     regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province
     place = place or (None if national or regional else province)

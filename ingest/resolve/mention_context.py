@@ -47,6 +47,8 @@ def named_at_work(text: str, mention: AgencyMention) -> bool:
     part of the political system or every local committee of a level."""
     if mention.ref.collective:
         return True
+    if text[mention.start : mention.start + 3].lower() == "số ":
+        return False  # "CHUYỂN ĐỔI SỐ Y TẾ": "số" folds like "Sở" but opens no department's name
     before = text[max(0, mention.start - 40) : mention.start]
     return not (
         _CREDIT_BEFORE.search(before)

@@ -195,3 +195,16 @@ def test_coordinators_named_in_a_clause_of_their_own_after_the_role() -> None:
     task = next(t for t in tasks if t.task.startswith("xây dựng Hệ thống định danh"))
     assert [lead.key for lead in task.leads] == ["bo-cong-an"]
     assert [c.key for c in task.coordinators] == ["bo-tttt"]
+
+
+def test_a_ministrys_party_board_is_a_national_body_and_so_is_not_so() -> None:
+    """Bộ Y tế's decision (dated "Hà Nội, ngày …"): "Nghị quyết số 157-NQ/BCSĐ … của Ban cán sự
+    đảng Bộ Y tế" names the ministry's Party board (national, not of Hà Nội); the title's
+    "CHUYỂN ĐỔI SỐ Y TẾ" names no "Sở Y tế"."""
+    src = read_source(SOURCES / "dev-q-byt-qd1710.txt")
+    agencies = [
+        f.agency for f in extract_all(src, curated_catalogue()) if isinstance(f, AgencyFact)
+    ]
+    board = next(a for a in agencies if a.name == "Ban cán sự đảng Bộ Y tế")
+    assert (board.level, board.province) == ("national", None)
+    assert not [a for a in agencies if a.key.startswith("so-y-te")]
