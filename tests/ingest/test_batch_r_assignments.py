@@ -208,3 +208,13 @@ def test_a_ministrys_party_board_is_a_national_body_and_so_is_not_so() -> None:
     board = next(a for a in agencies if a.name == "Ban cán sự đảng Bộ Y tế")
     assert (board.level, board.province) == ("national", None)
     assert not [a for a in agencies if a.key.startswith("so-y-te")]
+
+
+def test_the_office_of_the_delegation_and_council_is_one_body() -> None:
+    """Hưng Yên: "Báo cáo số 523/BC-VP … của Văn phòng Đoàn ĐBQH và HĐND tỉnh" (one office since
+    2025), not the delegation "Đoàn ĐBQH" alone."""
+    src = read_source(SOURCES / "dev-q-hung-yen-nq821.txt")
+    facts = extract_all(src, curated_catalogue())
+    names = {f.agency.name for f in facts if isinstance(f, AgencyFact)}
+    assert "Văn phòng Đoàn ĐBQH và HĐND tỉnh" in names
+    assert "Đoàn ĐBQH" not in names
