@@ -49,7 +49,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
         ref = replace(mention.ref, name=_ABBREV_INSIDE.sub("", mention.ref.name))
         identity = mention.ref.key
         known = facts.get(identity)
-        if known and not (_letterhead(known.agency.name) and not _letterhead(ref.name)):
+        closing = context.tree is not None and context.tree.in_closing(mention.start)
+        if known and (
+            closing or not (_letterhead(known.agency.name) and not _letterhead(ref.name))
+        ):
+            # the recipients' list ("Nơi nhận: - Chủ tịch, các PCT UBND tỉnh") names no body anew
             if abbrev and not known.abbrev:
                 known.abbrev = abbrev.group(1)
             continue

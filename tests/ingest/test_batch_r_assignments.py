@@ -218,3 +218,12 @@ def test_the_office_of_the_delegation_and_council_is_one_body() -> None:
     names = {f.agency.name for f in facts if isinstance(f, AgencyFact)}
     assert "Văn phòng Đoàn ĐBQH và HĐND tỉnh" in names
     assert "Đoàn ĐBQH" not in names
+
+
+def test_the_recipients_list_does_not_rename_the_letterheads_body() -> None:
+    """Thanh Hóa's decision, headed "ỦY BAN NHÂN DÂN TỈNH THANH HÓA", writes "UBND tỉnh" only in
+    its "Nơi nhận" list ("Chủ tịch, các PCT UBND tỉnh"): the body keeps its letterhead's name."""
+    src = read_source(SOURCES / "dev-q-thanh-hoa-qd4216.txt")
+    facts = extract_all(src, curated_catalogue())
+    names = {f.agency.key: f.agency.name for f in facts if isinstance(f, AgencyFact)}
+    assert names["ubnd-thanh-hoa"] == "Ủy ban nhân dân tỉnh Thanh Hóa"
