@@ -49,7 +49,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
         ref = replace(mention.ref, name=_ABBREV_INSIDE.sub("", mention.ref.name))
         identity = mention.ref.key
         known = facts.get(identity)
-        if known and not (_letterhead(known.agency.name) and not _letterhead(ref.name)):
+        closing = context.tree is not None and context.tree.in_closing(mention.start)
+        if known and (
+            closing or not (_letterhead(known.agency.name) and not _letterhead(ref.name))
+        ):
+            # the recipients' list ("Nơi nhận: - Chủ tịch, các PCT UBND tỉnh") names no body anew
             if abbrev and not known.abbrev:
                 known.abbrev = abbrev.group(1)
             continue
@@ -62,7 +66,21 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
     for fact in facts.values():
         if _letterhead(fact.agency.name) and " " in fact.agency.name.strip():
             _name_letterhead_body(fact, text, context)
+        else:
+            _name_clipped_body(fact, context)
     return list(facts.values())
+
+
+def _name_clipped_body(fact: AgencyFact, context: ExtractionContext) -> None:
+    """A national body written by the first words of its curated name ("Thủ tướng" for "Thủ
+    tướng Chính phủ") is named in full; the words written stay as its short form."""
+    entry = context.catalogue.agencies.get(fact.agency.key) if fact.agency.resolved else None
+    if entry is None or not entry.labels or entry.level != "national" or fact.abbrev:
+        return
+    written, label = fact.agency.name.strip(), entry.labels[0]
+    if label != written and label.startswith(written + " "):
+        fact.agency = replace(fact.agency, name=label)
+        fact.abbrev = written
 
 
 def _split_letterhead(source: SourceText, context: ExtractionContext) -> list[AgencyFact]:

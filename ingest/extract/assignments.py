@@ -11,15 +11,18 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
-from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
-from ingest.extract.deadlines import deadline_of, recurrence_of
+from ingest.extract.lead_forms import (
+    addressed_request,
+    body_leaders,
+    joint_holders,
+    moved_duty,
+)
 from ingest.extract.leads import (
     ROLE_AFTER,
     abbreviated_ministries,
     co_leads,
-    contrast_end,
     directed_list,
     heading_lead,
     list_intro_lead,
@@ -30,14 +33,11 @@ from ingest.extract.sentences import Span, paragraphs, sentence_at, sentences
 from ingest.extract.speakers import (
     POSITION_BEFORE,
     SPEAKER_AFTER,
-    assigning_body,
-    main_issuer,
-    responds_to,
 )
 from ingest.extract.structure import DocumentTree, parse
-from ingest.model import AgencyRef, AssignmentFact, SourceText
+from ingest.extract.task_facts import COORDINATE, ROLE_OPENING, assignment, carried
+from ingest.model import AssignmentFact, SourceText
 from ingest.resolve import AgencyMention, find_agencies
-from ingest.themes import classify_task_theme
 
 _DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
@@ -46,120 +46,6 @@ _DIRECTIVE_BEFORE = re.compile(
 _DIRECTIVE_WORD = re.compile(
     r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE
 )
-_COORDINATE = re.compile(r"\s*,?\s*(?:phối hợp|phối hợp chặt chẽ)(?:\s+với)?\s+")
-_LIST_GLUE = re.compile(r"\s*(?:,|và|cùng(?:\s+với)?|với)\s*")
-_COLLECTIVE_WORD = (
-    r"(?:cơ quan|đơn vị|địa phương|ngành|sở|bộ|tổ chức|doanh nghiệp|trường đại học|viện)"
-)
-_COLLECTIVE_PHRASE = re.compile(
-    rf"\s*,?\s*(?:cùng\s+(?:với\s+)?)?(?:các|những)\s+{_COLLECTIVE_WORD}"
-    rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*(?:\s+(?:có\s+)?liên quan)?(?!"
-    rf"[\w])"
-)
-_NOT_A_TASK = re.compile(r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s)", re.IGNORECASE)
-_LEADING_FILLER = re.compile(r"^(?:để\s+|nhằm\s+|thực hiện\s+(?=[^\s]+\s))?")
-
-
-def _agency_list(
-    text: str, position: int, mentions: list[AgencyMention], limit: int
-) -> tuple[list[AgencyRef], int]:
-    """Agencies listed from ``position`` ("Sở A, Sở B và các đơn vị"), and the list's end."""
-    found: list[AgencyRef] = []
-    while position < limit:
-        nxt = next((m for m in mentions if m.start >= position), None)
-        if (nxt and nxt.start < limit and _LIST_GLUE.fullmatch(text[position : nxt.start])) or (
-            nxt and nxt.start == position
-        ):
-            found.append(nxt.ref)
-            position = nxt.end
-            continue
-        collective = _COLLECTIVE_PHRASE.match(text, position, limit)
-        if collective and collective.end() > position:
-            position = collective.end()
-            continue
-        break
-    return found, position
-
-
-def _task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
-    """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
-    with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
-    contrast = contrast_end(text, start, sentence.end, mentions)
-    for index in range(start, contrast if contrast is not None else sentence.end):
-        if text[index] == ";":
-            rest = text[index + 1 : sentence.end]
-            offset = index + 1 + len(rest) - len(rest.lstrip())
-            if any(m.start == offset for m in mentions) or _ROLE_OPENING.match(text, offset):
-                return index
-    return contrast if contrast is not None else sentence.end
-
-
-def _assignment(
-    text: str,
-    leads: list[AgencyMention],
-    after: int,
-    sentence: Span,
-    mentions: list[AgencyMention],
-    source: SourceText,
-    context: ExtractionContext,
-) -> AssignmentFact | None:
-    lead = leads[-1]
-    coordinators: list[AgencyRef] = []
-    coordinate = _COORDINATE.match(text, after, sentence.end)
-    if coordinate:
-        coordinators, after = _agency_list(text, coordinate.end(), mentions, sentence.end)
-    end = _task_end(text, after, sentence, mentions)
-    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
-    while end > task_start and text[end - 1] in " .,;/":
-        end -= 1
-    task = text[task_start:end]
-    if len(task.split()) < 2 or _NOT_A_TASK.match(task):
-        return None
-    for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
-        more, _ = _agency_list(text, task_start + extra.end(), mentions, end)
-        coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
-    recurrence = recurrence_of(task)
-    year = context.reference_date.year if context.reference_date and not recurrence else None
-    deadline, deadline_text = deadline_of(task, year)
-    if recurrence and deadline is None:
-        deadline_text = recurrence  # ongoing: due again every year (quarter, month)
-    body = assigning_body(text, sentence, lead, mentions, context)
-    document = context.document_at(sentence.start)
-    issuer = main_issuer(context, document)
-    if body is not None and (issuer is None or issuer.key != body.key):
-        # A body giving a task in a report is not the reported document giving it.
-        document = None
-    lead_keys = {m.ref.key for m in leads}
-    refs = list({m.ref.key: m.ref for m in leads}.values())
-    return AssignmentFact(
-        task=task,
-        leads=refs,
-        evidence=source.evidence(sentence.start, sentence.end),
-        coordinators=[c for c in coordinators if c.key not in lead_keys],
-        deadline=deadline,
-        deadline_text=deadline_text,
-        ongoing=bool(recurrence),
-        assigned_by=document,
-        theme=classify_task_theme(task, context.catalogue),
-        assigned_by_agency=body or (issuer if document else None),
-        in_response_to=None if document else responds_to(text, sentence, lead.start, context),
-    )
-
-
-def _carried(
-    fact: AssignmentFact | None, like: AssignmentFact, leads: list[AgencyRef]
-) -> AssignmentFact | None:
-    """A task whose lead is carried from elsewhere: it keeps who gave the first one."""
-    if fact is None:
-        return None
-    return replace(
-        fact,
-        leads=leads,
-        coordinators=[c for c in fact.coordinators if c.key not in {x.key for x in leads}],
-        assigned_by=like.assigned_by,
-        assigned_by_agency=like.assigned_by_agency,
-        in_response_to=like.in_response_to,
-    )
 
 
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[AssignmentFact]:
@@ -197,9 +83,31 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, carry[1])
             else:
                 carry = None
-        directive_paragraph = bool(_DIRECTIVE_WORD.search(text, paragraph.start, sentence.end))
+        directive_paragraph = _directs(text, paragraph.start, sentence.end, all_mentions)
         used_until = sentence.start
         found: list[AssignmentFact] = []
+        opening = (
+            joint_holders(text, sentence, mentions)
+            or addressed_request(text, sentence, mentions)
+            or moved_duty(text, sentence, mentions)
+            or body_leaders(text, sentence, mentions)
+        )
+        if opening is not None:
+            fact = assignment(
+                text,
+                opening.leads,
+                opening.task_start,
+                sentence,
+                mentions,
+                source,
+                context,
+                opening.task_end,
+            )
+            if fact:
+                found.append(fact)
+                carry = (paragraph, fact)
+                task_end = text.find(fact.task, opening.task_start) + len(fact.task)
+                used_until = max(task_end, *(m.end for m in opening.leads))
         for index, mention in enumerate(mentions):
             if mention.start < used_until:
                 continue
@@ -264,14 +172,14 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 clause_start
                 and directive_paragraph
                 and (
-                    _COORDINATE.match(text, mention.end, sentence.end)
+                    COORDINATE.match(text, mention.end, sentence.end)
                     or _DIRECTIVE_WORD.search(text, sentence.start, mention.start)
                 )
             ):
                 after = mention.end
             else:
                 continue
-            fact = _assignment(text, leads, after, sentence, mentions, source, context)
+            fact = assignment(text, leads, after, sentence, mentions, source, context)
             if fact:
                 found.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
@@ -289,7 +197,33 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             if found and not any(lead.collective for lead in found[0].leads):
                 carry = (paragraph, found[0])
         facts.extend(found)
-    return facts
+    return _without_restatements(facts)
+
+
+def _without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:
+    """A task stated twice to the same leads (a sapo, then the item it sums up) is one task: the
+    later statement is dropped when it opens with the earlier one's words, or they with it."""
+    kept: list[AssignmentFact] = []
+    for fact in facts:
+        leads = [lead.key for lead in fact.leads]
+        if any(
+            [lead.key for lead in other.leads] == leads
+            and (fact.task.startswith(other.task) or other.task.startswith(fact.task))
+            and other.evidence.start != fact.evidence.start
+            for other in kept
+        ):
+            continue
+        kept.append(fact)
+    return kept
+
+
+def _directs(text: str, start: int, end: int, mentions: list[AgencyMention]) -> bool:
+    """Whether a directive word stands in [start, end) outside a body's name (the "chỉ đạo" of
+    "Ban Chỉ đạo … tổ chức Hội nghị" directs no one)."""
+    return any(
+        not any(m.start <= word.start() < m.end for m in mentions)
+        for word in _DIRECTIVE_WORD.finditer(text, start, end)
+    )
 
 
 def _unwrapped(text: str, spans: list[Span]) -> list[Span]:
@@ -325,15 +259,15 @@ def _role_clauses(
     found = []
     while position < sentence.end and text[position : sentence.end].lstrip(" .,").startswith(";"):
         clause = position + text[position : sentence.end].index(";") + 1
-        role = _ROLE_OPENING.match(text, clause, sentence.end)
+        role = ROLE_OPENING.match(text, clause, sentence.end)
         if not role:
             break
-        after = role.end() if not _COORDINATE.match(text, clause) else clause
-        if "phối hợp" in role.group() and not _COORDINATE.match(text, clause):
+        after = role.end() if not COORDINATE.match(text, clause) else clause
+        if "phối hợp" in role.group() and not COORDINATE.match(text, clause):
             after = clause
         lead = AgencyMention(clause, clause, fact.leads[0])
-        more = _carried(
-            _assignment(text, [lead], after, sentence, mentions, source, context), fact, fact.leads
+        more = carried(
+            assignment(text, [lead], after, sentence, mentions, source, context), fact, fact.leads
         )
         if more is None:
             break
@@ -360,6 +294,14 @@ def _subjectless(
         start += len(item.marker)  # "Một là, …": the ordinal is not the task
     connective = _CONNECTIVE.match(text, start, sentence.end)
     start = connective.end() if connective else start
+    same = _SAME_BODY.match(text, start, sentence.end)
+    if same and carry and carry[1].leads[0].name.startswith(same.group("word") + " "):
+        # "Bộ TT&TT cũng được giao …. Bộ cũng có nhiệm vụ phối hợp với …": the same ministry
+        role = ROLE_AFTER.match(text, same.end(), sentence.end)
+        lead = AgencyMention(sentence.start, sentence.start, carry[1].leads[0])
+        fact = role and assignment(text, [lead], role.end(), sentence, mentions, source, context)
+        done = carried(fact or None, carry[1], carry[1].leads)
+        return [done] if done else []
     if not _TASK_OPENING.match(text, start, sentence.end):
         return []
     like: AssignmentFact | None = carry[1] if carry else None
@@ -373,33 +315,33 @@ def _subjectless(
     if lead_refs is None:
         return []
     adverb = _ADVERB.match(text, start, sentence.end)
-    if adverb and _COORDINATE.match(text, adverb.end(), sentence.end):
+    if adverb and COORDINATE.match(text, adverb.end(), sentence.end):
         start = adverb.end()  # "Khẩn trương phối hợp với Bộ TT&TT tham mưu …"
-    role = _ROLE_OPENING.match(text, start, sentence.end)
+    role = ROLE_OPENING.match(text, start, sentence.end)
     after = start
-    if role and not _COORDINATE.match(text, start, sentence.end):
+    if role and not COORDINATE.match(text, start, sentence.end):
         after = role.end()
     lead = heading or AgencyMention(sentence.start, sentence.start, lead_refs[0])
-    fact = _assignment(text, [lead], after, sentence, mentions, source, context)
+    fact = assignment(text, [lead], after, sentence, mentions, source, context)
     if fact is None:
         return []
     if like is not None:
-        fact = _carried(fact, like, lead_refs)
+        fact = carried(fact, like, lead_refs)
     assert fact is not None
     return [fact]
 
 
 _CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
+# A body named again by its head noun alone ("Bộ cũng có nhiệm vụ …") before a role.
+_SAME_BODY = re.compile(
+    r"(?P<word>Bộ|Sở|Ban|Cục)(?=\s+(?:cũng\s+)?(?:có nhiệm vụ|có trách nhiệm|chịu"
+    r" trách nhiệm|chủ trì|được giao)(?![\w]))"
+)
 _CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
 _ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
 # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …", "Bộ Tài chính, Bộ KH&CN phối hợp với các
 # cơ quan liên quan xem xét …" (with a collective only: "A phối hợp với B" makes B the lead)
 _JOINT = re.compile(r"\s+phối hợp\s+(?!chặt)(?!với\s+(?!các\s|những\s))")
-_ROLE_OPENING = re.compile(
-    r"\s*(?:chủ trì|là cơ quan đầu mối|có trách nhiệm|chịu trách nhiệm|phối hợp)(?![\w])"
-    r"\s*,?\s*",
-    re.IGNORECASE,
-)
 # How a subject-less task opens: a verb of administrative work (or a role).
 _TASK_OPENING = re.compile(
     r"(?:khẩn trương\s+|tiếp tục\s+|chủ động\s+)?(?:rà soát|chủ trì|phối hợp|xây dựng|tham mưu|"

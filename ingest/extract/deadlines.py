@@ -1,5 +1,6 @@
-"""Deadlines of tasks as written in prose: a date, month, quarter or year, a day and month that
-take the year of the text ("trước ngày 30/6"), or a recurring due date ("hằng năm")."""
+"""Deadlines of tasks as written in prose: a date, month, quarter or year, a day and month or a
+month alone that take the year of the text ("trước ngày 30/6", "trong tháng 7"), or a recurring
+due date ("hằng năm")."""
 
 from __future__ import annotations
 
@@ -13,6 +14,26 @@ _DEADLINE = re.compile(
     r"|(?:cuối\s+)?năm\s+(?P<y>\d{4}))",
     re.IGNORECASE,
 )
+# "Quy hoạch … đến năm 2025, tầm nhìn đến năm 2030": the period of a plan named, not a due date
+_HORIZON = re.compile(r"\s*,?\s*(?:tầm nhìn|định hướng)(?:\s+đến)?\s+năm\s+\d{4}", re.IGNORECASE)
+
+
+def _horizon(task: str, match: re.Match[str]) -> bool:
+    """Whether a year is a named plan's period ("đến năm 2025, tầm nhìn đến năm 2030")."""
+    before = task[max(0, match.start() - 12) : match.start()]
+    named = task[max(0, match.start() - 120) : match.start()]
+    return bool(
+        _HORIZON.match(task, match.end())
+        or re.search(r"(?:tầm nhìn|định hướng)\s*$", before)
+        or (match.group().lower().startswith("đến") and _PLAN_NAMED.search(named))
+    )
+
+
+# "sửa đổi Chiến lược phát triển Khoa học và công nghệ tỉnh Sơn La đến năm 2020": the named
+# plan's period (a capitalised plan, no punctuation between it and "đến năm")
+_PLAN_NAMED = re.compile(r"(?:Chiến lược|Quy hoạch|Chương trình|Đề án|Kế hoạch)\s[^,;.()]*$")
+
+
 _QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
 # A recurring due date: "trước ngày 15/12 hằng năm", "định kỳ hằng năm", "định kỳ 6 tháng".
 _RECURRING = re.compile(
@@ -26,11 +47,14 @@ _RECURRING = re.compile(
 def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | None]:
     """The first deadline phrase of a task, as (YYYY[-MM[-DD]] | YYYY-Qn, as written). A day
     and month with no year ("trước ngày 30/6") take ``year``, the year of the text's date."""
-    match = _DEADLINE.search(task)
+    match = next((m for m in _DEADLINE.finditer(task) if not _horizon(task, m)), None)
     if not match:
         short = _DAY_MONTH.search(task) if year else None
         if short is None:
-            return None, None
+            month = _MONTH_ONLY.search(task) if year else None
+            if month is None or not 1 <= int(month.group(1)) <= 12:
+                return None, None
+            return f"{year}-{int(month.group(1)):02d}", month.group()
         day, month = int(short.group(1)), int(short.group(2))
         if not (1 <= day <= 31 and 1 <= month <= 12):
             return None, None
@@ -50,6 +74,14 @@ def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | N
 _DAY_MONTH = re.compile(
     r"(?:trước|chậm nhất(?:\s+là)?|vào|hoàn thành trước|trong)\s+ngày\s+(\d{1,2})\s*/\s*(\d{1,2})"
     r"(?!\s*/\s*\d)(?![\d])",
+    re.IGNORECASE,
+)
+
+
+# "trong tháng 7", "trước tháng 10": a month with no year takes the text's year.
+_MONTH_ONLY = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|trong|vào|cuối|đến)\s+tháng\s+(\d{1,2})"
+    r"(?![\d])(?!\s*(?:/|-|năm\s+\d))",
     re.IGNORECASE,
 )
 

@@ -10,12 +10,13 @@ from ingest.extract.structure import DocumentTree, Node
 from ingest.model import AgencyRef
 from ingest.resolve import AgencyMention, Catalogue, resolve_agency
 
-# "X chủ trì", "X có trách nhiệm", "X cũng được giao nhiệm vụ", "X có nhiệm vụ", "X phải xây dựng"
+# "X chủ trì", "X có trách nhiệm", "X cũng được giao nhiệm vụ", "X có nhiệm vụ", "X phải xây dựng",
+# "X được Ủy ban nhân dân tỉnh giao chủ trì" (passive, the giver between)
 ROLE_AFTER = re.compile(
     r"\s*,?\s*(?:cũng\s+)?(?:là cơ quan (?:đầu mối|chủ trì|thường trực)"
     r"(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
     r"phải(?=\s+(?!có\b|là\b|được\b|đạt\b)[a-zđà-ỹ])|"
-    r"được giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
+    r"được(?:\s+[^\s,;.:]+){0,6}?\s+giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
 )
 CO_LEAD_GLUE = re.compile(r"\s*(?:,|và)\s*")
 HOLDER = re.compile(

@@ -11,6 +11,7 @@ import re
 
 from ingest.model import AgencyRef
 from ingest.resolve.catalogue import AgencyEntry, Catalogue
+from ingest.resolve.mention_context import department_lists, named_at_work, unwrap_lines
 from ingest.resolve.mentions import (
     MEMBER_OF,
     AgencyMention,
@@ -39,7 +40,7 @@ _COLLECTIVE = re.compile(
 
 # A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
-_PARTY_COMMITTEE = re.compile(r"Đảng (?:ủy|uỷ)\s")
+_PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự [đĐ]ảng)\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
@@ -67,6 +68,7 @@ def find_agencies(
 def _find_agencies(
     text: str, catalogue: Catalogue, province: str | None, patterns: bool
 ) -> list[AgencyMention]:
+    text = unwrap_lines(text)
     mentions = curated_mentions(text, catalogue, province)
     for start, end in pattern_names(text) if patterns else []:
         after = text[end : end + _SUFFIX_WINDOW]  # no whole-text scan
@@ -90,7 +92,10 @@ def _find_agencies(
             continue
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
-    unified = unify(sorted(mentions, key=lambda m: m.start))
+    listed = department_lists(text, catalogue, province)
+    mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in listed)]
+    unified = unify(sorted(mentions + listed, key=lambda m: m.start))
+    unified = [m for m in unified if named_at_work(text, m)]
     return resolve_short_forms(text, unified, catalogue, province) if patterns else unified
 
 
@@ -142,7 +147,9 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         place = None
     if place and _not_a_place(body, place, catalogue):
         place = None
-    national = bool(re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục) ", body))
+    national = bool(
+        re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục|Ban cán sự đảng Bộ) ", body)
+    )
     local = _looks_local(body)
     regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province
     place = place or (None if national or regional else province)

@@ -134,6 +134,9 @@ _REGIONAL_HEADS = {"Viện", "Trung tâm", "Trường", "Trường Đại học"
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
 
+_PARTY_CADRES = re.compile(r" cán sự [đĐ]ảng (?:Bộ|Chính phủ|Ngân hàng|Thanh tra|Văn phòng)")
+
+
 def pattern_names(text: str) -> list[tuple[int, int]]:
     """Spans of "head noun + name" bodies (Sở Xây dựng, Trung tâm ICISE, Hiệp hội … quốc gia)."""
     spans = []
@@ -151,6 +154,11 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             )
         if committee:
             spans.append((head.start(), committee.end()))
+            continue
+        party = _PARTY_CADRES.match(text, head.end()) if head.group() == "Ban" else None
+        if party:
+            # "Ban cán sự đảng Bộ Y tế": the Party cadres' board of a ministry or body
+            spans.append((head.start(), _capitalised_end(text, party.end())))
             continue
         if head.group() in ("Tổ giúp việc", "Liên hiệp"):
             # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …"

@@ -1,0 +1,145 @@
+"""Leads named other than by "giao X chủ trì": the heads of bodies charged together ("Bộ trưởng,
+chủ nhiệm Văn phòng Chính phủ và bộ trưởng Bộ TT&TT khẩn trương …"), the bodies a request is
+addressed to ("Đối với Tổng cục Đường bộ Việt Nam, …, Bộ GTVT yêu cầu: …") and a duty moved from
+one body to another ("chuyển nhiệm vụ … từ A sang B đảm nhiệm": B leads it).
+
+Each form opens its sentence (or names its duty in it) and gives the leads, where the task
+starts and, for a moved duty, where it ends.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from ingest.extract.leads import ROLE_AFTER
+from ingest.extract.sentences import Span
+from ingest.resolve import AgencyMention
+
+
+@dataclass(frozen=True)
+class LeadClause:
+    """Leads named at the opening of a sentence, the task's start and (if known) its end."""
+
+    leads: list[AgencyMention]
+    task_start: int
+    task_end: int | None = None
+
+
+_HOLDER_WORD = (
+    r"(?:[Bb]ộ trưởng|[Cc]hủ nhiệm|[Cc]hủ tịch|[Gg]iám đốc|[Tt]hủ trưởng|[Tt]rưởng ban|"
+    r"[Cc]hánh [Vv]ăn phòng|[Tt]ổng [Gg]iám đốc)"
+)
+# "Bộ trưởng, chủ nhiệm " before a body: the heads who stand for it.
+_HOLDERS = re.compile(rf"{_HOLDER_WORD}(?:\s*,\s*{_HOLDER_WORD})*\s+")
+_HOLDER_GLUE = re.compile(rf"\s*(?:,|và)\s*(?:{_HOLDER_WORD}(?:\s*,\s*{_HOLDER_WORD})*\s+)?")
+_ACTS = re.compile(
+    r"\s+(?=(?:khẩn trương|tiếp tục|chủ động|rà soát|xây dựng|tham mưu|triển khai|hoàn thiện|"
+    r"tổ chức|bàn giao|tiếp nhận|nghiên cứu|hướng dẫn|thực hiện|ban hành|trình|phối hợp|"
+    r"hoàn thành|bố trí|cân đối)(?![\w]))"
+)
+
+
+def joint_holders(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:
+    """Heads of two or more bodies opening a sentence and charged together: "Bộ trưởng Bộ A, Bộ
+    trưởng Bộ B chủ trì …", "Bộ trưởng các Bộ: A, B, C …", "Bộ trưởng, chủ nhiệm Văn phòng
+    Chính phủ và bộ trưởng Bộ TT&TT khẩn trương bàn giao …"."""
+    holders = _HOLDERS.match(text, sentence.start, sentence.end)
+    if holders is None:
+        return None
+    first = next((i for i, m in enumerate(mentions) if m.start == holders.end()), None)
+    if first is None:
+        return None
+    group = [mentions[first]]
+    for nxt in mentions[first + 1 :]:
+        if not _HOLDER_GLUE.fullmatch(text, group[-1].end, nxt.start):
+            break
+        group.append(nxt)
+    if len(group) < 2 or any(m.ref.collective for m in group):
+        return None
+    role = ROLE_AFTER.match(text, group[-1].end, sentence.end)
+    if role:
+        return LeadClause(group, role.end())
+    acts = _ACTS.match(text, group[-1].end, sentence.end)
+    return LeadClause(group, acts.end()) if acts else None
+
+
+# "Điều 2. Các đồng chí Lãnh đạo Bộ Y tế tập trung lãnh đạo, chỉ đạo …": a body's leaders
+_LEADERS = re.compile(
+    r"(?:Điều\s+\d+\.\s*)?(?:[Cc]ác\s+)?(?:đồng chí\s+)?(?:Lãnh đạo|lãnh đạo|Ban lãnh đạo)\s+"
+)
+_LEADERS_DIRECT = re.compile(
+    r"\s+(?=(?:tập trung\s+|trực tiếp\s+|khẩn trương\s+)?(?:lãnh đạo|chỉ đạo)(?![\w]))"
+)
+
+
+def body_leaders(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:
+    """A body's leaders opening a sentence and directing its work ("Các đồng chí Lãnh đạo Bộ Y tế
+    tập trung lãnh đạo, chỉ đạo các cơ quan, đơn vị … tổ chức thực hiện …"): the body leads."""
+    leaders = _LEADERS.match(text, sentence.start, sentence.end)
+    if leaders is None:
+        return None
+    body = next((m for m in mentions if m.start == leaders.end()), None)
+    if body is None or body.ref.collective:
+        return None
+    directs = _LEADERS_DIRECT.match(text, body.end, sentence.end)
+    return LeadClause([body], directs.end()) if directs else None
+
+
+# "Đối với Tổng cục Đường bộ Việt Nam, các Cục quản lý chuyên ngành, Bộ GTVT yêu cầu:"
+_ADDRESSED = re.compile(r"(?:Đối với|Riêng đối với|Riêng)\s+")
+_REQUEST = re.compile(r"\s*(?:yêu cầu|đề nghị|giao)\s*:\s*")
+# "Thủ trưởng các cơ quan, đơn vị gương mẫu …": the heads of the bodies addressed.
+_ADDRESSED_HEADS = re.compile(
+    r"(?:Thủ trưởng|Lãnh đạo|Người đứng đầu)\s+(?:các\s+)?(?:cơ quan|đơn vị)"
+    r"(?:\s*,\s*(?:cơ quan|đơn vị))*\s+"
+)
+
+
+def addressed_request(
+    text: str, sentence: Span, mentions: list[AgencyMention]
+) -> LeadClause | None:
+    """The named bodies a request is addressed to, when the sentence opens "Đối với X, …, <body>
+    yêu cầu:": they lead what follows the colon (and the items after it, carried)."""
+    opening = _ADDRESSED.match(text, sentence.start, sentence.end)
+    if opening is None:
+        return None
+    colon = text.find(":", opening.end(), sentence.end)
+    if colon < 0:
+        return None
+    request = None
+    for found in _REQUEST.finditer(text, opening.end(), sentence.end):
+        if found.end() > colon:
+            request = found
+            break
+    if request is None or request.start() > colon:
+        return None
+    inside = [m for m in mentions if opening.end() <= m.start and m.end <= request.start()]
+    speaker = next((m for m in inside if m.end == request.start()), None)
+    leads = [m for m in inside if m is not speaker and not m.ref.collective]
+    if not leads or leads[0].start != opening.end():
+        return None
+    start = request.end()
+    heads = _ADDRESSED_HEADS.match(text, start, sentence.end)
+    return LeadClause(leads, heads.end() if heads else start)
+
+
+_MOVED = re.compile(r"(?<![\w])chuyển\s+(?=(?:nhiệm vụ|chức năng|công tác)\s)", re.IGNORECASE)
+_FROM = re.compile(r"\s+từ\s+$")
+_TO = re.compile(r"\s+sang\s+")
+
+
+def moved_duty(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:
+    """A duty moved from one body to another ("chuyển nhiệm vụ thường trực … từ Văn phòng Chính
+    phủ sang Bộ TT&TT đảm nhiệm"): the receiving body leads the duty as named."""
+    moved = _MOVED.search(text, sentence.start, sentence.end)
+    if moved is None:
+        return None
+    for index, giver in enumerate(mentions[:-1]):
+        if giver.start <= moved.end():
+            continue
+        before = _FROM.search(text, moved.end(), giver.start)
+        receiver = mentions[index + 1]
+        if before and _TO.fullmatch(text, giver.end, receiver.start):
+            return LeadClause([receiver], moved.end(), before.start())
+    return None

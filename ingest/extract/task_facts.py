@@ -1,0 +1,166 @@
+"""One task assignment from its lead and where its task starts: the coordinators after
+"phối hợp (với)", where the task ends, its deadline, who gave it and what it answers."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ingest.extract.context import ExtractionContext
+from ingest.extract.deadlines import deadline_of, recurrence_of
+from ingest.extract.leads import contrast_end
+from ingest.extract.sentences import Span
+from ingest.extract.speakers import assigning_body, main_issuer, responds_to
+from ingest.model import AgencyRef, AssignmentFact, SourceText
+from ingest.resolve import AgencyMention
+from ingest.themes import classify_task_theme
+
+COORDINATE = re.compile(r"\s*,?\s*(?:phối hợp|phối hợp chặt chẽ)(?:\s+với)?\s+")
+_LIST_GLUE = re.compile(r"\s*(?:,|và|cùng(?:\s+với)?|với)\s*")
+_COLLECTIVE_WORD = (
+    r"(?:cơ quan|đơn vị|địa phương|ban ngành|ngành|ban|sở|bộ|tổ chức|doanh nghiệp|"
+    r"trường đại học|viện)"
+)
+_LOCAL_UNIT = r"(?:huyện|thị xã|thành phố|quận|xã|phường|thị trấn|đặc khu)"
+# "UBND các huyện, thành phố", "ủy ban nhân dân các xã, phường": every local People's Committee
+_LOCAL_COMMITTEES = (
+    rf"(?:UBND|[ỦUủu][ỷy] ban nhân dân)\s+(?:các|cấp)\s+{_LOCAL_UNIT}"
+    rf"(?:\s*(?:,|và)\s*{_LOCAL_UNIT})*"
+)
+_COLLECTIVE_PHRASE = re.compile(
+    rf"\s*,?\s*(?:và\s+)?(?:cùng\s+(?:với\s+)?)?(?:(?:các|những)\s+{_COLLECTIVE_WORD}"
+    rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*|{_LOCAL_COMMITTEES})"
+    rf"(?:\s+(?:có\s+)?liên quan)?(?![\w])"
+)
+_NOT_A_TASK = re.compile(r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s)", re.IGNORECASE)
+
+
+def agency_list(
+    text: str, position: int, mentions: list[AgencyMention], limit: int
+) -> tuple[list[AgencyRef], int]:
+    """Agencies listed from ``position`` ("Sở A, Sở B và các đơn vị"), and the list's end."""
+    found: list[AgencyRef] = []
+    while position < limit:
+        collective = _COLLECTIVE_PHRASE.match(text, position, limit)
+        if collective and collective.end() > position:
+            position = collective.end()  # "UBND các huyện" before its "UBND" is read as a body
+            continue
+        nxt = next((m for m in mentions if m.start >= position), None)
+        if (nxt and nxt.start < limit and _LIST_GLUE.fullmatch(text[position : nxt.start])) or (
+            nxt and nxt.start == position
+        ):
+            found.append(nxt.ref)
+            position = nxt.end
+            continue
+        break
+    return found, position
+
+
+_THEN_OTHERS = re.compile(r"\s*(?:chỉ đạo\s*)?,\s*")
+_THEY_COORDINATE = re.compile(r"\s+phối hợp(?:\s+với)?\s+")
+
+
+def _co_working(
+    text: str, after: int, sentence: Span, mentions: list[AgencyMention]
+) -> tuple[list[AgencyRef], int]:
+    """Coordinators named as a clause of their own after the lead's role ("Bộ Công an chủ trì chỉ
+    đạo, Bộ Thông tin và Truyền thông và các địa phương phối hợp xây dựng …"), and where the task
+    then starts; none (and ``after`` unchanged) otherwise."""
+    others = _THEN_OTHERS.match(text, after, sentence.end)
+    if others is None or not any(m.start == others.end() for m in mentions):
+        return [], after
+    found, position = agency_list(text, others.end(), mentions, sentence.end)
+    joined = _THEY_COORDINATE.match(text, position, sentence.end)
+    return (found, joined.end()) if found and joined else ([], after)
+
+
+def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
+    """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
+    with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
+    contrast = contrast_end(text, start, sentence.end, mentions)
+    for index in range(start, contrast if contrast is not None else sentence.end):
+        if text[index] == ";":
+            rest = text[index + 1 : sentence.end]
+            offset = index + 1 + len(rest) - len(rest.lstrip())
+            if any(m.start == offset for m in mentions) or ROLE_OPENING.match(text, offset):
+                return index
+    return contrast if contrast is not None else sentence.end
+
+
+def assignment(
+    text: str,
+    leads: list[AgencyMention],
+    after: int,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    source: SourceText,
+    context: ExtractionContext,
+    until: int | None = None,
+) -> AssignmentFact | None:
+    """The assignment to ``leads`` of the task read from ``after`` (to ``until`` if given)."""
+    lead = leads[-1]
+    coordinators: list[AgencyRef] = []
+    coordinate = COORDINATE.match(text, after, sentence.end)
+    if coordinate:
+        coordinators, after = agency_list(text, coordinate.end(), mentions, sentence.end)
+    else:
+        coordinators, after = _co_working(text, after, sentence, mentions)
+    end = until if until is not None else task_end(text, after, sentence, mentions)
+    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
+    while end > task_start and text[end - 1] in " .,;/":
+        end -= 1
+    task = text[task_start:end]
+    if len(task.split()) < 2 or _NOT_A_TASK.match(task):
+        return None
+    for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
+        more, _ = agency_list(text, task_start + extra.end(), mentions, end)
+        coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
+    recurrence = recurrence_of(task)
+    year = context.reference_date.year if context.reference_date and not recurrence else None
+    deadline, deadline_text = deadline_of(task, year)
+    if recurrence and deadline is None:
+        deadline_text = recurrence  # ongoing: due again every year (quarter, month)
+    body = assigning_body(text, sentence, lead, mentions, context)
+    document = context.document_at(sentence.start)
+    issuer = main_issuer(context, document)
+    if body is not None and (issuer is None or issuer.key != body.key):
+        # A body giving a task in a report is not the reported document giving it.
+        document = None
+    lead_keys = {m.ref.key for m in leads}
+    refs = list({m.ref.key: m.ref for m in leads}.values())
+    return AssignmentFact(
+        task=task,
+        leads=refs,
+        evidence=source.evidence(sentence.start, sentence.end),
+        coordinators=[c for c in coordinators if c.key not in lead_keys],
+        deadline=deadline,
+        deadline_text=deadline_text,
+        ongoing=bool(recurrence),
+        assigned_by=document,
+        theme=classify_task_theme(task, context.catalogue),
+        assigned_by_agency=body or (issuer if document else None),
+        in_response_to=None if document else responds_to(text, sentence, lead.start, context),
+    )
+
+
+def carried(
+    fact: AssignmentFact | None, like: AssignmentFact, leads: list[AgencyRef]
+) -> AssignmentFact | None:
+    """A task whose lead is carried from elsewhere: it keeps who gave the first one."""
+    if fact is None:
+        return None
+    return replace(
+        fact,
+        leads=leads,
+        coordinators=[c for c in fact.coordinators if c.key not in {x.key for x in leads}],
+        assigned_by=like.assigned_by,
+        assigned_by_agency=like.assigned_by_agency,
+        in_response_to=like.in_response_to,
+    )
+
+
+ROLE_OPENING = re.compile(
+    r"\s*(?:chủ trì|là cơ quan đầu mối|có trách nhiệm|chịu trách nhiệm|phối hợp)(?![\w])"
+    r"\s*,?\s*",
+    re.IGNORECASE,
+)
