@@ -15,6 +15,7 @@ agencies, documents and tasks (``search_places.rq``), named so or not, then the 
 from __future__ import annotations
 
 import difflib
+from array import array
 from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
@@ -36,24 +37,25 @@ class Entry(NamedTuple):
     preferred: bool  # rdfs:label / prefLabel / title, not an alternative label
 
 
-Row = tuple[str, str, str, bool]  # an entry as stored: its folded words joined by spaces
-
-
 class Entries(Sequence[Entry]):
-    """The index's entries, kept as plain tuples (what loads fast from the build's file) and
-    made :class:`Entry` when read: a search reads its candidates, not every label."""
+    """The index's entries as four columns of plain values (what loads fast from the build's
+    file: one list per field, not a tuple per label), each made an :class:`Entry` when read;
+    a search reads its candidates, not every label. ``folded``: the words joined by spaces."""
 
-    def __init__(self, rows: list[Row]) -> None:
-        self.rows = rows
+    def __init__(
+        self, entities: list[str], labels: list[str], folded: list[str], preferred: bytes
+    ) -> None:
+        self.columns = (entities, labels, folded, preferred)
 
     def __len__(self) -> int:
-        return len(self.rows)
+        return len(self.columns[0])
 
     def __getitem__(self, position):  # an int (or a slice, as Sequence allows)
         if isinstance(position, slice):
-            return [self[i] for i in range(*position.indices(len(self.rows)))]
-        entity, label, folded, preferred = self.rows[position]
-        return Entry(entity, label, tuple(folded.split()), preferred)
+            return [self[i] for i in range(*position.indices(len(self)))]
+        entities, labels, folded, preferred = self.columns
+        folded_words = tuple(folded[position].split())
+        return Entry(entities[position], labels[position], folded_words, bool(preferred[position]))
 
 
 @dataclass(frozen=True)
@@ -69,9 +71,12 @@ class SearchIndex:
     """All labels of a store, folded; ``search`` ranks entities for a query."""
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
-        entries: list[Row] = []
+        entities: list[str] = []
+        labels: list[str] = []
+        folded_labels: list[str] = []
+        preferred_flags = bytearray()
         self.preferred_label: dict[str, str] = {}
-        self.first_label: dict[str, str] = {}  # for an entity with no preferred label
+        first_label: dict[str, str] = {}
         postings: dict[str, set[int]] = {}
         seen: set[tuple[str, str, bool]] = set()
         own: dict[str, set[str]] = {}  # place → the agencies, documents, tasks it holds
@@ -88,23 +93,30 @@ class SearchIndex:
             seen.add((row["entity"], label, preferred))
             folded = words(label)
             for word in folded:
-                postings.setdefault(word, set()).add(len(entries))
-            entries.append((row["entity"], label, " ".join(folded), preferred))
-            self.first_label.setdefault(row["entity"], label)
+                postings.setdefault(word, set()).add(len(entities))
+            entities.append(row["entity"])
+            labels.append(label)
+            folded_labels.append(" ".join(folded))
+            preferred_flags.append(preferred)
+            first_label.setdefault(row["entity"], label)
             if preferred:
                 current = self.preferred_label.get(row["entity"])
                 if current is None or _prefer(label, current):
                     self.preferred_label[row["entity"]] = label
-        self.entries = Entries(entries)
+        self.entries = Entries(entities, labels, folded_labels, bytes(preferred_flags))
+        # the first label of an entity with no preferred one (the name a hit shows)
+        preferred_of = self.preferred_label
+        self.first_label = {e: n for e, n in first_label.items() if e not in preferred_of}
         self.words: list[str] = sorted(postings)  # for prefix ranges by binary search
-        self.postings: list[list[int]] = [sorted(postings[w]) for w in self.words]
+        # each word's entries, as packed 32-bit numbers (bytes load at once from the file)
+        self.postings = [array("I", sorted(postings[w])).tobytes() for w in self.words]
         self.own: dict[str, list[str]] = {place: sorted(found) for place, found in own.items()}
 
     def tables(self) -> tuple:
-        """The index as plain lists and dicts (what :meth:`from_tables` reads back), for the
-        file the build writes beside its store (:mod:`graph_api.serving_index`)."""
+        """The index as plain lists, dicts and bytes (what :meth:`from_tables` reads back),
+        for the file the build writes beside its store (:mod:`graph_api.serving_index`)."""
         return (
-            self.entries.rows,
+            self.entries.columns,
             self.words,
             self.postings,
             self.preferred_label,
@@ -116,8 +128,10 @@ class SearchIndex:
     def from_tables(cls, tables: tuple) -> SearchIndex:
         """The index :meth:`tables` gave, without folding a label again."""
         self = cls.__new__(cls)
-        rows, self.words, self.postings, self.preferred_label, self.first_label, self.own = tables
-        self.entries = Entries(rows)
+        columns, self.words, self.postings, self.preferred_label, self.first_label, self.own = (
+            tables
+        )
+        self.entries = Entries(*columns)
         return self
 
     def _holding(self, prefix: str) -> set[int]:
@@ -127,7 +141,7 @@ class SearchIndex:
         for position in range(start, len(self.words)):
             if not self.words[position].startswith(prefix):
                 break
-            found.update(self.postings[position])
+            found.update(memoryview(self.postings[position]).cast("I"))
         return found
 
     def candidates(self, wanted: list[str]) -> set[int]:
@@ -179,7 +193,8 @@ class SearchIndex:
     def listing(self, kind: str, limit: int) -> list[Hit]:
         """Every entity of ``kind`` that has a label, in the order of its folded label."""
         names: dict[str, str] = {}
-        for entity, label, _, _ in self.entries.rows:  # no preferred label: its first other
+        entities, labels = self.entries.columns[:2]
+        for entity, label in zip(entities, labels, strict=True):  # no preferred label: its first
             if _kind(entity) == kind:
                 names.setdefault(entity, label)
         names.update((e, label) for e, label in self.preferred_label.items() if _kind(e) == kind)

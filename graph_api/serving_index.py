@@ -1,8 +1,8 @@
-"""What the server needs once per release — the search index and every task's sort keys —
-computed when the release is built and kept in a file beside its store, so a server starting on
-it (or the first request after a rebuild) loads it in a fraction of a second instead of reading
-the whole graph (at 10⁶ quads: 15 s for the index, 7 s for the sort keys, on the first search
-and the first ``/tasks``).
+"""What the server needs once per release — the search index, and every task in the order of
+each sort of the task list — computed when the release is built and kept in a file beside its
+store, so a server starting on it (or the first request after a rebuild) loads it in a fraction
+of a second instead of reading the whole graph (at 10⁶ quads: 15 s for the index on the first
+search; 7 s for the sort keys on the first ``/tasks``, and 1.5–2 s of query and sort on each).
 
 A file, not derived triples: the index is a data structure (folded words → the labels holding
 them) the server needs whole in memory, and read back as triples it would still cost a read of
@@ -12,8 +12,8 @@ store and an old store get the same answers. It is tied to its store by a finger
 store's immutable files and by a format number; a missing or mismatched file is rebuilt in
 memory from the store, in the background from start-up, and the log says so.
 
-The file is a pickle of plain lists, dicts and strings, read by an unpickler that refuses every
-class (:class:`_PlainUnpickler`): it never runs code, whoever wrote the file.
+The file is a pickle of plain lists, dicts, strings and bytes, read by an unpickler that refuses
+every class (:class:`_PlainUnpickler`): it never runs code, whoever wrote the file.
 """
 
 from __future__ import annotations
@@ -29,23 +29,25 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from graph_api.pages.task_keys import FIELDS, Keys, read_task_keys
+from graph_api.named_queries import load_query
+from graph_api.pages.task_keys import read_task_keys
+from graph_api.pages.task_order import TaskOrder
 from graph_api.release_store import CurrentReleaseStore
 from graph_api.routes.search import search_rows
 from graph_api.search_index import SearchIndex
 from graph_api.store import OxigraphStore, Store
 
 log = logging.getLogger(__name__)
-FORMAT = 1  # bump when the tables change shape: older files are then rebuilt, not misread
+FORMAT = 3  # bump when the tables change shape: older files are then rebuilt, not misread
 SUFFIX = ".serving.pickle"  # beside the store folder: releases/<id>/store.serving.pickle
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """One release's search index and task sort keys, as the routes read them."""
+    """One release's search index and its tasks in each sort's order, as the routes read them."""
 
     search: SearchIndex
-    task_keys: Keys
+    task_order: TaskOrder
 
 
 def sidecar_path(store_dir: Path) -> Path:
@@ -64,20 +66,22 @@ def fingerprint(store_dir: Path) -> str:
 
 
 def compute(store: Store) -> Prepared:
-    """Read the index and the sort keys from the store (what costs the graph's size)."""
-    return Prepared(SearchIndex(search_rows(store)), read_task_keys(store))
+    """Read the index, the sort keys and every task from the store and put the tasks in order
+    (what costs the graph's size)."""
+    keys = read_task_keys(store)
+    tasks = [row["task"] for row in store.select(load_query("task_list"))]  # every pg:Task
+    return Prepared(SearchIndex(search_rows(store)), TaskOrder.of(tasks, keys))
 
 
 def write(store_dir: Path, prepared: Prepared) -> Path:
     """Write ``prepared`` beside ``store_dir`` (atomically: a reader sees the old file or the
     whole new one); the file's path."""
     path = sidecar_path(store_dir)
-    keys = {task: tuple(map(found.get, FIELDS)) for task, found in prepared.task_keys.items()}
     payload = {
         "format": FORMAT,
         "fingerprint": fingerprint(store_dir),
         "search": prepared.search.tables(),
-        "task_keys": keys,
+        "task_order": prepared.task_order.tables(),
     }
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
@@ -118,9 +122,8 @@ def read(store_dir: Path) -> Prepared | None:
     if payload.get("fingerprint") != fingerprint(store_dir):
         log.warning("the serving index %s was made for another store than %s", path, store_dir)
         return None
-    stored = payload["task_keys"]
-    keys = {task: dict(zip(FIELDS, found, strict=True)) for task, found in stored.items()}
-    return Prepared(SearchIndex.from_tables(payload["search"]), keys)
+    order = TaskOrder(*payload["task_order"])
+    return Prepared(SearchIndex.from_tables(payload["search"]), order)
 
 
 class _PlainUnpickler(pickle.Unpickler):
@@ -175,9 +178,9 @@ class ServingIndex:
         )
         prepared = compute(self._store)
         log.warning(
-            "search index (%d labels) and sort keys (%d tasks) rebuilt in %.1f s",
+            "search index (%d labels) and task orders (%d tasks) rebuilt in %.1f s",
             len(prepared.search.entries),
-            len(prepared.task_keys),
+            len(prepared.task_order.orders["citation"]),
             time.perf_counter() - started,
         )
         return prepared

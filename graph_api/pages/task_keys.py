@@ -5,28 +5,19 @@ kept in the file beside its store with the search index (:mod:`graph_api.serving
 Reading these keys with each filtered list cost 16 s at 10⁶ quads (a path per task through
 its evidence to its source's title); read once as plain patterns (``task_sort_keys.rq``,
 ``document_numbers.rq``) and joined here, they cost 7 s at 10⁶ quads, which the first ``/tasks``
-after start paid until the build wrote them down; a request now pays only for its filter query.
+after start paid until the build wrote them down; a request now pays only for its filter query
+(every task put in each sort's order there too: :mod:`graph_api.pages.task_order`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
-from starlette.concurrency import run_in_threadpool
-
 from graph_api.named_queries import load_query
 from graph_api.pages.task_rows import deadline_end
 from graph_api.store import Store
 
 Keys = dict[str, dict[str, Any]]  # task IRI → {number, documentNumber, sourceTitle, deadlineEnd}
-FIELDS = ("number", "documentNumber", "sourceTitle", "deadlineEnd")
-
-
-async def task_keys(request: Request) -> Keys:
-    """Every task's sort keys, for the store's current release."""
-    prepared = await run_in_threadpool(request.app.state.serving_index.prepared)
-    return prepared.task_keys
 
 
 def read_task_keys(store: Store) -> Keys:

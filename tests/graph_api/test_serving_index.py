@@ -15,7 +15,9 @@ from pathlib import Path
 import pytest
 
 from bench.server import Server
-from graph_api.serving_index import compute, read, sidecar_path
+from graph_api.pages.task_keys import read_task_keys
+from graph_api.pages.task_order import SORTS, sort_rows
+from graph_api.serving_index import FORMAT, compute, read, sidecar_path
 from graph_api.store import OxigraphStore
 from tests.conftest import ROOT, copy_corpus
 
@@ -52,11 +54,28 @@ def test_the_build_writes_the_index_and_sort_keys_beside_the_store(data_dir):
         computed = compute(live)  # what the server would read from the whole graph
     finally:
         live.close()
-    assert stored.task_keys == computed.task_keys
-    assert len(stored.task_keys) > 100
+    assert len(stored.task_order.orders["citation"]) > 100
     assert stored.search.tables() == computed.search.tables()
+    assert stored.task_order.tables() == computed.task_order.tables()
     hits = stored.search.search("so khoa hoc va cong nghe binh duong", 1)
     assert hits[0].entity == f"{ID}agency/so-khcn-binh-duong"
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_stored_orders_give_what_sorting_the_keys_gives(data_dir, sort, descending):
+    stored = read(store_dir(data_dir))
+    live = OxigraphStore(store_dir(data_dir))
+    try:
+        keys = read_task_keys(live)
+    finally:
+        live.close()
+    tasks = stored.task_order.orders["citation"]
+    for chosen in (tasks, tasks[::3], tasks[1::7]):  # every task, and two filtered lists
+        rows = [{"task": task, **keys.get(task, {})} for task in chosen]
+        expected = [row["task"] for row in sort_rows(rows, sort, descending)]
+        subset = None if chosen is tasks else chosen
+        assert stored.task_order.ordered(subset, sort, descending) == expected
 
 
 def test_the_server_answers_tasks_and_search_from_the_file(data_dir, tmp_path):
@@ -94,7 +113,7 @@ def test_a_file_that_names_a_class_or_another_store_is_not_used(data_dir, tmp_pa
     store = tmp_path / "store"
     store.mkdir()
     (store / "000001.sst").write_bytes(b"x")
-    sidecar_path(store).write_bytes(pickle.dumps({"format": 1, "x": OSError("not plain")}))
+    sidecar_path(store).write_bytes(pickle.dumps({"format": FORMAT, "x": OSError("not plain")}))
     assert read(store) is None
     assert "may not name builtins.OSError" in caplog.text
     real = sidecar_path(store_dir(data_dir)).read_bytes()
