@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import logging
-import threading
 from contextlib import asynccontextmanager
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
@@ -17,7 +14,6 @@ from fastapi_offline import FastAPIOffline
 
 from graph_api import error_handlers, openapi_doc
 from graph_api.executor import PooledStore, WorkerPool
-from graph_api.named_queries import load_query, query_names
 from graph_api.routes import (
     agencies,
     audit,
@@ -36,9 +32,7 @@ from graph_api.scheduler import FairScheduler
 from graph_api.security_headers import SecurityHeaders
 from graph_api.serving_index import ServingIndex
 from graph_api.settings import Settings
-from graph_api.sparql_guard import check_request
 from graph_api.store import Store
-from ontology.errors import PolicyGraphError
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -49,27 +43,6 @@ def package_version() -> str:
         return version("policygraph")
     except PackageNotFoundError:
         return "0.0.0"
-
-
-@functools.cache
-def warm_sparql_parser() -> None:
-    """Parse the project's own queries once, in the background from start-up.
-
-    pyparsing learns each parse action's arity on its first call, and that is not thread-safe:
-    two first calls at once can leave an action broken for the life of the process. Under the
-    50-client load test, 31 of 40 ``/sparql`` requests got 400 "Param.postParse2() missing 1
-    required positional argument". Each parse now borrows a grammar of its own
-    (:mod:`graph_api.parser_pool`), which is what keeps first calls apart; this warms one of
-    them. It took 3.9 s of the 9.6 s from start to first answer (10⁶ quads, machine loaded),
-    so it runs on a thread of its own (``warm_in_background``) and the server does not wait.
-    """
-    for name in query_names():
-        with contextlib.suppress(PolicyGraphError):
-            check_request(load_query(name), None)
-
-
-def warm_in_background() -> None:
-    threading.Thread(target=warm_sparql_parser, name="warm-sparql-parser", daemon=True).start()
 
 
 def serving_store(settings: Settings, store: Store) -> Store:
@@ -93,7 +66,6 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     With ``settings.query_workers`` > 0 and an embedded store, queries run in that many worker
     processes (started here), each stopped at ``settings.query_timeout``.
     """
-    warm_in_background()
     serving = serving_store(settings, store)
 
     @asynccontextmanager
