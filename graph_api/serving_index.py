@@ -139,7 +139,7 @@ def store_folder(store: Any) -> Path | None:
     if isinstance(inner, CurrentReleaseStore):
         inner = inner.current()
     if isinstance(inner, OxigraphStore) and inner.path.is_dir():
-        return inner.path
+        return inner.path.resolve()  # data/build/store is a link into the current release
     return None
 
 
