@@ -2,11 +2,8 @@
 
 from __future__ import annotations
 
-import contextlib
-import functools
 import logging
 from contextlib import asynccontextmanager
-from functools import partial
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
@@ -17,7 +14,6 @@ from fastapi_offline import FastAPIOffline
 
 from graph_api import error_handlers, openapi_doc
 from graph_api.executor import PooledStore, WorkerPool
-from graph_api.named_queries import load_query, query_names
 from graph_api.routes import (
     agencies,
     audit,
@@ -32,14 +28,11 @@ from graph_api.routes import (
     tasks,
     views,
 )
-from graph_api.routes.search import search_rows
 from graph_api.scheduler import FairScheduler
-from graph_api.search_index import LabelSearch
 from graph_api.security_headers import SecurityHeaders
+from graph_api.serving_index import ServingIndex
 from graph_api.settings import Settings
-from graph_api.sparql_guard import check_request
 from graph_api.store import Store
-from ontology.errors import PolicyGraphError
 
 log = logging.getLogger(__name__)
 STATIC_DIR = Path(__file__).resolve().parent / "static"
@@ -50,21 +43,6 @@ def package_version() -> str:
         return version("policygraph")
     except PackageNotFoundError:
         return "0.0.0"
-
-
-@functools.cache
-def warm_sparql_parser() -> None:
-    """Parse the project's own queries once, on one thread, before any request is served.
-
-    pyparsing learns each parse action's arity on its first call, and that is not thread-safe:
-    two first calls at once can leave an action broken for the life of the process. Under the
-    50-client load test, 31 of 40 ``/sparql`` requests got 400 "Param.postParse2() missing 1
-    required positional argument". Warming covers the grammar these queries use; a construct
-    first met by two requests at once can still race (the guard's parse is where to fix it).
-    """
-    for name in query_names():
-        with contextlib.suppress(PolicyGraphError):
-            check_request(load_query(name), None)
 
 
 def serving_store(settings: Settings, store: Store) -> Store:
@@ -88,7 +66,6 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     With ``settings.query_workers`` > 0 and an embedded store, queries run in that many worker
     processes (started here), each stopped at ``settings.query_timeout``.
     """
-    warm_sparql_parser()
     serving = serving_store(settings, store)
 
     @asynccontextmanager
@@ -109,7 +86,10 @@ def create_app(settings: Settings, store: Store) -> FastAPI:
     app.state.settings = settings
     app.state.store = serving
     app.state.version = package_version()
-    app.state.search_index = LabelSearch(partial(search_rows, serving), lambda: serving.release)
+    # the release's search index and task sort keys: read from the build's file beside the
+    # store (or rebuilt from the graph, logged) in the background, never before serving
+    app.state.serving_index = app.state.search_index = ServingIndex(serving)  # one, two names
+    app.state.serving_index.start_loading()
     app.add_middleware(
         CORSMiddleware,
         allow_origins=list(settings.cors_origins),

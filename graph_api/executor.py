@@ -124,11 +124,24 @@ class WorkerPool:
         self.on_standby_change: Callable[[int], None] = lambda standing_by: None
 
     def start(self) -> WorkerPool:
-        """Start every worker and wait until each has opened the store."""
+        """Start every worker and wait until the serving ones have opened the store; the
+        standby ones are awaited on a thread (the server answers without them)."""
         workers = [self._spawn() for _ in range(self.size + self.standby)]
-        for number, worker in enumerate(workers):
-            self._await_ready(worker, standby=number >= self.size)
+        for worker in workers[: self.size]:
+            self._await_ready(worker)
+        if workers[self.size :]:
+            threading.Thread(
+                target=self._await_standby, args=(workers[self.size :],), daemon=True
+            ).start()
         return self
+
+    def _await_standby(self, workers: list[_Worker]) -> None:
+        for worker in workers:
+            try:
+                self._await_ready(worker, standby=True)
+            except (PolicyGraphError, OSError, EOFError) as error:
+                if not self._closed:  # closing the pool closes a starting worker's pipe too
+                    log.error("a standby query worker did not start: %s", error)
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()

@@ -15,11 +15,11 @@ agencies, documents and tasks (``search_places.rq``), named so or not, then the 
 from __future__ import annotations
 
 import difflib
-import threading
+from array import array
 from bisect import bisect_left
-from collections.abc import Callable
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, NamedTuple
 
 from ontology.namespaces import ID_BASE
 from ontology.text_keys import fold
@@ -30,12 +30,32 @@ from ontology.text_keys import fold_words as words
 KIND_RANK = {"place": 0, "agency": 1, "document": 2, "task": 3, "indicator": 4, "theme": 5}
 
 
-@dataclass(frozen=True)
-class Entry:
+class Entry(NamedTuple):
     entity: str
     label: str
     folded: tuple[str, ...]
     preferred: bool  # rdfs:label / prefLabel / title, not an alternative label
+
+
+class Entries(Sequence[Entry]):
+    """The index's entries as four columns of plain values (what loads fast from the build's
+    file: one list per field, not a tuple per label), each made an :class:`Entry` when read;
+    a search reads its candidates, not every label. ``folded``: the words joined by spaces."""
+
+    def __init__(
+        self, entities: list[str], labels: list[str], folded: list[str], preferred: bytes
+    ) -> None:
+        self.columns = (entities, labels, folded, preferred)
+
+    def __len__(self) -> int:
+        return len(self.columns[0])
+
+    def __getitem__(self, position):  # an int (or a slice, as Sequence allows)
+        if isinstance(position, slice):
+            return [self[i] for i in range(*position.indices(len(self)))]
+        entities, labels, folded, preferred = self.columns
+        folded_words = tuple(folded[position].split())
+        return Entry(entities[position], labels[position], folded_words, bool(preferred[position]))
 
 
 @dataclass(frozen=True)
@@ -51,15 +71,18 @@ class SearchIndex:
     """All labels of a store, folded; ``search`` ranks entities for a query."""
 
     def __init__(self, rows: list[dict[str, Any]]) -> None:
-        self.entries: list[Entry] = []
+        entities: list[str] = []
+        labels: list[str] = []
+        folded_labels: list[str] = []
+        preferred_flags = bytearray()
         self.preferred_label: dict[str, str] = {}
-        self.first_label: dict[str, str] = {}  # for an entity with no preferred label
+        first_label: dict[str, str] = {}
         postings: dict[str, set[int]] = {}
         seen: set[tuple[str, str, bool]] = set()
-        self.own: dict[str, set[str]] = {}  # place → the agencies, documents, tasks it holds
+        own: dict[str, set[str]] = {}  # place → the agencies, documents, tasks it holds
         for row in rows:
             if row.get("place"):
-                self.own.setdefault(row["place"], set()).add(row["entity"])
+                own.setdefault(row["place"], set()).add(row["entity"])
                 continue
             label = row.get("label")
             if not label:
@@ -68,17 +91,48 @@ class SearchIndex:
             if (row["entity"], label, preferred) in seen:
                 continue
             seen.add((row["entity"], label, preferred))
-            entry = Entry(row["entity"], label, tuple(words(label)), preferred)
-            for word in entry.folded:
-                postings.setdefault(word, set()).add(len(self.entries))
-            self.entries.append(entry)
-            self.first_label.setdefault(row["entity"], label)
+            folded = words(label)
+            for word in folded:
+                postings.setdefault(word, set()).add(len(entities))
+            entities.append(row["entity"])
+            labels.append(label)
+            folded_labels.append(" ".join(folded))
+            preferred_flags.append(preferred)
+            first_label.setdefault(row["entity"], label)
             if preferred:
                 current = self.preferred_label.get(row["entity"])
                 if current is None or _prefer(label, current):
                     self.preferred_label[row["entity"]] = label
+        self.entries = Entries(entities, labels, folded_labels, bytes(preferred_flags))
+        # the first label of an entity with no preferred one (the name a hit shows)
+        preferred_of = self.preferred_label
+        self.first_label = {e: n for e, n in first_label.items() if e not in preferred_of}
         self.words: list[str] = sorted(postings)  # for prefix ranges by binary search
-        self.postings: list[frozenset[int]] = [frozenset(postings[w]) for w in self.words]
+        # each word's entries, as packed 32-bit numbers (bytes load at once from the file)
+        self.postings = [array("I", sorted(postings[w])).tobytes() for w in self.words]
+        self.own: dict[str, list[str]] = {place: sorted(found) for place, found in own.items()}
+
+    def tables(self) -> tuple:
+        """The index as plain lists, dicts and bytes (what :meth:`from_tables` reads back),
+        for the file the build writes beside its store (:mod:`graph_api.serving_index`)."""
+        return (
+            self.entries.columns,
+            self.words,
+            self.postings,
+            self.preferred_label,
+            self.first_label,
+            self.own,
+        )
+
+    @classmethod
+    def from_tables(cls, tables: tuple) -> SearchIndex:
+        """The index :meth:`tables` gave, without folding a label again."""
+        self = cls.__new__(cls)
+        columns, self.words, self.postings, self.preferred_label, self.first_label, self.own = (
+            tables
+        )
+        self.entries = Entries(*columns)
+        return self
 
     def _holding(self, prefix: str) -> set[int]:
         """The entries with a word that is ``prefix`` or begins with it."""
@@ -87,7 +141,7 @@ class SearchIndex:
         for position in range(start, len(self.words)):
             if not self.words[position].startswith(prefix):
                 break
-            found |= self.postings[position]
+            found.update(memoryview(self.postings[position]).cast("I"))
         return found
 
     def candidates(self, wanted: list[str]) -> set[int]:
@@ -112,7 +166,7 @@ class SearchIndex:
                 best[entry.entity] = (score, entry)
         named = self.named(query, "place")
         place = named[0] if len(named) == 1 else None
-        own = self.own.get(place, set()) if place else set()
+        own = set(self.own.get(place, ())) if place else set()
         for entity in sorted(own - best.keys()):  # its own entities, named so or not
             if label := self.preferred_label.get(entity) or self.first_label.get(entity):
                 best[entity] = (0.0, Entry(entity, label, (), True))
@@ -139,9 +193,10 @@ class SearchIndex:
     def listing(self, kind: str, limit: int) -> list[Hit]:
         """Every entity of ``kind`` that has a label, in the order of its folded label."""
         names: dict[str, str] = {}
-        for entry in self.entries:  # an entity without a preferred label: its first other name
-            if _kind(entry.entity) == kind:
-                names.setdefault(entry.entity, entry.label)
+        entities, labels = self.entries.columns[:2]
+        for entity, label in zip(entities, labels, strict=True):  # no preferred label: its first
+            if _kind(entity) == kind:
+                names.setdefault(entity, label)
         names.update((e, label) for e, label in self.preferred_label.items() if _kind(e) == kind)
         found = [(fold(label), entity, label) for entity, label in names.items()]
         return [
@@ -191,34 +246,6 @@ def _natural(item: tuple[str, str, str]) -> tuple:
     """``nhiệm vụ 9`` before ``nhiệm vụ 52``: the trailing number compared as a number."""
     head, _, number = item[0].rpartition(" ")
     return (head, int(number), item[1]) if number.isdigit() else (item[0], -1, item[1])
-
-
-class LabelSearch:
-    """The app's search index, made by ``create_app`` over its store and kept for the app's life.
-
-    The labels are read and folded on the first search, not at start-up: that takes 1.6 s on
-    the real build (13,281 labels), and a remote engine that is down at start must not stop the
-    server from starting.
-    """
-
-    def __init__(
-        self,
-        read_labels: Callable[[], list[dict[str, Any]]],
-        release: Callable[[], object] = lambda: None,
-    ) -> None:
-        self._read_labels = read_labels
-        self._release = release  # which data the store serves now: a rebuild means index anew
-        self._index: SearchIndex | None = None
-        self._indexed_release: object = None
-        self._lock = threading.Lock()  # one build, however many searches arrive at once
-
-    def index(self) -> SearchIndex:
-        with self._lock:
-            release = self._release()
-            if self._index is None or release != self._indexed_release:
-                self._index = SearchIndex(self._read_labels())
-                self._indexed_release = release
-            return self._index
 
 
 def _prefer(candidate: str, current: str) -> bool:

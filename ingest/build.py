@@ -314,8 +314,12 @@ def build(
     progress: Progress | None = None,
     workers: int | None = None,
     use_cache: bool = True,
+    beside_store: Callable[[Path], object] | None = None,
 ) -> BuildReport:
     """Build a new release and swap it in; on any failure the previous release stays current.
+
+    ``beside_store(store_dir)`` writes what else the release holds before it is swapped in (the
+    CLI passes the server's precomputed search index and sort keys, graph_api.serving_index).
 
     What killed builds left behind is cleaned first; old releases are pruned last, except those
     a live process has pinned (see :mod:`ontology.releases`). Sources are extracted on
@@ -353,6 +357,8 @@ def build(
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
             write_release(dataset, staging, report, started)
+            if beside_store is not None:
+                beside_store(staging / "store")
             with releases.build_lock(build_dir):
                 final = staging.parent / report.release
                 staging.rename(final)

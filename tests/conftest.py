@@ -23,11 +23,15 @@ def copy_corpus(target: Path) -> Path:
 @pytest.fixture(scope="session")
 def built_store(tmp_path_factory) -> Path:
     """Run the real build once over a copy of data/; the build directory."""
+    from graph_api.serving_index import write_for_store
     from ingest.build import build
 
     data = copy_corpus(tmp_path_factory.mktemp("data"))
     build_dir = tmp_path_factory.mktemp("build")
-    build(data / "curated", data / "sources", build_dir, validate=False)
+    # with the file the server reads beside the store, as `policygraph build` writes it
+    build(
+        data / "curated", data / "sources", build_dir, validate=False, beside_store=write_for_store
+    )
     return build_dir
 
 

@@ -37,6 +37,7 @@ def _positive_int(text: str) -> int:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from graph_api.serving_index import write_for_store
     from ingest.build import build
 
     with progress_bar("build", quiet=args.quiet) as progress:
@@ -48,6 +49,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             progress=progress,
             workers=args.workers,
             use_cache=not args.no_cache,
+            beside_store=write_for_store,  # what the server would read from the whole graph
         )
     print(report.to_text())
     return 0

@@ -1,35 +1,30 @@
 """What the list of tasks sorts by — each task's number, its document's official number, its
-appendix and the last day of its deadline — read once per release and kept beside it (as the
-province list and the search index are).
+appendix and the last day of its deadline — computed once per release, when it is built, and
+kept in the file beside its store with the search index (:mod:`graph_api.serving_index`).
 
 Reading these keys with each filtered list cost 16 s at 10⁶ quads (a path per task through
 its evidence to its source's title); read once as plain patterns (``task_sort_keys.rq``,
-``document_numbers.rq``) and joined here, a request pays only for its filter query.
+``document_numbers.rq``) and joined here, they cost 7 s at 10⁶ quads, which the first ``/tasks``
+after start paid until the build wrote them down; a request now pays only for its filter query
+(every task put in each sort's order there too: :mod:`graph_api.pages.task_order`).
 """
 
 from __future__ import annotations
 
 from typing import Any
 
-from fastapi import Request
-
+from graph_api.named_queries import load_query
 from graph_api.pages.task_rows import deadline_end
-from graph_api.routes.common import select
+from graph_api.store import Store
 
 Keys = dict[str, dict[str, Any]]  # task IRI → {number, documentNumber, sourceTitle, deadlineEnd}
 
 
-async def task_keys(request: Request) -> Keys:
-    """Every task's sort keys, for the store's current release."""
-    state = request.app.state
-    release = getattr(state.store, "release", None)
-    cached = getattr(state, "task_sort_keys", None)
-    if cached is None or cached[0] != release:
-        keys = combine(
-            await select(request, "task_sort_keys"), await select(request, "document_numbers")
-        )
-        state.task_sort_keys = cached = (release, keys)
-    return cached[1]
+def read_task_keys(store: Store) -> Keys:
+    """Every task's sort keys, read from the whole graph (once per release: at build time)."""
+    return combine(
+        store.select(load_query("task_sort_keys")), store.select(load_query("document_numbers"))
+    )
 
 
 def combine(rows: list[dict[str, Any]], documents: list[dict[str, Any]]) -> Keys:

@@ -1,6 +1,8 @@
 """The list of tasks (``/tasks``): filtered in SPARQL (``task_list*.rq``), the wording matched by
-the search index (diacritics ignored), sorted and paged here, the page's rows detailed by the
-REST route's queries (``tasks.rq`` through :func:`task_rows`).
+the search index (diacritics ignored), put in the release's order of the sort asked (made when
+it was built, :mod:`graph_api.pages.task_order`) and paged here, the page's rows detailed by the
+REST route's queries (``tasks.rq`` through :func:`task_rows`). Without a filter no query runs:
+the page is a slice of that order.
 
 The query is the one driven by the most selective filter given (agency, province, document), as
 ``/api/tasks`` does, so its cost follows the answer. A name that names two entities (two
@@ -20,9 +22,8 @@ from starlette.concurrency import run_in_threadpool
 
 from graph_api.exports import Column
 from graph_api.pages.facts import entity_names
-from graph_api.pages.labels import task_citation
 from graph_api.pages.lookup import resolve
-from graph_api.pages.task_keys import task_keys
+from graph_api.pages.task_order import SORTS, TaskOrder
 from graph_api.pages.task_rows import TaskRow, task_rows
 from graph_api.routes.common import select
 from graph_api.store_terms import IRI
@@ -30,7 +31,7 @@ from ontology.errors import QueryError
 from ontology.text_keys import fold_words
 
 DRIVERS = ("agency", "province", "document")  # most selective first, as routes.common.task_page
-SORTS = ("citation", "document", "deadline")
+__all__ = ["SORTS", "matching_tasks", "task_order"]
 DETAIL_CHUNK = 250  # tasks detailed per query (bound lists stay far under 1,000 IRIs)
 COLUMNS = (
     Column("citation", "Nhiệm vụ", "Task"),
@@ -91,14 +92,18 @@ async def resolved_filters(request: Request, filters: TaskFilters) -> dict[str, 
 
 async def matching_tasks(
     request: Request, filters: TaskFilters, entities: dict[str, list[IRI]]
-) -> list[dict[str, Any]]:
-    """Every task matching the filters (``task_list*.rq``) with its sort keys (unsorted)."""
+) -> set[str] | None:
+    """The tasks matching the filters (``task_list*.rq``); None when no filter is given (every
+    task: the list is then a slice of the release's order, :func:`task_order`, no query)."""
     dates = {
         "deadlineFrom": period("deadline_from", filters.deadline_from, last=False),
         "deadlineTo": period("deadline_to", filters.deadline_to, last=True),
         "overdueOn": period("overdue_on", filters.overdue_on, last=False),
         "deep": True if filters.deep else None,
     }
+    wording = await text_matches(request, filters.q) if filters.q.strip() else None
+    if not entities and all(value is None for value in dates.values()):
+        return wording
     driver = next((name for name in DRIVERS if entities.get(name)), None)
     name = "task_list" if driver is None else f"task_list_{driver}"
     names = list(entities)
@@ -106,12 +111,13 @@ async def matching_tasks(
     for combination in itertools.product(*(entities[n] for n in names)):
         bindings = {**dates, **dict(zip(names, combination, strict=True))}
         found |= {row["task"] for row in await select(request, name, bindings)}
-    keys = await task_keys(request)
-    rows = [{"task": task, **keys.get(task, {})} for task in found]
-    if filters.q.strip():
-        wording = await text_matches(request, filters.q)
-        rows = [row for row in rows if row["task"] in wording]
-    return rows
+    return found if wording is None else found & wording
+
+
+async def task_order(request: Request) -> TaskOrder:
+    """Every task in each sort's order, for the store's current release (made at build time)."""
+    prepared = await run_in_threadpool(request.app.state.serving_index.prepared)
+    return prepared.task_order
 
 
 async def text_matches(request: Request, text: str) -> set[str]:
@@ -128,34 +134,6 @@ async def text_matches(request: Request, text: str) -> set[str]:
 
 
 _TASK_PREFIX = "https://w3id.org/policygraph/id/task/"
-
-
-def citation_of(row: dict[str, Any]) -> str:
-    return task_citation(row.get("number"), row.get("documentNumber"), row.get("sourceTitle"))
-
-
-def _citation_key(row: dict[str, Any]) -> tuple:
-    """``…, nhiệm vụ 9`` before ``…, nhiệm vụ 52``; uncited tasks last."""
-    citation = citation_of(row)
-    head, _, number = citation.rpartition(" ")
-    numbered = (head, int(number)) if number.isdigit() else (citation, 0)
-    return (not row.get("number"), *numbered, row["task"])
-
-
-def sort_rows(rows: list[dict[str, Any]], sort: str, descending: bool) -> list[dict[str, Any]]:
-    """Rows in the order asked; a missing deadline or document sorts last either way."""
-    if sort not in SORTS:
-        raise QueryError(f"sort={sort!r}: one of {', '.join(SORTS)}")
-    ordered = sorted(rows, key=_citation_key, reverse=descending)
-    if sort == "deadline":
-        present = [row for row in ordered if row.get("deadlineEnd")]
-        present.sort(key=lambda row: row["deadlineEnd"], reverse=descending)
-        return present + [row for row in ordered if not row.get("deadlineEnd")]
-    if sort == "document":
-        present = [row for row in ordered if row.get("documentNumber")]
-        present.sort(key=lambda row: row["documentNumber"].casefold(), reverse=descending)
-        return present + [row for row in ordered if not row.get("documentNumber")]
-    return ordered
 
 
 async def detailed_rows(

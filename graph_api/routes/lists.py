@@ -120,11 +120,11 @@ async def tasks_page(
     )
     entities = await task_list.resolved_filters(request, filters)
     found = await task_list.matching_tasks(request, filters, entities)
-    ordered = task_list.sort_rows(found, sort, order == "desc")
+    ordered = (await task_list.task_order(request)).ordered(found, sort, order == "desc")
     on = task_list.period("overdue_on", overdue_on, last=False) or date.today()
     if format in ("csv", "xlsx"):
         cap = request.app.state.settings.max_rows
-        iris = [IRI(row["task"]) for row in ordered[:cap]]
+        iris = [IRI(task) for task in ordered[:cap]]
         rows = task_list.export_rows(
             await task_list.detailed_rows(request, iris, on, page_lang), page_lang
         )
@@ -132,7 +132,7 @@ async def tasks_page(
             task_list.COLUMNS, rows, format=format, lang=page_lang, name=lw("tasks_title", "en")
         )
     paging = Paging(len(ordered), page, per_page)
-    page_iris = [IRI(row["task"]) for row in ordered[paging.start : paging.last]]
+    page_iris = [IRI(task) for task in ordered[paging.start : paging.last]]
     return await render_list(
         request,
         "tasks.html",

@@ -1,0 +1,200 @@
+"""What the server needs once per release — the search index, and every task in the order of
+each sort of the task list — computed when the release is built and kept in a file beside its
+store, so a server starting on it (or the first request after a rebuild) loads it in a fraction
+of a second instead of reading the whole graph (at 10⁶ quads: 15 s for the index on the first
+search; 7 s for the sort keys on the first ``/tasks``, and 1.5–2 s of query and sort on each).
+
+A file, not derived triples: the index is a data structure (folded words → the labels holding
+them) the server needs whole in memory, and read back as triples it would still cost a read of
+every label at start, which is what is removed here. The file is made from the store alone,
+with the queries the server would run (:func:`compute`), so a build, a benchmark's synthetic
+store and an old store get the same answers. It is tied to its store by a fingerprint of the
+store's immutable files and by a format number; a missing or mismatched file is rebuilt in
+memory from the store, in the background from start-up, and the log says so.
+
+The file is a pickle of plain lists, dicts, strings and bytes, read by an unpickler that refuses
+every class (:class:`_PlainUnpickler`): it never runs code, whoever wrote the file.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import io
+import logging
+import os
+import pickle
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from graph_api.named_queries import load_query
+from graph_api.pages.task_keys import read_task_keys
+from graph_api.pages.task_order import TaskOrder
+from graph_api.release_store import CurrentReleaseStore
+from graph_api.routes.search import search_rows
+from graph_api.search_index import SearchIndex
+from graph_api.store import OxigraphStore, Store
+
+log = logging.getLogger(__name__)
+FORMAT = 3  # bump when the tables change shape: older files are then rebuilt, not misread
+SUFFIX = ".serving.pickle"  # beside the store folder: releases/<id>/store.serving.pickle
+
+
+@dataclass(frozen=True)
+class Prepared:
+    """One release's search index and its tasks in each sort's order, as the routes read them."""
+
+    search: SearchIndex
+    task_order: TaskOrder
+
+
+def sidecar_path(store_dir: Path) -> Path:
+    return store_dir.with_name(store_dir.name + SUFFIX)
+
+
+def fingerprint(store_dir: Path) -> str:
+    """The store's immutable files (RocksDB's tables and manifest), by name and size: another
+    store, or this folder rebuilt, gives another fingerprint."""
+    names = sorted(
+        (entry.name, entry.stat().st_size)
+        for entry in os.scandir(store_dir)
+        if entry.name.endswith(".sst") or entry.name.startswith(("MANIFEST-", "CURRENT"))
+    )
+    return hashlib.sha256(repr(names).encode()).hexdigest()
+
+
+def compute(store: Store) -> Prepared:
+    """Read the index, the sort keys and every task from the store and put the tasks in order
+    (what costs the graph's size)."""
+    keys = read_task_keys(store)
+    tasks = [row["task"] for row in store.select(load_query("task_list"))]  # every pg:Task
+    return Prepared(SearchIndex(search_rows(store)), TaskOrder.of(tasks, keys))
+
+
+def write(store_dir: Path, prepared: Prepared) -> Path:
+    """Write ``prepared`` beside ``store_dir`` (atomically: a reader sees the old file or the
+    whole new one); the file's path."""
+    path = sidecar_path(store_dir)
+    payload = {
+        "format": FORMAT,
+        "fingerprint": fingerprint(store_dir),
+        "search": prepared.search.tables(),
+        "task_order": prepared.task_order.tables(),
+    }
+    partial = path.with_name(f".{path.name}.{os.getpid()}")
+    try:
+        with partial.open("wb") as out:
+            pickle.dump(payload, out, protocol=5)
+        os.replace(partial, path)
+    except OSError as error:
+        partial.unlink(missing_ok=True)
+        raise OSError(f"{path}: could not write the serving index: {error}") from error
+    return path
+
+
+def write_for_store(store_dir: Path) -> Path:
+    """Compute and write the file of the store at ``store_dir`` (builds and benchmarks)."""
+    store = OxigraphStore(store_dir)
+    try:
+        return write(store_dir, compute(store))
+    finally:
+        store.close()
+
+
+def read(store_dir: Path) -> Prepared | None:
+    """The file beside ``store_dir`` if it is there and made for this store; else None (why is
+    logged)."""
+    path = sidecar_path(store_dir)
+    if not path.is_file():
+        log.warning("no serving index at %s (a store built before it existed)", path)
+        return None
+    try:
+        with path.open("rb") as handle:
+            payload = _PlainUnpickler(io.BufferedReader(handle, 1 << 20)).load()
+    except (OSError, pickle.UnpicklingError, EOFError, ValueError) as error:
+        log.warning("the serving index %s cannot be read: %s", path, error)
+        return None
+    if not isinstance(payload, dict) or payload.get("format") != FORMAT:
+        log.warning("the serving index %s has another format than %d", path, FORMAT)
+        return None
+    if payload.get("fingerprint") != fingerprint(store_dir):
+        log.warning("the serving index %s was made for another store than %s", path, store_dir)
+        return None
+    order = TaskOrder(*payload["task_order"])
+    return Prepared(SearchIndex.from_tables(payload["search"]), order)
+
+
+class _PlainUnpickler(pickle.Unpickler):
+    """Reads lists, dicts, tuples, strings and numbers only: no class, no code."""
+
+    def find_class(self, module: str, name: str) -> Any:
+        raise pickle.UnpicklingError(f"the serving index may not name {module}.{name}")
+
+
+def store_folder(store: Any) -> Path | None:
+    """The on-disk folder ``store`` answers from now, when it is an embedded one."""
+    inner = getattr(store, "store", store)  # a PooledStore answers REST queries from its store
+    if isinstance(inner, CurrentReleaseStore):
+        inner = inner.current()
+    if isinstance(inner, OxigraphStore) and inner.path.is_dir():
+        return inner.path.resolve()  # data/build/store is a link into the current release
+    return None
+
+
+class ServingIndex:
+    """The app's :class:`Prepared` for the store's current release: read from the build's file,
+    else computed from the store; once per release, whatever number of requests ask at once."""
+
+    def __init__(self, store: Store) -> None:
+        self._store = store
+        self._prepared: Prepared | None = None
+        self._release: object = None
+        self._lock = threading.Lock()
+
+    def prepared(self) -> Prepared:
+        with self._lock:
+            release = self._store.release
+            if self._prepared is None or release != self._release:
+                self._prepared = self._load()
+                self._release = release
+            return self._prepared
+
+    def index(self) -> SearchIndex:
+        """The search index (what ``app.state.search_index.index()`` gives the routes)."""
+        return self.prepared().search
+
+    def _load(self) -> Prepared:
+        started = time.perf_counter()
+        folder = store_folder(self._store)
+        prepared = read(folder) if folder is not None else None
+        if prepared is not None:
+            log.info("serving index of %s read in %.2f s", folder, time.perf_counter() - started)
+            return prepared
+        log.warning(
+            "rebuilding the search index and the task list's sort keys from the graph of %s",
+            folder or "the remote store",
+        )
+        prepared = compute(self._store)
+        log.warning(
+            "search index (%d labels) and task orders (%d tasks) rebuilt in %.1f s",
+            len(prepared.search.entries),
+            len(prepared.task_order.orders["citation"]),
+            time.perf_counter() - started,
+        )
+        return prepared
+
+    def start_loading(self) -> threading.Thread:
+        """Load (or rebuild) in the background, so that neither start-up nor the first request
+        waits for it when there is time; a failure is logged and retried on the next request."""
+
+        def load() -> None:
+            try:
+                self.prepared()
+            except Exception as error:  # a store down at start must not stop it
+                log.warning("the serving index could not be prepared yet: %s", error)
+
+        thread = threading.Thread(target=load, name="serving-index", daemon=True)
+        thread.start()
+        return thread

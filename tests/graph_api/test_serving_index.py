@@ -1,0 +1,122 @@
+"""The search index and the task list's sort keys are made by ``policygraph build`` and kept beside
+the release's store (:mod:`graph_api.serving_index`); the server answers ``/tasks`` and search
+from that file, and still starts, saying what it rebuilds, when the file is missing or wrong."""
+
+from __future__ import annotations
+
+import json
+import pickle
+import shutil
+import subprocess
+import sys
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from bench.server import Server
+from graph_api.pages.task_keys import read_task_keys
+from graph_api.pages.task_order import SORTS, sort_rows
+from graph_api.serving_index import FORMAT, compute, read, sidecar_path
+from graph_api.store import OxigraphStore
+from tests.conftest import ROOT, copy_corpus
+
+ID = "https://w3id.org/policygraph/id/"
+
+
+@pytest.fixture(scope="module")
+def data_dir(built_store, tmp_path_factory) -> Path:
+    """A copy of data/ built by the real command, as a user runs it (with the facts the
+    session's build extracted from the same texts, so it does not extract them again)."""
+    data = copy_corpus(tmp_path_factory.mktemp("serving") / "data")
+    shutil.copytree(built_store / "cache", data / "build" / "cache")
+    command = [sys.executable, "-m", "cli", "--data-dir", str(data)]
+    subprocess.run([*command, "build", "--no-validate", "--quiet"], cwd=ROOT, check=True)
+    return data
+
+
+def store_dir(data: Path) -> Path:
+    return (data / "build" / "current" / "store").resolve()
+
+
+def get(url: str) -> tuple[int, str]:
+    with urllib.request.urlopen(url, timeout=60) as response:
+        return response.status, response.read().decode("utf-8")
+
+
+def test_the_build_writes_the_index_and_sort_keys_beside_the_store(data_dir):
+    store = store_dir(data_dir)
+    assert sidecar_path(store).is_file()
+    stored = read(store)
+    assert stored is not None
+    live = OxigraphStore(store)
+    try:
+        computed = compute(live)  # what the server would read from the whole graph
+    finally:
+        live.close()
+    assert len(stored.task_order.orders["citation"]) > 100
+    assert stored.search.tables() == computed.search.tables()
+    assert stored.task_order.tables() == computed.task_order.tables()
+    hits = stored.search.search("so khoa hoc va cong nghe binh duong", 1)
+    assert hits[0].entity == f"{ID}agency/so-khcn-binh-duong"
+
+
+@pytest.mark.parametrize("sort", SORTS)
+@pytest.mark.parametrize("descending", [False, True])
+def test_the_stored_orders_give_what_sorting_the_keys_gives(data_dir, sort, descending):
+    stored = read(store_dir(data_dir))
+    live = OxigraphStore(store_dir(data_dir))
+    try:
+        keys = read_task_keys(live)
+    finally:
+        live.close()
+    tasks = stored.task_order.orders["citation"]
+    for chosen in (tasks, tasks[::3], tasks[1::7]):  # every task, and two filtered lists
+        rows = [{"task": task, **keys.get(task, {})} for task in chosen]
+        expected = [row["task"] for row in sort_rows(rows, sort, descending)]
+        subset = None if chosen is tasks else chosen
+        assert stored.task_order.ordered(subset, sort, descending) == expected
+
+
+def test_the_server_answers_tasks_and_search_from_the_file(data_dir, tmp_path):
+    log = tmp_path / "server.log"
+    with Server(data_dir=data_dir, log=log) as server:
+        status, page = get(server.url + "/tasks?sort=deadline")
+        assert status == 200 and "/id/task/" in page
+        status, body = get(server.url + "/api/search?q=binh+duong")
+        assert status == 200
+        assert f"{ID}place/binh-duong" in [hit["iri"] for hit in json.loads(body)["hits"]]
+        status, page = get(server.url + "/search?q=so+khoa+hoc")
+        assert status == 200 and "so-khcn-" in page
+    assert "rebuilding" not in log.read_text()
+
+
+def test_without_the_file_the_server_rebuilds_and_says_so(data_dir, tmp_path):
+    store = store_dir(data_dir)
+    moved = tmp_path / "kept.pickle"
+    sidecar_path(store).rename(moved)
+    log = tmp_path / "server.log"
+    try:
+        with Server(data_dir=data_dir, log=log) as server:
+            status, body = get(server.url + "/api/search?q=binh+duong")
+            assert status == 200
+            assert f"{ID}place/binh-duong" in [hit["iri"] for hit in json.loads(body)["hits"]]
+            assert get(server.url + "/tasks")[0] == 200
+    finally:
+        moved.rename(sidecar_path(store))
+    text = log.read_text()
+    assert "no serving index at" in text and str(sidecar_path(store)) in text
+    assert "rebuilding the search index and the task list's sort keys" in text
+
+
+def test_a_file_that_names_a_class_or_another_store_is_not_used(data_dir, tmp_path, caplog):
+    store = tmp_path / "store"
+    store.mkdir()
+    (store / "000001.sst").write_bytes(b"x")
+    sidecar_path(store).write_bytes(pickle.dumps({"format": FORMAT, "x": OSError("not plain")}))
+    assert read(store) is None
+    assert "may not name builtins.OSError" in caplog.text
+    real = sidecar_path(store_dir(data_dir)).read_bytes()
+    sidecar_path(store).write_bytes(real)  # made for the built store, not this one
+    assert read(store) is None
+    assert "was made for another store" in caplog.text
