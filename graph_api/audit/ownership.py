@@ -153,6 +153,8 @@ def iter_holdings(
         for row in store.select(load_query("audit_place_mergers"))
         if (merged_on := _date(row.get("merged_on"))) is not None and merged_on <= on
     }
+    if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
+        return  # no agency is gone on that date: no query per province to find none
     common = {"on": on, "gone": gone}
     if task:
         batches = [("audit_ownership_task", {"task": IRI(task), **common})]
@@ -165,13 +167,24 @@ def iter_holdings(
         ]
         batches.append(("audit_ownership_national", common))
     for name, bindings in batches:
-        rows = store.select(load_query(name), bindings)
-        details = _lookup(store, "audit_task_details", "task", {row["task"] for row in rows})
-        labels = _lookup(store, "audit_agency_labels", "agency", {row["agency"] for row in rows})
-        for row in rows:
-            found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
-            found.setdefault("agency_label", row["agency"])
-            yield _holding(found, on, by_agency, mergers)
+        rows = _ordered(store.select(load_query(name), bindings))
+        # texts and labels looked up a chunk of rows at a time: a first page reads only its own
+        for start in range(0, len(rows), LOOKUP_CHUNK):
+            chunk = rows[start : start + LOOKUP_CHUNK]
+            details = _lookup(store, "audit_task_details", "task", {row["task"] for row in chunk})
+            labels = _lookup(store, "audit_agency_labels", "agency", {r["agency"] for r in chunk})
+            for row in chunk:
+                found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
+                found.setdefault("agency_label", row["agency"])
+                yield _holding(found, on, by_agency, mergers)
+
+
+def _ordered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows by task, role descending (lead first), agency: the order a page of the audit keeps."""
+    rows.sort(key=lambda row: row["agency"])
+    rows.sort(key=lambda row: row["role"], reverse=True)
+    rows.sort(key=lambda row: row["task"])
+    return rows
 
 
 def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
