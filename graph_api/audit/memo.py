@@ -9,8 +9,9 @@ first request after a release pays the reading; concurrent first requests wait f
 
 from __future__ import annotations
 
+import asyncio
 import threading
-from collections.abc import Callable
+from collections.abc import Awaitable, Callable
 from typing import Any, TypeVar
 
 from graph_api.store import Store
@@ -26,6 +27,7 @@ class ReleaseMemo:
         self._values: dict[str, tuple[Any, Any]] = {}
         self._locks: dict[str, threading.Lock] = {}
         self._guard = threading.Lock()
+        self._async_locks: dict[str, asyncio.Lock] = {}  # made and used in the event loop
 
     def get(self, name: str, store: Store, compute: Callable[[], T]) -> T:
         release = getattr(store, "release", None)  # a rebuild swaps the release: read again
@@ -35,6 +37,16 @@ class ReleaseMemo:
             kept = self._values.get(name)
             if kept is None or kept[0] != release:
                 kept = (release, compute())
+                self._values[name] = kept
+            return kept[1]
+
+    async def aget(self, name: str, store: Store, compute: Callable[[], Awaitable[T]]) -> T:
+        """As :meth:`get`, for a value an async page function computes."""
+        release = getattr(store, "release", None)
+        async with self._async_locks.setdefault(name, asyncio.Lock()):
+            kept = self._values.get(name)
+            if kept is None or kept[0] != release:
+                kept = (release, await compute())
                 self._values[name] = kept
             return kept[1]
 

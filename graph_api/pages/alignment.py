@@ -9,14 +9,12 @@ answers; this module only words them and adds the documents' dates for the "pred
 from __future__ import annotations
 
 from collections import defaultdict
-from functools import partial
 from typing import Any
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
 from graph_api.audit.alignment import TargetRow, Verdict, audit_alignment
-from graph_api.audit.memo import release_memo
 from graph_api.audit.provinces import province_labels
 from graph_api.audit.scorecard import (
     COMPARED,
@@ -236,10 +234,7 @@ async def warnings(
 async def alignment_context(request: Request, lang: str) -> dict[str, Any]:
     """The overview: every province's counts, the national targets and who addresses them."""
     provinces = await audited_provinces(request)
-    store = request.app.state.store  # the audit of every province, read once per release
-    compute = partial(audit_alignment, store, None, provinces)
-    memo = release_memo(request.app.state)
-    report = await run_in_threadpool(memo.get, "alignment-page", store, compute)
+    report = await run_in_threadpool(audit_alignment, request.app.state.store, None, provinces)
     cards = scorecards(report)
     issued = await issued_dates(request, documents_of(list(cards.values())))
     late = predating(list(cards.values()), issued)

@@ -180,7 +180,13 @@ def coverage(
     request: Request,
     province: Annotated[str | None, Query(description="one province")] = None,
 ) -> HTMLResponse:
-    return HTMLResponse(render_coverage(_alignment_report(request, province)))
+    if province:
+        return HTMLResponse(render_coverage(_alignment_report(request, province)))
+    store = request.app.state.store  # 3 MB of HTML at 10⁶ quads: rendered once per release
+    html = release_memo(request.app.state).get(
+        "coverage", store, lambda: render_coverage(_alignment_report(request, None))
+    )
+    return HTMLResponse(html)
 
 
 @router.get(
@@ -191,9 +197,12 @@ def coverage(
 async def alignment_page(
     request: Request, lang: Annotated[str | None, Query(pattern="^(vi|en)$")] = None
 ) -> HTMLResponse:
-    return render_page(
-        request, "alignment.html", await alignment_context(request, language(request))
+    lang = language(request)
+    memo = release_memo(request.app.state)  # the same for every visitor until a rebuild
+    context = await memo.aget(
+        f"alignment-page-{lang}", request.app.state.store, partial(alignment_context, request, lang)
     )
+    return render_page(request, "alignment.html", context)
 
 
 def _alignment_report(request: Request, province: str | None) -> AlignmentReport:
