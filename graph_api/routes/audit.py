@@ -100,7 +100,15 @@ def ownership(
     task_iri = str(resolve_in_store(request.app, task, "task", "task")) if task else None
     when = on or date.today()
     steps = from_thread.run(succession_steps, request)  # read once per release
-    found = iter_holdings(store, when, task=task_iri, province=place, gone=gone, by_agency=steps)
+    found = iter_holdings(
+        store,
+        when,
+        task=task_iri,
+        province=place,
+        gone=gone,
+        by_agency=steps,
+        first_chunk=offset + limit,
+    )
     page = list(islice(found, offset, offset + limit)) if format == "md" else None
     if page is not None:
         return _text(render.render_ownership(OwnershipReport(when, page), format), format)

@@ -119,3 +119,16 @@ def test_memo_reads_again_when_the_release_changes():
     assert memo.get("x", store, compute) == memo.get("x", store, compute) == 1
     store.release = "r2"
     assert memo.get("x", store, compute) == 2
+
+
+@pytest.mark.parametrize("gone", ["false", "true"])
+def test_small_pages_are_slices_of_the_whole_listing(client, gone):
+    """A first page looks its texts up for its own rows only: the same holdings as the whole."""
+    params = {"on": "2026-01-01", "gone": gone}
+    whole = client.get("/api/audit/ownership", params={**params, "limit": 100_000}).json()
+    for offset, limit in ((0, 1), (0, 5), (3, 7), (250, 3)):
+        page = client.get(
+            "/api/audit/ownership", params={**params, "limit": limit, "offset": offset}
+        ).json()
+        assert page["holdings"] == whole["holdings"][offset : offset + limit]
+        assert page["total"] == whole["total"]
