@@ -143,9 +143,12 @@ def iter_holdings(
     province: str | None = None,
     gone: bool = False,
     by_agency: dict[str, list[Step]] | None = None,
+    first_chunk: int = LOOKUP_CHUNK,
 ) -> Iterator[Holding]:
     """The holdings on ``on``, one query per province (then the national tasks) when neither
-    ``task`` nor ``province`` is given; ``gone``: only those whose assignee no longer exists."""
+    ``task`` nor ``province`` is given; ``gone``: only those whose assignee no longer exists;
+    ``first_chunk``: how many rows the first lookup of texts serves (a small first page: its own
+    rows only; 12 ms instead of 82 ms at 10⁶ quads)."""
     if by_agency is None:
         by_agency = successions(store.select(load_query("audit_successions")))
     mergers = {
@@ -153,6 +156,8 @@ def iter_holdings(
         for row in store.select(load_query("audit_place_mergers"))
         if (merged_on := _date(row.get("merged_on"))) is not None and merged_on <= on
     }
+    if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
+        return  # no agency is gone on that date: no query per province to find none
     common = {"on": on, "gone": gone}
     if task:
         batches = [("audit_ownership_task", {"task": IRI(task), **common})]
@@ -164,14 +169,28 @@ def iter_holdings(
             for row in store.select(load_query("audit_task_provinces"))
         ]
         batches.append(("audit_ownership_national", common))
+    size = max(1, min(first_chunk, LOOKUP_CHUNK))
     for name, bindings in batches:
-        rows = store.select(load_query(name), bindings)
-        details = _lookup(store, "audit_task_details", "task", {row["task"] for row in rows})
-        labels = _lookup(store, "audit_agency_labels", "agency", {row["agency"] for row in rows})
-        for row in rows:
-            found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
-            found.setdefault("agency_label", row["agency"])
-            yield _holding(found, on, by_agency, mergers)
+        rows = _ordered(store.select(load_query(name), bindings))
+        # texts and labels looked up a chunk of rows at a time: a first page reads only its own
+        start = 0
+        while start < len(rows):
+            chunk, start = rows[start : start + size], start + size
+            size = LOOKUP_CHUNK
+            details = _lookup(store, "audit_task_details", "task", {row["task"] for row in chunk})
+            labels = _lookup(store, "audit_agency_labels", "agency", {r["agency"] for r in chunk})
+            for row in chunk:
+                found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
+                found.setdefault("agency_label", row["agency"])
+                yield _holding(found, on, by_agency, mergers)
+
+
+def _ordered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows by task, role descending (lead first), agency: the order a page of the audit keeps."""
+    rows.sort(key=lambda row: row["agency"])
+    rows.sort(key=lambda row: row["role"], reverse=True)
+    rows.sort(key=lambda row: row["task"])
+    return rows
 
 
 def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
@@ -187,6 +206,8 @@ def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dic
 
 def count_holdings(store: Store, on: date, *, gone: bool = False) -> int:
     """How many assignments the whole audit lists (``gone``: only those whose agency is gone)."""
+    if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
+        return 0  # no agency is gone on that date (3 ms, where the sum reads every agency)
     rows = store.select(load_query("audit_ownership_count"), {"on": on, "gone": gone})
     # SUM over no agency: 0 on Oxigraph, unbound on Virtuoso
     return int(rows[0].get("count") or 0) if rows else 0

@@ -8,29 +8,32 @@ import io
 import json
 from collections.abc import Iterator
 from datetime import date
+from functools import partial
 from itertools import chain, islice
 from typing import Annotated
 
+from anyio import from_thread
 from fastapi import APIRouter, Query, Request
 from fastapi.responses import (
     HTMLResponse,
-    JSONResponse,
     PlainTextResponse,
     Response,
     StreamingResponse,
 )
 
 from graph_api.audit import render
-from graph_api.audit.alignment import audit_alignment
+from graph_api.audit.alignment import AlignmentReport, audit_alignment
 from graph_api.audit.coverage import render_coverage
+from graph_api.audit.memo import release_memo
 from graph_api.audit.ownership import Holding, OwnershipReport, count_holdings, iter_holdings
 from graph_api.audit.provinces import province_labels, resolve_province
-from graph_api.audit.themes import audit_tasks
+from graph_api.audit.themes import TaskAlignmentReport, audit_tasks
 from graph_api.bounded_store import bounded_store
 from graph_api.models import IsoDate
 from graph_api.pages.alignment import alignment_context
 from graph_api.pages.i18n import language
 from graph_api.pages.render import render as render_page
+from graph_api.pages.successions import succession_steps
 from graph_api.routes.common import ERROR_RESPONSES, resolve_in_store
 
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
@@ -63,7 +66,7 @@ def alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md|html)$")] = "json",
 ) -> Response:
-    report = audit_alignment(request.app.state.store, _province(request, province))
+    report = _alignment_report(request, province)
     if format == "html":
         return HTMLResponse(render_coverage(report))
     return _text(render.render_alignment(report, format), format)
@@ -96,7 +99,16 @@ def ownership(
     )
     task_iri = str(resolve_in_store(request.app, task, "task", "task")) if task else None
     when = on or date.today()
-    found = iter_holdings(store, when, task=task_iri, province=place, gone=gone)
+    steps = from_thread.run(succession_steps, request)  # read once per release
+    found = iter_holdings(
+        store,
+        when,
+        task=task_iri,
+        province=place,
+        gone=gone,
+        by_agency=steps,
+        first_chunk=offset + limit,
+    )
     page = list(islice(found, offset, offset + limit)) if format == "md" else None
     if page is not None:
         return _text(render.render_ownership(OwnershipReport(when, page), format), format)
@@ -152,10 +164,23 @@ def tasks_alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md)$")] = "json",
 ) -> Response:
-    report = audit_tasks(request.app.state.store, _province(request, province))
-    if format == "json":
-        return JSONResponse(report.as_dict())
+    store = request.app.state.store
+    if province:
+        report = audit_tasks(store, _province(request, province))  # one province: lookups
+    else:
+        report = release_memo(request.app.state).get("tasks", store, partial(audit_tasks, store))
+    if format == "json":  # streamed a province at a time: 3 MB at 10⁶ quads
+        return StreamingResponse(_province_chunks(report), media_type="application/json")
     return _text(render.render_tasks(report, format), format)
+
+
+def _province_chunks(report: TaskAlignmentReport) -> Iterator[str]:
+    """The report's JSON (as ``TaskAlignmentReport.as_dict``) written a province at a time."""
+    head = json.dumps({**report.as_dict(), "provinces": []}, ensure_ascii=False)
+    yield head[: head.rindex('"provinces"')] + '"provinces": ['
+    for index, province in enumerate(report.provinces):
+        yield ("," if index else "") + json.dumps(province.as_dict(), ensure_ascii=False)
+    yield "]}"
 
 
 @router.get("/audit/coverage", response_class=HTMLResponse, summary="The coverage matrix page")
@@ -163,8 +188,13 @@ def coverage(
     request: Request,
     province: Annotated[str | None, Query(description="one province")] = None,
 ) -> HTMLResponse:
-    report = audit_alignment(request.app.state.store, _province(request, province))
-    return HTMLResponse(render_coverage(report))
+    if province:
+        return HTMLResponse(render_coverage(_alignment_report(request, province)))
+    store = request.app.state.store  # 3 MB of HTML at 10⁶ quads: rendered once per release
+    html = release_memo(request.app.state).get(
+        "coverage", store, lambda: render_coverage(_alignment_report(request, None))
+    )
+    return HTMLResponse(html)
 
 
 @router.get(
@@ -175,9 +205,20 @@ def coverage(
 async def alignment_page(
     request: Request, lang: Annotated[str | None, Query(pattern="^(vi|en)$")] = None
 ) -> HTMLResponse:
-    return render_page(
-        request, "alignment.html", await alignment_context(request, language(request))
+    lang = language(request)
+    memo = release_memo(request.app.state)  # the same for every visitor until a rebuild
+    context = await memo.aget(
+        f"alignment-page-{lang}", request.app.state.store, partial(alignment_context, request, lang)
     )
+    return render_page(request, "alignment.html", context)
+
+
+def _alignment_report(request: Request, province: str | None) -> AlignmentReport:
+    """The alignment audit of one province (lookups), or of all, read once per release."""
+    store = request.app.state.store
+    if province:
+        return audit_alignment(store, _province(request, province))
+    return release_memo(request.app.state).get("alignment", store, partial(audit_alignment, store))
 
 
 def _province(request: Request, province: str | None) -> str | None:
