@@ -49,11 +49,18 @@ def sorted_nquads(dataset: Dataset) -> str:
     """The dataset as N-Quads, one quad a line, sorted and without duplicates."""
     lines: set[str] = set()
     for name, graph in canonical_graphs(dataset):
-        suffix = f" <{name}> ." if isinstance(name, URIRef) else " ."
-        for line in graph.serialize(format="nt").splitlines():
-            if line.endswith(" ."):
-                lines.add(line[:-2] + suffix)
+        lines.update(graph_lines(name, graph))
     return "\n".join(sorted(lines)) + "\n"
+
+
+def graph_lines(name: URIRef, graph: Graph) -> list[str]:
+    """The triples of ``graph`` as N-Quads lines in graph ``name`` (unsorted)."""
+    suffix = f" <{name}> ." if isinstance(name, URIRef) else " ."
+    return [
+        line[:-2] + suffix
+        for line in graph.serialize(format="nt").splitlines()
+        if line.endswith(" .")
+    ]
 
 
 def trig_from_nquads(nquads: str) -> str:
