@@ -29,8 +29,8 @@ import pyoxigraph
 from rdflib import RDF, RDFS, Dataset, URIRef
 
 from ingest.curated_cache import CORRECTIONS_FILE, read_curated
-from ingest.derive import DERIVED_GRAPH, add_derived
-from ingest.dumps import graph_lines, trig_from_nquads
+from ingest.derive import add_derived
+from ingest.dumps import trig_from_nquads
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
 from ingest.nquad_lines import class_counts, derive_input, graph_counts, text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
@@ -253,7 +253,7 @@ def assemble(texts: list[str], report: BuildReport) -> list[str]:
     """The union's sorted N-Quads lines: ``texts`` and the derived graph, which is computed
     from the few quads ``ingest.derive`` reads; the report's counts are read off the lines."""
     needed = derive_input(texts)
-    derived = graph_lines(DERIVED_GRAPH, add_derived(needed))
+    derived = add_derived(needed).nquad_lines()  # type: ignore[arg-type]  # a QuadIndex
     union = set(text_lines(texts))
     union.update(derived)
     lines = sorted(union)

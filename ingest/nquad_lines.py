@@ -4,7 +4,7 @@ Each source's graph comes from the fact cache (or a worker) as sorted N-Quads te
 curated graphs from the curated cache, so the union is the set of their lines: ``graph.nq`` is
 those lines sorted, the counts of the report are read off them, and SHACL hashes each node's
 lines. Only the derived graph needs rdflib, and ``ingest.derive`` reads a few predicates: the
-quads with those predicates are parsed (``derive_input``), not the 200,000 others.
+quads with those predicates are indexed (``derive_input``), not the 200,000 others.
 
 Every line is ``S P O G .`` as rdflib's N-Triples writer prints it (``ingest.dumps``): subject
 and predicate hold no space and the graph IRI no ``" <"``, so splitting needs no parser.
@@ -15,9 +15,10 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable
 
-from rdflib import RDF, RDFS, SKOS, Dataset, URIRef
+from rdflib import RDF, RDFS, SKOS, URIRef
 from rdflib.namespace import DCTERMS
 
+from ingest.quad_index import QuadIndex
 from ontology.namespaces import ORG, PG
 
 # What ingest.derive.add_derived reads (and count_report's list of entities to review):
@@ -68,14 +69,11 @@ def is_derive_input(line: str) -> bool:
     return predicate in DERIVE_PREDICATES
 
 
-def derive_input(texts: Iterable[str]) -> Dataset:
-    """A dataset of the quads ``ingest.derive`` reads, added in the order of ``texts`` (so that
-    'the first label' of an entity is the one a dataset of every quad would give)."""
-    dataset = Dataset()
+def derive_input(texts: Iterable[str]) -> QuadIndex:
+    """The quads ``ingest.derive`` reads, added in the order of ``texts`` (so that 'the first
+    label' of an entity is the one a dataset of every quad would give)."""
     chosen = [line for line in text_lines(texts) if is_derive_input(line)]
-    if chosen:
-        dataset.parse(data="\n".join(chosen) + "\n", format="nquads")
-    return dataset
+    return QuadIndex.from_nquads("\n".join(chosen) + "\n")
 
 
 def graph_counts(lines: Iterable[str]) -> dict[str, int]:
