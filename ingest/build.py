@@ -16,6 +16,7 @@ A failure at any point leaves ``current`` (and so the served store) as it was.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import json
 import os
 import shutil
@@ -30,7 +31,7 @@ from rdflib import RDF, RDFS, Dataset, URIRef
 
 from ingest.curated_cache import CORRECTIONS_FILE, read_curated
 from ingest.derive import add_derived
-from ingest.dumps import trig_from_nquads
+from ingest.dumps import trig_from_sorted_lines
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
 from ingest.nquad_lines import class_counts, derive_input, graph_counts, text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
@@ -249,14 +250,13 @@ def count_report(dataset: Dataset, report: BuildReport) -> None:
     }
 
 
-def assemble(texts: list[str], report: BuildReport) -> list[str]:
-    """The union's sorted N-Quads lines: ``texts`` and the derived graph, which is computed
-    from the few quads ``ingest.derive`` reads; the report's counts are read off the lines."""
+def add_derived_lines(texts: list[str], union: list[str], report: BuildReport) -> list[str]:
+    """The union's sorted N-Quads lines (``union``: those of ``texts``) with the derived graph,
+    which is computed from the few quads ``ingest.derive`` reads; the report's counts are read
+    off the lines."""
     needed = derive_input(texts)
     derived = add_derived(needed).nquad_lines()  # type: ignore[arg-type]  # a QuadIndex
-    union = set(text_lines(texts))
-    union.update(derived)
-    lines = sorted(union)
+    lines = list(heapq.merge(union, sorted(derived)))
     report.triples_per_graph = graph_counts(lines)
     report.instances_per_class = class_counts(lines)
     report.total_quads = len(lines)
@@ -330,7 +330,7 @@ def write_release(lines: list[str], staging: Path, report: BuildReport, started:
     timer = StageTimer(report)
     nquads = "\n".join(lines) + "\n"
     write_text(staging / "graph.nq", nquads)
-    write_text(staging / "graph.trig", trig_from_nquads(nquads))
+    write_text(staging / "graph.trig", trig_from_sorted_lines(lines))
     del nquads
     timer.lap("write dumps")
     write_store(staging / "graph.nq", staging / "store")
@@ -377,8 +377,10 @@ def build(
                 curated_cache=cache_dir / "curated" if cache_dir else None,
             )
             timer = StageTimer(report)
-            lines = assemble(texts, report)
-            del texts
+            union = sorted(set(text_lines(texts)))  # each source's lines into the union
+            timer.lap("emit")
+            lines = add_derived_lines(texts, union, report)
+            del texts, union
             timer.lap("derive")
             if validate:
                 results = NodeResultCache(cache_dir / "shacl.json" if cache_dir else None)

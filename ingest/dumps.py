@@ -70,6 +70,22 @@ def trig_from_nquads(nquads: str) -> str:
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES).decode("utf-8")
 
 
+def trig_from_sorted_lines(lines: list[str]) -> str:
+    """:func:`trig_from_nquads` of sorted N-Quads lines, without sorting parsed quads again.
+
+    Sorted lines are in (subject, predicate, object) order within each graph, because every
+    term's N-Triples text ends where it is unambiguous (``>``, a closing quote or its tag), so
+    a stable sort on the graph alone gives the order of :func:`trig_from_nquads`.
+    """
+    by_graph = sorted(lines, key=_graph_of)
+    quads = ox.parse(("\n".join(by_graph) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES).decode("utf-8")
+
+
+def _graph_of(line: str) -> str:
+    return line[line.rfind(" <") + 1 : -2]
+
+
 def trig(dataset: Dataset) -> str:
     """The dataset as TriG (see :func:`trig_from_nquads`)."""
     return trig_from_nquads(sorted_nquads(dataset))
