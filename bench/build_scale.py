@@ -72,7 +72,9 @@ def copy_text(text: Path, target: Path, index: int) -> Path:
 
 
 def run_build(code: Path, curated: Path, sources: Path, build_dir: Path) -> dict:
-    """One build in a child process: its stage times, wall time and peak RSS."""
+    """One build in a child process: its stage times, wall time, peak RSS and the machine's
+    1-minute load average before and after (other work on a shared machine skews the times)."""
+    load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
@@ -93,6 +95,7 @@ def run_build(code: Path, curated: Path, sources: Path, build_dir: Path) -> dict
     result = json.loads(stdout.strip().splitlines()[-1])
     result["wall_seconds"] = round(wall, 1)
     result["peak_rss_mb"] = usage.ru_maxrss // 1024
+    result["load"] = f"{load_before:.1f}–{os.getloadavg()[0]:.1f}"
     return result
 
 
@@ -126,12 +129,12 @@ def main(argv: list[str] | None = None) -> int:
 
 def print_table(rows: list[dict]) -> None:
     stages = sorted({s for r in rows for s in r["stages"]})
-    head = ["code", "docs", "KB", "run", "wall s", "peak RSS MB", "quads", *stages]
+    head = ["code", "docs", "KB", "run", "load", "wall s", "peak RSS MB", "quads", *stages]
     print("| " + " | ".join(head) + " |")
     print("|" + "---|" * len(head))
     for r in rows:
-        cells = [r["label"], r["documents"], r["kb"], r["run"], r["wall_seconds"]]
-        cells += [r["peak_rss_mb"], r["quads"]]
+        cells = [r["label"], r["documents"], r["kb"], r["run"], r.get("load", "")]
+        cells += [r["wall_seconds"], r["peak_rss_mb"], r["quads"]]
         cells += [f"{r['stages'][s]:.1f}" if s in r["stages"] else "" for s in stages]
         print("| " + " | ".join(str(c) for c in cells) + " |")
 

@@ -16,6 +16,7 @@ A failure at any point leaves ``current`` (and so the served store) as it was.
 from __future__ import annotations
 
 import contextlib
+import heapq
 import json
 import os
 import shutil
@@ -28,18 +29,18 @@ from pathlib import Path
 import pyoxigraph
 from rdflib import RDF, RDFS, Dataset, URIRef
 
-from ingest.corrections import load_corrections
-from ingest.curated import curated_view, load_curated
+from ingest.curated_cache import CORRECTIONS_FILE, read_curated
 from ingest.derive import add_derived
-from ingest.dumps import sorted_nquads, trig_from_nquads
+from ingest.dumps import trig_from_sorted_lines
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
+from ingest.nquad_lines import class_counts, derive_input, graph_counts, text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
-from ingest.validate_nodes import NodeResultCache, validate_incrementally
+from ingest.validate_nodes import NodeResultCache, validate_lines
 from ontology import releases
 from ontology.errors import SourceError
 from ontology.namespaces import PG
 
-CORRECTIONS_FILE = "corrections.toml"  # reviewers' rejections and fixes, in data/curated/
+__all__ = ["CORRECTIONS_FILE", "build", "collect_dataset", "collect_texts", "write_store"]
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
 KEEP_RELEASES = 2
 CACHE_DIR = "cache"  # under the build directory: facts per source, SHACL results per node
@@ -116,22 +117,38 @@ def collect_dataset(
     workers: int = 1,
     cache: FactCache | None = None,
 ) -> Dataset:
-    """Read curated data and every source into one dataset; skip unreadable sources.
+    """Curated data and every source in one rdflib dataset (what :func:`collect_texts` reads),
+    for tools that query it in Python; the build itself works on the N-Quads lines."""
+    dataset = Dataset()
+    for text in collect_texts(
+        curated_dir, sources_dir, report, progress, workers=workers, cache=cache
+    ):
+        dataset.parse(data=text, format="nquads")
+    return dataset
+
+
+def collect_texts(
+    curated_dir: Path,
+    sources_dir: Path,
+    report: BuildReport,
+    progress: Progress | None = None,
+    *,
+    workers: int = 1,
+    cache: FactCache | None = None,
+    curated_cache: Path | None = None,
+) -> list[str]:
+    """The curated graphs and each source's graph as sorted N-Quads texts, curated first and
+    then the sources in file-name order; unreadable sources are skipped (and reported).
 
     Sources whose cache entry is valid are not read again; the others are extracted on
-    ``workers`` processes. Either way each source's graph arrives as the same N-Quads text, in
-    file-name order, so the dataset does not depend on the cache or the number of workers.
+    ``workers`` processes. Either way each source's graph arrives as the same N-Quads text, so
+    the result does not depend on the caches or the number of workers.
     """
-    from ingest.resolve import BODIES_FILE, Catalogue, load_bodies
-
     cache = cache or FactCache(None)
     timer = StageTimer(report)
-    dataset = Dataset()
-    report.curated_files = [p.name for p in load_curated(curated_dir, dataset)]
-    corrections = load_corrections(curated_dir / CORRECTIONS_FILE)
-    bodies = load_bodies(curated_dir / BODIES_FILE)
-    catalogue = Catalogue.from_graph(curated_view(dataset), bodies)
     version = build_version(curated_dir)
+    curated = read_curated(curated_dir, curated_cache, version)
+    report.curated_files = list(curated.files)
     timer.lap("read curated")
     paths, errors = list_sources(sources_dir)
     keys = {path: source_key(path, version) for path in paths}
@@ -142,7 +159,7 @@ def collect_dataset(
             entries[path] = entry
     missing = [path for path in paths if path not in entries]
     timer.lap("read cache")
-    inputs = ExtractionInputs(catalogue, tuple(corrections))
+    inputs = ExtractionInputs(curated.catalogue, tuple(curated.corrections))
     for done, (path, result) in enumerate(
         zip(missing, extract_many(missing, inputs, workers), strict=True), start=1
     ):
@@ -155,15 +172,15 @@ def collect_dataset(
     cache.prune(set(keys.values()))
     for error in errors:
         report.sources_skipped.append({"path": str(error.path), "reason": error.reason})
+    texts = [curated.nquads]
     for path in paths:
-        add_entry(dataset, entries[path], report)
+        texts.append(add_entry(entries[path], report))
     report.cache = {
         "hits": cache.hits,
         "extracted": len(missing),
         "ignored_corrupt": cache.ignored,
     }
-    timer.lap("emit")
-    return dataset
+    return texts
 
 
 def list_sources(directory: Path) -> tuple[list[Path], list[SourceError]]:
@@ -189,18 +206,17 @@ def list_sources(directory: Path) -> tuple[list[Path], list[SourceError]]:
     return paths, errors
 
 
-def add_entry(dataset: Dataset, entry: CacheEntry | Skipped, report: BuildReport) -> None:
-    """One source's result into the dataset and the report."""
+def add_entry(entry: CacheEntry | Skipped, report: BuildReport) -> str:
+    """One source's result into the report; its N-Quads text ("" when skipped or empty)."""
     if isinstance(entry, Skipped):
         report.sources_skipped.append({"path": entry.path, "reason": entry.reason})
-        return
+        return ""
     report.warnings.extend(entry.warnings)
-    if entry.nquads:
-        dataset.parse(data=entry.nquads, format="nquads")
     report.sources_read.append(entry.name)
     report.facts_per_source[entry.source_id] = entry.facts
     report.corrections_applied.extend(entry.corrections_applied)
     report.corrections_unmatched.extend(entry.corrections_unmatched)
+    return entry.nquads
 
 
 class StageTimer:
@@ -218,7 +234,7 @@ class StageTimer:
 
 
 def count_report(dataset: Dataset, report: BuildReport) -> None:
-    """Fill the per-graph triple counts and per-class instance counts."""
+    """Fill the per-graph triple counts and per-class instance counts of an rdflib dataset."""
     report.triples_per_graph = {str(g.identifier): len(g) for g in dataset.graphs() if len(g) > 0}
     classes: Counter[str] = Counter()
     seen: set[tuple[URIRef, URIRef]] = set()
@@ -232,6 +248,23 @@ def count_report(dataset: Dataset, report: BuildReport) -> None:
         "agencies": minted(dataset, PG.Agency),
         "indicators": minted(dataset, PG.CandidateIndicator),
     }
+
+
+def add_derived_lines(texts: list[str], union: list[str], report: BuildReport) -> list[str]:
+    """The union's sorted N-Quads lines (``union``: those of ``texts``) with the derived graph,
+    which is computed from the few quads ``ingest.derive`` reads; the report's counts are read
+    off the lines."""
+    needed = derive_input(texts)
+    derived = add_derived(needed).nquad_lines()  # type: ignore[arg-type]  # a QuadIndex
+    lines = list(heapq.merge(union, sorted(derived)))
+    report.triples_per_graph = graph_counts(lines)
+    report.instances_per_class = class_counts(lines)
+    report.total_quads = len(lines)
+    report.to_review = {
+        "agencies": minted(needed, PG.Agency),
+        "indicators": minted(needed, PG.CandidateIndicator),
+    }
+    return lines
 
 
 def minted(dataset: Dataset, rdf_class: URIRef) -> dict[str, dict]:
@@ -291,12 +324,13 @@ def write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_release(dataset: Dataset, staging: Path, report: BuildReport, started: float) -> None:
-    """Dumps, store and report into ``staging``; every write error names its file."""
+def write_release(lines: list[str], staging: Path, report: BuildReport, started: float) -> None:
+    """Dumps (from the union's sorted N-Quads ``lines``), store and report into ``staging``;
+    every write error names its file."""
     timer = StageTimer(report)
-    nquads = sorted_nquads(dataset)
+    nquads = "\n".join(lines) + "\n"
     write_text(staging / "graph.nq", nquads)
-    write_text(staging / "graph.trig", trig_from_nquads(nquads))
+    write_text(staging / "graph.trig", trig_from_sorted_lines(lines))
     del nquads
     timer.lap("write dumps")
     write_store(staging / "graph.nq", staging / "store")
@@ -337,26 +371,29 @@ def build(
     report.cleaned = cleaned
     with staging_pin:
         try:
-            dataset = collect_dataset(
+            texts = collect_texts(
                 curated_dir,
                 sources_dir,
                 report,
                 progress,
                 workers=workers,
                 cache=FactCache(cache_dir / "facts" if cache_dir else None),
+                curated_cache=cache_dir / "curated" if cache_dir else None,
             )
             timer = StageTimer(report)
-            add_derived(dataset)
-            count_report(dataset, report)
+            union = sorted(set(text_lines(texts)))  # each source's lines into the union
+            timer.lap("emit")
+            lines = add_derived_lines(texts, union, report)
+            del texts, union
             timer.lap("derive")
             if validate:
                 results = NodeResultCache(cache_dir / "shacl.json" if cache_dir else None)
-                result = validate_incrementally(dataset, results, workers)
+                result = validate_lines(lines, results, workers)
                 report.validation = result.summary()
                 report.validation["nodes_validated"] = results.validated
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
-            write_release(dataset, staging, report, started)
+            write_release(lines, staging, report, started)
             if beside_store is not None:
                 beside_store(staging / "store")
             with releases.build_lock(build_dir):

@@ -49,11 +49,18 @@ def sorted_nquads(dataset: Dataset) -> str:
     """The dataset as N-Quads, one quad a line, sorted and without duplicates."""
     lines: set[str] = set()
     for name, graph in canonical_graphs(dataset):
-        suffix = f" <{name}> ." if isinstance(name, URIRef) else " ."
-        for line in graph.serialize(format="nt").splitlines():
-            if line.endswith(" ."):
-                lines.add(line[:-2] + suffix)
+        lines.update(graph_lines(name, graph))
     return "\n".join(sorted(lines)) + "\n"
+
+
+def graph_lines(name: URIRef, graph: Graph) -> list[str]:
+    """The triples of ``graph`` as N-Quads lines in graph ``name`` (unsorted)."""
+    suffix = f" <{name}> ." if isinstance(name, URIRef) else " ."
+    return [
+        line[:-2] + suffix
+        for line in graph.serialize(format="nt").splitlines()
+        if line.endswith(" .")
+    ]
 
 
 def trig_from_nquads(nquads: str) -> str:
@@ -61,6 +68,22 @@ def trig_from_nquads(nquads: str) -> str:
     quads = list(ox.parse(nquads.encode("utf-8"), format=ox.RdfFormat.N_QUADS))
     quads.sort(key=lambda q: (str(q.graph_name), str(q.subject), str(q.predicate), str(q.object)))
     return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES).decode("utf-8")
+
+
+def trig_from_sorted_lines(lines: list[str]) -> str:
+    """:func:`trig_from_nquads` of sorted N-Quads lines, without sorting parsed quads again.
+
+    Sorted lines are in (subject, predicate, object) order within each graph, because every
+    term's N-Triples text ends where it is unambiguous (``>``, a closing quote or its tag), so
+    a stable sort on the graph alone gives the order of :func:`trig_from_nquads`.
+    """
+    by_graph = sorted(lines, key=_graph_of)
+    quads = ox.parse(("\n".join(by_graph) + "\n").encode("utf-8"), format=ox.RdfFormat.N_QUADS)
+    return ox.serialize(quads, format=ox.RdfFormat.TRIG, prefixes=TRIG_PREFIXES).decode("utf-8")
+
+
+def _graph_of(line: str) -> str:
+    return line[line.rfind(" <") + 1 : -2]
 
 
 def trig(dataset: Dataset) -> str:

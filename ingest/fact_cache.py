@@ -7,8 +7,10 @@ source files of the ``ingest`` and ``ontology`` packages) and the curated data i
 against (every file of ``data/curated``): changing a rule or a curated file re-extracts
 everything, adding one document extracts one document.
 
-Entries live in ``<build dir>/cache/facts/<key>.json``, written atomically. An entry that cannot
-be read, is not JSON or fails its checksum is ignored (and rebuilt), never fatal.
+Entries live in ``<build dir>/cache/facts/<key>.json``, written atomically: the SHA-256 of the
+JSON body on the first line, the body after it (checked without re-serialising the entry). An
+entry that cannot be read, is not JSON or fails its checksum is ignored (and rebuilt), never
+fatal.
 """
 
 from __future__ import annotations
@@ -23,7 +25,7 @@ from ingest.readers.metadata import SIDECAR_SUFFIX
 
 PACKAGE_ROOTS = ("ingest", "ontology")  # the code whose change must re-extract every source
 _CODE_SUFFIXES = (".py", ".rq", ".ttl", ".toml", ".json", ".txt")
-FORMAT = 1  # bump when the entry layout changes
+FORMAT = 2  # bump when the entry layout changes
 
 
 @dataclass
@@ -98,11 +100,10 @@ class FactCache:
             self.misses += 1
             return None
         try:
-            record = json.loads(raw)
-            body = json.dumps(record["entry"], ensure_ascii=False, sort_keys=True)
-            if record["sha256"] != hashlib.sha256(body.encode()).hexdigest():
+            digest, _, body = raw.partition(b"\n")
+            if digest.decode("ascii", "replace") != hashlib.sha256(body).hexdigest():
                 raise ValueError("checksum mismatch")
-            entry = CacheEntry(**record["entry"])
+            entry = CacheEntry(**json.loads(body))
         except (ValueError, KeyError, TypeError) as error:
             self.ignored.append(f"{path}: {error}")
             self.misses += 1
@@ -114,13 +115,12 @@ class FactCache:
         """Write atomically; a cache that cannot be written only costs the next build time."""
         if self.directory is None:
             return
-        body = json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True)
-        record = {"sha256": hashlib.sha256(body.encode()).hexdigest(), "entry": asdict(entry)}
+        body = json.dumps(asdict(entry), ensure_ascii=False, sort_keys=True).encode("utf-8")
         path = self._path(key)
         tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
         try:
             self.directory.mkdir(parents=True, exist_ok=True)
-            tmp.write_text(json.dumps(record, ensure_ascii=False), encoding="utf-8")
+            tmp.write_bytes(hashlib.sha256(body).hexdigest().encode("ascii") + b"\n" + body)
             os.replace(tmp, path)
         except OSError:
             tmp.unlink(missing_ok=True)
