@@ -14,7 +14,8 @@ be compared with and the verdict of each comparison, read by hand from the texts
   target for 2025, so it meets every national TFP target (20-NQ/TW ≈ 35% in 2020, 57-NQ/TW and
   03/NQ-CP > / ≥ 55% in 2030) as *other horizon*; TFP "trên 50% (năm 2030)" is weaker than
   both 2030 targets; "tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%" (2030) is
-  weaker than 57-NQ/TW's "trên 40%" and equal to 03/NQ-CP's "≥ 40"; "tốc độ đổi mới công nghệ,
+  weaker than 57-NQ/TW's "trên 40%" and equal to 03/NQ-CP's "≥ 40" (and to Bộ KH&CN's plan of
+  QĐ 149/QĐ-BKHCN repeating it, batch S's dev-s-bkhcn-qd149); "tốc độ đổi mới công nghệ,
   thiết bị trên 20%/năm" (the programme's horizon, 2030) meets 20-NQ/TW's "khoảng 20%/năm"
   (2020) as *other horizon*;
 - measures no national text in data/sources sets are local only and compared with nothing:
@@ -34,6 +35,7 @@ ID = "https://w3id.org/policygraph/id/"
 
 ATTRACTED_LOCAL = "leading-tech-organisations-attracted-local"
 CAPABILITY = "enterprise-technology-capability"
+BKHCN_PLAN = "Kế hoạch của Bộ KH&CN thực hiện Nghị quyết số 03"  # dev-s-bkhcn-qd149 (batch S)
 # (seed, fragment of the provincial quote, provincial indicator, comparator, value, year):
 # {(national document, national indicator, comparator, value, year): verdict}
 BINH_DUONG = [
@@ -72,6 +74,9 @@ BINH_DUONG = [
         {
             ("57-NQ/TW", "innovative-enterprise-share", "gt", 40, 2030): Verdict.WEAKER,
             ("03/NQ-CP", "innovative-enterprise-share", "gte", 40, 2030): Verdict.EQUAL,
+            # batch S's dev-s-bkhcn-qd149: Bộ KH&CN's plan repeats "≥ 40%" (2030); the plan that
+            # 149/QĐ-BKHCN promulgates is still minted as a document of its own, labelled so
+            (BKHCN_PLAN, "innovative-enterprise-share", "gte", 40, 2030): Verdict.EQUAL,
         },
     ),
     (
