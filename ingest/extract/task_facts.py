@@ -74,6 +74,19 @@ def _co_working(
     return (found, joined.end()) if found and joined else ([], after)
 
 
+_GIVEN_BY = re.compile(r"\s*(?:cũng\s+|đã\s+)*được\s+$")
+
+
+def _passive_giver(
+    text: str, lead: AgencyMention, after: int, mentions: list[AgencyMention]
+) -> AgencyRef | None:
+    """Who gives a task in the passive ("Sở X được Ủy ban nhân dân tỉnh giao chủ trì …")."""
+    for mention in mentions:
+        if lead.end < mention.start < after and _GIVEN_BY.fullmatch(text, lead.end, mention.start):
+            return mention.ref if text.startswith(" giao", mention.end) else None
+    return None
+
+
 def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
@@ -99,6 +112,7 @@ def assignment(
 ) -> AssignmentFact | None:
     """The assignment to ``leads`` of the task read from ``after`` (to ``until`` if given)."""
     lead = leads[-1]
+    giver = _passive_giver(text, lead, after, mentions)
     coordinators: list[AgencyRef] = []
     coordinate = COORDINATE.match(text, after, sentence.end)
     if coordinate:
@@ -120,7 +134,7 @@ def assignment(
     deadline, deadline_text = deadline_of(task, year)
     if recurrence and deadline is None:
         deadline_text = recurrence  # ongoing: due again every year (quarter, month)
-    body = assigning_body(text, sentence, lead, mentions, context)
+    body = giver or assigning_body(text, sentence, lead, mentions, context)
     document = context.document_at(sentence.start)
     issuer = main_issuer(context, document)
     if body is not None and (issuer is None or issuer.key != body.key):

@@ -227,3 +227,11 @@ def test_the_recipients_list_does_not_rename_the_letterheads_body() -> None:
     facts = extract_all(src, curated_catalogue())
     names = {f.agency.key: f.agency.name for f in facts if isinstance(f, AgencyFact)}
     assert names["ubnd-thanh-hoa"] == "Ủy ban nhân dân tỉnh Thanh Hóa"
+
+
+def test_the_giver_of_a_passive_assignment_is_recorded() -> None:
+    """ "Sở Thông tin và Truyền thông được Ủy ban nhân dân tỉnh giao chủ trì …": the provincial
+    People's Committee gives the task."""
+    (task,) = tasks_of("kien-giang-ngay-cds")
+    assert task.assigned_by_agency is not None
+    assert task.assigned_by_agency.key == "ubnd-kien-giang"
