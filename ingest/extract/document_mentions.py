@@ -44,6 +44,9 @@ _CONGRESS = re.compile(
 )
 # "biến Nghị quyết thành hành động", "đưa Nghị quyết vào cuộc sống": the document spoken of
 _PUT_INTO = re.compile(r"\s+(?:thành\s+hành động|vào\s+(?:cuộc sống|thực tiễn))", re.IGNORECASE)
+_BY_CONGRESS = re.compile(
+    r"\s+Đại hội\s+(?:đại biểu\s+)?(?:Đảng bộ|toàn quốc|lần thứ|[IVXLC]{2,}\b)"
+)
 _DANGLING_DATE = re.compile(r"\s+ngày$")
 _AMENDING = re.compile(r"sửa đổi,?\s*bổ sung(?:\s+một số điều)?$", re.IGNORECASE)
 _OF_LAWS = re.compile(r"\s+của\s+(?:Bộ\s+)?Luật\s", re.IGNORECASE)
@@ -257,7 +260,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
             and re.search(r"\bban hành\s+$", before)
             and _ISSUED_CARRYING_OUT.match(text, match.end(), sentence.end)
         )
-        if not word[0].isupper() and not draft and not issued:
+        congress_named = _BY_CONGRESS.match(text, match.end())  # "nghị quyết Đại hội Đảng bộ …"
+        if not word[0].isupper() and not draft and not issued and not congress_named:
             continue
         if _NOT_A_HEAD.search(before) or _PAGE_CHROME.search(text, sentence.start, sentence.end):
             continue
@@ -283,9 +287,7 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
             )
             continue
         congress = _CONGRESS.match(text, match.end())
-        if (
-            congress and word[0].isupper()
-        ):  # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"
+        if congress:  # "Nghị quyết Đại hội đại biểu Đảng bộ tỉnh lần thứ XVII"
             title = f"{head} {' '.join(text[match.end() : congress.end()].split())}"
             mentions.append(Mention(match.start(), congress.end(), doc_type, title=title))
             continue

@@ -221,3 +221,10 @@ def test_the_letterhead_body_issues_the_text_and_a_wrapped_title_goes_on(catalog
     assert plan.issuer is not None and plan.issuer.key.startswith("ubnd")
     assert plan.issued == date(2024, 9, 30)
     assert "BAN THƯỜNG VỤ TỈNH ỦY THỰC HIỆN KẾT LUẬN SỐ 69-KL/TW" in (plan.ref.title or "")
+
+
+def test_a_congress_resolution_in_lower_case_is_a_document(catalogue):
+    """Cao Bằng: "… thông qua nghị quyết Đại hội Đảng bộ tỉnh Cao Bằng." — the head in lower case,
+    the congress named with capitals: the resolution the congress adopts."""
+    titles = [d["title"] for d in _gold_documents("dev-m-cao-bang-daihoi.txt", catalogue)]
+    assert "Nghị quyết Đại hội Đảng bộ tỉnh Cao Bằng" in titles
