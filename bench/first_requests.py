@@ -1,9 +1,11 @@
 """``python -m bench.first_requests STORE``: start to first answer, then each route's first request.
 
 Starts a real ``policygraph serve`` on 127.0.0.1 over a store directory (or ``--data-dir``),
-prints the seconds from launch to the first answer, then the seconds each of the routes below
-takes on its first request (the one that used to pay for what is read once per release: the
-task list's sort keys, the search index) and on its second. Figures are printed, never asserted.
+prints the seconds from launch to the first answer (and the CPU the server and its workers used
+until then), then the seconds each of the routes below takes on its first request (the one that
+used to pay for what is read once per release: the task list's sort keys, the search index) and
+on its second, and the serving process's resident memory after them. Figures are printed, never
+asserted.
 """
 
 from __future__ import annotations
@@ -50,6 +52,7 @@ def measure(
                 "second_s": round(second[1], 3),
                 "status": first[3],
             }
+        figures["rss_mb"] = round(psutil.Process(server.process.pid).memory_info().rss / 2**20)
     return figures
 
 

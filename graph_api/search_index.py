@@ -46,6 +46,7 @@ class Entries(Sequence[Entry]):
         self, entities: list[str], labels: list[str], folded: list[str], preferred: bytes
     ) -> None:
         self.columns = (entities, labels, folded, preferred)
+        self._made: dict[int, Entry] = {}  # entries read once are kept (a word's labels recur)
 
     def __len__(self) -> int:
         return len(self.columns[0])
@@ -53,9 +54,13 @@ class Entries(Sequence[Entry]):
     def __getitem__(self, position):  # an int (or a slice, as Sequence allows)
         if isinstance(position, slice):
             return [self[i] for i in range(*position.indices(len(self)))]
-        entities, labels, folded, preferred = self.columns
-        folded_words = tuple(folded[position].split())
-        return Entry(entities[position], labels[position], folded_words, bool(preferred[position]))
+        entry = self._made.get(position)
+        if entry is None:
+            entities, labels, folded, preferred = self.columns
+            words_of = tuple(folded[position].split())
+            entry = Entry(entities[position], labels[position], words_of, bool(preferred[position]))
+            self._made[position] = entry
+        return entry
 
 
 @dataclass(frozen=True)

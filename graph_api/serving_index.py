@@ -122,12 +122,17 @@ def read(store_dir: Path) -> Prepared | None:
     if payload.get("fingerprint") != fingerprint(store_dir):
         log.warning("the serving index %s was made for another store than %s", path, store_dir)
         return None
-    order = TaskOrder(*payload["task_order"])
-    return Prepared(SearchIndex.from_tables(payload["search"]), order)
+    try:
+        return Prepared(
+            SearchIndex.from_tables(payload["search"]), TaskOrder(*payload["task_order"])
+        )
+    except (KeyError, TypeError, ValueError) as error:
+        log.warning("the serving index %s is not whole: %r", path, error)
+        return None
 
 
 class _PlainUnpickler(pickle.Unpickler):
-    """Reads lists, dicts, tuples, strings and numbers only: no class, no code."""
+    """Reads lists, dicts, tuples, strings, bytes and numbers only: no class, no code."""
 
     def find_class(self, module: str, name: str) -> Any:
         raise pickle.UnpicklingError(f"the serving index may not name {module}.{name}")
@@ -174,7 +179,7 @@ class ServingIndex:
             return prepared
         log.warning(
             "rebuilding the search index and the task list's sort keys from the graph of %s",
-            folder or "the remote store",
+            folder or "a store without a folder (remote or in memory)",
         )
         prepared = compute(self._store)
         log.warning(

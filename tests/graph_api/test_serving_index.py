@@ -17,7 +17,7 @@ import pytest
 from bench.server import Server
 from graph_api.pages.task_keys import read_task_keys
 from graph_api.pages.task_order import SORTS, sort_rows
-from graph_api.serving_index import FORMAT, compute, read, sidecar_path
+from graph_api.serving_index import FORMAT, compute, fingerprint, read, sidecar_path
 from graph_api.store import OxigraphStore
 from tests.conftest import ROOT, copy_corpus
 
@@ -109,13 +109,17 @@ def test_without_the_file_the_server_rebuilds_and_says_so(data_dir, tmp_path):
     assert "rebuilding the search index and the task list's sort keys" in text
 
 
-def test_a_file_that_names_a_class_or_another_store_is_not_used(data_dir, tmp_path, caplog):
+def test_a_file_naming_a_class_partial_or_for_another_store_is_not_used(data_dir, tmp_path, caplog):
     store = tmp_path / "store"
     store.mkdir()
     (store / "000001.sst").write_bytes(b"x")
     sidecar_path(store).write_bytes(pickle.dumps({"format": FORMAT, "x": OSError("not plain")}))
     assert read(store) is None
     assert "may not name builtins.OSError" in caplog.text
+    this_store = {"format": FORMAT, "fingerprint": fingerprint(store)}
+    sidecar_path(store).write_bytes(pickle.dumps(this_store))
+    assert read(store) is None  # made for this store, but holds no tables
+    assert "is not whole" in caplog.text
     real = sidecar_path(store_dir(data_dir)).read_bytes()
     sidecar_path(store).write_bytes(real)  # made for the built store, not this one
     assert read(store) is None
