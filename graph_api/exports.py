@@ -18,10 +18,6 @@ from typing import Any
 from urllib.parse import urlencode
 
 from fastapi.responses import Response
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
-from openpyxl.styles import Font
 
 from ontology.errors import QueryError
 
@@ -76,6 +72,12 @@ def to_xlsx(
     columns: Sequence[Column], rows: Iterable[dict[str, Any]], lang: str, sheet: str
 ) -> bytes:
     """The table as one XLSX sheet: bold headers, every cell a string (never a formula)."""
+    # openpyxl is imported on first use: the server starts without paying for it
+    from openpyxl import Workbook
+    from openpyxl.cell import WriteOnlyCell
+    from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
+    from openpyxl.styles import Font
+
     workbook = Workbook(write_only=True)
     worksheet = workbook.create_sheet(title=_FILE_NAME.sub(" ", sheet)[:31] or "Sheet1")
     bold = Font(bold=True)

@@ -10,6 +10,12 @@ from __future__ import annotations
 import re
 import unicodedata
 
+from ontology.vocabulary import ID_BASE
+
+# The dependency view's root when none is asked for (light here: the API's routes name it
+# without importing networkx).
+DEFAULT_ROOT = ID_BASE + "document/57-ntw-2024"
+
 # Longest first: "Khoa học và Công nghệ" before "Khoa học".
 ABBREVIATIONS = (
     ("Lao động - Thương binh và Xã hội", "LĐ-TB&XH"),

@@ -14,14 +14,12 @@ from typing import Any
 import networkx as nx
 
 from ontology.errors import NotFound
-from ontology.vocabulary import ID_BASE
 from viz import agencies, alignment, dependencies, graphs, layout, style
 from viz.aggregate import DEFAULT_BUDGET, collapse_leaves
-from viz.names import fold_key
+from viz.names import DEFAULT_ROOT, fold_key
 from viz.render import Filter, Page, render_html
 
 Fetch = Callable[[str, dict[str, Any]], list[dict[str, Any]]]
-DEFAULT_ROOT = ID_BASE + "document/57-ntw-2024"
 VIEW_KINDS = ("dependencies", "agency", "agencies", "alignment")
 
 

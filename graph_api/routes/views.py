@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import HTMLResponse, Response
@@ -19,8 +19,10 @@ from graph_api.routes.common import ERROR_RESPONSES
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 from ontology.vocabulary import ID_BASE
-from viz import views
-from viz.preview import preview_svg
+from viz.names import DEFAULT_ROOT
+
+if TYPE_CHECKING:  # viz.views and viz.preview pull networkx in: imported on first use,
+    from viz import views  # so the server starts without paying for it (~1 s of CPU)
 
 router = APIRouter(prefix="/views", tags=["views"], responses=ERROR_RESPONSES)
 
@@ -51,6 +53,8 @@ async def _build(request: Request, kind: str, **options: Any) -> views.View:
     if kind == "agencies":  # every agency and its task counts: time-limited
         store = bounded_store(store)
     fetch = store_fetch(store)
+    from viz import views
+
     return await run_in_threadpool(views.build_view, kind, fetch, **options)
 
 
@@ -68,6 +72,8 @@ class SVGResponse(Response):
 async def _preview(request: Request, kind: str, **options: Any) -> SVGResponse:
     """The view's small picture, for the entity page it belongs to (viz.preview)."""
     view = await _build(request, kind, **options)
+    from viz.preview import preview_svg
+
     return SVGResponse(preview_svg(view.graph, view.positions, view.title))
 
 
@@ -78,7 +84,7 @@ Lang = Literal["vi", "en"]
 async def dependencies(
     request: Request,
     root: str = Query(
-        views.DEFAULT_ROOT,
+        DEFAULT_ROOT,
         description="document (down) or task (up): IRI or kind/slug",
         pattern=ROOT_PATTERN,
     ),
@@ -94,9 +100,7 @@ async def dependencies(
 @router.get("/dependencies/preview.svg", response_class=SVGResponse)
 async def dependencies_preview(
     request: Request,
-    root: str = Query(
-        views.DEFAULT_ROOT, description="document: IRI or kind/slug", pattern=ROOT_PATTERN
-    ),
+    root: str = Query(DEFAULT_ROOT, description="document: IRI or kind/slug", pattern=ROOT_PATTERN),
 ) -> SVGResponse:
     """A small picture of a document's dependency tree (its page shows it, linked to the view)."""
     return await _preview(request, "dependencies", root=parse_entity_ref(root))
