@@ -79,8 +79,29 @@ def _rate_key(unit: str) -> str:
     return re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", unit_words_key(unit))
 
 
+_LOCAL_SUFFIXES = ("-grdp", "-local")
+
+
 def _counterpart(key: str, catalogue: Catalogue, provincial: bool) -> str:
-    """The national or provincial twin of ``key`` the target's level asks for, if curated."""
+    """The national or provincial twin of ``key`` the target's level asks for, if curated:
+    by the scheme's naming (``x-gdp``/``x-grdp``, ``x``/``x-local``), else the one closeMatch of
+    the other level (``cashless-transaction-share`` ↔ ``cashless-payment-share-local``)."""
+    named = _named_twin(key, catalogue, provincial)
+    if named != key:
+        return named
+    if key.endswith(_LOCAL_SUFFIXES) == provincial:
+        return key
+    entry = catalogue.indicators.get(key)
+    twins = [
+        match
+        for match in (entry.close_matches if entry else ())
+        if match in catalogue.indicators and match.endswith(_LOCAL_SUFFIXES) == provincial
+    ]
+    return twins[0] if len(twins) == 1 else key
+
+
+def _named_twin(key: str, catalogue: Catalogue, provincial: bool) -> str:
+    """The twin the scheme's key naming gives, else ``key``."""
     pairs = (("-gdp", "-grdp"), ("", "-local"))
     for national_suffix, local_suffix in pairs:
         if provincial and key.endswith(national_suffix) and not key.endswith(local_suffix):
