@@ -104,6 +104,9 @@ def test_the_whole_phrase_resolves_to_the_new_concept(catalogue, text, unit, pro
         ("Quy mô GRDP theo giá hiện hành", "tỉ đồng"),  # a size, not its growth
         # another population on another platform (telemedicine), not SMEs on digital platforms
         ("Tỷ lệ dân số trưởng thành sử dụng nền tảng hỗ trợ tư vấn khám, chữa bệnh từ xa", "%"),
+        # other things enterprises use: electronic contracts, research results
+        ("tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử", "%"),
+        ("tỉ lệ DN sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất, kinh doanh", "%"),
     ],
 )
 def test_a_fragment_or_another_measure_resolves_to_nothing(catalogue, text, unit):
