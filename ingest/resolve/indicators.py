@@ -36,6 +36,9 @@ def _similarity(query: str, label: str) -> float:
 # "kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 15%": a share within each of several
 # wholes is another measure than the share those wholes take together
 _EACH = re.compile(r"\btrong\s+(?:từng|mỗi)\b", re.IGNORECASE)
+# "100% bộ, ngành, địa phương ban hành … kế hoạch phát triển kinh tế số": a share of the bodies
+# that act, not the measure they act on (the digital economy's share of GDP, cashless payments)
+_BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -150,6 +153,8 @@ def resolve_indicator(
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if _EACH.search(text) and not any(_EACH.search(label) for label in indicator.labels):
             score -= 0.4  # "kinh tế số trong từng ngành": a share within each sector, no total
+        if _BODIES.search(text) and not any(_BODIES.search(label) for label in indicator.labels):
+            score -= 0.4  # a share of bodies measures the bodies
         if unit and indicator.default_unit:
             same_kind = _is_percent(unit) == _is_percent(indicator.default_unit)
             if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"

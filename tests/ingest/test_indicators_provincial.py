@@ -104,6 +104,17 @@ def test_the_whole_phrase_resolves_to_the_new_concept(catalogue, text, unit, pro
         ("Quy mô GRDP theo giá hiện hành", "tỉ đồng"),  # a size, not its growth
         # another population on another platform (telemedicine), not SMEs on digital platforms
         ("Tỷ lệ dân số trưởng thành sử dụng nền tảng hỗ trợ tư vấn khám, chữa bệnh từ xa", "%"),
+        # a share of the bodies that act, not what they act on (the 2023 national plan)
+        (
+            "tỉ lệ bộ, ngành, địa phương ban hành và tổ chức triển khai kế hoạch phát triển "
+            "kinh tế số",
+            "%",
+        ),
+        (
+            "tỉ lệ bộ, ngành, địa phương triển khai các hoạt động thúc đẩy chuyển đổi số, "
+            "thanh toán không dùng",
+            "%",
+        ),
         # other things enterprises use: electronic contracts, research results
         ("tỷ lệ doanh nghiệp sử dụng hợp đồng điện tử", "%"),
         ("tỉ lệ DN sử dụng kết quả nghiên cứu từ viện, trường trong sản xuất, kinh doanh", "%"),
