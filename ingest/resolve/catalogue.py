@@ -53,6 +53,7 @@ class IndicatorEntry:
     key: str
     labels: tuple[str, ...]
     default_unit: str | None = None
+    close_matches: tuple[str, ...] = ()  # skos:closeMatch either way (national ↔ provincial twin)
 
 
 @dataclass(frozen=True)
@@ -122,7 +123,7 @@ class Catalogue:
             elif kind == "indicator":
                 unit = graph.value(subject, PG.defaultUnit)
                 catalogue.indicators[slug] = IndicatorEntry(
-                    slug, labels + alts, str(unit) if unit else None
+                    slug, labels + alts, str(unit) if unit else None, _close_matches(graph, subject)
                 )
             elif kind == "theme" and (subject, RDF.type, PG.Theme) in graph:
                 catalogue.themes[slug] = ThemeEntry(
@@ -223,6 +224,13 @@ class Catalogue:
         return place.labels[0] if place and place.labels else None
 
 
+def _close_matches(graph: Graph, subject: URIRef) -> tuple[str, ...]:
+    """The indicator slugs ``subject`` is a skos:closeMatch of, read in both directions."""
+    prefix = f"{ID_BASE}indicator/"
+    found = {*graph.objects(subject, SKOS.closeMatch), *graph.subjects(SKOS.closeMatch, subject)}
+    return tuple(sorted(str(m)[len(prefix) :] for m in found if str(m).startswith(prefix)))
+
+
 _CATALOGUE_PREDICATES = {
     str(p)
     for p in (
@@ -234,6 +242,7 @@ _CATALOGUE_PREDICATES = {
         PG.level,
         PG.jurisdiction,
         PG.defaultUnit,
+        SKOS.closeMatch,
         DCTERMS.identifier,
         DCTERMS.issued,
     )

@@ -36,6 +36,9 @@ def _similarity(query: str, label: str) -> float:
 # "kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 15%": a share within each of several
 # wholes is another measure than the share those wholes take together
 _EACH = re.compile(r"\btrong\s+(?:từng|mỗi)\b", re.IGNORECASE)
+# "100% bộ, ngành, địa phương ban hành … kế hoạch phát triển kinh tế số": a share of the bodies
+# that act, not the measure they act on (the digital economy's share of GDP, cashless payments)
+_BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -79,8 +82,29 @@ def _rate_key(unit: str) -> str:
     return re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", unit_words_key(unit))
 
 
+_LOCAL_SUFFIXES = ("-grdp", "-local")
+
+
 def _counterpart(key: str, catalogue: Catalogue, provincial: bool) -> str:
-    """The national or provincial twin of ``key`` the target's level asks for, if curated."""
+    """The national or provincial twin of ``key`` the target's level asks for, if curated:
+    by the scheme's naming (``x-gdp``/``x-grdp``, ``x``/``x-local``), else the one closeMatch of
+    the other level (``cashless-transaction-share`` ↔ ``cashless-payment-share-local``)."""
+    named = _named_twin(key, catalogue, provincial)
+    if named != key:
+        return named
+    if key.endswith(_LOCAL_SUFFIXES) == provincial:
+        return key
+    entry = catalogue.indicators.get(key)
+    twins = [
+        match
+        for match in (entry.close_matches if entry else ())
+        if match in catalogue.indicators and match.endswith(_LOCAL_SUFFIXES) == provincial
+    ]
+    return twins[0] if len(twins) == 1 else key
+
+
+def _named_twin(key: str, catalogue: Catalogue, provincial: bool) -> str:
+    """The twin the scheme's key naming gives, else ``key``."""
     pairs = (("-gdp", "-grdp"), ("", "-local"))
     for national_suffix, local_suffix in pairs:
         if provincial and key.endswith(national_suffix) and not key.endswith(local_suffix):
@@ -129,6 +153,8 @@ def resolve_indicator(
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if _EACH.search(text) and not any(_EACH.search(label) for label in indicator.labels):
             score -= 0.4  # "kinh tế số trong từng ngành": a share within each sector, no total
+        if _BODIES.search(text) and not any(_BODIES.search(label) for label in indicator.labels):
+            score -= 0.4  # a share of bodies measures the bodies
         if unit and indicator.default_unit:
             same_kind = _is_percent(unit) == _is_percent(indicator.default_unit)
             if not same_kind:  # "10%/năm" is no GRDP per capita in "triệu đồng"

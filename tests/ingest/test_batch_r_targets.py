@@ -157,9 +157,9 @@ def test_a_month_deadline_gives_its_year_and_the_next_stage_keeps_the_measure(ca
 
 def test_income_per_capita_is_no_grdp_per_capita(catalogue):
     # "thu nhập bình quân đầu người khoảng 94 triệu đồng/năm": what people earn, not the
-    # province's product per head; no curated indicator fits
+    # province's product per head: income per head has its own curated indicator
     income = _by_value("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)[94]
-    assert income.indicator_key is None
+    assert income.indicator_key == "income-per-capita-local"
     assert resolve_indicator("GRDP bình quân đầu người", "triệu đồng", catalogue) == (
         "grdp-per-capita"
     )
@@ -171,7 +171,7 @@ def test_a_share_within_each_sector_is_not_the_sectors_share_of_the_digital_econ
     within = _by_value("dev-r-hai-phong-kh106.txt", catalogue)
     (each,) = [t for t in _targets("dev-r-hai-phong-kh106.txt", catalogue) if t.comparator == "gte"]
     assert each.indicator_text == "kinh tế số trong từng ngành, lĩnh vực"
-    assert each.indicator_key is None
+    assert each.indicator_key == "digital-economy-share-each-sector"
     assert within[35].indicator_key == "digital-economy-share-grdp"
     assert resolve_indicator("kinh tế số các ngành, lĩnh vực", "%", catalogue) == (
         "sectoral-digital-economy-share"

@@ -127,8 +127,10 @@ def test_gdp_and_grdp_twins_and_index_acronyms(catalogue):
         "Chỉ số DTI của tỉnh năm 2025 nằm trong nhóm Top 20", "thứ bậc", catalogue
     )
     assert rank == "dti-rank"
-    # a growth rate is no GRDP per capita (triệu đồng)
-    assert resolve_indicator("tốc độ tăng trưởng GRDP bình quân", "%/năm", catalogue) is None
+    # a growth rate is no GRDP per capita (triệu đồng): it is GRDP growth, GDP's twin
+    assert resolve_indicator("tốc độ tăng trưởng GRDP bình quân", "%/năm", catalogue) == (
+        "economic-growth-grdp"
+    )
 
 
 def test_review_lists_candidate_indicators_with_their_quotes(tmp_path, capsys):
