@@ -10,7 +10,7 @@ from collections.abc import Iterator
 from datetime import date
 from functools import partial
 from itertools import chain, islice
-from typing import Annotated
+from typing import Annotated, Any
 
 from anyio import from_thread
 from fastapi import APIRouter, Query, Request
@@ -175,11 +175,16 @@ def tasks_alignment(
 
 
 def _province_chunks(report: TaskAlignmentReport) -> Iterator[str]:
-    """The report's JSON (as ``TaskAlignmentReport.as_dict``) written a province at a time."""
-    head = json.dumps({**report.as_dict(), "provinces": []}, ensure_ascii=False)
-    yield head[: head.rindex('"provinces"')] + '"provinces": ['
+    """The report's JSON written a province at a time, byte for byte as ``JSONResponse`` wrote
+    ``TaskAlignmentReport.as_dict()`` whole."""
+
+    def dump(data: Any) -> str:
+        return json.dumps(data, ensure_ascii=False, allow_nan=False, separators=(",", ":"))
+
+    head = dump({**report.as_dict(), "provinces": []})
+    yield head[: head.rindex('"provinces"')] + '"provinces":['
     for index, province in enumerate(report.provinces):
-        yield ("," if index else "") + json.dumps(province.as_dict(), ensure_ascii=False)
+        yield ("," if index else "") + dump(province.as_dict())
     yield "]}"
 
 

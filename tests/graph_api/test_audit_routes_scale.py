@@ -8,6 +8,7 @@ import json
 from datetime import date
 
 import pytest
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
 from graph_api.app import create_app
@@ -86,6 +87,7 @@ def test_streamed_task_alignment_equals_the_whole_report(client, built_oxigraph)
     answer = client.get("/api/audit/tasks-alignment")
     assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
     assert answer.json() == before
+    assert answer.content == JSONResponse(before).body  # byte for byte as the whole answer was
     assert len(before["provinces"]) > 1
     one = client.get("/api/audit/tasks-alignment", params={"province": "binh-duong"}).json()
     assert one["provinces"] == [
