@@ -134,3 +134,46 @@ def test_small_pages_are_slices_of_the_whole_listing(client, gone):
         ).json()
         assert page["holdings"] == whole["holdings"][offset : offset + limit]
         assert page["total"] == whole["total"]
+
+
+def test_whole_country_answers_follow_a_rebuild(tmp_path):
+    """A live server keeps the whole-country audits per release: after a rebuild that adds a
+    theme, the next answers name it (read again, not served from the old release's memo)."""
+    import urllib.request
+
+    from bench.server import Server
+    from ingest.build import build
+    from tests.ingest.common import small_data
+
+    theme = "https://w3id.org/policygraph/id/theme/zz-rebuild-marker"
+    data = small_data(tmp_path / "data")
+
+    def rebuild(with_theme: bool) -> None:
+        marker = data / "curated" / "zz-theme.ttl"
+        marker.write_text(
+            f"<{theme}> a <https://w3id.org/policygraph/ontology#Theme> ;\n"
+            f'  <http://www.w3.org/2004/02/skos/core#prefLabel> "Chủ đề thử"@vi .\n'
+            if with_theme
+            else "",
+            encoding="utf-8",
+        )
+        build(data / "curated", data / "sources", data / "build", validate=False)
+
+    def themes(url: str) -> dict:
+        with urllib.request.urlopen(url + "/api/audit/tasks-alignment", timeout=60) as answer:
+            return json.loads(answer.read())["themes"]
+
+    def coverage(url: str) -> str:
+        with urllib.request.urlopen(url + "/audit/coverage", timeout=60) as answer:
+            return answer.read().decode()
+
+    rebuild(with_theme=False)
+    server = Server(data_dir=data, workers=2, timeout=10.0, log=tmp_path / "server.log")
+    try:
+        assert theme not in themes(server.url) and themes(server.url)
+        page = coverage(server.url)
+        rebuild(with_theme=True)
+        assert theme in themes(server.url)
+        assert coverage(server.url) == page  # the coverage has no theme: read again, the same
+    finally:
+        server.stop()
