@@ -94,9 +94,12 @@ def theme_coverage(
     return report
 
 
-def audit_tasks(store: Store, province: str | None = None) -> TaskAlignmentReport:
-    """Task alignment for every province of the corpus, or for one (IRI, slug or name)."""
-    provinces = province_labels(store)
+def audit_tasks(
+    store: Store, province: str | None = None, provinces: dict[str, str] | None = None
+) -> TaskAlignmentReport:
+    """Task alignment for every province of the corpus, or for one (IRI, slug or name);
+    ``provinces`` (IRI → label, as ``province_labels`` gives) when the caller has them."""
+    provinces = dict(provinces) if provinces is not None else province_labels(store)
     if province is not None:
         chosen = resolve_province(province, provinces)
         provinces = {chosen: provinces[chosen]}

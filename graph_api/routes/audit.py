@@ -94,9 +94,7 @@ def ownership(
     offset: Annotated[int, Query(ge=0, le=10_000_000)] = 0,
 ) -> Response:
     store = bounded_store(request.app.state.store)  # reads every assignment: time-limited
-    place = (
-        resolve_province(_province(request, province), province_labels(store)) if province else None
-    )
+    place = resolve_province(_province(request, province), _labels(request)) if province else None
     task_iri = str(resolve_in_store(request.app, task, "task", "task")) if task else None
     when = on or date.today()
     steps = from_thread.run(succession_steps, request)  # read once per release
@@ -114,16 +112,13 @@ def ownership(
         return _text(render.render_ownership(OwnershipReport(when, page), format), format)
 
     def total() -> int:
-        if task_iri or place:  # one query's rows, already fetched: count the rest
-            return offset + len(shown) + sum(1 for _ in found)
-        return count_holdings(store, when, gone=gone)
+        return count_holdings(store, when, gone=gone, task=task_iri, province=place)
 
-    shown: list[str] = []
     # the first rows are read before the answer starts: their queries are the costly part, and
     # a time-out there is still a 503 (once streaming has begun the status is sent)
     page = islice(found, offset, offset + limit)
     first = list(islice(page, 1))
-    rows = (shown.append(h.task) or h for h in chain(first, page))
+    rows = chain(first, page)
     if format == "csv":
         return StreamingResponse(_csv_lines(rows), media_type=MEDIA["csv"])
     head = {"on": when.isoformat(), "limit": limit, "offset": offset}
@@ -166,7 +161,7 @@ def tasks_alignment(
 ) -> Response:
     store = request.app.state.store
     if province:
-        report = audit_tasks(store, _province(request, province))  # one province: lookups
+        report = audit_tasks(store, _province(request, province), _labels(request))
     else:
         report = release_memo(request.app.state).get("tasks", store, partial(audit_tasks, store))
     if format == "json":  # streamed a province at a time: 3 MB at 10⁶ quads
@@ -222,8 +217,15 @@ def _alignment_report(request: Request, province: str | None) -> AlignmentReport
     """The alignment audit of one province (lookups), or of all, read once per release."""
     store = request.app.state.store
     if province:
-        return audit_alignment(store, _province(request, province))
+        return audit_alignment(store, _province(request, province), _labels(request))
     return release_memo(request.app.state).get("alignment", store, partial(audit_alignment, store))
+
+
+def _labels(request: Request) -> dict[str, str]:
+    """Province IRI → label as the audits name them, read once per release (0.5 s on Virtuoso at
+    10⁶ quads, for every one-province audit)."""
+    store = request.app.state.store
+    return release_memo(request.app.state).get("provinces", store, partial(province_labels, store))
 
 
 def _province(request: Request, province: str | None) -> str | None:

@@ -177,3 +177,15 @@ def test_whole_country_answers_follow_a_rebuild(tmp_path):
         assert coverage(server.url) == page  # the coverage has no theme: read again, the same
     finally:
         server.stop()
+
+
+@pytest.mark.parametrize("gone", ["false", "true"])
+def test_one_province_total_is_its_listing_length(client, gone):
+    """The total of one province's (or one task's) page counts its query's rows, not the page."""
+    for params in ({"province": "binh-duong"}, {"task": "nq03-ncp-2025-phu-luc-2-nhiem-vu-52"}):
+        params = {**params, "on": "2026-01-01", "gone": gone}
+        whole = client.get("/api/audit/ownership", params={**params, "limit": 100_000}).json()
+        page = client.get("/api/audit/ownership", params={**params, "limit": 2}).json()
+        assert whole["total"] == page["total"] == len(whole["holdings"])
+        assert page["holdings"] == whole["holdings"][:2]
+    assert whole["total"] > 0 or gone == "true"
