@@ -50,7 +50,7 @@ TEXT_FORMATS = {
 WITH_HTML = {200: {"content": {**TEXT_FORMATS[200]["content"], "text/html": _TEXT}}}
 
 
-def _text(body: str, fmt: str) -> Response:
+def _text(body: str | bytes, fmt: str) -> Response:
     if fmt == "json":
         return Response(body, media_type="application/json")
     return PlainTextResponse(body, media_type=MEDIA[fmt])
@@ -66,10 +66,17 @@ def alignment(
     province: Annotated[str | None, PROVINCE] = None,
     format: Annotated[str, Query(pattern="^(json|csv|md|html)$")] = "json",
 ) -> Response:
-    report = _alignment_report(request, province)
     if format == "html":
-        return HTMLResponse(render_coverage(report))
-    return _text(render.render_alignment(report, format), format)
+        return HTMLResponse(_coverage_html(request, province))
+    if province:
+        return _text(render.render_alignment(_alignment_report(request, province), format), format)
+    # every province: 12.8 MB of JSON at 10⁶ quads (0.5 s to render), rendered once per release
+    body = release_memo(request.app.state).get(
+        f"alignment-{format}",
+        request.app.state.store,
+        lambda: render.render_alignment(_alignment_report(request, None), format).encode(),
+    )
+    return _text(body, format)
 
 
 @router.get(
@@ -188,13 +195,19 @@ def coverage(
     request: Request,
     province: Annotated[str | None, Query(description="one province")] = None,
 ) -> HTMLResponse:
+    return HTMLResponse(_coverage_html(request, province))
+
+
+def _coverage_html(request: Request, province: str | None) -> str:
+    """The coverage matrix of one province, or of all (3 MB of HTML at 10⁶ quads: rendered
+    once per release)."""
     if province:
-        return HTMLResponse(render_coverage(_alignment_report(request, province)))
-    store = request.app.state.store  # 3 MB of HTML at 10⁶ quads: rendered once per release
-    html = release_memo(request.app.state).get(
-        "coverage", store, lambda: render_coverage(_alignment_report(request, None))
+        return render_coverage(_alignment_report(request, province))
+    return release_memo(request.app.state).get(
+        "coverage",
+        request.app.state.store,
+        lambda: render_coverage(_alignment_report(request, None)),
     )
-    return HTMLResponse(html)
 
 
 @router.get(

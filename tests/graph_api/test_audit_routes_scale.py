@@ -104,6 +104,11 @@ def test_whole_country_alignment_read_once_per_release_answers_as_computed(clien
         answer = client.get("/api/audit/alignment")
         assert answer.json() == json.loads(render.render_alignment(fresh, "json"))
         assert client.get("/audit/coverage").text == render_coverage(fresh)
+        for fmt in ("csv", "md"):
+            text = client.get("/api/audit/alignment", params={"format": fmt}).text
+            assert text == render.render_alignment(fresh, fmt)
+        html = client.get("/api/audit/alignment", params={"format": "html"}).text
+        assert html == render_coverage(fresh)
     one = client.get("/api/audit/alignment", params={"province": "binh-duong"}).json()
     assert one == json.loads(
         render.render_alignment(audit_alignment(built_oxigraph, "binh-duong"), "json")
