@@ -158,19 +158,8 @@ def iter_holdings(
     }
     if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
         return  # no agency is gone on that date: no query per province to find none
-    common = {"on": on, "gone": gone}
-    if task:
-        batches = [("audit_ownership_task", {"task": IRI(task), **common})]
-    elif province:
-        batches = [("audit_ownership_province", {"province": IRI(province), **common})]
-    else:
-        batches = [
-            ("audit_ownership_province", {"province": IRI(row["province"]), **common})
-            for row in store.select(load_query("audit_task_provinces"))
-        ]
-        batches.append(("audit_ownership_national", common))
     size = max(1, min(first_chunk, LOOKUP_CHUNK))
-    for name, bindings in batches:
+    for name, bindings in _batches(store, on, task, province, gone):
         rows = _ordered(store.select(load_query(name), bindings))
         # texts and labels looked up a chunk of rows at a time: a first page reads only its own
         start = 0
@@ -183,6 +172,22 @@ def iter_holdings(
                 found = {**details.get(row["task"], {}), **labels.get(row["agency"], {}), **row}
                 found.setdefault("agency_label", row["agency"])
                 yield _holding(found, on, by_agency, mergers)
+
+
+def _batches(
+    store: Store, on: date, task: str | None, province: str | None, gone: bool
+) -> list[tuple[str, dict[str, Any]]]:
+    """The queries (name, bindings) that list the holdings, in the order they are listed."""
+    common = {"on": on, "gone": gone}
+    if task:
+        return [("audit_ownership_task", {"task": IRI(task), **common})]
+    if province:
+        return [("audit_ownership_province", {"province": IRI(province), **common})]
+    batches = [
+        ("audit_ownership_province", {"province": IRI(row["province"]), **common})
+        for row in store.select(load_query("audit_task_provinces"))
+    ]
+    return [*batches, ("audit_ownership_national", common)]
 
 
 def _ordered(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -204,10 +209,21 @@ def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dic
     return found
 
 
-def count_holdings(store: Store, on: date, *, gone: bool = False) -> int:
-    """How many assignments the whole audit lists (``gone``: only those whose agency is gone)."""
+def count_holdings(
+    store: Store,
+    on: date,
+    *,
+    gone: bool = False,
+    task: str | None = None,
+    province: str | None = None,
+) -> int:
+    """How many assignments the audit lists (``gone``: only those whose agency is gone; only
+    ``task``'s or ``province``'s: the rows of its one query, no texts looked up)."""
     if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
         return 0  # no agency is gone on that date (3 ms, where the sum reads every agency)
+    if task or province:
+        [(name, bindings)] = _batches(store, on, task, province, gone)
+        return len(store.select(load_query(name), bindings))
     rows = store.select(load_query("audit_ownership_count"), {"on": on, "gone": gone})
     # SUM over no agency: 0 on Oxigraph, unbound on Virtuoso
     return int(rows[0].get("count") or 0) if rows else 0

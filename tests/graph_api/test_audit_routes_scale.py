@@ -8,6 +8,7 @@ import json
 from datetime import date
 
 import pytest
+from fastapi.responses import JSONResponse
 from fastapi.testclient import TestClient
 
 from graph_api.app import create_app
@@ -86,6 +87,7 @@ def test_streamed_task_alignment_equals_the_whole_report(client, built_oxigraph)
     answer = client.get("/api/audit/tasks-alignment")
     assert answer.status_code == 200 and answer.headers["content-type"] == "application/json"
     assert answer.json() == before
+    assert answer.content == JSONResponse(before).body  # byte for byte as the whole answer was
     assert len(before["provinces"]) > 1
     one = client.get("/api/audit/tasks-alignment", params={"province": "binh-duong"}).json()
     assert one["provinces"] == [
@@ -102,6 +104,11 @@ def test_whole_country_alignment_read_once_per_release_answers_as_computed(clien
         answer = client.get("/api/audit/alignment")
         assert answer.json() == json.loads(render.render_alignment(fresh, "json"))
         assert client.get("/audit/coverage").text == render_coverage(fresh)
+        for fmt in ("csv", "md"):
+            text = client.get("/api/audit/alignment", params={"format": fmt}).text
+            assert text == render.render_alignment(fresh, fmt)
+        html = client.get("/api/audit/alignment", params={"format": "html"}).text
+        assert html == render_coverage(fresh)
     one = client.get("/api/audit/alignment", params={"province": "binh-duong"}).json()
     assert one == json.loads(
         render.render_alignment(audit_alignment(built_oxigraph, "binh-duong"), "json")
@@ -132,3 +139,58 @@ def test_small_pages_are_slices_of_the_whole_listing(client, gone):
         ).json()
         assert page["holdings"] == whole["holdings"][offset : offset + limit]
         assert page["total"] == whole["total"]
+
+
+def test_whole_country_answers_follow_a_rebuild(tmp_path):
+    """A live server keeps the whole-country audits per release: after a rebuild that adds a
+    theme, the next answers name it (read again, not served from the old release's memo)."""
+    import urllib.request
+
+    from bench.server import Server
+    from ingest.build import build
+    from tests.ingest.common import small_data
+
+    theme = "https://w3id.org/policygraph/id/theme/zz-rebuild-marker"
+    data = small_data(tmp_path / "data")
+
+    def rebuild(with_theme: bool) -> None:
+        marker = data / "curated" / "zz-theme.ttl"
+        marker.write_text(
+            f"<{theme}> a <https://w3id.org/policygraph/ontology#Theme> ;\n"
+            f'  <http://www.w3.org/2004/02/skos/core#prefLabel> "Chủ đề thử"@vi .\n'
+            if with_theme
+            else "",
+            encoding="utf-8",
+        )
+        build(data / "curated", data / "sources", data / "build", validate=False)
+
+    def themes(url: str) -> dict:
+        with urllib.request.urlopen(url + "/api/audit/tasks-alignment", timeout=60) as answer:
+            return json.loads(answer.read())["themes"]
+
+    def coverage(url: str) -> str:
+        with urllib.request.urlopen(url + "/audit/coverage", timeout=60) as answer:
+            return answer.read().decode()
+
+    rebuild(with_theme=False)
+    server = Server(data_dir=data, workers=2, timeout=10.0, log=tmp_path / "server.log")
+    try:
+        assert theme not in themes(server.url) and themes(server.url)
+        page = coverage(server.url)
+        rebuild(with_theme=True)
+        assert theme in themes(server.url)
+        assert coverage(server.url) == page  # the coverage has no theme: read again, the same
+    finally:
+        server.stop()
+
+
+@pytest.mark.parametrize("gone", ["false", "true"])
+def test_one_province_total_is_its_listing_length(client, gone):
+    """The total of one province's (or one task's) page counts its query's rows, not the page."""
+    for params in ({"province": "binh-duong"}, {"task": "nq03-ncp-2025-phu-luc-2-nhiem-vu-52"}):
+        params = {**params, "on": "2026-01-01", "gone": gone}
+        whole = client.get("/api/audit/ownership", params={**params, "limit": 100_000}).json()
+        page = client.get("/api/audit/ownership", params={**params, "limit": 2}).json()
+        assert whole["total"] == page["total"] == len(whole["holdings"])
+        assert page["holdings"] == whole["holdings"][:2]
+    assert whole["total"] > 0 or gone == "true"
