@@ -61,11 +61,13 @@ class TargetVerdict:
     source: str
     batch: str
     quote: str
+    wording: str  # the gold target as a formula, e.g. "> 50 % (2030)"
     indicator: str
     indicator_resolved: bool  # no indicator_ref in the gold: resolved from its quote
     expected: dict[str, str]  # national key → verdict
     observed: dict[str, str]
     twin: str | None = None  # the extracted target's IRI
+    twin_quote: str | None = None
     reasons: dict[str, str] = field(default_factory=dict)  # national key → expected's reason
     set_aside: int = 0  # comparisons with national texts that have no gold
 
@@ -222,11 +224,13 @@ def evaluate_alignment(
                 stem,
                 batch_of(stem),
                 item.get("quote") or "",
+                mine.wording(),
                 mine.indicator.rsplit("/", 1)[-1],
                 "indicator_ref" not in item,
                 expected_verdicts,
                 {},
                 twin.target if twin else None,
+                twin.quote if twin else None,
                 reasons,
             )
             if twin is not None and twin.level == "national":
