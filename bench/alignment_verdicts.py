@@ -98,6 +98,7 @@ class VerdictReport:
             out[name] = {
                 "right": sum(t.right for t in mine),
                 "total": len(mine),
+                "missed": sum(t.twin is None for t in mine),
                 "indicator_resolved": sum(t.indicator_resolved for t in mine),
                 "set_aside": sum(t.set_aside for t in mine),
                 "confusion": {e: dict(sorted(o.items())) for e, o in sorted(confusion.items())},
@@ -109,12 +110,12 @@ class VerdictReport:
         return json.dumps(data, ensure_ascii=False, indent=1)
 
     def to_text(self) -> str:
-        lines = ["batch   right/total        resolved  set aside"]
+        lines = ["batch   right/total          missed  resolved  set aside"]
         for name, row in self.batches().items():
             share = row["right"] / row["total"]
             lines.append(
                 f"{name:<7} {row['right']:>3}/{row['total']:<3} ({share:6.1%})"
-                f"   {row['indicator_resolved']:>5}  {row['set_aside']:>9}"
+                f"  {row['missed']:>6}  {row['indicator_resolved']:>8}  {row['set_aside']:>9}"
             )
         lines += ["", "confusion over (target, national target) pairs: expected → observed"]
         for name, row in self.batches().items():

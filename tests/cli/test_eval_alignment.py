@@ -43,7 +43,7 @@ def test_json_report_counts_every_required_provincial_target(policygraph):
 def test_text_report_and_bad_folders(policygraph, tmp_path):
     done = policygraph("eval-alignment", str(GOLD), "--quiet")
     assert done.returncode == 0, done.stderr
-    assert done.stdout.startswith("batch   right/total")
+    assert done.stdout.startswith("batch   right/total          missed")
     assert "confusion over (target, national target) pairs" in done.stdout
     missing = tmp_path / "no-such-gold"
     done = policygraph("eval-alignment", str(missing))
