@@ -26,6 +26,7 @@ SUBCOMMANDS = (
     "extract",
     "review",
     "eval",
+    "eval-alignment",
     "view",
     "audit",
     "synth",
@@ -34,7 +35,7 @@ SUBCOMMANDS = (
 
 def _load(name: str):
     """The module of one subcommand; a subcommand that fails to import is an error, not skipped."""
-    return importlib.import_module(f"cli.commands.{name}")
+    return importlib.import_module(f"cli.commands.{name.replace('-', '_')}")
 
 
 def build_parser(width: int | None = None) -> argparse.ArgumentParser:
