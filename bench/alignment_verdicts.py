@@ -179,10 +179,13 @@ def evaluate_alignment(
     gold = load_gold(gold_dir)
     texts = load_source_texts(sources_dir, gold)
     raw = target_rows(store, None)
-    units = {row["target"]: row.get("unit") for row in raw}  # as extracted (no default unit)
     rows = [TargetRow.from_row(row) for row in raw]
+    # twins are sought among every extracted target, those on candidate indicators included
+    # (the audit never compares them: their verdict is "local only", not "target missed")
+    every = target_rows(store, None, "audit_targets_all")
+    units = {row["target"]: row.get("unit") for row in every}  # as extracted (no default unit)
     by_source: dict[str, list[TargetRow]] = defaultdict(list)
-    for row in rows:
+    for row in map(TargetRow.from_row, every):
         by_source[_stem(row.source)].append(row)
     findings = audit_alignment(store).findings
     # a restated target is folded into a representative: each IRI → the representative's IRI

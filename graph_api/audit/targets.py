@@ -119,10 +119,12 @@ def once_each(targets: list[TargetRow]) -> list[TargetRow]:
     return sorted(kept, key=lambda t: (t.indicator, t.scope, t.target))
 
 
-def target_rows(store: Store, scopes: dict[str, list[IRI]] | None) -> list[dict[str, Any]]:
-    """Rows of ``audit_targets`` completed with the labels of their indicators, places and
+def target_rows(
+    store: Store, scopes: dict[str, list[IRI]] | None, query: str = "audit_targets"
+) -> list[dict[str, Any]]:
+    """Rows of ``query`` (``audit_targets``, or ``audit_targets_all``) completed with the labels of their indicators, places and
     documents and their evidence quotes, each looked up once for all the targets."""
-    rows = store.select(load_query("audit_targets"), scopes)
+    rows = store.select(load_query(query), scopes)
     rows.sort(key=lambda row: (row["indicator"], row["scope"], row["target"]))
 
     def lookup(query: str, key: str, iris: set[str]) -> dict[str, dict[str, Any]]:
