@@ -122,8 +122,9 @@ def once_each(targets: list[TargetRow]) -> list[TargetRow]:
 def target_rows(
     store: Store, scopes: dict[str, list[IRI]] | None, query: str = "audit_targets"
 ) -> list[dict[str, Any]]:
-    """Rows of ``query`` (``audit_targets``, or ``audit_targets_all``) completed with the labels of their indicators, places and
-    documents and their evidence quotes, each looked up once for all the targets."""
+    """Rows of ``query`` (``audit_targets``, or ``audit_targets_all``) completed with the labels
+    of their indicators, places and documents and their evidence quotes, each looked up once for
+    all the targets."""
     rows = store.select(load_query(query), scopes)
     rows.sort(key=lambda row: (row["indicator"], row["scope"], row["target"]))
 
