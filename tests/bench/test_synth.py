@@ -58,7 +58,9 @@ def test_same_seed_same_bytes_other_seed_other_graph(small):
     assert hashlib.sha256(other.getvalue().encode()).hexdigest() != digest
 
 
-@pytest.mark.parametrize("scale", [10_000, 40_000])
+# Above the fixed floor: the curated closure and the national texts alone are ~11k quads (the
+# curated scheme grows with the corpus), so a 10k request cannot be met within 10%.
+@pytest.mark.parametrize("scale", [20_000, 40_000])
 def test_quad_count_within_ten_percent_and_no_duplicates(scale):
     out = io.StringIO()
     written = generate(out, scale, seed=1, curated_dir=CURATED)
@@ -133,7 +135,7 @@ def test_cli_writes_the_file(tmp_path):
             str(ROOT / "data"),
             "synth",
             "--scale",
-            "10000",
+            "20000",
             "--seed",
             "3",
             "-o",
@@ -141,4 +143,4 @@ def test_cli_writes_the_file(tmp_path):
         ]
     )
     assert code == 0
-    assert 9_000 <= len(target.read_text(encoding="utf-8").splitlines()) <= 11_000
+    assert 18_000 <= len(target.read_text(encoding="utf-8").splitlines()) <= 22_000
