@@ -79,6 +79,7 @@ def evaluate(
     predictions: Mapping[str, Mapping[str, Any]],
     agency_key: AgencyKey | None = None,
     source_texts: Mapping[str, str] | None = None,
+    source_agency_keys: Mapping[str, AgencyKey] | None = None,
 ) -> Report:
     """Score predictions (source stem → gold-format dict) against every gold file in ``gold_dir``.
 
@@ -86,13 +87,17 @@ def evaluate(
     attributes of matched targets and assignments are scored too (:mod:`ingest.attribute_scores`).
     ``source_texts`` (stem → text) lets quotes be compared by position and partial gold files
     restrict scoring to the region they cover; without it quotes are compared by their words.
+    ``source_agency_keys`` (stem → key) overrides ``agency_key`` for a source, so a name can be
+    resolved in its source's context (:mod:`ingest.agency_keys`).
     """
-    key = agency_key or folded_agency_key
+    default_key = agency_key or folded_agency_key
+    per_source = source_agency_keys or {}
     texts = source_texts or {}
     report = Report()
     gold_files = load_gold(gold_dir)
     for stem, gold in gold_files.items():
         predicted = predictions.get(stem, {})
+        key = per_source.get(stem, default_key)
         attributes, on_pairs = score_file(stem, key)
         scores, misses, false_hits = evaluate_one(
             stem, gold, predicted, key, texts.get(stem), on_pairs

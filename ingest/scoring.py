@@ -5,10 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
+from ingest.agency_keys import catalogue_agency_key
 from ingest.evaluate import Report, evaluate, find_source, load_gold
 from ingest.extract import extract_all
 from ingest.extract.gold_format import to_gold_format
-from ingest.resolve import Catalogue
+from ingest.resolve import Catalogue, province_of_source
 from ingest.sources import read_source
 
 
@@ -18,9 +19,10 @@ def score_extractor(
     catalogue: Catalogue,
     progress: Callable[[int, int, str], None] | None = None,
 ) -> Report:
-    """Extract every source that has a gold file and score the predictions against the gold;
+    """Extract every source that has a gold file and score the predictions against the gold, agency
+    names keyed through the catalogue in the context of their source's province;
     ``progress(index, total, name)`` is told of each gold file as it starts (for the CLI's bar)."""
-    predictions, texts = {}, {}
+    predictions, texts, keys = {}, {}, {}
     stems = list(load_gold(gold_dir))
     for index, stem in enumerate(stems, start=1):
         if progress:
@@ -31,4 +33,5 @@ def score_extractor(
         source = read_source(path)
         predictions[stem] = to_gold_format(extract_all(source, catalogue), catalogue)
         texts[stem] = source.original
-    return evaluate(gold_dir, predictions, None, texts)
+        keys[stem] = catalogue_agency_key(catalogue, province_of_source(source, catalogue))
+    return evaluate(gold_dir, predictions, None, texts, keys)

@@ -68,7 +68,8 @@ PARTY_ISSUERS = {
 }  # Party series: 57-NQ/TW, 89-CTr/TU
 
 
-HEAD_PATTERN = "|".join(re.escape(h) for h, _, _ in HEAD_NOUNS)
+# A head noun may be wrapped over two lines ("Kết\nluận số 69-KL/TW").
+HEAD_PATTERN = "|".join(re.escape(h).replace(r"\ ", r"[ \n]") for h, _, _ in HEAD_NOUNS)
 
 
 HEAD = re.compile(rf"(?<![\w])(?:{HEAD_PATTERN})(?![\w])", re.IGNORECASE)
@@ -142,7 +143,7 @@ def type_of_code(code: str) -> str:
 
 
 def head_info(word: str) -> tuple[str, str, str]:
-    key = word.lower()
+    key = " ".join(word.lower().split())
     for head, doc_type, code in HEAD_NOUNS:
         if head.lower() == key:
             return head, doc_type, code

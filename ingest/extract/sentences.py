@@ -79,10 +79,78 @@ def paragraphs(text: str) -> list[Span]:
     return spans
 
 
+# Words a sentence does not end on: a line ending with one was wrapped mid-sentence
+# ("… ngày 18/3/2024 của" / "Ban Thường vụ Tỉnh ủy …", "Thực hiện Quyết định số" / "709/QĐ-TTg").
+_OPEN_ENDINGS = frozenset(
+    [
+        "của",
+        "số",
+        "và",
+        "về",
+        "ngày",
+        "với",
+        "tại",
+        "theo",
+        "cho",
+        "các",
+        "những",
+        "trong",
+        "để",
+        "được",
+        "là",
+        "hoặc",
+        "từ",
+        "đến",
+        "thuộc",
+        "nhằm",
+    ]
+)
+_LAST_WORD = re.compile(r"(\w+)$")
+# A line that opens a heading, a list item, a table row or a quotation block: never a wrap.
+_BLOCK_OPENING = re.compile(r"(?:[#|>]|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)")
+
+
+def _is_upper(text: str, span: Span) -> bool:
+    return not any(char.islower() for char in text[span.start : span.end])
+
+
+def _wrapped(text: str, line: Span, following: Span) -> bool:
+    """Whether the break between two adjacent lines falls inside a sentence: the first line ends
+    with no stop, and the next opens in lower case, or the first ends on a comma, a hyphen or a
+    word no sentence ends on; a blank line, a heading, a list item or a table row is a break."""
+    if text[line.end : following.start].count("\n") != 1:
+        return False
+    last = text[line.end - 1]
+    if last in ".!?…:;|" or text[line.start] in "|#":
+        return False
+    if _BULLET.match(text, following.start) or _BLOCK_OPENING.match(text, following.start):
+        return False
+    if text[following.start].islower():
+        return True
+    if _is_upper(text, line) and not _is_upper(text, following):
+        return False  # a title in capitals, then the body: "… CÁC NĂM TIẾP THEO" / "Căn cứ …"
+    if last in ",-":
+        return True
+    word = _LAST_WORD.search(text, line.start, line.end)
+    return bool(word) and word.group(1).lower() in _OPEN_ENDINGS
+
+
+def sentence_blocks(text: str) -> list[Span]:
+    """The lines of ``text``, with the lines a transcription wrapped mid-sentence joined again."""
+    blocks: list[Span] = []
+    for line in paragraphs(text):
+        if blocks and _wrapped(text, blocks[-1], line):
+            blocks[-1] = Span(blocks[-1].start, line.end)
+        else:
+            blocks.append(line)
+    return blocks
+
+
 def sentences(text: str, within: Span | None = None) -> list[Span]:
-    """Sentence spans: split at newlines and at . ! ? … followed by a capital, digit or bullet."""
+    """Sentence spans: split at . ! ? … followed by a capital, digit or bullet, and at line
+    breaks other than those inside a wrapped sentence (:func:`sentence_blocks`)."""
     result: list[Span] = []
-    for paragraph in [within] if within else paragraphs(text):
+    for paragraph in [within] if within else sentence_blocks(text):
         start = paragraph.start
         bullet = _BULLET.match(text, start, paragraph.end)
         if bullet:
