@@ -16,31 +16,35 @@ A failure at any point leaves ``current`` (and so the served store) as it was.
 from __future__ import annotations
 
 import contextlib
-import heapq
 import json
 import os
 import shutil
 import time
-from collections import Counter
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import pyoxigraph
-from rdflib import RDF, RDFS, Dataset, URIRef
+from rdflib import Dataset
 
+from ingest.build_counts import add_derived_lines, count_report
 from ingest.curated_cache import CORRECTIONS_FILE, read_curated
-from ingest.derive import add_derived
 from ingest.dumps import trig_from_sorted_lines
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
-from ingest.nquad_lines import class_counts, derive_input, graph_counts, text_lines
+from ingest.nquad_lines import text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
 from ingest.validate_nodes import NodeResultCache, validate_lines
 from ontology import releases
 from ontology.errors import SourceError
-from ontology.namespaces import PG
 
-__all__ = ["CORRECTIONS_FILE", "build", "collect_dataset", "collect_texts", "write_store"]
+__all__ = [
+    "CORRECTIONS_FILE",
+    "build",
+    "collect_dataset",
+    "collect_texts",
+    "count_report",
+    "write_store",
+]
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
 KEEP_RELEASES = 2
 CACHE_DIR = "cache"  # under the build directory: facts per source, SHACL results per node
@@ -231,63 +235,6 @@ class StageTimer:
         seconds = self.report.stage_seconds.get(stage, 0.0) + now - self.last
         self.report.stage_seconds[stage] = round(seconds, 3)
         self.last = now
-
-
-def count_report(dataset: Dataset, report: BuildReport) -> None:
-    """Fill the per-graph triple counts and per-class instance counts of an rdflib dataset."""
-    report.triples_per_graph = {str(g.identifier): len(g) for g in dataset.graphs() if len(g) > 0}
-    classes: Counter[str] = Counter()
-    seen: set[tuple[URIRef, URIRef]] = set()
-    for s, _, o, _ in dataset.quads((None, RDF.type, None, None)):
-        if (s, o) not in seen:
-            seen.add((s, o))
-            classes[str(o)] += 1
-    report.instances_per_class = dict(classes)
-    report.total_quads = sum(report.triples_per_graph.values())
-    report.to_review = {
-        "agencies": minted(dataset, PG.Agency),
-        "indicators": minted(dataset, PG.CandidateIndicator),
-    }
-
-
-def add_derived_lines(texts: list[str], union: list[str], report: BuildReport) -> list[str]:
-    """The union's sorted N-Quads lines (``union``: those of ``texts``) with the derived graph,
-    which is computed from the few quads ``ingest.derive`` reads; the report's counts are read
-    off the lines."""
-    needed = derive_input(texts)
-    derived = add_derived(needed).nquad_lines()  # type: ignore[arg-type]  # a QuadIndex
-    lines = list(heapq.merge(union, sorted(derived)))
-    report.triples_per_graph = graph_counts(lines)
-    report.instances_per_class = class_counts(lines)
-    report.total_quads = len(lines)
-    report.to_review = {
-        "agencies": minted(needed, PG.Agency),
-        "indicators": minted(needed, PG.CandidateIndicator),
-    }
-    return lines
-
-
-def minted(dataset: Dataset, rdf_class: URIRef) -> dict[str, dict]:
-    """Entities of ``rdf_class`` described by the sources and by no curated file (an agency no
-    curated one fits, a candidate indicator): their label and the sources naming them."""
-    curated = {
-        s for s, _, _, g in dataset.quads((None, RDF.type, rdf_class, None)) if _is_curated(g)
-    }
-    found: dict[str, dict] = {}
-    for subject, _, _, graph in dataset.quads((None, RDF.type, rdf_class, None)):
-        if subject in curated or _is_curated(graph):
-            continue
-        entry = found.setdefault(str(subject).rsplit("/", 1)[-1], {"label": None, "sources": []})
-        label = next(dataset.graph(graph).objects(subject, RDFS.label), None)
-        entry["label"] = entry["label"] or (str(label) if label is not None else None)
-        source = str(getattr(graph, "identifier", graph)).rsplit("/", 1)[-1]
-        if source not in entry["sources"]:
-            entry["sources"].append(source)
-    return dict(sorted(found.items()))
-
-
-def _is_curated(graph: object) -> bool:
-    return "/source/curated-" in str(getattr(graph, "identifier", graph))
 
 
 def write_store(nquads_path: Path, store_dir: Path) -> None:

@@ -98,9 +98,13 @@ def test_a_curated_edit_or_a_new_extractor_version_invalidates_the_caches(built,
     assert after_edit.cache["hits"] == 0
     assert after_edit.cache["extracted"] == len(after_edit.sources_read)
     assert [p.name for p in curated_cache.glob("*.pickle")] != [pickled.name]
+    shacl = root / "warm" / "cache" / "shacl.json"
+    assert validate_nodes.NodeResultCache(shacl).results  # the warm builds' SHACL results
     monkeypatch.setattr(fact_cache, "extractor_version", lambda: "a changed rule")
     monkeypatch.setattr(validate_nodes, "extractor_version", lambda: "a changed rule")
-    after_rule = build(root / "curated", root / "sources", root / "warm")
-    assert after_rule.cache["hits"] == 0
-    assert after_rule.validation["nodes_reused"] == 0
-    assert (root / "warm" / "graph.nq").read_bytes() == (root / "cold" / "graph.nq").read_bytes()
+    assert validate_nodes.NodeResultCache(shacl).results == {}
+    version = fact_cache.build_version(root / "curated")
+    assert not (curated_cache / f"{version}.pickle").exists()  # the curated data: parsed again
+    facts = root / "warm" / "cache" / "facts"
+    for text in sorted((root / "sources").glob("*.txt")):  # and every source extracted again
+        assert not (facts / f"{fact_cache.source_key(text, version)}.json").exists()
