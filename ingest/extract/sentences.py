@@ -106,6 +106,9 @@ _OPEN_ENDINGS = frozenset(
     ]
 )
 _LAST_WORD = re.compile(r"(\w+)$")
+# A wrapped transcription fills its lines (90-110 characters); a numbered line shorter than
+# this followed by a capital is a heading over its body.
+_HEADING_WIDTH = 60
 # A line that opens a heading, a list item, a table row or a quotation block: never a wrap.
 _BLOCK_OPENING = re.compile(r"(?:[#|>]|(?:Điều|Chương|Mục|Phần)\s+[\dIVXLC]+\b)")
 
@@ -127,6 +130,8 @@ def _wrapped(text: str, line: Span, following: Span) -> bool:
         return False
     if text[following.start].islower():
         return True
+    if _BULLET.match(text, line.start) and line.end - line.start < _HEADING_WIDTH:
+        return False  # a short numbered heading, then its body: "a) Kết quả đạt được" / "Tỉnh …"
     if _is_upper(text, line) and not _is_upper(text, following):
         return False  # a title in capitals, then the body: "… CÁC NĂM TIẾP THEO" / "Căn cứ …"
     if last in ",-":

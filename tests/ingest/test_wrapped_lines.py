@@ -82,3 +82,13 @@ def test_a_date_on_the_line_before_is_the_documents(catalogue: Catalogue) -> Non
     decision = _documents("dev-q-btttt-cv2390", catalogue)["749/QĐ-TTg"]
     assert str(decision.issued) == "2020-06-03"
     assert decision.issuer is not None and decision.issuer.key == "thu-tuong"
+
+
+def test_a_short_numbered_heading_is_not_joined_to_its_body() -> None:
+    # dev-tuyen-quang-kh60, lines 18-19: the heading ends on "được", its body opens a sentence
+    body = "Tỉnh đã ban hành Kế hoạch số 264/KH-UBND ngày 19/12/2023 về chuyển đổi số trên địa bàn."
+    text = "a) Kết quả đạt được\n" + body
+    assert [s.of(text) for s in sentences(text)] == [
+        "Kết quả đạt được",  # the sentence starts after its bullet
+        body,
+    ]
