@@ -37,6 +37,7 @@ from graph_api.routes.search import search_rows
 from graph_api.search_index import SearchIndex
 from graph_api.serving_index_audits import compute as compute_audits
 from graph_api.serving_index_audits import decode as decode_audits
+from graph_api.serving_index_audits import encode as encode_audits
 from graph_api.store import OxigraphStore, Store
 
 log = logging.getLogger(__name__)
@@ -86,7 +87,7 @@ def write(store_dir: Path, prepared: Prepared) -> Path:
         "fingerprint": fingerprint(store_dir),
         "search": prepared.search.tables(),
         "task_order": prepared.task_order.tables(),
-        "audits": prepared.audits,  # optional: a file without it is read, its audits computed
+        "audits": encode_audits(prepared.audits),  # optional: without it, the memo computes
     }
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:

@@ -7,7 +7,7 @@ Each answer is computed by the very functions the routes call on a miss, over th
 and kept as plain values (bytes, strings, lists, dicts) that the serving index's class-refusing
 unpickler reads: the rendered ``/api/audit/alignment`` bodies and coverage page, the
 ``/alignment`` page's context, the province labels, and the task alignment report as its fields
-(rebuilt into its dataclasses on reading, :func:`decode`).
+(:func:`encode` on writing, rebuilt into its dataclasses by :func:`decode` on reading).
 """
 
 from __future__ import annotations
@@ -38,21 +38,21 @@ class _BuildRequest:
 
 
 def compute(store: Store) -> dict[str, Any]:
-    """Memo name → the plain value the routes would keep after their first request."""
+    """Memo name → the value the routes would keep after their first request."""
     provinces = province_labels(store)
     report = audit_alignment(store)
     audits: dict[str, Any] = {"provinces": provinces}
     for fmt in FORMATS:
         audits[f"alignment-{fmt}"] = render.render_alignment(report, fmt).encode()
     audits["coverage"] = render_coverage(report)
-    audits["tasks"] = encode_tasks(audit_tasks(store))
+    audits["tasks"] = audit_tasks(store)
     request = _BuildRequest(store)
     for lang in LANGUAGES:
         audits[f"alignment-page-{lang}"] = asyncio.run(alignment_context(request, lang))  # type: ignore[arg-type]
     return audits
 
 
-def encode_tasks(report: TaskAlignmentReport) -> dict[str, Any]:
+def _encode_tasks(report: TaskAlignmentReport) -> dict[str, Any]:
     return {
         "themes": {iri: vars(theme) for iri, theme in report.themes.items()},
         "national_tasks_by_theme": report.national_tasks_by_theme,
@@ -68,7 +68,13 @@ def _decode_tasks(plain: dict[str, Any]) -> TaskAlignmentReport:
     )
 
 
+_ENCODERS: dict[str, Callable[[Any], Any]] = {"tasks": _encode_tasks}
 _DECODERS: dict[str, Callable[[Any], Any]] = {"tasks": _decode_tasks}
+
+
+def encode(audits: dict[str, Any]) -> dict[str, Any]:
+    """The memo's values as the plain ones the file holds (what :func:`decode` reads back)."""
+    return {name: _ENCODERS.get(name, _same)(value) for name, value in audits.items()}
 
 
 def decode(audits: dict[str, Any]) -> dict[str, Any]:
