@@ -3,7 +3,8 @@
 Starts a real ``policygraph serve`` on 127.0.0.1 over a store directory (or ``--data-dir``),
 prints the seconds from launch to the first answer (and the CPU the server and its workers used
 until then), then the seconds each of the routes below takes on its first request (the one that
-used to pay for what is read once per release: the task list's sort keys, the search index) and
+used to pay for what is read once per release: the task list's sort keys, the search index,
+the whole-country audits, the suggestions of an unknown id) and
 on its second, and the serving process's resident memory after them. Figures are printed, never
 asserted.
 """
@@ -21,7 +22,19 @@ import psutil
 from bench.routes_scale import fetch
 from bench.server import Server
 
-FIRST = ("/tasks", "/search?q=so+khoa+hoc", "/api/search?q=ke+hoach", "/tasks?sort=deadline")
+FIRST = (
+    "/tasks",
+    "/search?q=so+khoa+hoc",
+    "/api/search?q=ke+hoach",
+    "/tasks?sort=deadline",
+    # the whole-country audits a release's memo keeps (computed by the build into its file)
+    "/api/audit/tasks-alignment",
+    "/api/audit/alignment",
+    "/audit/coverage",
+    "/alignment",
+    # an unknown id: 404 with the closest documents ("Có phải bạn muốn tìm")
+    "/api/documents/no-such-document",
+)
 
 
 def cpu_seconds(pid: int) -> float:

@@ -28,7 +28,11 @@ GOALS_MS = {
     ("GET", "/views/alignment"): 1000.0,
 }
 # Streamed answers: the goal is on the first byte of the body, not its end.
-STREAMED = {("GET", "/api/audit/ownership"), ("GET", "/api/tasks")}
+STREAMED = {
+    ("GET", "/api/audit/ownership"),
+    ("GET", "/api/tasks"),
+    ("GET", "/api/audit/tasks-alignment"),  # a province at a time
+}
 TASK_QUERY = (
     "SELECT ?t WHERE { ?t <https://w3id.org/policygraph/ontology#leadAgency> ?a } "
     "ORDER BY ?t LIMIT 1"

@@ -116,6 +116,24 @@ class SearchIndex:
         # each word's entries, as packed 32-bit numbers (bytes load at once from the file)
         self.postings = [array("I", sorted(postings[w])).tobytes() for w in self.words]
         self.own: dict[str, list[str]] = {place: sorted(found) for place, found in own.items()}
+        self.near = self._near_keys()
+
+    def _near_keys(self) -> dict[str, tuple[list[str], bytes]]:
+        """kind → the folded preferred labels and slugs of its entities, sorted, with the entry
+        each first came from (packed 32-bit numbers): what :meth:`closest` matches a mistyped
+        name against, made once with the index (and kept in the build's file), not per request."""
+        entities, _, folded, preferred = self.entries.columns
+        first: dict[str, dict[str, int]] = {}
+        for position, entity in enumerate(entities):
+            if preferred[position]:
+                keys = first.setdefault(_kind(entity), {})
+                keys.setdefault(folded[position], position)
+                keys.setdefault(" ".join(words(entity.rsplit("/", 1)[-1])), position)
+        near = {}
+        for kind, keys in first.items():
+            ordered = sorted(keys)
+            near[kind] = (ordered, array("I", [keys[key] for key in ordered]).tobytes())
+        return near
 
     def tables(self) -> tuple:
         """The index as plain lists, dicts and bytes (what :meth:`from_tables` reads back),
@@ -127,6 +145,7 @@ class SearchIndex:
             self.preferred_label,
             self.first_label,
             self.own,
+            self.near,
         )
 
     @classmethod
@@ -134,9 +153,11 @@ class SearchIndex:
         """The index :meth:`tables` gave, without folding a label again."""
         self = cls.__new__(cls)
         columns, self.words, self.postings, self.preferred_label, self.first_label, self.own = (
-            tables
+            tables[:6]
         )
         self.entries = Entries(*columns)
+        # a file written before the suggestion keys were kept: made here, once
+        self.near = tables[6] if len(tables) > 6 else self._near_keys()
         return self
 
     def _holding(self, prefix: str) -> set[int]:
@@ -233,18 +254,28 @@ class SearchIndex:
         hits = [h for h in self.search(query, len(self.entries)) if kind in (None, h.kind)]
         chosen = {hit.entity: hit for hit in hits[:limit]}
         if len(chosen) < limit:
-            keys: dict[str, Entry] = {}  # folded preferred label or slug → its entry
-            for entry in self.entries:
-                if entry.preferred and kind in (None, _kind(entry.entity)):
-                    keys.setdefault(" ".join(entry.folded), entry)
-                    keys.setdefault(" ".join(words(entry.entity.rsplit("/", 1)[-1])), entry)
-            for key in difflib.get_close_matches(query, sorted(keys), n=4 * limit, cutoff=0.75):
-                entry = keys[key]
+            keys, positions = self._near(kind)
+            for key in difflib.get_close_matches(query, keys, n=4 * limit, cutoff=0.75):
+                entry = self.entries[positions[bisect_left(keys, key)]]
                 if entry.entity not in chosen and len(chosen) < limit:
                     label = self.preferred_label.get(entry.entity, entry.label)
                     kind_of = _kind(entry.entity)
                     chosen[entry.entity] = Hit(entry.entity, label, entry.label, kind_of, 0.0)
         return list(chosen.values())
+
+    def _near(self, kind: str | None) -> tuple[list[str], Sequence[int]]:
+        """The sorted suggestion keys of ``kind`` (of every kind when None: a key several kinds
+        share goes to the entity whose label came first) and each key's entry."""
+        if kind is not None:
+            keys, packed = self.near.get(kind, ([], b""))
+            return keys, memoryview(packed).cast("I")
+        first: dict[str, int] = {}
+        for keys, packed in self.near.values():
+            for key, position in zip(keys, memoryview(packed).cast("I"), strict=True):
+                if position < first.get(key, position + 1):
+                    first[key] = position
+        ordered = sorted(first)
+        return ordered, [first[key] for key in ordered]
 
 
 def _natural(item: tuple[str, str, str]) -> tuple:

@@ -25,7 +25,7 @@ import os
 import pickle
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -35,6 +35,9 @@ from graph_api.pages.task_order import TaskOrder
 from graph_api.release_store import CurrentReleaseStore
 from graph_api.routes.search import search_rows
 from graph_api.search_index import SearchIndex
+from graph_api.serving_index_audits import compute as compute_audits
+from graph_api.serving_index_audits import decode as decode_audits
+from graph_api.serving_index_audits import encode as encode_audits
 from graph_api.store import OxigraphStore, Store
 
 log = logging.getLogger(__name__)
@@ -44,10 +47,12 @@ SUFFIX = ".serving.pickle"  # beside the store folder: releases/<id>/store.servi
 
 @dataclass(frozen=True)
 class Prepared:
-    """One release's search index and its tasks in each sort's order, as the routes read them."""
+    """One release's search index and its tasks in each sort's order, as the routes read them,
+    and the whole-country audit answers its memo keeps (empty when the file predates them)."""
 
     search: SearchIndex
     task_order: TaskOrder
+    audits: dict[str, Any] = field(default_factory=dict)
 
 
 def sidecar_path(store_dir: Path) -> Path:
@@ -82,6 +87,7 @@ def write(store_dir: Path, prepared: Prepared) -> Path:
         "fingerprint": fingerprint(store_dir),
         "search": prepared.search.tables(),
         "task_order": prepared.task_order.tables(),
+        "audits": encode_audits(prepared.audits),  # optional: without it, the memo computes
     }
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
@@ -95,10 +101,13 @@ def write(store_dir: Path, prepared: Prepared) -> Path:
 
 
 def write_for_store(store_dir: Path) -> Path:
-    """Compute and write the file of the store at ``store_dir`` (builds and benchmarks)."""
+    """Compute and write the file of the store at ``store_dir`` (builds and benchmarks), with
+    the whole-country audits the server would otherwise compute on their first request."""
     store = OxigraphStore(store_dir)
     try:
-        return write(store_dir, compute(store))
+        prepared = compute(store)
+        audits = compute_audits(store)
+        return write(store_dir, Prepared(prepared.search, prepared.task_order, audits))
     finally:
         store.close()
 
@@ -124,7 +133,9 @@ def read(store_dir: Path) -> Prepared | None:
         return None
     try:
         return Prepared(
-            SearchIndex.from_tables(payload["search"]), TaskOrder(*payload["task_order"])
+            SearchIndex.from_tables(payload["search"]),
+            TaskOrder(*payload["task_order"]),
+            decode_audits(payload.get("audits", {})),
         )
     except (KeyError, TypeError, ValueError) as error:
         log.warning("the serving index %s is not whole: %r", path, error)
@@ -165,6 +176,17 @@ class ServingIndex:
                 self._prepared = self._load()
                 self._release = release
             return self._prepared
+
+    def audit(self, name: str, release: object) -> Any | None:
+        """The build's answer of the memo's ``name`` for ``release``; None when the file lacks
+        it (an old store, a remote engine) or the release has changed since."""
+        if store_folder(self._store) is None:
+            return None  # no build's file: the memo computes, not waiting for the index
+        prepared = self.prepared()
+        with self._lock:
+            if release != self._release:
+                return None
+        return prepared.audits.get(name)
 
     def index(self) -> SearchIndex:
         """The search index (what ``app.state.search_index.index()`` gives the routes)."""

@@ -9,6 +9,7 @@ import pickle
 import shutil
 import subprocess
 import sys
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -124,3 +125,30 @@ def test_a_file_naming_a_class_partial_or_for_another_store_is_not_used(data_dir
     sidecar_path(store).write_bytes(real)  # made for the built store, not this one
     assert read(store) is None
     assert "was made for another store" in caplog.text
+
+
+def test_suggestions_come_from_the_stored_keys_and_match_an_old_file(data_dir):
+    """The keys an unknown id is matched against are in the build's file; an index read from a
+    file without them (an older build) makes the same keys and gives the same suggestions."""
+    stored = read(store_dir(data_dir)).search
+    assert len(stored.tables()) == 7 and stored.near["document"][0]
+    older = type(stored).from_tables(stored.tables()[:6])
+    assert older.near == stored.near
+    closest = stored.closest("so-khcn-binh-duon", "agency")
+    assert closest[0].entity == f"{ID}agency/so-khcn-binh-duong"
+    for text in ("so-khcn-binh-duon", "57-ntw-202", "binh duon", "no-such-document"):
+        for kind in (None, "document", "agency", "place", "task"):
+            expected = [vars(hit) for hit in older.closest(text, kind)]
+            assert [vars(hit) for hit in stored.closest(text, kind)] == expected, (text, kind)
+
+
+def test_an_unknown_document_is_answered_with_the_closest_ones(data_dir):
+    with Server(data_dir=data_dir) as server:
+        try:
+            get(server.url + "/api/documents/57-ntw-202")
+        except urllib.error.HTTPError as error:
+            assert error.code == 404
+            body = json.loads(error.read())
+        else:
+            raise AssertionError("an unknown document was answered")
+    assert f"{ID}document/57-ntw-2024" in [s["iri"] for s in body["suggestions"]]
