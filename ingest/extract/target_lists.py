@@ -26,10 +26,10 @@ RESULT = re.compile(
     re.IGNORECASE,
 )
 # "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
-# still goals; "đã" there is no result
+# still goals; "đã" there is no result, nor in "đã đặt ra 6 mục tiêu cụ thể (…)": a count of them
 _GOAL_SET = re.compile(
-    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+(?:các\s+)?"
-    r"(?:mục tiêu|chỉ tiêu)",
+    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+"
+    r"(?:các\s+|\d{1,3}\s+)?(?:mục tiêu|chỉ tiêu)",
     re.IGNORECASE,
 )
 # A paragraph that sets out goals, so that a paragraph of bare figures after it lists them

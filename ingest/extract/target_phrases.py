@@ -31,7 +31,8 @@ _LEAD_VERB = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|cụ thể|phấn đấu|mục tiêu|"
+    r"^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|cụ thể|phấn đấu|mục tiêu|cơ bản|"
+    r"(?:đến|tới)\s+\d{4}|"
     r"(?:bắt đầu )?(?:từ|đến|tới|trong|vào|sau)?\s*(?:năm(?: học)?|giai đoạn)\s+\d{4}"
     r"(?:\s*[-–]\s*\d{4})?|(?:việt nam|tỉnh|thành phố|cả nước)(?:\s+[A-ZĐ]\w*)*"
     r"\s+(?:có|thuộc|nằm trong|vào))\s*[,:]?\s*)+",
@@ -63,6 +64,11 @@ _AFTER_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
+# "thương mại điện tử chiếm trên 15% tổng mức bán lẻ": a share of a whole named after the figure
+_SHARE_OF = re.compile(
+    r"\bchiếm(?:\s+(?:tối thiểu|ít nhất|trên|hơn|khoảng|dưới|từ))*\s*$", re.IGNORECASE
+)
+_WHOLE = re.compile(r"tổng\s+(?!chi\b|thu\b)[^\W\d_]", re.IGNORECASE)
 _ASIDE = re.compile(r"(?<=[^\W\d_])\s*\((?:trừ|không (?:kể|bao gồm)|ngoại trừ)\b[^()\d]{1,40}\)")
 # "tỉnh tiến hành giáo dục STEM tại 35 trường": what is done where the counted things are
 _ACT_AT = re.compile(
@@ -91,6 +97,11 @@ def is_noun_phrase(label: str) -> bool:
     if _BARE_HEAD.fullmatch(label.strip()):
         return False  # "tỷ lệ" alone names no indicator
     return bool(re.search(r"[^\W\d_]{2}", label))
+
+
+def shares_of(text: str, start: int, at: int) -> bool:
+    """Whether the words from ``start`` to the figure at ``at`` end in "chiếm (trên …)"."""
+    return bool(_SHARE_OF.search(text, start, at))
 
 
 def _clean_before(before: str) -> str:
@@ -151,12 +162,19 @@ def starts_list_item(clause: str) -> bool:
 
 
 def indicator_label(
-    before: str, text: str, after_start: int, unit: str | None, share: bool, list_item: bool = False
+    before: str,
+    text: str,
+    after_start: int,
+    unit: str | None,
+    share: bool,
+    list_item: bool = False,
+    share_of: bool = False,
 ) -> str:
     """The whole noun phrase naming what a figure measures, or "" when none can be read.
 
     ``before`` is the clause up to the figure; ``after_start`` where the words after the figure
-    (and its unit) begin; ``share`` whether the figure is a percentage.
+    (and its unit) begin; ``share`` whether the figure is a percentage; ``share_of`` whether
+    the verb before it is "chiếm" (``shares_of``), so that a whole after it is named.
     """
     named = _clean_before(before)
     after = after_phrase(text, after_start)
@@ -165,6 +183,8 @@ def indicator_label(
         if lead and lead.upper() not in {"GDP", "GRDP"}:  # "3% tổng chi ngân sách hằng năm cho …"
             label = f"{lead} {after}".strip()
             return named if named and not after else label if is_noun_phrase(label) else named
+        if named and share_of and _WHOLE.match(after):
+            return f"{named} trong {after}"  # "thương mại điện tử chiếm trên 15% tổng mức bán lẻ"
         if named and not (list_item and after and is_noun_phrase(after)):
             return named
         if after and is_noun_phrase(after):

@@ -39,6 +39,7 @@ from ingest.extract.target_phrases import (
     after_phrase,
     indicator_label,
     path_measure,
+    shares_of,
     starts_list_item,
 )
 from ingest.extract.target_ranks import (
@@ -280,6 +281,7 @@ def _target(
         unit,
         share=bool(unit and unit.startswith("%")),
         list_item=list_item,
+        share_of=shares_of(text, sentence.start, q.start),
     )
     after = after_phrase(text, end)
     read_after = bool(after) and after in label  # the label is the phrase after the figure
