@@ -37,6 +37,7 @@ from ingest.extract.target_lists import (
 )
 from ingest.extract.target_phrases import (
     after_phrase,
+    coverer,
     indicator_label,
     path_measure,
     shares_of,
@@ -282,8 +283,12 @@ def _target(
         share=bool(unit and unit.startswith("%")),
         list_item=list_item,
         share_of=shares_of(text, sentence.start, q.start),
+        covered_by=coverer(text, clause_start, q.start) if list_item else "",
     )
     after = after_phrase(text, end)
+    whole = after.split(",")[0].strip()
+    if after not in label and whole and label.endswith(f" trong {whole}"):
+        after = whole  # "chiếm 25% tổng sản phẩm trên địa bàn GRDP, năng suất …": the whole only
     read_after = bool(after) and after in label  # the label is the phrase after the figure
     if rank:
         phrase, phrase_start = rank_phrase(text, q, sentence)

@@ -35,6 +35,11 @@ def _spelt_out(text: str) -> str:
     return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], text)
 
 
+def name_key_text(text: str) -> str:
+    """A name's key words joined, so one name can be looked for inside another."""
+    return f" {' '.join(name_key(text))} "
+
+
 def _similarity(query: str, label: str) -> float:
     query, label = _spelt_out(query), _spelt_out(label)
     (a, a_total, qa), (b, b_total, la) = _profile(query), _profile(label)
@@ -53,6 +58,12 @@ _BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 # "người dân và doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính": what follows
 # "về (việc)"/"đối với" is what the measured people are asked about, not what is measured
 _ABOUT = re.compile(r"\s(?:về việc|về|đối với)\s", re.IGNORECASE)
+# "tỉ lệ hộ gia đình có hạ tầng mạng băng rộng cáp quang": the share counts households, so an
+# indicator that counts something else (the area a network covers) is not it, however alike
+_COUNTED = re.compile(
+    r"^(?:tỉ|tỷ) lệ\s+(hộ gia đình|doanh nghiệp|người dân|học sinh|sinh viên|xã|trường|nhân lực)\b",
+    re.IGNORECASE,
+)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -180,12 +191,16 @@ def resolve_indicator(
     if named:
         return named
     best: tuple[float, str] | None = None
+    head = _COUNTED.match(text)
+    counted = name_key_text(head.group(1)).strip() if head else ""
     for indicator in catalogue.indicators.values():
         if among_provinces and not _ranks_provinces(indicator):
             continue
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if _EACH.search(text) and not any(_EACH.search(label) for label in indicator.labels):
             score -= 0.4  # "kinh tế số trong từng ngành": a share within each sector, no total
+        if counted and not any(counted in name_key_text(label) for label in indicator.labels):
+            score -= 0.2  # a share of households is no coverage of residential areas
         if _misses_head(text, indicator.labels):
             score -= 0.4  # the label fits only the complement ("về việc …"), not the measure
         if _BODIES.search(text) and not any(_BODIES.search(label) for label in indicator.labels):

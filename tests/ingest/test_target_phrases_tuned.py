@@ -78,3 +78,47 @@ def test_a_basic_aim_by_a_bare_year_reads_the_measure_after_the_figure(catalogue
     assert target.indicator_text.startswith("tỉ lệ dịch vụ công trực tuyến mức độ 4")
     assert target.indicator_key == "online-public-service-provision-local"
     assert target.year == 2030
+
+
+def test_a_whole_after_chiem_ends_at_the_comma_before_the_next_target(catalogue):
+    # "kinh tế số chiếm 25% tổng sản phẩm trên địa bàn GRDP, năng suất lao động hằng năm tăng
+    # tối thiểu 7%": the next item keeps its own measure
+    share = _quoted("dev-q-hcm-cds-2020.txt", "kinh tế số chiếm 25%", catalogue)
+    assert share.indicator_text == "kinh tế số trong tổng sản phẩm trên địa bàn GRDP"
+    assert share.indicator_key == "digital-economy-share-grdp"
+    growth = _quoted("dev-q-hcm-cds-2020.txt", "tăng tối thiểu 7%", catalogue)
+    assert growth.indicator_text == "năng suất lao động hằng năm tăng"
+    assert growth.indicator_key == "labour-productivity-growth"
+
+
+def test_coverage_by_a_network_and_the_households_its_list_goes_on_to(catalogue):
+    # "hạ tầng mạng băng rộng cáp quang phủ 100% khu vực dân cư sinh sống, làm việc và trên 60%
+    # hộ gia đình, …"
+    name = "dev-m-dien-bien-cds.txt"
+    area = _quoted(name, "phủ 100% khu vực dân cư", catalogue)
+    assert area.indicator_text.startswith("hạ tầng mạng băng rộng cáp quang phủ khu vực dân cư")
+    assert area.indicator_key == "fibre-broadband-coverage"
+    homes = _quoted(name, "trên 60% hộ gia đình", catalogue)
+    assert homes.indicator_text == "tỉ lệ hộ gia đình có hạ tầng mạng băng rộng cáp quang"
+    assert homes.indicator_key == "household-fibre-broadband"
+
+
+def test_a_bracketed_aside_does_not_cut_the_measure(catalogue):
+    # "trên 50% cuộc họp 3 cấp (tỉnh - huyện - xã) được thực hiện trực tuyến"
+    meetings = [
+        t
+        for t in _targets("dev-m-dien-bien-cds.txt", catalogue)
+        if t.indicator_text.startswith("tỉ lệ cuộc họp 3 cấp")
+    ]
+    assert {(t.value, t.year) for t in meetings} == {(50, 2025), (70, 2030)}
+    assert {t.indicator_text for t in meetings} == {
+        "tỉ lệ cuộc họp 3 cấp (tỉnh - huyện - xã) được thực hiện trực tuyến"
+    }
+    assert {t.indicator_key for t in meetings} == {"online-meetings-share"}
+
+
+def test_a_share_of_the_workforce_is_no_share_of_the_economy(catalogue):
+    # "tỷ lệ nhân lực lao động KTS trong lực lượng lao động đạt trên 2%": "KTS" spelt out must
+    # not make the workforce share the digital economy's share of GRDP
+    target = _quoted("dev-q-nam-dinh-kh105.txt", "nhân lực lao động KTS", catalogue)
+    assert target.indicator_key is None
