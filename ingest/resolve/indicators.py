@@ -59,9 +59,11 @@ _BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 # "về (việc)"/"đối với" is what the measured people are asked about, not what is measured
 _ABOUT = re.compile(r"\s(?:về việc|về|đối với)\s", re.IGNORECASE)
 # "tỉ lệ hộ gia đình có hạ tầng mạng băng rộng cáp quang": the share counts households, so an
-# indicator that counts something else (the area a network covers) is not it, however alike
+# indicator that counts something else (the area a network covers) is not it, however alike;
+# nor are documents exchanged online ("tỉ lệ văn bản điện tử …") tasks monitored online
 _COUNTED = re.compile(
-    r"^(?:tỉ|tỷ) lệ\s+(hộ gia đình|doanh nghiệp|người dân|học sinh|sinh viên|xã|trường|nhân lực)\b",
+    r"^(?:tỉ|tỷ) lệ\s+(hộ gia đình|doanh nghiệp|người dân|học sinh|sinh viên|xã|trường|"
+    r"nhân lực|văn bản|nhiệm vụ|cuộc họp)\b",
     re.IGNORECASE,
 )
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)

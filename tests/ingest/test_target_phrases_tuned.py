@@ -122,3 +122,19 @@ def test_a_share_of_the_workforce_is_no_share_of_the_economy(catalogue):
     # not make the workforce share the digital economy's share of GRDP
     target = _quoted("dev-q-nam-dinh-kh105.txt", "nhân lực lao động KTS", catalogue)
     assert target.indicator_key is None
+
+
+def test_a_share_of_documents_is_no_share_of_tasks(catalogue):
+    # "100% văn bản điện tử của cơ quan, đơn vị được trao đổi, liên thông trên môi trường mạng":
+    # no curated indicator counts documents exchanged, so none (not electronic-task-monitoring)
+    target = _quoted("dev-m-dien-bien-cds.txt", "100% văn bản điện tử", catalogue)
+    assert target.indicator_key is None
+    assert (
+        resolve_indicator(
+            "Tỷ lệ nhiệm vụ được theo dõi, quản lý, giám sát trên môi trường điện tử",
+            "%",
+            catalogue,
+            provincial=False,
+        )
+        == "electronic-task-monitoring"
+    )
