@@ -36,6 +36,11 @@ _GOAL_SET = re.compile(
 LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đề ra|tầm nhìn", re.IGNORECASE)
 
 
+# A clause of a figure list: up to ";" or to a comma before the next figure ("Trên 90% doanh
+# nghiệp …, trên 30% doanh nghiệp …")
+_CLAUSE = re.compile(r"(?:[^;,]|,(?!\s*(?:trên|hơn|khoảng|dưới)?\s*\d))+")
+
+
 def is_figure_list(text: str, spans: list[Span]) -> bool:
     """A paragraph of two or more clauses, each stating a figure and none a result ("Tốc độ
     tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …", "Hằng năm, tỷ lệ … đạt
@@ -44,7 +49,7 @@ def is_figure_list(text: str, spans: list[Span]) -> bool:
     clauses = [
         (span.start + m.start(), span.start + m.end())
         for span in spans
-        for m in re.finditer(r"[^;]+", span.of(text))
+        for m in _CLAUSE.finditer(span.of(text))
         if m.group().strip()
     ]
     if len(clauses) < 2:

@@ -153,8 +153,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         if section_year is None and continues_list(paragraph.of(text)):
             section_year = horizon  # "Ngoài ra, thành phố hướng tới đạt …": the same list
         paragraph_sentences = sentences(text, paragraph)
-        goal_carry = in_section or (led_in and is_figure_list(text, paragraph_sentences))
-        led_in = bool(LIST_LEAD.search(paragraph.of(text)))
+        carried_list = led_in and is_figure_list(text, paragraph_sentences)
+        goal_carry = in_section or carried_list
+        # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a
+        # list of bare figures after the goals goes on in the next paragraph of figures
+        led_in = bool(LIST_LEAD.search(paragraph.of(text))) or carried_list
         for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the

@@ -138,3 +138,15 @@ def test_a_share_of_documents_is_no_share_of_tasks(catalogue):
         )
         == "electronic-task-monitoring"
     )
+
+
+def test_a_list_of_bare_figures_goes_on_in_the_next_paragraph_of_figures(catalogue):
+    # "… đặt mục tiêu phấn đấu …" / "100% bộ, ngành, địa phương …. 100% bộ, ngành …" / "Trên
+    # 90% doanh nghiệp nhỏ và vừa được tiếp cận dùng thử …, trên 30% doanh nghiệp nhỏ và vừa
+    # thường xuyên sử dụng các nền tảng chuyển đổi số."
+    name = "dev-q-ubqgcds-kh2023.txt"
+    regular = _quoted(name, "trên 30% doanh nghiệp nhỏ và vừa thường xuyên", catalogue)
+    assert (regular.value, regular.comparator, regular.unit) == (30, "gt", "%")
+    assert regular.indicator_key == "sme-digital-platform-use"
+    trial = _quoted(name, "Trên 90% doanh nghiệp nhỏ và vừa", catalogue)
+    assert (trial.value, trial.comparator) == (90, "gt")
