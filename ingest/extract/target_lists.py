@@ -26,14 +26,19 @@ RESULT = re.compile(
     re.IGNORECASE,
 )
 # "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
-# still goals; "đã" there is no result
+# still goals; "đã" there is no result, nor in "đã đặt ra 6 mục tiêu cụ thể (…)": a count of them
 _GOAL_SET = re.compile(
-    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+(?:các\s+)?"
-    r"(?:mục tiêu|chỉ tiêu)",
+    r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+"
+    r"(?:các\s+|\d{1,3}\s+)?(?:mục tiêu|chỉ tiêu)",
     re.IGNORECASE,
 )
 # A paragraph that sets out goals, so that a paragraph of bare figures after it lists them
 LIST_LEAD = re.compile(r"mục tiêu|chỉ tiêu|xác định|phấn đấu|đề ra|tầm nhìn", re.IGNORECASE)
+
+
+# A clause of a figure list: up to ";" or to a comma before the next figure ("Trên 90% doanh
+# nghiệp …, trên 30% doanh nghiệp …")
+_CLAUSE = re.compile(r"(?:[^;,]|,(?!\s*(?:trên|hơn|khoảng|dưới)?\s*\d))+")
 
 
 def is_figure_list(text: str, spans: list[Span]) -> bool:
@@ -44,7 +49,7 @@ def is_figure_list(text: str, spans: list[Span]) -> bool:
     clauses = [
         (span.start + m.start(), span.start + m.end())
         for span in spans
-        for m in re.finditer(r"[^;]+", span.of(text))
+        for m in _CLAUSE.finditer(span.of(text))
         if m.group().strip()
     ]
     if len(clauses) < 2:

@@ -31,7 +31,8 @@ _LEAD_VERB = re.compile(
     re.IGNORECASE,
 )
 _LEADING_ADVERBIAL = re.compile(
-    r"^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|cụ thể|phấn đấu|mục tiêu|"
+    r"^(?:(?:trong đó|theo đó|đồng thời|bên cạnh đó|ngoài ra|cụ thể|phấn đấu|mục tiêu|cơ bản|"
+    r"(?:đến|tới)\s+\d{4}|"
     r"(?:bắt đầu )?(?:từ|đến|tới|trong|vào|sau)?\s*(?:năm(?: học)?|giai đoạn)\s+\d{4}"
     r"(?:\s*[-–]\s*\d{4})?|(?:việt nam|tỉnh|thành phố|cả nước)(?:\s+[A-ZĐ]\w*)*"
     r"\s+(?:có|thuộc|nằm trong|vào))\s*[,:]?\s*)+",
@@ -63,7 +64,15 @@ _AFTER_END = re.compile(
     re.IGNORECASE,
 )
 _MAX_WORDS = 18
-_ASIDE = re.compile(r"(?<=[^\W\d_])\s*\((?:trừ|không (?:kể|bao gồm)|ngoại trừ)\b[^()\d]{1,40}\)")
+# "thương mại điện tử chiếm trên 15% tổng mức bán lẻ": a share of a whole named after the figure
+_SHARE_OF = re.compile(
+    r"\bchiếm(?:\s+(?:tối thiểu|ít nhất|trên|hơn|khoảng|dưới|từ))*\s*$", re.IGNORECASE
+)
+_COVERS = re.compile(r"(.+?)\s+(phủ(?: sóng)?(?: (?:đến|tới))?)", re.IGNORECASE)
+_WHOLE = re.compile(r"tổng\s+(?!chi\b|thu\b)[^\W\d_]", re.IGNORECASE)
+# "(trừ văn bản mật)", "cuộc họp 3 cấp (tỉnh - huyện - xã) được thực hiện trực tuyến": words in
+# brackets (no figure, no year) inside a noun phrase are an aside, the phrase goes on after them
+_ASIDE = re.compile(r"(?<=[^\W\d_])\s*\([^()\d]{1,40}\)")
 # "tỉnh tiến hành giáo dục STEM tại 35 trường": what is done where the counted things are
 _ACT_AT = re.compile(
     r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm)\s+[^,;()]{1,40}?)\s+(?:tại|ở)$",
@@ -91,6 +100,21 @@ def is_noun_phrase(label: str) -> bool:
     if _BARE_HEAD.fullmatch(label.strip()):
         return False  # "tỷ lệ" alone names no indicator
     return bool(re.search(r"[^\W\d_]{2}", label))
+
+
+def coverer(text: str, start: int, at: int) -> str:
+    """What covers the first item of a coverage list the figure at ``at`` continues ("hạ tầng
+    mạng băng rộng cáp quang phủ 100% khu vực dân cư …, và trên 60% hộ gia đình"), or ""."""
+    clause = _LEADING_ADVERBIAL.sub("", text[start:at].strip(" ,-"))
+    found = re.match(r"(.+?)\s+phủ(?: sóng)?(?: (?:đến|tới))?\s+(?:trên |hơn |khoảng )?\d", clause)
+    if not found or not re.search(r"(?:,|\bvà)\s*(?:trên|hơn|khoảng)?\s*$", clause):
+        return ""
+    return found.group(1) if is_noun_phrase(found.group(1)) else ""
+
+
+def shares_of(text: str, start: int, at: int) -> bool:
+    """Whether the words from ``start`` to the figure at ``at`` end in "chiếm (trên …)"."""
+    return bool(_SHARE_OF.search(text, start, at))
 
 
 def _clean_before(before: str) -> str:
@@ -151,12 +175,21 @@ def starts_list_item(clause: str) -> bool:
 
 
 def indicator_label(
-    before: str, text: str, after_start: int, unit: str | None, share: bool, list_item: bool = False
+    before: str,
+    text: str,
+    after_start: int,
+    unit: str | None,
+    share: bool,
+    list_item: bool = False,
+    share_of: bool = False,
+    covered_by: str = "",
 ) -> str:
     """The whole noun phrase naming what a figure measures, or "" when none can be read.
 
     ``before`` is the clause up to the figure; ``after_start`` where the words after the figure
-    (and its unit) begin; ``share`` whether the figure is a percentage.
+    (and its unit) begin; ``share`` whether the figure is a percentage; ``share_of`` whether
+    the verb before it is "chiếm" (``shares_of``), so that a whole after it is named;
+    ``covered_by`` what covers the list the figure continues (``coverer``).
     """
     named = _clean_before(before)
     after = after_phrase(text, after_start)
@@ -165,6 +198,16 @@ def indicator_label(
         if lead and lead.upper() not in {"GDP", "GRDP"}:  # "3% tổng chi ngân sách hằng năm cho …"
             label = f"{lead} {after}".strip()
             return named if named and not after else label if is_noun_phrase(label) else named
+        subject = _LEADING_ADVERBIAL.sub("", before.strip(" ,-")).strip(" ,")
+        covered = _COVERS.fullmatch(subject)
+        if not named and covered and after and is_noun_phrase(covered.group(1)):
+            # "hạ tầng mạng băng rộng cáp quang phủ 100% khu vực dân cư": coverage by a network
+            return f"{covered.group(1)} {covered.group(2)} {after}"
+        if named and share_of and _WHOLE.match(after):
+            # the whole is one noun phrase: "25% tổng sản phẩm trên địa bàn GRDP, năng suất …"
+            return f"{named} trong {after.split(',')[0].strip()}"
+        if covered_by and list_item and after and is_noun_phrase(after):
+            return f"tỉ lệ {after} có {covered_by}"  # "…, và trên 60% hộ gia đình"
         if named and not (list_item and after and is_noun_phrase(after)):
             return named
         if after and is_noun_phrase(after):

@@ -63,4 +63,24 @@ def year_of(
                 return None, end
             return int(last.group(2)), end
         return int(last.group(1)), end
-    return section_year, end
+    listed = _list_year(text, quantity.start, sentence)
+    return (listed if listed is not None else section_year), end
+
+
+# "đã đặt ra 6 mục tiêu cụ thể (Tỷ trọng KTS đạt 20% GDP; …) và 11 mục tiêu … đến năm 2025"
+_LIST_OPEN = re.compile(r"(?:mục tiêu|chỉ tiêu)[^()]{0,80}\($", re.IGNORECASE)
+_YEAR_LATER = re.compile(r"[^()]{0,120}?(?:đến|tới)\s+(?:hết\s+)?năm\s+((?:19|20)\d\d)",
+                         re.IGNORECASE)  # fmt: skip
+
+
+def _list_year(text: str, at: int, sentence: Span) -> int | None:
+    """The year written after the brackets holding a list of targets ("… mục tiêu cụ thể (…)
+    … đến năm 2025"): the year of every figure the brackets hold, or None."""
+    opening = text.rfind("(", sentence.start, at)
+    if opening < 0 or ")" in text[opening:at]:
+        return None
+    if not _LIST_OPEN.search(text, sentence.start, opening + 1):
+        return None
+    closing = text.find(")", at, sentence.end)
+    later = _YEAR_LATER.match(text, closing + 1, sentence.end) if closing >= 0 else None
+    return int(later.group(1)) if later else None

@@ -37,8 +37,10 @@ from ingest.extract.target_lists import (
 )
 from ingest.extract.target_phrases import (
     after_phrase,
+    coverer,
     indicator_label,
     path_measure,
+    shares_of,
     starts_list_item,
 )
 from ingest.extract.target_ranks import (
@@ -151,8 +153,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         if section_year is None and continues_list(paragraph.of(text)):
             section_year = horizon  # "Ngoài ra, thành phố hướng tới đạt …": the same list
         paragraph_sentences = sentences(text, paragraph)
-        goal_carry = in_section or (led_in and is_figure_list(text, paragraph_sentences))
-        led_in = bool(LIST_LEAD.search(paragraph.of(text)))
+        carried_list = led_in and is_figure_list(text, paragraph_sentences)
+        goal_carry = in_section or carried_list
+        # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a
+        # list of bare figures after the goals goes on in the next paragraph of figures
+        led_in = bool(LIST_LEAD.search(paragraph.of(text))) or carried_list
         for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
@@ -280,8 +285,13 @@ def _target(
         unit,
         share=bool(unit and unit.startswith("%")),
         list_item=list_item,
+        share_of=shares_of(text, sentence.start, q.start),
+        covered_by=coverer(text, clause_start, q.start) if list_item else "",
     )
     after = after_phrase(text, end)
+    whole = after.split(",")[0].strip()
+    if after not in label and whole and label.endswith(f" trong {whole}"):
+        after = whole  # "chiếm 25% tổng sản phẩm trên địa bàn GRDP, năng suất …": the whole only
     read_after = bool(after) and after in label  # the label is the phrase after the figure
     if rank:
         phrase, phrase_start = rank_phrase(text, q, sentence)

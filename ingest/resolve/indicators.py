@@ -25,7 +25,23 @@ def _profile(text: str) -> tuple[Counter[str], int, frozenset[str]]:
     return grams, sum(grams.values()), frozenset(name_key(text))
 
 
+# Short forms of measures a plan writes once spelt out ("Tỷ trọng KTS đạt 20% GDP"): compared
+# as the words they stand for, on both sides, so "KTS" meets "kinh tế số" in any label
+_SHORT_FORMS = {"KTS": "kinh tế số", "TMĐT": "thương mại điện tử", "CĐS": "chuyển đổi số"}
+_SHORT_FORM = re.compile(r"\b(" + "|".join(_SHORT_FORMS) + r")\b")
+
+
+def _spelt_out(text: str) -> str:
+    return _SHORT_FORM.sub(lambda m: _SHORT_FORMS[m.group(1)], text)
+
+
+def name_key_text(text: str) -> str:
+    """A name's key words joined, so one name can be looked for inside another."""
+    return f" {' '.join(name_key(text))} "
+
+
 def _similarity(query: str, label: str) -> float:
+    query, label = _spelt_out(query), _spelt_out(label)
     (a, a_total, qa), (b, b_total, la) = _profile(query), _profile(label)
     overlap = sum((a & b).values())
     trigram = 2 * overlap / (a_total + b_total or 1)
@@ -39,8 +55,38 @@ _EACH = re.compile(r"\btrong\s+(?:từng|mỗi)\b", re.IGNORECASE)
 # "100% bộ, ngành, địa phương ban hành … kế hoạch phát triển kinh tế số": a share of the bodies
 # that act, not the measure they act on (the digital economy's share of GDP, cashless payments)
 _BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
+# "người dân và doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính": what follows
+# "về (việc)"/"đối với" is what the measured people are asked about, not what is measured
+_ABOUT = re.compile(r"\s(?:về việc|về|đối với)\s", re.IGNORECASE)
+# "tỉ lệ hộ gia đình có hạ tầng mạng băng rộng cáp quang": the share counts households, so an
+# indicator that counts something else (the area a network covers) is not it, however alike;
+# nor are documents exchanged online ("tỉ lệ văn bản điện tử …") tasks monitored online
+_COUNTED = re.compile(
+    r"^(?:tỉ|tỷ) lệ\s+(hộ gia đình|doanh nghiệp|người dân|học sinh|sinh viên|xã|trường|"
+    r"nhân lực|văn bản|nhiệm vụ|cuộc họp)\b",
+    re.IGNORECASE,
+)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
+
+
+def _says_national(said: str, provincial: bool | None) -> bool:
+    """Whether the words name the country's measure. A province's own target written "20% GDP"
+    (Nam Định's "Tỷ trọng KTS đạt 20% GDP") is its GRDP: bare "GDP" names the country only
+    when the target's scope is not the province's."""
+    words = {m.group().upper() for m in _NATIONAL_WORDS.finditer(said)}
+    return bool(words - {"GDP"}) or ("GDP" in words and provincial is not True)
+
+
+def _misses_head(text: str, labels: tuple[str, ...] | list[str]) -> bool:
+    """Whether a phrase with an "about" complement ("tỉ lệ người dân … hài lòng về việc giải
+    quyết thủ tục hành chính") meets a label only by the complement: its head (before "về")
+    shares little with every label that has no complement of its own."""
+    about = _ABOUT.search(text)
+    if not about:
+        return False
+    head = text[: about.start()]
+    return all(_similarity(head, label) < 0.35 for label in labels if not _ABOUT.search(label))
 
 
 _ACRONYM = re.compile(r"\b(DTI|PII|PCI|PAPI|GII|HDI|EGDI|SIPAS|PAR Index|TFP|TEP)\b")
@@ -147,12 +193,18 @@ def resolve_indicator(
     if named:
         return named
     best: tuple[float, str] | None = None
+    head = _COUNTED.match(text)
+    counted = name_key_text(head.group(1)).strip() if head else ""
     for indicator in catalogue.indicators.values():
         if among_provinces and not _ranks_provinces(indicator):
             continue
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if _EACH.search(text) and not any(_EACH.search(label) for label in indicator.labels):
             score -= 0.4  # "kinh tế số trong từng ngành": a share within each sector, no total
+        if counted and not any(counted in name_key_text(label) for label in indicator.labels):
+            score -= 0.2  # a share of households is no coverage of residential areas
+        if _misses_head(text, indicator.labels):
+            score -= 0.4  # the label fits only the complement ("về việc …"), not the measure
         if _BODIES.search(text) and not any(_BODIES.search(label) for label in indicator.labels):
             score -= 0.4  # a share of bodies measures the bodies
         if unit and indicator.default_unit:
@@ -173,7 +225,7 @@ def resolve_indicator(
     said = f"{text} {unit or ''}"
     if _PROVINCIAL_WORDS.search(said):
         level = True
-    elif _NATIONAL_WORDS.search(said):
+    elif _says_national(said, provincial):
         level = False
     else:
         level = provincial
