@@ -17,6 +17,7 @@ from ingest.extract.lead_forms import (
     addressed_request,
     body_leaders,
     joint_holders,
+    listed_ministries,
     moved_duty,
 )
 from ingest.extract.leads import (
@@ -88,6 +89,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
         found: list[AssignmentFact] = []
         opening = (
             joint_holders(text, sentence, mentions)
+            or listed_ministries(text, sentence, mentions)
             or addressed_request(text, sentence, mentions)
             or moved_duty(text, sentence, mentions)
             or body_leaders(text, sentence, mentions)

@@ -1,0 +1,39 @@
+"""Assignments and documents on batch S's misses, as general rules: ministries listed by their
+names without "Bộ" after "Các Bộ:", a deadline sentence closing the task before it, document
+numbers written with "&", a missing hyphen or a space before the slash. Each case reads a real
+batch-S text in data/sources."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ingest.extract import extract_all
+from ingest.model import AssignmentFact, Fact
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES, curated_catalogue
+
+
+@cache
+def facts_of(stem: str) -> tuple[Fact, ...]:
+    return tuple(extract_all(read_source(SOURCES / f"dev-s-{stem}.txt"), curated_catalogue()))
+
+
+def tasks_of(stem: str) -> list[AssignmentFact]:
+    return [f for f in facts_of(stem) if isinstance(f, AssignmentFact)]
+
+
+def test_ministries_listed_without_bo_lead_the_item_together() -> None:
+    """VPCP 5764: "2. Các Bộ: Thông tin và Truyền thông, Văn hóa, Thể thao và Du lịch, Công an,
+    Công Thương, Tài chính, Y tế theo chức năng, nhiệm vụ được phân công, nghiên cứu, đề xuất
+    hoàn thiện hành lang pháp lý …": six ministries lead one task (no body "Công an" in Hà Nội)."""
+    joint = [t for t in tasks_of("vpcp-cv5764") if len(t.leads) > 1]
+    assert len(joint) == 1
+    assert [lead.key for lead in joint[0].leads] == [
+        "bo-tttt",
+        "bo-vhttdl",
+        "bo-cong-an",
+        "bo-cong-thuong",
+        "bo-tai-chinh",
+        "bo-y-te",
+    ]
+    assert joint[0].task.startswith("nghiên cứu, đề xuất hoàn thiện hành lang pháp lý")
