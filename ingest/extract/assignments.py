@@ -11,8 +11,10 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.deadlines import deadline_of
 from ingest.extract.lead_forms import (
     addressed_request,
     body_leaders,
@@ -84,6 +86,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, carry[1])
             else:
                 carry = None
+        closing = _closing_deadline(text, sentence, paragraph, carry, facts, context)
+        if closing is not None:
+            facts[-1] = closing  # "… chủ trì xây dựng Chiến lược …. Hoàn thành trong tháng 8 …"
+            carry = (paragraph, closing)
+            continue
         directive_paragraph = _directs(text, paragraph.start, sentence.end, all_mentions)
         used_until = sentence.start
         found: list[AssignmentFact] = []
@@ -200,6 +207,40 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, found[0])
         facts.extend(found)
     return _without_restatements(facts)
+
+
+# "Hoàn thành trong tháng 8 năm 2021.", "Thời hạn hoàn thành: trước ngày 30/6/2025."
+_DEADLINE_ONLY = re.compile(
+    r"\s*(?:(?:Hoàn thành|Thời hạn(?:\s+hoàn thành)?|Thời gian(?:\s+hoàn thành)?)\s*:?\s*)"
+    r"(?P<when>[^,;:]{4,40}?)\s*[./]*\s*",
+)
+
+
+def _closing_deadline(
+    text: str,
+    sentence: Span,
+    paragraph: Span,
+    carry: tuple[Span, AssignmentFact] | None,
+    facts: list[AssignmentFact],
+    context: ExtractionContext,
+) -> AssignmentFact | None:
+    """The paragraph's last task with the deadline a sentence of its own gives it ("Giao Bộ
+    TT&TT chủ trì xây dựng Chiến lược …. Hoàn thành trong tháng 8 năm 2021."), if that task has
+    none; None when the sentence is no bare deadline."""
+    if carry is None or carry[0] != paragraph or not facts or facts[-1] is not carry[1]:
+        return None
+    last = facts[-1]
+    if last.deadline is not None or last.ongoing:
+        return None
+    only = _DEADLINE_ONLY.fullmatch(text, sentence.start, sentence.end)
+    if only is None:
+        return None
+    year = context.reference_date.year if context.reference_date else None
+    phrase = text[sentence.start : sentence.end].strip(" ./")
+    deadline, _ = deadline_of(phrase, year)
+    if deadline is None:
+        return None
+    return replace(last, deadline=deadline, deadline_text=only.group("when"))
 
 
 def _without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:

@@ -37,3 +37,12 @@ def test_ministries_listed_without_bo_lead_the_item_together() -> None:
         "bo-y-te",
     ]
     assert joint[0].task.startswith("nghiên cứu, đề xuất hoàn thiện hành lang pháp lý")
+
+
+def test_a_deadline_sentence_closes_the_task_before_it() -> None:
+    """VPCP 2844: "Giao Bộ Thông tin và Truyền thông chủ trì xây dựng Chiến lược quốc gia về phát
+    triển kinh tế số và xã hội số. Hoàn thành trong tháng 8 năm 2021." — one task, due 2021-08
+    (the deadline sentence is no second task)."""
+    (task,) = tasks_of("vpcp-cv2844")
+    assert task.task == "xây dựng Chiến lược quốc gia về phát triển kinh tế số và xã hội số"
+    assert task.deadline == "2021-08"
