@@ -302,6 +302,8 @@ def _role_clauses(
     found = []
     while position < sentence.end and text[position : sentence.end].lstrip(" .,").startswith(";"):
         clause = position + text[position : sentence.end].index(";") + 1
+        while clause < sentence.end and text[clause] in " .":
+            clause += 1  # "…; .phối hợp với …": a stray stop after the semicolon
         role = ROLE_OPENING.match(text, clause, sentence.end)
         if not role:
             break
@@ -345,6 +347,19 @@ def _subjectless(
         fact = role and assignment(text, [lead], role.end(), sentence, mentions, source, context)
         done = carried(fact or None, carry[1], carry[1].leads)
         return [done] if done else []
+    acts = _SAME_BODY_ACTS.match(text, start, sentence.end)
+    if acts and carry and carry[1].leads[0].name.startswith(acts.group("word") + " "):
+        # "Sở Giáo dục và Đào tạo được giao …. Sở sẽ tổ chức tập huấn …; phối hợp Sở KH&CN …"
+        lead = AgencyMention(sentence.start, sentence.start, carry[1].leads[0])
+        fact = carried(
+            assignment(text, [lead], acts.end(), sentence, mentions, source, context),
+            carry[1],
+            carry[1].leads,
+        )
+        if fact is None:
+            return []
+        position = text.find(fact.task, acts.end()) + len(fact.task)
+        return [fact, *_role_clauses(text, fact, position, sentence, mentions, source, context)]
     if not _TASK_OPENING.match(text, start, sentence.end):
         return []
     like: AssignmentFact | None = carry[1] if carry else None
@@ -374,6 +389,8 @@ def _subjectless(
     return [fact]
 
 
+# The body named again by its head noun alone, then acting: "Sở sẽ tổ chức tập huấn …".
+_SAME_BODY_ACTS = re.compile(r"(?P<word>Bộ|Sở|Ban|Cục)\s+(?:cũng\s+)?(?:sẽ|tiếp tục)\s+")
 _CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
 # A body named again by its head noun alone ("Bộ cũng có nhiệm vụ …") before a role.
 _SAME_BODY = re.compile(

@@ -94,7 +94,7 @@ def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention
     for index in range(start, contrast if contrast is not None else sentence.end):
         if text[index] == ";":
             rest = text[index + 1 : sentence.end]
-            offset = index + 1 + len(rest) - len(rest.lstrip())
+            offset = index + 1 + len(rest) - len(rest.lstrip(" \t\n."))  # "; .phối hợp"
             if any(m.start == offset for m in mentions) or ROLE_OPENING.match(text, offset):
                 return index
     return contrast if contrast is not None else sentence.end

@@ -46,3 +46,18 @@ def test_a_deadline_sentence_closes_the_task_before_it() -> None:
     (task,) = tasks_of("vpcp-cv2844")
     assert task.task == "xây dựng Chiến lược quốc gia về phát triển kinh tế số và xã hội số"
     assert task.deadline == "2021-08"
+
+
+def test_the_body_named_again_by_its_head_noun_goes_on_with_its_tasks() -> None:
+    """Phú Thọ: "Sở Giáo dục và Đào tạo được giao đóng vai trò chủ trì, …. Sở sẽ tổ chức tập huấn
+    nghiệp vụ …; phối hợp Sở Khoa học và Công nghệ cấp email công vụ, chữ ký số; .phối hợp với
+    các đơn vị cung ứng dịch vụ …" — three more tasks of the department, the second with the
+    Department of Science and Technology."""
+    tasks = [t for t in tasks_of("phu-tho-hoc-ba-so") if t.leads[0].key == "so-gddt-phu-tho"]
+    assert [t.task for t in tasks[1:3]] == [
+        "tổ chức tập huấn nghiệp vụ cho toàn bộ cán bộ quản lý và giáo viên",
+        "cấp email công vụ, chữ ký số",
+    ]
+    assert [c.key for c in tasks[2].coordinators] == ["so-khcn-phu-tho"]
+    assert len(tasks) == 4
+    assert "nền tảng hạ tầng kỹ thuật" in tasks[3].task
