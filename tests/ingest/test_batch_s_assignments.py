@@ -8,7 +8,7 @@ from __future__ import annotations
 from functools import cache
 
 from ingest.extract import extract_all
-from ingest.model import AssignmentFact, Fact
+from ingest.model import AssignmentFact, DocumentFact, Fact
 from ingest.sources import read_source
 from tests.ingest.common import SOURCES, curated_catalogue
 
@@ -61,3 +61,16 @@ def test_the_body_named_again_by_its_head_noun_goes_on_with_its_tasks() -> None:
     assert [c.key for c in tasks[2].coordinators] == ["so-khcn-phu-tho"]
     assert len(tasks) == 4
     assert "nền tảng hạ tầng kỹ thuật" in tasks[3].task
+
+
+def numbers_of(stem: str) -> set[str | None]:
+    return {f.ref.number for f in facts_of(stem) if isinstance(f, DocumentFact)}
+
+
+def test_numbers_with_an_ampersand_a_missing_hyphen_or_five_digits() -> None:
+    """ "công văn số 3060/BTTTT-PTTH&TTĐT" (not cut at "&"), "458/QĐTTg" (the hyphen missing) and
+    "văn bản số 10883 /UBND-KGVX9" (five digits, a space before the slash)."""
+    assert "3060/BTTTT-PTTH&TTĐT" in numbers_of("vpcp-cv5764")
+    assert "3060/BTTTT-PTTH" not in numbers_of("vpcp-cv5764")
+    assert "458/QĐ-TTg" in numbers_of("bnv-cpdt")
+    assert "10883/UBND-KGVX9" in numbers_of("phu-tho-hoc-ba-so")
