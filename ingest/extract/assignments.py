@@ -44,7 +44,7 @@ from ingest.resolve import AgencyMention, find_agencies
 
 _DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
-    r"ho)?)\s+$"
+    r"ho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
 )
 _DIRECTIVE_WORD = re.compile(
     r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE

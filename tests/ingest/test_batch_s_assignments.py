@@ -74,3 +74,11 @@ def test_numbers_with_an_ampersand_a_missing_hyphen_or_five_digits() -> None:
     assert "3060/BTTTT-PTTH" not in numbers_of("vpcp-cv5764")
     assert "458/QĐ-TTg" in numbers_of("bnv-cpdt")
     assert "10883/UBND-KGVX9" in numbers_of("phu-tho-hoc-ba-so")
+
+
+def test_a_sentence_opening_with_yeu_cau_directs_the_body_after_it() -> None:
+    """VPCP 7599: "Yêu cầu Bộ Khoa học và Công nghệ lấy ý kiến Bộ Tài chính và ý kiến thẩm định
+    của Bộ Tư pháp về Đề án …" — the ministry after the capitalised "Yêu cầu" leads."""
+    (task,) = tasks_of("vpcp-cv7599")
+    assert [lead.key for lead in task.leads] == ["bo-khcn"]
+    assert task.task.startswith("lấy ý kiến Bộ Tài chính và ý kiến thẩm định của Bộ Tư pháp")
