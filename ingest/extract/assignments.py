@@ -61,7 +61,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     paragraph_spans = paragraphs(text)
     duty_sections = duty_section_spans(tree)
     carry: tuple[Span, AssignmentFact] | None = None  # the paragraph's directed task
-    for sentence in _unwrapped(text, sentences(text)):
+    for sentence in _run_together(text, _unwrapped(text, sentences(text))):
         if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
         first = bisect_left(mention_starts, sentence.start)
@@ -173,10 +173,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif (
                 clause_start
                 and directive_paragraph
-                and _TASK_OPENING.match(text, mention.end + 1, sentence.end)
                 and text[mention.end : mention.end + 1] == " "
+                and _TASK_OPENING.match(text, _modal_end(text, mention.end + 1), sentence.end)
             ):
-                after = mention.end  # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"
+                # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"; "Bên cạnh đó, Bảo
+                # hiểm Xã hội Việt Nam cần nâng cao …"
+                after = _modal_end(text, mention.end + 1)
             elif (
                 clause_start
                 and directive_paragraph
@@ -243,6 +245,15 @@ def _closing_deadline(
     return replace(last, deadline=deadline, deadline_text=only.group("when"))
 
 
+_MODAL = re.compile(r"(?:cần|sẽ)\s+")
+
+
+def _modal_end(text: str, position: int) -> int:
+    """Past a modal word ("cần", "sẽ") before a task's verb."""
+    modal = _MODAL.match(text, position)
+    return modal.end() if modal else position
+
+
 def _without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:
     """A task stated twice to the same leads (a sapo, then the item it sums up) is one task: the
     later statement is dropped when it opens with the earlier one's words, or they with it."""
@@ -267,6 +278,23 @@ def _directs(text: str, start: int, end: int, mentions: list[AgencyMention]) -> 
         not any(m.start <= word.start() < m.end for m in mentions)
         for word in _DIRECTIVE_WORD.finditer(text, start, end)
     )
+
+
+# "… bảo hiểm thất nghiệp.Bảo hiểm Xã hội Việt Nam nghiên cứu …": a stop with no space after
+# it, a word of three or more letters before it (not "Tp.Hồ Chí Minh", "TP.HCM")
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_]{2}[a-zà-ỹđ])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+
+
+def _run_together(text: str, spans: list[Span]) -> list[Span]:
+    """Sentences a page ran together without a space after the stop, split again."""
+    split: list[Span] = []
+    for span in spans:
+        start = span.start
+        for stop in _RUN_TOGETHER.finditer(text, span.start, span.end):
+            split.append(Span(start, stop.end()))
+            start = stop.end()
+        split.append(Span(start, span.end))
+    return split
 
 
 def _unwrapped(text: str, spans: list[Span]) -> list[Span]:
@@ -409,7 +437,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"khẩn trương|tiếp tục|chủ động)(?![\w])",
+    r"áp dụng|khẩn trương|tiếp tục|chủ động)(?![\w])",
     re.IGNORECASE,
 )
 

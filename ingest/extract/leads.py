@@ -86,7 +86,7 @@ def heading_lead(
 def opens_clause(text: str, sentence: Span, start: int) -> bool:
     """Whether an agency stands at the start of its sentence or of a ";"-clause."""
     head = text[sentence.start : start]
-    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra)\s*,?\s*$", "", head)
+    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra|Theo đó)\s*,?\s*$", "", head)
     return not head.strip() or head.rstrip().endswith(";")
 
 

@@ -82,3 +82,17 @@ def test_a_sentence_opening_with_yeu_cau_directs_the_body_after_it() -> None:
     (task,) = tasks_of("vpcp-cv7599")
     assert [lead.key for lead in task.leads] == ["bo-khcn"]
     assert task.task.startswith("lấy ý kiến Bộ Tài chính và ý kiến thẩm định của Bộ Tư pháp")
+
+
+def test_sentences_run_together_are_read_one_by_one() -> None:
+    """BHXH: "… bảo hiểm thất nghiệp.Bảo hiểm Xã hội Việt Nam nghiên cứu thực hiện cấp thẻ …
+    chung.Bên cạnh đó, Bảo hiểm Xã hội Việt Nam cần nâng cao chất lượng …" after "Theo đó, Bảo
+    hiểm Xã hội Việt Nam áp dụng công nghệ thông tin …": three tasks of their own."""
+    tasks = [t.task for t in tasks_of("bhxh-the-bhyt-dien-tu")]
+    assert any(t.startswith("áp dụng công nghệ thông tin, kết nối mạng") for t in tasks)
+    assert any(
+        t.startswith("nghiên cứu thực hiện cấp thẻ bảo hiểm y tế điện tử")
+        and t.endswith("vào một thẻ điện tử chung")
+        for t in tasks
+    )
+    assert any(t.startswith("nâng cao chất lượng công tác giám định") for t in tasks)
