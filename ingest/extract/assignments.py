@@ -437,7 +437,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|khẩn trương|tiếp tục|chủ động)(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động)(?![\w])",
     re.IGNORECASE,
 )
 

@@ -83,10 +83,15 @@ def heading_lead(
     return None
 
 
+_CLAUSE_OPENER = re.compile(
+    r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra|Theo đó|trên cơ sở đó)\s*,?\s*$"
+)
+
+
 def opens_clause(text: str, sentence: Span, start: int) -> bool:
     """Whether an agency stands at the start of its sentence or of a ";"-clause."""
     head = text[sentence.start : start]
-    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra|Theo đó)\s*,?\s*$", "", head)
+    head = _CLAUSE_OPENER.sub("", head)
     return not head.strip() or head.rstrip().endswith(";")
 
 

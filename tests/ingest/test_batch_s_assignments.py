@@ -96,3 +96,12 @@ def test_sentences_run_together_are_read_one_by_one() -> None:
         for t in tasks
     )
     assert any(t.startswith("nâng cao chất lượng công tác giám định") for t in tasks)
+
+
+def test_a_second_lead_after_tren_co_so_do_has_its_own_task() -> None:
+    """VPCP 3820: "Giao Bộ Thông tin và Truyền thông chủ trì, phối hợp với Đài Tiếng nói Việt Nam …
+    rà soát …; trên cơ sở đó, Đài Tiếng nói Việt Nam tiếp thu, giải trình đầy đủ ý kiến …"."""
+    tasks = tasks_of("vpcp-cv3820")
+    assert [t.leads[0].key for t in tasks] == ["bo-tttt", "vov"]
+    assert tasks[0].task.endswith("đang được thực hiện")
+    assert tasks[1].task.startswith("tiếp thu, giải trình đầy đủ ý kiến")
