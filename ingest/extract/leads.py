@@ -44,6 +44,13 @@ def co_leads(
     return group[-1:]
 
 
+# ", UBND các huyện, thị xã, thành phố" closing a list of bodies told together
+_LOCAL_COMMITTEES = re.compile(
+    r"\s*(?:,|và)\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?:huyện|quận|xã|phường)"
+    r"(?:\s*,\s*(?:thị xã|thành phố|quận|huyện|xã|phường|thị trấn))*\s+(?=[a-zđà-ỹ])"
+)
+
+
 def directed_list(
     text: str, sentence: Span, mentions: list[AgencyMention], index: int
 ) -> tuple[list[AgencyMention], int]:
@@ -56,6 +63,11 @@ def directed_list(
         group.append(nxt)
         position = nxt.end
     joined = len(group) > 1 and "và" in text[group[-2].end : group[-1].start]
+    tail = _LOCAL_COMMITTEES.match(text, position, sentence.end) if len(group) > 1 else None
+    if tail:
+        # "giao Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các huyện, thị xã, thành phố ưu tiên
+        # bố trí …": the named departments lead together, the local committees with them
+        return group, tail.end()
     if len(group) > 1 and not ROLE_AFTER.match(text, position, sentence.end) and not joined:
         # "giao Sở A, Sở B …" without a role: unclear; "Giao cho Sở A và Sở B hướng dẫn …"
         # names both

@@ -105,3 +105,10 @@ def test_a_second_lead_after_tren_co_so_do_has_its_own_task() -> None:
     assert [t.leads[0].key for t in tasks] == ["bo-tttt", "vov"]
     assert tasks[0].task.endswith("đang được thực hiện")
     assert tasks[1].task.startswith("tiếp thu, giải trình đầy đủ ý kiến")
+
+
+def test_departments_told_together_before_the_local_committees_lead_together() -> None:
+    """Quảng Nam: "UBND tỉnh giao Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các huyện, thị xã,
+    thành phố ưu tiên bố trí ngân sách hằng năm …" — both departments lead."""
+    (task,) = [t for t in tasks_of("quang-nam-chinh-quyen-so") if t.task.startswith("ưu tiên")]
+    assert [lead.name for lead in task.leads] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
