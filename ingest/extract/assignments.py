@@ -268,7 +268,28 @@ def _without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:
         ):
             continue
         kept.append(fact)
-    return kept
+    return [fact for fact in kept if not _restated_in_full(fact, kept)]
+
+
+def _words(task: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w.]+", task.casefold()))
+
+
+def _restated_in_full(fact: AssignmentFact, facts: list[AssignmentFact]) -> bool:
+    """Whether a headline or sapo's task ("ban hành Khung kiến trúc Chính phủ điện tử 2.0") is
+    told in full elsewhere to the same leads, every word of it in the fuller statement ("ký ban
+    hành Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0")."""
+    words = _words(fact.task)
+    if len(words) < 6:
+        return False
+    leads = [lead.key for lead in fact.leads]
+    return any(
+        other is not fact
+        and [lead.key for lead in other.leads] == leads
+        and other.evidence.start != fact.evidence.start
+        and words < _words(other.task)
+        for other in facts
+    )
 
 
 def _directs(text: str, start: int, end: int, mentions: list[AgencyMention]) -> bool:

@@ -112,3 +112,14 @@ def test_departments_told_together_before_the_local_committees_lead_together() -
     thành phố ưu tiên bố trí ngân sách hằng năm …" — both departments lead."""
     (task,) = [t for t in tasks_of("quang-nam-chinh-quyen-so") if t.task.startswith("ưu tiên")]
     assert [lead.name for lead in task.leads] == ["Sở Tài chính", "Sở Kế hoạch và Đầu tư"]
+
+
+def test_a_headline_and_sapo_told_in_full_in_the_body_are_one_task() -> None:
+    """The sapo "… được giao ban hành Khung kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0"
+    and the headline "Giao Bộ Thông tin và Truyền thông ban hành Khung kiến trúc Chính phủ điện tử
+    2.0" restate the body's "ký ban hành Khung Kiến trúc … phiên bản 2.0"."""
+    tasks = [t.task for t in tasks_of("btttt-khung-kien-truc-2")]
+    assert [t for t in tasks if "Khung" in t] == [
+        "ký ban hành Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0"
+    ]
+    assert len(tasks) == 2
