@@ -11,12 +11,15 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Iterable
+from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.deadlines import deadline_of
 from ingest.extract.lead_forms import (
     addressed_request,
     body_leaders,
     joint_holders,
+    listed_ministries,
     moved_duty,
 )
 from ingest.extract.leads import (
@@ -41,7 +44,7 @@ from ingest.resolve import AgencyMention, find_agencies
 
 _DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
-    r"ho)?)\s+$"
+    r"ho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
 )
 _DIRECTIVE_WORD = re.compile(
     r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE
@@ -58,7 +61,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     paragraph_spans = paragraphs(text)
     duty_sections = duty_section_spans(tree)
     carry: tuple[Span, AssignmentFact] | None = None  # the paragraph's directed task
-    for sentence in _unwrapped(text, sentences(text)):
+    for sentence in _run_together(text, _unwrapped(text, sentences(text))):
         if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
         first = bisect_left(mention_starts, sentence.start)
@@ -83,11 +86,17 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, carry[1])
             else:
                 carry = None
+        closing = _closing_deadline(text, sentence, paragraph, carry, facts, context)
+        if closing is not None:
+            facts[-1] = closing  # "… chủ trì xây dựng Chiến lược …. Hoàn thành trong tháng 8 …"
+            carry = (paragraph, closing)
+            continue
         directive_paragraph = _directs(text, paragraph.start, sentence.end, all_mentions)
         used_until = sentence.start
         found: list[AssignmentFact] = []
         opening = (
             joint_holders(text, sentence, mentions)
+            or listed_ministries(text, sentence, mentions)
             or addressed_request(text, sentence, mentions)
             or moved_duty(text, sentence, mentions)
             or body_leaders(text, sentence, mentions)
@@ -164,10 +173,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif (
                 clause_start
                 and directive_paragraph
-                and _TASK_OPENING.match(text, mention.end + 1, sentence.end)
                 and text[mention.end : mention.end + 1] == " "
+                and _TASK_OPENING.match(text, _modal_end(text, mention.end + 1), sentence.end)
             ):
-                after = mention.end  # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"
+                # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"; "Bên cạnh đó, Bảo
+                # hiểm Xã hội Việt Nam cần nâng cao …"
+                after = _modal_end(text, mention.end + 1)
             elif (
                 clause_start
                 and directive_paragraph
@@ -200,6 +211,49 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     return _without_restatements(facts)
 
 
+# "Hoàn thành trong tháng 8 năm 2021.", "Thời hạn hoàn thành: trước ngày 30/6/2025."
+_DEADLINE_ONLY = re.compile(
+    r"\s*(?:(?:Hoàn thành|Thời hạn(?:\s+hoàn thành)?|Thời gian(?:\s+hoàn thành)?)\s*:?\s*)"
+    r"(?P<when>[^,;:]{4,40}?)\s*[./]*\s*",
+)
+
+
+def _closing_deadline(
+    text: str,
+    sentence: Span,
+    paragraph: Span,
+    carry: tuple[Span, AssignmentFact] | None,
+    facts: list[AssignmentFact],
+    context: ExtractionContext,
+) -> AssignmentFact | None:
+    """The paragraph's last task with the deadline a sentence of its own gives it ("Giao Bộ
+    TT&TT chủ trì xây dựng Chiến lược …. Hoàn thành trong tháng 8 năm 2021."), if that task has
+    none; None when the sentence is no bare deadline."""
+    if carry is None or carry[0] != paragraph or not facts or facts[-1] is not carry[1]:
+        return None
+    last = facts[-1]
+    if last.deadline is not None or last.ongoing:
+        return None
+    only = _DEADLINE_ONLY.fullmatch(text, sentence.start, sentence.end)
+    if only is None:
+        return None
+    year = context.reference_date.year if context.reference_date else None
+    phrase = text[sentence.start : sentence.end].strip(" ./")
+    deadline, _ = deadline_of(phrase, year)
+    if deadline is None:
+        return None
+    return replace(last, deadline=deadline, deadline_text=only.group("when"))
+
+
+_MODAL = re.compile(r"(?:cần|sẽ)\s+")
+
+
+def _modal_end(text: str, position: int) -> int:
+    """Past a modal word ("cần", "sẽ") before a task's verb."""
+    modal = _MODAL.match(text, position)
+    return modal.end() if modal else position
+
+
 def _without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:
     """A task stated twice to the same leads (a sapo, then the item it sums up) is one task: the
     later statement is dropped when it opens with the earlier one's words, or they with it."""
@@ -214,7 +268,28 @@ def _without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:
         ):
             continue
         kept.append(fact)
-    return kept
+    return [fact for fact in kept if not _restated_in_full(fact, kept)]
+
+
+def _words(task: str) -> frozenset[str]:
+    return frozenset(re.findall(r"[\w.]+", task.casefold()))
+
+
+def _restated_in_full(fact: AssignmentFact, facts: list[AssignmentFact]) -> bool:
+    """Whether a headline or sapo's task ("ban hành Khung kiến trúc Chính phủ điện tử 2.0") is
+    told in full elsewhere to the same leads, every word of it in the fuller statement ("ký ban
+    hành Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0")."""
+    words = _words(fact.task)
+    if len(words) < 6:
+        return False
+    leads = [lead.key for lead in fact.leads]
+    return any(
+        other is not fact
+        and [lead.key for lead in other.leads] == leads
+        and other.evidence.start != fact.evidence.start
+        and words < _words(other.task)
+        for other in facts
+    )
 
 
 def _directs(text: str, start: int, end: int, mentions: list[AgencyMention]) -> bool:
@@ -224,6 +299,23 @@ def _directs(text: str, start: int, end: int, mentions: list[AgencyMention]) -> 
         not any(m.start <= word.start() < m.end for m in mentions)
         for word in _DIRECTIVE_WORD.finditer(text, start, end)
     )
+
+
+# "… bảo hiểm thất nghiệp.Bảo hiểm Xã hội Việt Nam nghiên cứu …": a stop with no space after
+# it, a word of three or more letters before it (not "Tp.Hồ Chí Minh", "TP.HCM")
+_RUN_TOGETHER = re.compile(r"(?<=[^\W\d_]{2}[a-zà-ỹđ])\.(?=[A-ZĐÀ-Ỹ][a-zà-ỹđ])")
+
+
+def _run_together(text: str, spans: list[Span]) -> list[Span]:
+    """Sentences a page ran together without a space after the stop, split again."""
+    split: list[Span] = []
+    for span in spans:
+        start = span.start
+        for stop in _RUN_TOGETHER.finditer(text, span.start, span.end):
+            split.append(Span(start, stop.end()))
+            start = stop.end()
+        split.append(Span(start, span.end))
+    return split
 
 
 def _unwrapped(text: str, spans: list[Span]) -> list[Span]:
@@ -259,6 +351,8 @@ def _role_clauses(
     found = []
     while position < sentence.end and text[position : sentence.end].lstrip(" .,").startswith(";"):
         clause = position + text[position : sentence.end].index(";") + 1
+        while clause < sentence.end and text[clause] in " .":
+            clause += 1  # "…; .phối hợp với …": a stray stop after the semicolon
         role = ROLE_OPENING.match(text, clause, sentence.end)
         if not role:
             break
@@ -302,6 +396,19 @@ def _subjectless(
         fact = role and assignment(text, [lead], role.end(), sentence, mentions, source, context)
         done = carried(fact or None, carry[1], carry[1].leads)
         return [done] if done else []
+    acts = _SAME_BODY_ACTS.match(text, start, sentence.end)
+    if acts and carry and carry[1].leads[0].name.startswith(acts.group("word") + " "):
+        # "Sở Giáo dục và Đào tạo được giao …. Sở sẽ tổ chức tập huấn …; phối hợp Sở KH&CN …"
+        lead = AgencyMention(sentence.start, sentence.start, carry[1].leads[0])
+        fact = carried(
+            assignment(text, [lead], acts.end(), sentence, mentions, source, context),
+            carry[1],
+            carry[1].leads,
+        )
+        if fact is None:
+            return []
+        position = text.find(fact.task, acts.end()) + len(fact.task)
+        return [fact, *_role_clauses(text, fact, position, sentence, mentions, source, context)]
     if not _TASK_OPENING.match(text, start, sentence.end):
         return []
     like: AssignmentFact | None = carry[1] if carry else None
@@ -331,6 +438,8 @@ def _subjectless(
     return [fact]
 
 
+# The body named again by its head noun alone, then acting: "Sở sẽ tổ chức tập huấn …".
+_SAME_BODY_ACTS = re.compile(r"(?P<word>Bộ|Sở|Ban|Cục)\s+(?:cũng\s+)?(?:sẽ|tiếp tục)\s+")
 _CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
 # A body named again by its head noun alone ("Bộ cũng có nhiệm vụ …") before a role.
 _SAME_BODY = re.compile(
@@ -349,7 +458,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"khẩn trương|tiếp tục|chủ động)(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động)(?![\w])",
     re.IGNORECASE,
 )
 

@@ -78,15 +78,20 @@ HEAD = re.compile(rf"(?<![\w])(?:{HEAD_PATTERN})(?![\w])", re.IGNORECASE)
 _CODE = r"[A-ZĐ][A-Za-zĐđ]{0,5}"
 
 
-_ISSUER = r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9})(?:-[A-ZĐƯ0-9]{1,10}){0,2}"  # TTg: the Prime Minister
+# TTg: the Prime Minister; a unit's part may join two with "&" ("3060/BTTTT-PTTH&TTĐT")
+_ISSUER = (
+    r"(?:TTg|[A-ZĐƯ][A-ZĐƯ0-9]{0,9}(?:&[A-ZĐƯ0-9]{1,8})?)"
+    r"(?:-[A-ZĐƯ0-9]{1,10}(?:&[A-ZĐƯ0-9]{1,8})?){0,2}"
+)
 
 
 # A hyphen may be doubled or written as a dash ("57--NQ/TW", "57–NQ/TW"), with a space around it;
 # the type code may be written twice ("8602/QĐ-QĐ/TU" is 8602-QĐ/TU); a site's page title may
-# write the slash as "_" ("157-NQ_BCSĐ").
+# write the slash as "_" ("157-NQ_BCSĐ"); "458/QĐTTg" lacks the hyphen before the Prime
+# Minister's code; a provincial office's numbers run to five digits ("10883 /UBND-KGVX9").
 FULL_NUMBER = re.compile(
-    rf"(?<![\w/.-])(\d{{1,4}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})(?:-(?:\3)(?=/))?"
-    rf"\s?(-{{1,2}}|[/–_])\s?({_ISSUER})"
+    rf"(?<![\w/.-])(\d{{1,5}}[a-z]?)\s?(-{{1,2}}|[/–])\s?({_CODE})(?:-(?:\3)(?=/))?"
+    rf"(?:\s?(-{{1,2}}|[/–_])\s?|(?=TTg(?![\w])))({_ISSUER})"
     r"(?![\w])"
 )
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.extract.leads import ROLE_AFTER
+from ingest.extract.leads import CO_LEAD_GLUE, ROLE_AFTER
 from ingest.extract.sentences import Span
 from ingest.resolve import AgencyMention
 
@@ -143,3 +143,36 @@ def moved_duty(text: str, sentence: Span, mentions: list[AgencyMention]) -> Lead
         if before and _TO.fullmatch(text, giver.end, receiver.start):
             return LeadClause([receiver], moved.end(), before.start())
     return None
+
+
+# "2. Các Bộ: …" — a numbered item opening with the ministries it charges
+_ITEM_MARK = re.compile(r"(?:\d{1,2}[.)]|[a-zđ]\)|[-+•])?\s*")
+_MANDATE = re.compile(
+    r"\s*,?\s*(?:(?:căn cứ|theo)\s+(?:chức năng,\s*nhiệm vụ|chức năng và nhiệm vụ)"
+    r"(?:,\s*thẩm quyền)?(?:\s+(?:được\s+(?:phân công|giao)|của mình))?\s*,?)?\s*"
+)
+
+
+def listed_ministries(
+    text: str, sentence: Span, mentions: list[AgencyMention]
+) -> LeadClause | None:
+    """Ministries listed after "Các Bộ:" opening a sentence and charged together ("2. Các Bộ:
+    Thông tin và Truyền thông, …, Y tế theo chức năng, nhiệm vụ được phân công, nghiên cứu, đề
+    xuất …"): each leads the task that follows the list."""
+    mark = _ITEM_MARK.match(text, sentence.start, sentence.end)
+    start = mark.end() if mark else sentence.start
+    first = next((i for i, m in enumerate(mentions) if m.start == start), None)
+    if first is None or not re.match(r"[Cc]ác\s+[Bb]ộ\s*:", text[start : mentions[first].end]):
+        return None
+    group = [mentions[first]]
+    for nxt in mentions[first + 1 :]:
+        if not CO_LEAD_GLUE.fullmatch(text, group[-1].end, nxt.start):
+            break
+        group.append(nxt)
+    if len(group) < 2 or any(m.ref.collective for m in group):
+        return None
+    role = ROLE_AFTER.match(text, group[-1].end, sentence.end)
+    if role:
+        return LeadClause(group, role.end())
+    mandate = _MANDATE.match(text, group[-1].end, sentence.end)
+    return LeadClause(group, mandate.end()) if mandate else None

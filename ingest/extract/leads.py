@@ -44,6 +44,13 @@ def co_leads(
     return group[-1:]
 
 
+# ", UBND các huyện, thị xã, thành phố" closing a list of bodies told together
+_LOCAL_COMMITTEES = re.compile(
+    r"\s*(?:,|và)\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?:huyện|quận|xã|phường)"
+    r"(?:\s*,\s*(?:thị xã|thành phố|quận|huyện|xã|phường|thị trấn))*\s+(?=[a-zđà-ỹ])"
+)
+
+
 def directed_list(
     text: str, sentence: Span, mentions: list[AgencyMention], index: int
 ) -> tuple[list[AgencyMention], int]:
@@ -56,6 +63,11 @@ def directed_list(
         group.append(nxt)
         position = nxt.end
     joined = len(group) > 1 and "và" in text[group[-2].end : group[-1].start]
+    tail = _LOCAL_COMMITTEES.match(text, position, sentence.end) if len(group) > 1 else None
+    if tail:
+        # "giao Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các huyện, thị xã, thành phố ưu tiên
+        # bố trí …": the named departments lead together, the local committees with them
+        return group, tail.end()
     if len(group) > 1 and not ROLE_AFTER.match(text, position, sentence.end) and not joined:
         # "giao Sở A, Sở B …" without a role: unclear; "Giao cho Sở A và Sở B hướng dẫn …"
         # names both
@@ -83,10 +95,15 @@ def heading_lead(
     return None
 
 
+_CLAUSE_OPENER = re.compile(
+    r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra|Theo đó|trên cơ sở đó)\s*,?\s*$"
+)
+
+
 def opens_clause(text: str, sentence: Span, start: int) -> bool:
     """Whether an agency stands at the start of its sentence or of a ";"-clause."""
     head = text[sentence.start : start]
-    head = re.sub(r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra)\s*,?\s*$", "", head)
+    head = _CLAUSE_OPENER.sub("", head)
     return not head.strip() or head.rstrip().endswith(";")
 
 
@@ -123,13 +140,69 @@ def ministry_initials(catalogue: Catalogue) -> dict[str, AgencyRef]:
     return result
 
 
+def ministry_short_names(catalogue: Catalogue) -> dict[str, AgencyRef]:
+    """Each curated ministry by its name without "Bộ" ("Công an", "Văn hóa, Thể thao và Du
+    lịch"), as a list "Các Bộ: Công an, Tài chính, Y tế" names them."""
+    cached = catalogue.cache.get("ministry-short-names")
+    if isinstance(cached, dict):
+        return cached
+    result = {
+        entry.labels[0][3:]: resolve_agency(entry.labels[0], catalogue)
+        for entry in catalogue.agencies.values()
+        if entry.labels
+        and entry.labels[0].startswith("Bộ ")
+        and entry.labels[0] not in _NOT_A_MINISTRY
+        and entry.level == "national"
+    }
+    catalogue.cache["ministry-short-names"] = result
+    return result
+
+
+# "Các Bộ: Thông tin và Truyền thông, Văn hóa, Thể thao và Du lịch, Công an, …"
+_NAMED_LIST = re.compile(r"(?<![\w])(?:các|Các)\s+(?:bộ|Bộ)\s*:\s*")
+_NAME_GLUE = re.compile(r"\s*(?:,|và)\s*")
+
+
+def named_ministries(text: str, start: int, end: int, catalogue: Catalogue) -> list[AgencyMention]:
+    """Ministries named without "Bộ" after "Các Bộ:" in [start, end), the longest curated name
+    at each place (names hold commas and "và"); two or more, or none."""
+    names = ministry_short_names(catalogue)
+    ordered = sorted(names, key=len, reverse=True)
+    mentions: list[AgencyMention] = []
+    for listed in _NAMED_LIST.finditer(text, start, end):
+        found: list[AgencyMention] = []
+        position = listed.end()
+        while position < end:
+            name = next(
+                (
+                    n
+                    for n in ordered
+                    if text.startswith(n, position)
+                    and not text[position + len(n) : position + len(n) + 1].isalnum()
+                ),
+                None,
+            )
+            if name is None:
+                break
+            begin = listed.start() if not found else position
+            found.append(AgencyMention(begin, position + len(name), names[name]))
+            glue = _NAME_GLUE.match(text, position + len(name), end)
+            if glue is None:
+                break
+            position = glue.end()
+        if len(found) >= 2:
+            mentions.extend(found)
+    return mentions
+
+
 def abbreviated_ministries(
     text: str, start: int, end: int, catalogue: Catalogue
 ) -> list[AgencyMention]:
     """Ministries named by initials after "các bộ:" in [start, end), one mention each (the first
-    one covers "các bộ:" so that a directive before it still reads as one)."""
+    one covers "các bộ:" so that a directive before it still reads as one), or by their names
+    without "Bộ" ("Các Bộ: Công an, Tài chính, …")."""
     initials = ministry_initials(catalogue)
-    mentions: list[AgencyMention] = []
+    mentions: list[AgencyMention] = named_ministries(text, start, end, catalogue)
     for listed in _ABBREVIATED_LIST.finditer(text, start, end):
         codes = list(_CODE.finditer(text, listed.start("codes"), listed.end("codes")))
         if not codes or not all(c.group() in initials for c in codes):

@@ -87,6 +87,9 @@ def _passive_giver(
     return None
 
 
+_CLAUSE_LINK = re.compile(r"(?:trên cơ sở đó|theo đó|đồng thời|sau đó)\s*,\s*", re.IGNORECASE)
+
+
 def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
@@ -94,7 +97,10 @@ def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention
     for index in range(start, contrast if contrast is not None else sentence.end):
         if text[index] == ";":
             rest = text[index + 1 : sentence.end]
-            offset = index + 1 + len(rest) - len(rest.lstrip())
+            offset = index + 1 + len(rest) - len(rest.lstrip(" \t\n."))  # "; .phối hợp"
+            linked = _CLAUSE_LINK.match(text, offset)  # "; trên cơ sở đó, Đài … tiếp thu"
+            if linked and any(m.start == linked.end() for m in mentions):
+                return index
             if any(m.start == offset for m in mentions) or ROLE_OPENING.match(text, offset):
                 return index
     return contrast if contrast is not None else sentence.end
