@@ -245,7 +245,7 @@ def _target(
         and re.fullmatch(r"[^,;()]*\s(?:cho|tại|của|trong|với)\s+", text[previous_end : q.start])
     ):
         return None  # "405 phòng … cho 405 trường": whom the target serves, not another target
-    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 6) : q.start])
+    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 14) : q.start])
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"

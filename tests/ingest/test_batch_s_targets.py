@@ -63,3 +63,11 @@ def test_a_headline_rounding_a_body_figure_and_a_credited_caption_are_not_counte
     twos = [t for t in _targets("dev-s-bkhcn-qd149.txt", catalogue) if t.value == 2]
     assert len(twos) == 1
     assert "Cùng với đó" in twos[0].evidence.quote
+
+
+def test_a_place_written_vi_tri_is_a_rank(catalogue):
+    # "Đến năm 2045, Chỉ số đổi mới sáng tạo toàn cầu (GII) đứng vị trí ≤ 30."
+    ranks = [t for t in _targets("dev-s-bkhcn-qd149.txt", catalogue) if t.unit == "thứ bậc"]
+    assert [(t.value, t.comparator, t.year, t.indicator_key) for t in ranks] == [
+        (30, "lte", 2045, "gii-rank")
+    ]
