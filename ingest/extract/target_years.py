@@ -27,6 +27,10 @@ _PAIRED = re.compile(
 _YEAR_AFTER = re.compile(
     r"\s*(?:\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)|vào\s+năm\s+((?:19|20)\d\d)\b)"
 )
+# "… từ năm học 2025–2026" closing the figure's clause: the goal holds from that school year
+_SCHOOL_YEAR_AFTER = re.compile(
+    r"[^.;:()]{0,120}?\btừ năm học\s+((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?"
+)
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
 # sẽ chiếm 20% GDP") is the level at its end.
@@ -85,6 +89,9 @@ def year_of(
     after = _YEAR_AFTER.match(text, end)
     if after:
         return int(after.group(1) or after.group(2)), after.end()
+    school = _SCHOOL_YEAR_AFTER.match(text, end)
+    if school:  # "100% cơ sở giáo dục … sử dụng học bạ số từ năm học 2025–2026"
+        return int(school.group(1)), end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]

@@ -71,3 +71,19 @@ def test_a_place_written_vi_tri_is_a_rank(catalogue):
     assert [(t.value, t.comparator, t.year, t.indicator_key) for t in ranks] == [
         (30, "lte", 2045, "gii-rank")
     ]
+
+
+def test_a_goal_after_de_starts_at_its_figure_and_holds_from_its_school_year(catalogue):
+    # "Sở Giáo dục và Đào tạo được giao … hướng dẫn triển khai để 100% cơ sở giáo dục phổ thông …
+    # sử dụng sổ điểm điện tử và Học bạ số từ năm học 2025–2026."
+    (target,) = _targets("dev-s-phu-tho-hoc-ba-so.txt", catalogue)
+    assert (target.value, target.year) == (100, 2025)
+    assert target.evidence.quote.startswith("100% cơ sở giáo dục phổ thông")
+
+
+def test_a_second_attribute_of_the_same_population_is_a_measure_of_its_own(catalogue):
+    # "80% dân số trưởng thành có định danh điện tử VNeID và 50% có chữ ký số cá nhân"
+    by_value = {t.value: t for t in _targets("dev-s-dong-thap-kinh-te-so.txt", catalogue)}
+    assert by_value[50].indicator_key == "digital-signature-adoption-local"
+    assert by_value[50].evidence.quote.startswith("50% có chữ ký số cá nhân")
+    assert by_value[80].indicator_key in {"digital-identity-accounts", "bank-account-ownership"}
