@@ -17,8 +17,12 @@ from ingest.model import DocumentRef, TargetFact
 from ingest.resolve import Catalogue, resolve_indicator
 
 # "năm" may be left out: "mục tiêu cơ bản là đến 2025, bao gồm: …"
+# "Theo đó, đến năm 2025, …", "Theo kế hoạch, đến cuối năm 2025, …": a short lead-in may come
+# first
 _HORIZON = re.compile(
-    r"^\W*(?:mục tiêu\s+)?(?:đến|tới)\s+(?:năm\s+)?((?:20|21)\d\d)\b", re.IGNORECASE
+    r"^\W*(?:(?:theo (?:đó|kế hoạch)|cụ thể|trong đó)\s*,?\s*)?(?:mục tiêu\s+)?(?:đến|tới)"
+    r"(?:\s+(?:hết|cuối))?\s+(?:năm\s+)?((?:20|21)\d\d)\b",
+    re.IGNORECASE,
 )
 
 
@@ -131,7 +135,12 @@ def named_in_paragraph(context: ExtractionContext, text: str, figure: int) -> Do
 
 
 # A photo caption or credit line: "(Ảnh: cand.com.vn)", "Ảnh: …", "Nguồn ảnh: …".
-_CAPTION = re.compile(r"(?:^|\()\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:", re.IGNORECASE)
+# A caption may also end with its credit: "… kinh phí chi cho R&D đạt 2% GDP. Ảnh minh họa."
+_CAPTION = re.compile(
+    r"(?:^|\()\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:"
+    r"|(?:^|[.(])\s*Ảnh minh h(?:ọa|oạ)\s*\.?\)?\s*$",
+    re.IGNORECASE,
+)
 
 
 def _paragraph(original: str, offset: int) -> str:
@@ -166,7 +175,18 @@ def _same_figure(fact: TargetFact) -> tuple[object, ...]:
     and the setting document the body's context gives may be missing from the opening)."""
     indicator = fact.indicator_key or " ".join(fact.indicator_text.lower().split())
     twin = indicator.removesuffix("-local").replace("-grdp", "-gdp")  # the national twin
-    return (twin, fact.value, fact.upper_value, fact.comparator, fact.unit, fact.year)
+    # the comparator is left out: a headline rounds it ("đóng góp khoảng 10% …" for the body's
+    # "chiếm 10% GRDP")
+    return (twin, fact.value, fact.upper_value, fact.year, fact.unit)
+
+
+def _announces(fact: TargetFact, body_figures: set[tuple[object, ...]]) -> bool:
+    """Whether a headline or sapo figure repeats a body figure; a bare "%" there ("khoảng 10%
+    tổng sản phẩm nội địa") may stand for the body's "% GRDP"."""
+    figure = _same_figure(fact)
+    if figure in body_figures:
+        return True
+    return fact.unit == "%" and any(body[:4] == figure[:4] for body in body_figures)
 
 
 def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
@@ -188,7 +208,7 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
         opening = fact.value is not None and _in_opening(original, fact.evidence.start)
         if display and (key in body or key in seen):
             continue  # a caption or headline repeating a target read elsewhere
-        if (display or opening) and _same_figure(fact) in body_figures:
+        if (display or opening) and _announces(fact, body_figures):
             continue  # a headline or sapo announcing a figure the body states
         if display:
             seen.add(key)

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from ingest.extract.sentences import Span
 from ingest.extract.target_phrases import is_noun_phrase, starts_list_item
+from ingest.extract.target_years import paired_year
 from ingest.text.numbers import Quantity, find_quantities
 
 RESULT = re.compile(
@@ -71,6 +72,10 @@ def is_result(text: str, start: int, end: int) -> bool:
 
 # "Có hơn 30 DN KH-CN, …": "there are more than" opens the list
 _THERE_ARE = re.compile(r"\bcó\s*$", re.IGNORECASE)
+# "- Tối thiểu 90% hồ sơ … cấp tỉnh, 80% … cấp huyện và 60% … cấp xã": a minimum opening a
+# clause governs the figures of that clause (up to its ";")
+_CLAUSE_OPENING = re.compile(r"(?:.*[:;])?[\s\-–+*•]*$", re.DOTALL)
+_MINIMUM = {"tối thiểu", "ít nhất"}
 
 
 def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | None) -> str | None:
@@ -79,8 +84,16 @@ def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | Non
     ``governing`` is not carried to it."""
     if q.comparator_word in ("hơn", "trên") and _THERE_ARE.search(text, sentence.start, q.start):
         return q.comparator
+    before = text[sentence.start : q.start]
+    word = (q.comparator_word or "").lower()
+    if word in _MINIMUM and q.comparator == "gte" and _CLAUSE_OPENING.fullmatch(before):
+        return "gte"
+    if governing and paired_year(text, sentence.start, q.start):
+        return governing  # "(năm 2030 đạt 100%)" is the item's later level, not a new item
     plain = q.comparator == "eq" and not q.comparator_word
-    if governing and plain and starts_list_item(text[sentence.start : q.start]):
+    if governing and plain and starts_list_item(before):
+        if governing == "gte" and before.rstrip().endswith(";"):
+            return None  # the minimum's clause has ended
         return governing
     return None
 

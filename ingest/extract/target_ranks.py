@@ -20,7 +20,8 @@ AMONG_CITIES = re.compile(r"\s+(?:thành phố|đô thị)\b(?!\s*,)", re.IGNORE
 RANK_TAIL = re.compile(
     r"(?:[^,;.]|,\s*thành(?: phố)?\b|,\s*(?=(?:chuyển đổi số|đổi mới sáng tạo|khoa học)\b))*"
 )
-RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP)\s+$")
+# "Chỉ số đổi mới sáng tạo toàn cầu (GII) đứng vị trí ≤ 30": a place is a rank too
+RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP|\bvị trí(?: thứ)?|\bthứ hạng)\s+$")
 RANK_SCOPE = re.compile(
     r"dẫn đầu\s+(thế giới|khu vực|Đông Nam Á|châu Á|cả nước|ASEAN)|(thế giới|Đông Nam Á|cả nước)"
 )

@@ -11,10 +11,25 @@ from ingest.extract.sentences import Span, paragraphs
 from ingest.text.numbers import Quantity
 
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
-_HEADING = re.compile(r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\d{1,2}[.)]|[a-zđ][.)])\s")
+_HEADING = re.compile(
+    r"^(?:#+\s*|\*\*)?(?:[IVX]{1,5}[.\-–]|\(?\d{1,2}[.)]|\(?[a-zđ][.)])\s", re.IGNORECASE
+)
+# "(1) Về xây dựng và phát triển chính quyền số, đến năm 2025:": a numbered heading that ends
+# with a colon introduces the list under it, whatever its length
+_LIST_HEADING = re.compile(r".*(?:đến|tới) năm\s+(?:20|21)\d\d\s*:\s*$", re.IGNORECASE)
+# "90% hồ sơ … (năm 2030 đạt 100%)": the later level of the same item, with its own year
+_PAIRED = re.compile(
+    r"\(\s*(?:(?:đến|tới|vào)\s+)?năm\s+((?:19|20)\d\d)\s*(?:đạt|là|:)?\s*"
+    r"(?:(?:tỷ|tỉ) lệ\s+)?(?:tối thiểu|ít nhất|trên|khoảng)?\s*$",
+    re.IGNORECASE,
+)
 # "45% (năm 2025)", "khoảng 30% GDP vào năm 2030": the year written right after the figure
 _YEAR_AFTER = re.compile(
     r"\s*(?:\(\s*(?:năm\s+)?((?:19|20)\d\d)\s*\)|vào\s+năm\s+((?:19|20)\d\d)\b)"
+)
+# "… từ năm học 2025–2026" closing the figure's clause: the goal holds from that school year
+_SCHOOL_YEAR_AFTER = re.compile(
+    r"[^.;:()]{0,120}?\btừ năm học\s+((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?"
 )
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
@@ -39,7 +54,7 @@ def sections(text: str) -> dict[int, tuple[bool, int | None]]:
         year = re.search(r"(?:đến|tới) năm\s+((?:20|21)\d\d)", line, re.IGNORECASE)
         if short and _SECTION_GOAL.search(line):
             state = (True, int(year.group(1)) if year else None)
-        elif short and year and (state[0] or _HEADING.match(line)) and len(line.split()) <= 8:
+        elif short and year and _opens_year_list(line, state[0]):
             state = (True, int(year.group(1)))
         elif short and _HEADING.match(line):
             state = (False, None)
@@ -47,12 +62,36 @@ def sections(text: str) -> dict[int, tuple[bool, int | None]]:
     return result
 
 
+def _opens_year_list(line: str, in_goals: bool) -> bool:
+    """Whether a short line with a year heads the list under it: a short heading or line in a
+    goals section, or a numbered heading ending with a colon."""
+    heading = bool(_HEADING.match(line))
+    return ((in_goals or heading) and len(line.split()) <= 8) or (
+        heading and bool(_LIST_HEADING.match(line))
+    )
+
+
+def paired_year(text: str, sentence_start: int, at: int) -> int | None:
+    """The year of a figure written as an item's later level, "(năm 2030 đạt 100%)"."""
+    opening = text.rfind("(", sentence_start, at)
+    if opening < 0 or ")" in text[opening:at]:
+        return None
+    match = _PAIRED.match(text, opening, at)
+    return int(match.group(1)) if match else None
+
+
 def year_of(
     text: str, quantity: Quantity, sentence: Span, section_year: int | None, end: int, unit: str
 ) -> tuple[int | None, int]:
+    paired = paired_year(text, sentence.start, quantity.start)
+    if paired:
+        return paired, end
     after = _YEAR_AFTER.match(text, end)
     if after:
         return int(after.group(1) or after.group(2)), after.end()
+    school = _SCHOOL_YEAR_AFTER.match(text, end)
+    if school:  # "100% cơ sở giáo dục … sử dụng học bạ số từ năm học 2025–2026"
+        return int(school.group(1)), end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]

@@ -102,7 +102,7 @@ _NATIONAL_QUOTE = re.compile(
 )
 _PHRASE_START = re.compile(
     r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
-    r"|trong đó|Bên cạnh đó)\s*",
+    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
     re.DOTALL,
 )
 
@@ -203,6 +203,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     return drop_repeats(facts, source.original)
 
 
+def share_of(unit: str | None) -> bool:
+    """Whether a unit states a share ("%", "% GRDP")."""
+    return bool(unit and unit.startswith("%"))
+
+
 def source_end(source: SourceText, fact: TargetFact) -> int:
     """The normalised offset where a target's evidence ends."""
     # offset_map is non-decreasing: the first normalised index mapped at or after ``end``
@@ -250,7 +255,7 @@ def _target(
         and re.fullmatch(r"[^,;()]*\s(?:cho|tại|của|trong|với)\s+", text[previous_end : q.start])
     ):
         return None  # "405 phòng … cho 405 trường": whom the target serves, not another target
-    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 6) : q.start])
+    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 14) : q.start])
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"
@@ -303,6 +308,10 @@ def _target(
         or bool(_YEAR_ONLY.fullmatch(phrase) or _RAISE_SAME.fullmatch(phrase))
         or phrase.lower() in {"và", "hoặc"}
     )  # "khoảng 45% (năm 2025), trên 50% (năm 2030)", "20% GDP và khoảng 30% GDP vào năm 2030"
+    if carried and list_item and share_of(unit) and after.startswith("có ") and not read_after:
+        # "80% dân số trưởng thành có định danh điện tử VNeID và 50% có chữ ký số cá nhân": the
+        # same population with another attribute, a measure of its own
+        label, read_after, carried = f"tỉ lệ {after}", True, False
     start = min(phrase_start, q.start) if phrase and not (list_item and read_after) else q.start
     if read_after and not rank:  # the quote holds what the figure counts
         after_start = text.find(after, end)
