@@ -159,8 +159,10 @@ def iter_holdings(
     if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
         return  # no agency is gone on that date: no query per province to find none
     size = max(1, min(first_chunk, LOOKUP_CHUNK))
-    for name, bindings in _batches(store, on, task, province, gone):
+    for name, bindings in _batches(store, on, task, province, False):
         rows = _ordered(store.select(load_query(name), bindings))
+        if gone:  # held by another body on ``on``: decided on the successions, on every engine
+            rows = [row for row in rows if holder_on(row["agency"], on, by_agency)]
         # texts and labels looked up a chunk of rows at a time: a first page reads only its own
         start = 0
         while start < len(rows):
@@ -205,7 +207,11 @@ def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dic
     found: dict[str, dict[str, Any]] = {}
     for start in range(0, len(ordered), LOOKUP_CHUNK):
         chunk = [IRI(iri) for iri in ordered[start : start + LOOKUP_CHUNK]]
-        found.update({row[key]: row for row in store.select(load_query(query), {key: chunk})})
+        for row in store.select(load_query(query), {key: chunk}):
+            kept = found.setdefault(row[key], {})
+            for name, value in row.items():  # several rows of one key: the least of each column
+                if value is not None and (kept.get(name) is None or str(value) < str(kept[name])):
+                    kept[name] = value
     return found
 
 
@@ -222,8 +228,12 @@ def count_holdings(
     if gone and not store.select(load_query("audit_gone_agencies"), {"on": on}):
         return 0  # no agency is gone on that date (3 ms, where the sum reads every agency)
     if task or province:
-        [(name, bindings)] = _batches(store, on, task, province, gone)
-        return len(store.select(load_query(name), bindings))
+        [(name, bindings)] = _batches(store, on, task, province, False)
+        rows = store.select(load_query(name), bindings)
+        if gone:  # as iter_holdings decides it: on the successions
+            by_agency = successions(store.select(load_query("audit_successions")))
+            rows = [row for row in rows if holder_on(row["agency"], on, by_agency)]
+        return len(rows)
     rows = store.select(load_query("audit_ownership_count"), {"on": on, "gone": gone})
     # SUM over no agency: 0 on Oxigraph, unbound on Virtuoso
     return int(rows[0].get("count") or 0) if rows else 0
@@ -233,7 +243,9 @@ def _holding(row: dict[str, Any], on: date, by_agency, mergers) -> Holding:
     """One row of ``audit_ownership_*.rq`` as a holding: the holder is the derived lookup's; the
     chain shown with it is walked over the (small) table of successions."""
     chain = holder_on(row["agency"], on, by_agency)
-    holder = row.get("holder") or row["agency"]
+    # the holder is the chain's end (Virtuoso's answer to the derived lookup in the province
+    # query lost some holders); the lookup's, or the agency itself, when nothing happened
+    holder = chain[-1].successor if chain else row.get("holder") or row["agency"]
     holder_label = chain[-1].successor_label if chain else row["agency_label"]
     note = ""
     if holder in mergers:

@@ -27,7 +27,9 @@ TASK_LIMIT = "how many of its tasks to list (default 200; all of them: /api/task
 def _links(rows: list[dict[str, Any]], target: str, via: str) -> list[DocumentLink]:
     """One link per document (a document with several types is listed once)."""
     links: dict[tuple[str, str], DocumentLink] = {}
-    for row in sorted(rows, key=lambda row: (row[via], row[target])):
+    # a total order in Python: engines order titles differently ("57- NQ/TW" / "57-NQ/TW")
+    order = (via, target, "identifier", "title", "type")
+    for row in sorted(rows, key=lambda row: tuple(str(row.get(k) or "") for k in order)):
         key = (row[target], row[via])
         if key not in links or (links[key].type is None and row.get("type")):
             links[key] = DocumentLink(
