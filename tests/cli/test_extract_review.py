@@ -54,7 +54,8 @@ def test_extract_json_and_gold_together_is_a_usage_error():
 
 def test_review_lists_unresolved_agencies_and_candidate_indicators(tmp_path):
     """Two development texts: Phú Thọ's review (an uncurated "Văn phòng Tỉnh ủy") and Điện Biên's
-    targets (the share of three-level meetings held online, no curated indicator)."""
+    targets (the share of electronic documents exchanged online, no curated indicator; its
+    three-level meetings now resolve to the curated online-meetings share)."""
     import shutil
 
     data = tmp_path / "data"
@@ -76,5 +77,9 @@ def test_review_lists_unresolved_agencies_and_candidate_indicators(tmp_path):
     assert office["count"] == 1 and office["sources"] == ["dev-phu-tho-tong-ket-2026"]
     assert office["examples"][0]["line"] == 11
     assert office["examples"][0]["file"] == "dev-phu-tho-tong-ket-2026.txt"
-    meetings = next(i for i in report["indicators"] if i["label"] == "tỉ lệ cuộc họp 3 cấp")
-    assert meetings["count"] == 2 and [e["line"] for e in meetings["examples"]] == [2, 3]
+    label = (
+        "tỉ lệ văn bản điện tử của cơ quan, đơn vị được trao đổi, liên thông trên môi trường mạng"
+    )
+    exchanged = next(i for i in report["indicators"] if i["label"] == label)
+    assert exchanged["count"] == 1 and [e["line"] for e in exchanged["examples"]] == [2]
+    assert not any("cuộc họp" in i["label"] for i in report["indicators"])
