@@ -70,6 +70,17 @@ def fingerprint(store_dir: Path) -> str:
     return hashlib.sha256(repr(names).encode()).hexdigest()
 
 
+def code_version() -> str:
+    """The server code that made the file (graph_api's Python, queries and templates): a file
+    made by other code (a new release serving an old store) is rebuilt, never served stale."""
+    package = Path(__file__).parent
+    digest = hashlib.sha256()
+    for path in sorted(package.rglob("*")):
+        if path.suffix in (".py", ".rq", ".html") and "__pycache__" not in path.parts:
+            digest.update(str(path.relative_to(package)).encode() + b"\0" + path.read_bytes())
+    return digest.hexdigest()
+
+
 def compute(store: Store) -> Prepared:
     """Read the index, the sort keys and every task from the store and put the tasks in order
     (what costs the graph's size)."""
@@ -85,6 +96,7 @@ def write(store_dir: Path, prepared: Prepared) -> Path:
     payload = {
         "format": FORMAT,
         "fingerprint": fingerprint(store_dir),
+        "code": code_version(),
         "search": prepared.search.tables(),
         "task_order": prepared.task_order.tables(),
         "audits": encode_audits(prepared.audits),  # optional: without it, the memo computes
@@ -130,6 +142,9 @@ def read(store_dir: Path) -> Prepared | None:
         return None
     if payload.get("fingerprint") != fingerprint(store_dir):
         log.warning("the serving index %s was made for another store than %s", path, store_dir)
+        return None
+    if payload.get("code") != code_version():
+        log.warning("the serving index %s was made by other server code: rebuilt", path)
         return None
     try:
         return Prepared(

@@ -18,7 +18,14 @@ import pytest
 from bench.server import Server
 from graph_api.pages.task_keys import read_task_keys
 from graph_api.pages.task_order import SORTS, sort_rows
-from graph_api.serving_index import FORMAT, compute, fingerprint, read, sidecar_path
+from graph_api.serving_index import (
+    FORMAT,
+    code_version,
+    compute,
+    fingerprint,
+    read,
+    sidecar_path,
+)
 from graph_api.store import OxigraphStore
 from tests.conftest import ROOT, copy_corpus
 
@@ -117,10 +124,13 @@ def test_a_file_naming_a_class_partial_or_for_another_store_is_not_used(data_dir
     sidecar_path(store).write_bytes(pickle.dumps({"format": FORMAT, "x": OSError("not plain")}))
     assert read(store) is None
     assert "may not name builtins.OSError" in caplog.text
-    this_store = {"format": FORMAT, "fingerprint": fingerprint(store)}
+    this_store = {"format": FORMAT, "fingerprint": fingerprint(store), "code": code_version()}
     sidecar_path(store).write_bytes(pickle.dumps(this_store))
     assert read(store) is None  # made for this store, but holds no tables
     assert "is not whole" in caplog.text
+    sidecar_path(store).write_bytes(pickle.dumps({**this_store, "code": "an older release"}))
+    assert read(store) is None  # made for this store by other server code: stale audits
+    assert "made by other server code" in caplog.text
     real = sidecar_path(store_dir(data_dir)).read_bytes()
     sidecar_path(store).write_bytes(real)  # made for the built store, not this one
     assert read(store) is None
