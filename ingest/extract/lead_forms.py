@@ -50,18 +50,7 @@ def joint_holders(text: str, sentence: Span, mentions: list[AgencyMention]) -> L
     first = next((i for i, m in enumerate(mentions) if m.start == holders.end()), None)
     if first is None:
         return None
-    group = [mentions[first]]
-    for nxt in mentions[first + 1 :]:
-        if not _HOLDER_GLUE.fullmatch(text, group[-1].end, nxt.start):
-            break
-        group.append(nxt)
-    if len(group) < 2 or any(m.ref.collective for m in group):
-        return None
-    role = ROLE_AFTER.match(text, group[-1].end, sentence.end)
-    if role:
-        return LeadClause(group, role.end())
-    acts = _ACTS.match(text, group[-1].end, sentence.end)
-    return LeadClause(group, acts.end()) if acts else None
+    return _joint_clause(text, sentence, mentions[first:], _HOLDER_GLUE, _ACTS)
 
 
 # "Điều 2. Các đồng chí Lãnh đạo Bộ Y tế tập trung lãnh đạo, chỉ đạo …": a body's leaders
@@ -164,9 +153,18 @@ def listed_ministries(
     first = next((i for i, m in enumerate(mentions) if m.start == start), None)
     if first is None or not re.match(r"[Cc]ác\s+[Bb]ộ\s*:", text[start : mentions[first].end]):
         return None
-    group = [mentions[first]]
-    for nxt in mentions[first + 1 :]:
-        if not CO_LEAD_GLUE.fullmatch(text, group[-1].end, nxt.start):
+    return _joint_clause(text, sentence, mentions[first:], CO_LEAD_GLUE, _MANDATE)
+
+
+def _joint_clause(
+    text: str, sentence: Span, mentions: list[AgencyMention], glue: re.Pattern, verb: re.Pattern
+) -> LeadClause | None:
+    """Two or more bodies, from ``mentions[0]`` on, joined by ``glue``, and the task after them:
+    after a role ("chủ trì …") or, failing that, after ``verb``; None for one body or a
+    collective."""
+    group = [mentions[0]]
+    for nxt in mentions[1:]:
+        if not glue.fullmatch(text, group[-1].end, nxt.start):
             break
         group.append(nxt)
     if len(group) < 2 or any(m.ref.collective for m in group):
@@ -174,5 +172,5 @@ def listed_ministries(
     role = ROLE_AFTER.match(text, group[-1].end, sentence.end)
     if role:
         return LeadClause(group, role.end())
-    mandate = _MANDATE.match(text, group[-1].end, sentence.end)
-    return LeadClause(group, mandate.end()) if mandate else None
+    found = verb.match(text, group[-1].end, sentence.end)
+    return LeadClause(group, found.end()) if found else None
