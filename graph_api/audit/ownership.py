@@ -21,6 +21,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import date
 from typing import Any
 
+from graph_api.least_rows import least_per_key
 from graph_api.named_queries import load_query
 from graph_api.store import IRI, Store
 
@@ -204,15 +205,14 @@ def _lookup(store: Store, query: str, key: str, iris: set[str]) -> dict[str, dic
     """Rows of ``query`` bound to ``iris``, ``LOOKUP_CHUNK`` at a time (long VALUES lists fall
     off a cliff on the engine), by their ``key``."""
     ordered = sorted(iris)
-    found: dict[str, dict[str, Any]] = {}
-    for start in range(0, len(ordered), LOOKUP_CHUNK):
-        chunk = [IRI(iri) for iri in ordered[start : start + LOOKUP_CHUNK]]
-        for row in store.select(load_query(query), {key: chunk}):
-            kept = found.setdefault(row[key], {})
-            for name, value in row.items():  # several rows of one key: the least of each column
-                if value is not None and (kept.get(name) is None or str(value) < str(kept[name])):
-                    kept[name] = value
-    return found
+    rows = (
+        row
+        for start in range(0, len(ordered), LOOKUP_CHUNK)
+        for row in store.select(
+            load_query(query), {key: [IRI(iri) for iri in ordered[start : start + LOOKUP_CHUNK]]}
+        )
+    )
+    return least_per_key(rows, lambda row: row[key])  # several rows of one key: the least
 
 
 def count_holdings(

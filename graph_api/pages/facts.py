@@ -7,6 +7,7 @@ from typing import Any
 
 from fastapi import Request
 
+from graph_api.least_rows import least_per_key
 from graph_api.pages.evidence import load_quotes
 from graph_api.pages.i18n import Words
 from graph_api.pages.labels import kind_of, nfc, own_label, pick
@@ -64,22 +65,12 @@ class Facts:
         ]
 
 
-def least_per_fact(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One row per (property, value): the least of each other column, in code-point order (as
-    SPARQL's MIN on Oxigraph; the same on every engine)."""
-    found: dict[tuple[str, str], dict[str, Any]] = {}
-    for row in rows:
-        kept = found.setdefault((str(row["property"]), str(row["value"])), dict(row))
-        for name, value in row.items():
-            if value is not None and (kept.get(name) is None or str(value) < str(kept[name])):
-                kept[name] = value
-    return list(found.values())
-
-
 async def load_facts(request: Request, iri: str, lang: str) -> Facts:
     """The facts, names and evidence of ``iri`` (three queries, each fact once)."""
     bindings = {"entity": IRI(iri)}
-    rows = least_per_fact(await select(request, "page_facts", bindings))
+    rows = await select(request, "page_facts", bindings)
+    # one row per (property, value), the least of each other column: as MIN on every engine
+    rows = list(least_per_key(rows, lambda row: (str(row["property"]), str(row["value"]))).values())
     title, other_names = own_label(await select(request, "page_labels", bindings), lang)
     facts = Facts(iri, title or "", other_names, [])
     for row in rows:
