@@ -94,6 +94,20 @@ def theme_coverage(
     return report
 
 
+def read_themes(store: Store) -> dict[str, Theme]:
+    """The curated themes by IRI, each with its labels (a missing one falls back to the other,
+    then to the IRI) and notation."""
+    return {
+        row["theme"]: Theme(
+            row["theme"],
+            row.get("label_vi") or row["theme"],
+            row.get("label_en") or row.get("label_vi") or row["theme"],
+            row.get("notation"),
+        )
+        for row in store.select(load_query("audit_themes"))
+    }
+
+
 def audit_tasks(
     store: Store, province: str | None = None, provinces: dict[str, str] | None = None
 ) -> TaskAlignmentReport:
@@ -103,15 +117,7 @@ def audit_tasks(
     if province is not None:
         chosen = resolve_province(province, provinces)
         provinces = {chosen: provinces[chosen]}
-    themes = {
-        row["theme"]: Theme(
-            row["theme"],
-            row.get("label_vi") or row["theme"],
-            row.get("label_en") or row.get("label_vi") or row["theme"],
-            row.get("notation"),
-        )
-        for row in store.select(load_query("audit_themes"))
-    }
+    themes = read_themes(store)
     rows = store.select(load_query("audit_national_task_themes"))
     # one query per province: at 10⁶ quads all of them at once is 54,000 rows in one answer
     # (7.4 s on Virtuoso, near the time limit, and 5× that at 5·10⁶), one province 1,600

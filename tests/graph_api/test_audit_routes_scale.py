@@ -18,7 +18,7 @@ from graph_api.audit.coverage import render_coverage
 from graph_api.audit.memo import ReleaseMemo
 from graph_api.audit.ownership import holder_on, successions
 from graph_api.audit.provinces import province_labels
-from graph_api.audit.themes import Theme, theme_coverage
+from graph_api.audit.themes import read_themes, theme_coverage
 from graph_api.named_queries import load_query
 from graph_api.settings import Settings
 
@@ -72,15 +72,7 @@ def test_ownership_rows_keep_the_order_of_the_queries_sort(client, built_oxigrap
 
 
 def test_streamed_task_alignment_equals_the_whole_report(client, built_oxigraph):
-    themes = {
-        row["theme"]: Theme(
-            row["theme"],
-            row.get("label_vi") or row["theme"],
-            row.get("label_en") or row.get("label_vi") or row["theme"],
-            row.get("notation"),
-        )
-        for row in built_oxigraph.select(load_query("audit_themes"))
-    }
+    themes = read_themes(built_oxigraph)
     provinces = province_labels(built_oxigraph)
     rows = built_oxigraph.select(load_query("audit_task_themes"))  # every task, one query
     before = theme_coverage(themes, rows, provinces).as_dict()
