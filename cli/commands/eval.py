@@ -30,7 +30,7 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def _explicit_data_dir(args: argparse.Namespace, settings: Settings) -> Path | None:
+def explicit_data_dir(args: argparse.Namespace, settings: Settings) -> Path | None:
     """The data folder the user chose, if any; the Settings default (``./data``) is no choice."""
     if getattr(args, "eval_data_dir", None) is not None:
         return args.eval_data_dir
@@ -47,7 +47,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     for folder in (args.gold_dir, args.sources_dir):
         if not folder.is_dir():
             raise FileNotFoundError(f"{folder}: not a folder")
-    catalogue = Catalogue.load(curated_dir(_explicit_data_dir(args, settings)))
+    catalogue = Catalogue.load(curated_dir(explicit_data_dir(args, settings)))
     with progress_bar("eval", quiet=args.quiet) as progress:
         report = score_extractor(args.gold_dir, args.sources_dir, catalogue, progress=progress)
     print(report.to_json() if args.json else report.to_text())

@@ -14,7 +14,7 @@ import tempfile
 from pathlib import Path
 
 from cli.commands import add_quiet_argument, open_store, progress_bar
-from cli.commands.eval import _explicit_data_dir
+from cli.commands.eval import explicit_data_dir
 from graph_api.settings import Settings
 
 HELP = "score the alignment audit's verdicts on gold provincial targets, per batch"
@@ -40,7 +40,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
 
     if not args.gold_dir.is_dir():
         raise FileNotFoundError(f"{args.gold_dir}: not a folder")
-    data = _explicit_data_dir(args, settings) or package_data_dir()
+    data = explicit_data_dir(args, settings) or package_data_dir()
     curated, sources = curated_dir(data), data / "sources"
     if not sources.is_dir():
         raise FileNotFoundError(f"{sources}: not a folder (--data-dir holds sources/)")
