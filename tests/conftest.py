@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -18,6 +20,16 @@ def copy_corpus(target: Path) -> Path:
     shutil.copytree(DATA / "curated", target / "curated")
     shutil.copytree(DATA / "sources", target / "sources")
     return target
+
+
+def cli_built_copy(built_store: Path, target: Path) -> Path:
+    """A copy of data/ at ``target`` built by the real command, as a user runs it (with the facts
+    the session's build extracted from the same texts, so it does not extract them again)."""
+    data = copy_corpus(target)
+    shutil.copytree(built_store / "cache", data / "build" / "cache")
+    command = [sys.executable, "-m", "cli", "--data-dir", str(data)]
+    subprocess.run([*command, "build", "--no-validate", "--quiet"], cwd=ROOT, check=True)
+    return data
 
 
 @pytest.fixture(scope="session")

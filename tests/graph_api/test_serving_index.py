@@ -6,9 +6,6 @@ from __future__ import annotations
 
 import json
 import pickle
-import shutil
-import subprocess
-import sys
 import urllib.error
 import urllib.request
 from pathlib import Path
@@ -27,7 +24,8 @@ from graph_api.serving_index import (
     sidecar_path,
 )
 from graph_api.store import OxigraphStore
-from tests.conftest import ROOT, copy_corpus
+from ontology.releases import current_store_path
+from tests.conftest import cli_built_copy
 
 ID = "https://w3id.org/policygraph/id/"
 
@@ -36,15 +34,7 @@ ID = "https://w3id.org/policygraph/id/"
 def data_dir(built_store, tmp_path_factory) -> Path:
     """A copy of data/ built by the real command, as a user runs it (with the facts the
     session's build extracted from the same texts, so it does not extract them again)."""
-    data = copy_corpus(tmp_path_factory.mktemp("serving") / "data")
-    shutil.copytree(built_store / "cache", data / "build" / "cache")
-    command = [sys.executable, "-m", "cli", "--data-dir", str(data)]
-    subprocess.run([*command, "build", "--no-validate", "--quiet"], cwd=ROOT, check=True)
-    return data
-
-
-def store_dir(data: Path) -> Path:
-    return (data / "build" / "current" / "store").resolve()
+    return cli_built_copy(built_store, tmp_path_factory.mktemp("serving") / "data")
 
 
 def get(url: str) -> tuple[int, str]:
@@ -53,7 +43,7 @@ def get(url: str) -> tuple[int, str]:
 
 
 def test_the_build_writes_the_index_and_sort_keys_beside_the_store(data_dir):
-    store = store_dir(data_dir)
+    store = current_store_path(data_dir / "build")
     assert sidecar_path(store).is_file()
     stored = read(store)
     assert stored is not None
@@ -72,8 +62,8 @@ def test_the_build_writes_the_index_and_sort_keys_beside_the_store(data_dir):
 @pytest.mark.parametrize("sort", SORTS)
 @pytest.mark.parametrize("descending", [False, True])
 def test_the_stored_orders_give_what_sorting_the_keys_gives(data_dir, sort, descending):
-    stored = read(store_dir(data_dir))
-    live = OxigraphStore(store_dir(data_dir))
+    stored = read(current_store_path(data_dir / "build"))
+    live = OxigraphStore(current_store_path(data_dir / "build"))
     try:
         keys = read_task_keys(live)
     finally:
@@ -100,7 +90,7 @@ def test_the_server_answers_tasks_and_search_from_the_file(data_dir, tmp_path):
 
 
 def test_without_the_file_the_server_rebuilds_and_says_so(data_dir, tmp_path):
-    store = store_dir(data_dir)
+    store = current_store_path(data_dir / "build")
     moved = tmp_path / "kept.pickle"
     sidecar_path(store).rename(moved)
     log = tmp_path / "server.log"
@@ -131,7 +121,7 @@ def test_a_file_naming_a_class_partial_or_for_another_store_is_not_used(data_dir
     sidecar_path(store).write_bytes(pickle.dumps({**this_store, "code": "an older release"}))
     assert read(store) is None  # made for this store by other server code: stale audits
     assert "made by other server code" in caplog.text
-    real = sidecar_path(store_dir(data_dir)).read_bytes()
+    real = sidecar_path(current_store_path(data_dir / "build")).read_bytes()
     sidecar_path(store).write_bytes(real)  # made for the built store, not this one
     assert read(store) is None
     assert "was made for another store" in caplog.text
@@ -140,7 +130,7 @@ def test_a_file_naming_a_class_partial_or_for_another_store_is_not_used(data_dir
 def test_suggestions_come_from_the_stored_keys_and_match_an_old_file(data_dir):
     """The keys an unknown id is matched against are in the build's file; an index read from a
     file without them (an older build) makes the same keys and gives the same suggestions."""
-    stored = read(store_dir(data_dir)).search
+    stored = read(current_store_path(data_dir / "build")).search
     assert len(stored.tables()) == 7 and stored.near["document"][0]
     older = type(stored).from_tables(stored.tables()[:6])
     assert older.near == stored.near

@@ -5,9 +5,6 @@ what it computes itself from a store whose file lacks them (which it still answe
 from __future__ import annotations
 
 import pickle
-import shutil
-import subprocess
-import sys
 import urllib.request
 from pathlib import Path
 
@@ -17,7 +14,8 @@ from bench.server import Server
 from graph_api.serving_index import read, sidecar_path, write
 from graph_api.serving_index_audits import compute
 from graph_api.store import OxigraphStore
-from tests.conftest import ROOT, copy_corpus
+from ontology.releases import current_store_path
+from tests.conftest import cli_built_copy
 
 AUDITED = (  # every route whose whole-country answer the memo keeps
     "/api/audit/alignment",
@@ -37,15 +35,7 @@ MISSING = "is not in the release's serving index: computed"
 @pytest.fixture(scope="module")
 def data_dir(built_store, tmp_path_factory) -> Path:
     """A copy of data/ built by the real command (reusing the session build's extracted facts)."""
-    data = copy_corpus(tmp_path_factory.mktemp("audits") / "data")
-    shutil.copytree(built_store / "cache", data / "build" / "cache")
-    command = [sys.executable, "-m", "cli", "--data-dir", str(data)]
-    subprocess.run([*command, "build", "--no-validate", "--quiet"], cwd=ROOT, check=True)
-    return data
-
-
-def store_dir(data: Path) -> Path:
-    return (data / "build" / "current" / "store").resolve()
+    return cli_built_copy(built_store, tmp_path_factory.mktemp("audits") / "data")
 
 
 def answers(data: Path, log: Path) -> dict[str, bytes]:
@@ -60,7 +50,7 @@ def answers(data: Path, log: Path) -> dict[str, bytes]:
 
 
 def test_the_build_writes_the_audits_the_store_gives(data_dir):
-    store = store_dir(data_dir)
+    store = current_store_path(data_dir / "build")
     stored = read(store)
     assert stored is not None
     live = OxigraphStore(store)
@@ -84,7 +74,7 @@ def test_the_build_writes_the_audits_the_store_gives(data_dir):
 def test_first_answers_come_from_the_file_and_equal_the_computed_ones(data_dir, tmp_path):
     with_file = answers(data_dir, tmp_path / "with.log")
     assert MISSING not in (tmp_path / "with.log").read_text()
-    path = sidecar_path(store_dir(data_dir))
+    path = sidecar_path(current_store_path(data_dir / "build"))
     kept = path.read_bytes()
     payload = pickle.loads(kept)
     del payload["audits"]  # as a store built before the audits were written

@@ -6,9 +6,11 @@ from __future__ import annotations
 from functools import cache
 from pathlib import Path
 
-from ingest.model import SourceMeta, SourceText
+from ingest.extract import extract_all
+from ingest.model import SourceMeta, SourceText, TargetFact
 from ingest.readers.txt import find_pipe_tables
 from ingest.resolve import Catalogue
+from ingest.sources import read_source
 from ingest.text.normalise import normalise
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -39,6 +41,14 @@ def source_of(text: str, source_id: str, meta: SourceMeta | None = None) -> Sour
 def curated_catalogue() -> Catalogue:
     """The catalogue of data/curated, loaded once per test run (it takes about a second)."""
     return Catalogue.load(ROOT / "data" / "curated")
+
+
+@cache
+def source_targets(name: str) -> tuple[TargetFact, ...]:
+    """The targets the extractor finds in ``data/sources/<name>`` with the curated catalogue
+    (read once per test run)."""
+    facts = extract_all(read_source(SOURCES / name), curated_catalogue())
+    return tuple(f for f in facts if isinstance(f, TargetFact))
 
 
 SMALL_CURATED = ("agencies.ttl", "documents.ttl", "themes.ttl")

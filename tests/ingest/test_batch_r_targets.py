@@ -7,35 +7,23 @@ from __future__ import annotations
 
 from datetime import date
 
-from ingest.extract import extract_all
 from ingest.extract.table_targets import normalise_unit
 from ingest.extract.target_phrases import path_measure
 from ingest.extract.target_results import is_equivalent, reports_past
 from ingest.model import TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.sources import read_source
-from tests.ingest.common import SOURCES
-
-_READ: dict[str, tuple[TargetFact, ...]] = {}
-
-
-def _targets(name: str, catalogue) -> tuple[TargetFact, ...]:
-    """The targets of one source (read once per test session: the catalogue is session-wide)."""
-    if name not in _READ:
-        source = read_source(SOURCES / name)
-        facts = extract_all(source, catalogue)
-        _READ[name] = tuple(f for f in facts if isinstance(f, TargetFact))
-    return _READ[name]
+from tests.ingest.common import SOURCES, source_targets
 
 
 def _by_value(name: str, catalogue) -> dict[float, TargetFact]:
-    return {t.value: t for t in _targets(name, catalogue) if t.value is not None}
+    return {t.value: t for t in source_targets(name) if t.value is not None}
 
 
 def test_a_list_continued_by_ngoai_ra_keeps_the_years_of_the_paragraph_before(catalogue):
     # "… đặt mục tiêu đến hết năm 2025, tỷ trọng kinh tế số đạt 35% GRDP; …" then the next
     # paragraph "Ngoài ra, thành phố hướng tới đạt tỷ lệ trên 0,7 doanh nghiệp …; 85% …"
-    targets = _targets("dev-r-hai-phong-kh106.txt", catalogue)
+    targets = source_targets("dev-r-hai-phong-kh106.txt")
     assert len(targets) == 7
     assert {t.year for t in targets} == {2025}
     assert {t.scope for t in targets} == {"hai-phong"}
@@ -70,7 +58,7 @@ def test_a_year_by_year_path_without_cue_words_gives_one_target_per_year(catalog
     # triệu đồng; năm 2027 đạt 150,64 triệu đồng; … và đến năm 2030 đạt 220,12 triệu đồng."
     path = {
         t.year: t
-        for t in _targets("dev-r-tay-ninh-dai-hoi-grdp.txt", catalogue)
+        for t in source_targets("dev-r-tay-ninh-dai-hoi-grdp.txt")
         if t.comparator == "eq" and t.unit == "triệu đồng"
     }
     assert {year: t.value for year, t in path.items()} == {
@@ -169,7 +157,7 @@ def test_a_share_within_each_sector_is_not_the_sectors_share_of_the_digital_econ
     # "kinh tế số trong từng ngành, lĩnh vực đạt tối thiểu 15%" (Strategy 411's measure) against
     # 57-NQ/TW's "kinh tế số các ngành, lĩnh vực chiếm tối thiểu 70% kinh tế số"
     within = _by_value("dev-r-hai-phong-kh106.txt", catalogue)
-    (each,) = [t for t in _targets("dev-r-hai-phong-kh106.txt", catalogue) if t.comparator == "gte"]
+    (each,) = [t for t in source_targets("dev-r-hai-phong-kh106.txt") if t.comparator == "gte"]
     assert each.indicator_text == "kinh tế số trong từng ngành, lĩnh vực"
     assert each.indicator_key == "digital-economy-share-each-sector"
     assert within[35].indicator_key == "digital-economy-share-grdp"

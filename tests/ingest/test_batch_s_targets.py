@@ -5,25 +5,11 @@ figures of that clause."""
 
 from __future__ import annotations
 
-from ingest.extract import extract_all
-from ingest.model import TargetFact
-from ingest.sources import read_source
-from tests.ingest.common import SOURCES
-
-_READ: dict[str, tuple[TargetFact, ...]] = {}
-
-
-def _targets(name: str, catalogue) -> tuple[TargetFact, ...]:
-    """The targets of one source (read once per test session: the catalogue is session-wide)."""
-    if name not in _READ:
-        source = read_source(SOURCES / name)
-        facts = extract_all(source, catalogue)
-        _READ[name] = tuple(f for f in facts if isinstance(f, TargetFact))
-    return _READ[name]
+from tests.ingest.common import source_targets
 
 
 def _levels(name: str, catalogue) -> set[tuple[float, str, int | None]]:
-    return {(t.value, t.comparator, t.year) for t in _targets(name, catalogue) if t.value}
+    return {(t.value, t.comparator, t.year) for t in source_targets(name) if t.value}
 
 
 def test_paired_levels_keep_their_year_and_the_heading_gives_the_rest(catalogue):
@@ -38,7 +24,7 @@ def test_paired_levels_keep_their_year_and_the_heading_gives_the_rest(catalogue)
 def test_a_minimum_governs_the_figures_of_its_clause_only(catalogue):
     # "Tối thiểu 50% lao động được trang bị kỹ năng số cơ bản và 20% có kỹ năng số chuyên sâu;
     # 100% cán bộ, công chức, viên chức …"
-    by_value = {t.value: t for t in _targets("dev-s-lao-cai-kh-dot-pha.txt", catalogue)}
+    by_value = {t.value: t for t in source_targets("dev-s-lao-cai-kh-dot-pha.txt")}
     assert by_value[50].comparator == "gte"
     assert by_value[20].comparator == "gte"
     assert by_value[100].comparator == "eq"
@@ -47,7 +33,7 @@ def test_a_minimum_governs_the_figures_of_its_clause_only(catalogue):
 def test_a_lead_in_before_the_horizon_still_gives_the_paragraph_its_year(catalogue):
     # "Theo kế hoạch, đến cuối năm 2025, tỉnh Đồng Tháp đặt chỉ tiêu … . Đồng thời, 80% người dân
     # từ 15 tuổi trở lên có tài khoản …; 80% dân số trưởng thành có định danh điện tử VNeID …"
-    assert {t.year for t in _targets("dev-s-dong-thap-kinh-te-so.txt", catalogue)} == {2025}
+    assert {t.year for t in source_targets("dev-s-dong-thap-kinh-te-so.txt")} == {2025}
     # "Theo đó, đến năm 2025, tỷ trọng kinh tế số … . Tỉnh có 100% sản phẩm OCOP …; có ít nhất 10
     # sản phẩm …"
     levels = _levels("dev-s-vinh-long-kinh-te-so.txt", catalogue)
@@ -57,17 +43,17 @@ def test_a_lead_in_before_the_horizon_still_gives_the_paragraph_its_year(catalog
 def test_a_headline_rounding_a_body_figure_and_a_credited_caption_are_not_counted_again(catalogue):
     # headline "Đến năm 2025, kinh tế số đóng góp khoảng 10% tổng sản phẩm nội địa" for the body's
     # "phấn đấu đến năm 2025 kinh tế số chiếm 10% GRDP của tỉnh"
-    tens = [t for t in _targets("dev-s-vinh-long-kinh-te-so.txt", catalogue) if t.value == 10]
+    tens = [t for t in source_targets("dev-s-vinh-long-kinh-te-so.txt") if t.value == 10]
     assert sorted(t.comparator for t in tens) == ["eq", "gte", "gte"]
     # caption "… đến năm 2030, kinh phí chi cho R&D đạt 2% GDP. Ảnh minh họa." beside the body's
-    twos = [t for t in _targets("dev-s-bkhcn-qd149.txt", catalogue) if t.value == 2]
+    twos = [t for t in source_targets("dev-s-bkhcn-qd149.txt") if t.value == 2]
     assert len(twos) == 1
     assert "Cùng với đó" in twos[0].evidence.quote
 
 
 def test_a_place_written_vi_tri_is_a_rank(catalogue):
     # "Đến năm 2045, Chỉ số đổi mới sáng tạo toàn cầu (GII) đứng vị trí ≤ 30."
-    ranks = [t for t in _targets("dev-s-bkhcn-qd149.txt", catalogue) if t.unit == "thứ bậc"]
+    ranks = [t for t in source_targets("dev-s-bkhcn-qd149.txt") if t.unit == "thứ bậc"]
     assert [(t.value, t.comparator, t.year, t.indicator_key) for t in ranks] == [
         (30, "lte", 2045, "gii-rank")
     ]
@@ -76,14 +62,14 @@ def test_a_place_written_vi_tri_is_a_rank(catalogue):
 def test_a_goal_after_de_starts_at_its_figure_and_holds_from_its_school_year(catalogue):
     # "Sở Giáo dục và Đào tạo được giao … hướng dẫn triển khai để 100% cơ sở giáo dục phổ thông …
     # sử dụng sổ điểm điện tử và Học bạ số từ năm học 2025–2026."
-    (target,) = _targets("dev-s-phu-tho-hoc-ba-so.txt", catalogue)
+    (target,) = source_targets("dev-s-phu-tho-hoc-ba-so.txt")
     assert (target.value, target.year) == (100, 2025)
     assert target.evidence.quote.startswith("100% cơ sở giáo dục phổ thông")
 
 
 def test_a_second_attribute_of_the_same_population_is_a_measure_of_its_own(catalogue):
     # "80% dân số trưởng thành có định danh điện tử VNeID và 50% có chữ ký số cá nhân"
-    by_value = {t.value: t for t in _targets("dev-s-dong-thap-kinh-te-so.txt", catalogue)}
+    by_value = {t.value: t for t in source_targets("dev-s-dong-thap-kinh-te-so.txt")}
     assert by_value[50].indicator_key == "digital-signature-adoption-local"
     assert by_value[50].evidence.quote.startswith("50% có chữ ký số cá nhân")
     assert by_value[80].indicator_key in {"digital-identity-accounts", "bank-account-ownership"}

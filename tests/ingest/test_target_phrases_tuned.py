@@ -6,27 +6,17 @@ taken for the administrative procedure it is about."""
 
 from __future__ import annotations
 
-from ingest.extract import extract_all
 from ingest.model import TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.sources import read_source
-from tests.ingest.common import SOURCES
-
-_READ: dict[str, tuple[TargetFact, ...]] = {}
-
-
-def _targets(name: str, catalogue) -> tuple[TargetFact, ...]:
-    if name not in _READ:
-        facts = extract_all(read_source(SOURCES / name), catalogue)
-        _READ[name] = tuple(f for f in facts if isinstance(f, TargetFact))
-    return _READ[name]
+from tests.ingest.common import SOURCES, source_targets
 
 
 def _quoted(name: str, words: str, catalogue) -> TargetFact:
     source = read_source(SOURCES / name).original
-    targets = _targets(name, catalogue)
+    targets = source_targets(name)
     found = [t for t in targets if words in source[t.evidence.start : t.evidence.end]]
-    assert len(found) == 1, [t.indicator_text for t in _targets(name, catalogue)]
+    assert len(found) == 1, [t.indicator_text for t in source_targets(name)]
     return found[0]
 
 
@@ -41,7 +31,7 @@ def test_a_share_of_a_whole_after_chiem_hands_the_whole_to_the_resolver(catalogu
 def test_a_list_of_goals_set_is_no_result_and_takes_the_year_after_its_brackets(catalogue):
     # "Kế hoạch … đã đặt ra 6 mục tiêu cụ thể về phát triển KTS (Tỷ trọng KTS đạt 20% GDP; …
     # trên 2%) và 11 mục tiêu phát triển XHS đến năm 2025."
-    targets = _targets("dev-q-nam-dinh-kh105.txt", catalogue)
+    targets = source_targets("dev-q-nam-dinh-kh105.txt")
     listed = {t.value: t for t in targets if t.year == 2025 and t.scope == "nam-dinh"}
     assert {20, 10, 80, 50, 2} <= set(listed)
     assert listed[20].indicator_key == "digital-economy-share-grdp"  # "KTS" = kinh tế số
@@ -107,7 +97,7 @@ def test_a_bracketed_aside_does_not_cut_the_measure(catalogue):
     # "trên 50% cuộc họp 3 cấp (tỉnh - huyện - xã) được thực hiện trực tuyến"
     meetings = [
         t
-        for t in _targets("dev-m-dien-bien-cds.txt", catalogue)
+        for t in source_targets("dev-m-dien-bien-cds.txt")
         if t.indicator_text.startswith("tỉ lệ cuộc họp 3 cấp")
     ]
     assert {(t.value, t.year) for t in meetings} == {(50, 2025), (70, 2030)}
