@@ -42,16 +42,16 @@ MISSED = "target missed"  # no extracted twin
 NATIONAL_SCOPE = "twin is national"  # the twin was given national scope
 NOT_COMPARED = "not compared"  # one side has no comparison with that national target
 LOCAL = "—"  # the national key of a local-only verdict
-BATCHES = ("seeds", "P", "M", "Q", "R", "S", "T")
+FIRST_BATCHES = ("seeds", "P")  # then the lettered batches in the order of their letters
 
 
 def batch_of(stem: str) -> str:
     """The development batch of a gold file (tests/gold/README.md): seeds with the national
-    texts, then P (``dev-*``), M, Q, R, S, T (``dev-<letter>-*``)."""
+    texts, then P (``dev-*``), then each lettered batch M, Q, R … (``dev-<letter>-*``)."""
     if not stem.startswith("dev-"):
         return "seeds"
     letter = stem[4:6]
-    return letter[0].upper() if letter[1:] == "-" and letter[0] in "mqrst" else "P"
+    return letter[0].upper() if letter[1:] == "-" and letter[0].isalpha() else "P"
 
 
 @dataclass
@@ -79,6 +79,10 @@ class TargetVerdict:
         return {**vars(self), "right": self.right}
 
 
+def _batch_order(name: str) -> tuple[int, str]:
+    return (FIRST_BATCHES.index(name), "") if name in FIRST_BATCHES else (len(FIRST_BATCHES), name)
+
+
 @dataclass
 class VerdictReport:
     targets: list[TargetVerdict] = field(default_factory=list)
@@ -87,7 +91,8 @@ class VerdictReport:
         """Per batch: right, total, resolved indicators, set-aside comparisons and the
         confusion (expected verdict → observed verdict → count) over (target, national) pairs."""
         out: dict[str, dict[str, Any]] = {}
-        for name in BATCHES:
+        names = sorted({t.batch for t in self.targets}, key=_batch_order)
+        for name in names:
             mine = [t for t in self.targets if t.batch == name]
             if not mine:
                 continue
