@@ -60,3 +60,44 @@ def test_a_letters_direction_is_carried_out_across_a_wrapped_line() -> None:
     "Sở GD&ĐT chủ trì, … triển khai thực hiện có hiệu quả ý kiến chỉ đạo của Bộ GD&ĐT" / "tại
     Công văn số 2781/BGDĐT-GDTH …" — the province's letter carries out the ministry's."""
     assert implemented_by("dev-s-nghe-an-hoc-ba-so", "4857/UBND-VX") == ["2781/BGDĐT-GDTH"]
+
+
+def plans_of(stem: str) -> list[str | None]:
+    return [d.ref.title for d in documents_of(stem) if d.ref.doc_type == "Plan"]
+
+
+def test_a_plan_named_in_lower_case_after_a_verb_that_issues_it_is_a_document() -> None:
+    """Bình Thuận: "UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số, phát triển chính quyền số,
+    kinh tế số và xã hội số năm 2024." — and batch S's Đồng Tháp ("vừa ban hành kế hoạch về phát
+    triển kinh tế số …") and Bộ Y tế ("ký quyết định phê duyệt kế hoạch triển khai hồ sơ sức khỏe
+    điện tử nhằm …"): the plan a news text reports, its title up to the sentence's end or verb."""
+    assert plans_of("dev-t-binh-thuan-kh-2024") == [
+        "Kế hoạch về chuyển đổi số, phát triển chính quyền số, kinh tế số và xã hội số năm 2024"
+    ]
+    assert plans_of("dev-s-dong-thap-kinh-te-so") == [
+        "Kế hoạch về phát triển kinh tế số ngành, lĩnh vực trên địa bàn tỉnh năm 2025"
+    ]
+    assert plans_of("dev-s-byt-ho-so-suc-khoe") == ["Kế hoạch triển khai hồ sơ sức khỏe điện tử"]
+
+
+def test_a_lower_case_plans_title_keeps_a_quoted_name_and_stops_before_vua() -> None:
+    """Tây Ninh: "đang triển khai kế hoạch thực hiện phong trào “Bình dân học vụ số” trên địa
+    bàn, giai đoạn 2025-2026." (the quoted name is inside the title); batch S's Vĩnh Long: "mục
+    tiêu của kế hoạch thực hiện chuyển đổi số đến năm 2025 và định hướng đến năm 2030 vừa được
+    UBND tỉnh Vĩnh Long ban hành" (the title stops before "vừa được")."""
+    assert plans_of("dev-t-tay-ninh-binh-dan-hoc-vu-so") == [
+        'Kế hoạch thực hiện phong trào "Bình dân học vụ số" trên địa bàn, giai đoạn 2025-2026'
+    ]
+    assert plans_of("dev-s-vinh-long-kinh-te-so") == [
+        "Kế hoạch thực hiện chuyển đổi số đến năm 2025 và định hướng đến năm 2030"
+    ]
+
+
+def test_a_title_stops_before_a_lower_case_plan_and_the_sentences_subject() -> None:
+    """Bình Phước: "Thực hiện Nghị quyết về chuyển đổi số đến năm 2025 và kế hoạch triển khai
+    thực hiện Chương trình … giai đoạn 2022-2025, tỉnh đã đề ra mục tiêu …" — the resolution's
+    title ends before "và kế hoạch", and no title ends on ", tỉnh" (the subject of "đã đề ra")."""
+    titles = [d.ref.title or "" for d in documents_of("dev-t-binh-phuoc-nong-thon-moi-so")]
+    assert titles[0] == "Nghị quyết về chuyển đổi số đến năm 2025"
+    assert titles[1].startswith("Kế hoạch triển khai thực hiện Chương trình chuyển đổi số")
+    assert all(t.endswith("giai đoạn 2022-2025") for t in titles[1:])
