@@ -101,3 +101,20 @@ def test_a_title_stops_before_a_lower_case_plan_and_the_sentences_subject() -> N
     assert titles[0] == "Nghị quyết về chuyển đổi số đến năm 2025"
     assert titles[1].startswith("Kế hoạch triển khai thực hiện Chương trình chuyển đổi số")
     assert all(t.endswith("giai đoạn 2022-2025") for t in titles[1:])
+
+
+def test_a_headline_restating_a_numbered_act_is_that_act() -> None:
+    """NIC: the headline "Thủ tướng ký Quyết định thành lập Trung tâm Đổi mới sáng tạo Quốc gia"
+    beside "vừa ký Quyết định số 1269/QĐ-TTg thành lập Trung tâm Đổi mới sáng tạo Quốc gia" —
+    one decision, not a second unnumbered one."""
+    decisions = [d for d in documents_of("dev-t-ttg-qd1269-nic") if d.ref.doc_type == "Decision"]
+    assert [d.ref.number for d in decisions] == ["1269/QĐ-TTg"]
+
+
+def test_a_document_a_task_is_to_make_is_not_yet_a_document() -> None:
+    """NIC: "Thủ tướng giao Bộ Kế hoạch và Đầu tư quy định …; phê duyệt Quy chế tổ chức và hoạt
+    động của Trung tâm; quyết định thành lập và phê duyệt Quy chế hoạt động của Hội đồng quản
+    lý …" and batch S's Thanh Hóa "tham mưu cho Chủ tịch UBND tỉnh ban hành Quyết định công bố
+    kết quả đánh giá, xếp loại" — rules and a decision still to be made, named by no number."""
+    assert [d.ref.number for d in documents_of("dev-t-ttg-qd1269-nic")] == ["1269/QĐ-TTg"]
+    assert documents_of("dev-s-thanh-hoa-bo-chi-so-cds") == ()
