@@ -92,6 +92,10 @@ _ANAPHOR_NEXT = {
     "chỉ",
     "giao",
     "đánh",
+    # a figure or a negation after the head noun: "Đề án gần 1.300 tỷ đồng", "Đề án không trùng"
+    "gần",
+    "khoảng",
+    "không",
 }
 
 
@@ -383,7 +387,11 @@ def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             title = " ".join(text[match.start() : number.end()].split())
         mentions.append(
             Mention(
-                match.start(), number.end(), doc_type, short_number=number.group(1), title=title
+                match.start(),
+                number.end(),
+                doc_type,
+                short_number=number.group(number.lastindex or 1),
+                title=title,
             )
         )
     return mentions

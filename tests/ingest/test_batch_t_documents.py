@@ -118,3 +118,19 @@ def test_a_document_a_task_is_to_make_is_not_yet_a_document() -> None:
     kết quả đánh giá, xếp loại" — rules and a decision still to be made, named by no number."""
     assert [d.ref.number for d in documents_of("dev-t-ttg-qd1269-nic")] == ["1269/QĐ-TTg"]
     assert documents_of("dev-s-thanh-hoa-bo-chi-so-cds") == ()
+
+
+def test_a_short_number_with_its_year_and_issuer_is_resolved() -> None:
+    """Batch S, Bộ KH&CN: "Quyết định số 149/QĐ-BKHCN … ban hành Kế hoạch của Bộ KH&CN thực
+    hiện Nghị quyết số 03 năm 2025 của Chính phủ" — "số 03 năm 2025" is the number and its year,
+    the Government's series gives 03/NQ-CP, which the decision carries out through its plan."""
+    assert implemented_by("dev-s-bkhcn-qd149", "149/QĐ-BKHCN") == ["03/NQ-CP"]
+
+
+def test_a_figure_or_a_negation_after_a_head_noun_is_no_title() -> None:
+    """Batch S: "Tổng kinh phí thực hiện Đề án gần 1.300 tỷ đồng, …" (Bến Tre) and "… của Đề án
+    không trùng lắp với các nhiệm vụ, giải pháp khác …" (VPCP 3820) — the project spoken of,
+    not projects titled "gần 1.300 tỷ đồng" or "không trùng lắp"."""
+    for stem in ("dev-s-ben-tre-de-an-cds", "dev-s-vpcp-cv3820"):
+        titles = [d.ref.title or "" for d in documents_of(stem)]
+        assert not [t for t in titles if t.startswith(("Đề án gần", "Đề án không"))]
