@@ -258,11 +258,21 @@ def _amended_laws(text: str, title: str, end: int) -> tuple[str, int] | None:
 # tiêu của kế hoạch thực hiện chuyển đổi số …"): a news text's name for the plan it reports.
 _LOWER_PLAN_BEFORE = re.compile(r"(?:ban hành|phê duyệt|triển khai|thực hiện|của|và)\s+$")
 _LOWER_PLAN_TITLE = re.compile(r"\s+(?:về|thực hiện|triển khai)\s")
+# "kế hoạch hành động của Uỷ ban Quốc gia về chuyển đổi số đặt mục tiêu …": named by its issuer
+_LOWER_PLAN_OF = re.compile(r"\s+của\s+(?=[^\W\d_])")
 _VERB_END = re.compile(r"\s+(?:vừa|đã|được|sẽ|đặt|cũng|là|có|mà)[\s,]")
 _SUBJECT_CLAUSE = re.compile(r",\s*\w+(?:\s+\w+)?$")  # "… giai đoạn 2022-2025, tỉnh" (đã đề ra)
 
 
-def _lower_plan_title(text: str, position: int, limit: int) -> tuple[str, int] | None:
+def _issuer_follows(text: str, position: int) -> bool:
+    """Whether "của" and a capitalised name follow ``position`` ("của Ủy ban Quốc gia …")."""
+    of = _LOWER_PLAN_OF.match(text, position)
+    return of is not None and text[of.end()].isupper()
+
+
+def _lower_plan_title(
+    text: str, position: int, limit: int, *, through_of: bool = False
+) -> tuple[str, int] | None:
     """The title after a lower-case "kế hoạch", a quoted name inside it kept ("phong trào "Bình
     dân học vụ số" trên địa bàn"), a comma clause naming the sentence's subject left out."""
     search_from = position
@@ -271,6 +281,9 @@ def _lower_plan_title(text: str, position: int, limit: int) -> tuple[str, int] |
         if boundary is None:
             end = limit
             break
+        if through_of and _issuer_follows(text, boundary.start()):
+            search_from = boundary.end()  # the issuer is part of the name
+            continue
         if boundary.group().strip() == '"':  # an opening quote: the name goes on past its close
             close = text.find('"', boundary.end(), limit)
             if close < 0:
@@ -310,12 +323,12 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
             and _LOWER_PLAN_BEFORE.search(before)
             and _LOWER_PLAN_TITLE.match(text, match.end())
         )
-        if lower_plan and not draft and not issued:
-            found = _lower_plan_title(text, match.end(), sentence.end)
+        of_issuer = word == "kế hoạch hành động" and _issuer_follows(text, match.end())
+        if (lower_plan or of_issuer) and not draft and not issued:
+            found = _lower_plan_title(text, match.end(), sentence.end, through_of=bool(of_issuer))
             if found:
-                mentions.append(
-                    Mention(match.start(), found[1], "Plan", title=f"Kế hoạch {found[0]}")
-                )
+                title = f"{word[0].upper()}{word[1:]} {found[0]}"
+                mentions.append(Mention(match.start(), found[1], "Plan", title=title))
             continue
         if not word[0].isupper() and not draft and not issued and not congress_named:
             continue

@@ -134,3 +134,12 @@ def test_a_figure_or_a_negation_after_a_head_noun_is_no_title() -> None:
     for stem in ("dev-s-ben-tre-de-an-cds", "dev-s-vpcp-cv3820"):
         titles = [d.ref.title or "" for d in documents_of(stem)]
         assert not [t for t in titles if t.startswith(("Đề án gần", "Đề án không"))]
+
+
+def test_a_lower_case_action_plan_named_by_its_issuer_is_a_document() -> None:
+    """Batch Q: "Trong vấn đề phát triển kinh tế số, kế hoạch hành động của Uỷ ban Quốc gia về
+    chuyển đổi số đặt mục tiêu …" — the plan named by the body that issued it (the issuer's name,
+    "của" included, is its title; "đặt mục tiêu" is the sentence's verb)."""
+    assert plans_of("dev-q-ubqgcds-kh2023") == [
+        "Kế hoạch hành động của Ủy ban Quốc gia về chuyển đổi số"
+    ]
