@@ -257,6 +257,12 @@ def _amended_laws(text: str, title: str, end: int) -> tuple[str, int] | None:
 # hoạch thực hiện phong trào …", "phê duyệt kế hoạch triển khai hồ sơ sức khỏe điện tử", "mục
 # tiêu của kế hoạch thực hiện chuyển đổi số …"): a news text's name for the plan it reports.
 _LOWER_PLAN_BEFORE = re.compile(r"(?:ban hành|phê duyệt|triển khai|thực hiện|của|và)\s+$")
+# A verb of assigning before it: the plan is a task's object ("nhiệm vụ xây dựng và tổ chức thực
+# hiện kế hoạch thực hiện Nghị quyết số 57-NQ/TW" — each body's own plan), not a document named.
+ASSIGNS = re.compile(
+    r"\b(?:giao|tham mưu|có trách nhiệm|chủ trì|được giao|nhiệm vụ|yêu cầu|đề nghị)\b",
+    re.IGNORECASE,
+)
 _LOWER_PLAN_TITLE = re.compile(r"\s+(?:về|thực hiện|triển khai)\s")
 # "kế hoạch hành động của Uỷ ban Quốc gia về chuyển đổi số đặt mục tiêu …": named by its issuer
 _LOWER_PLAN_OF = re.compile(r"\s+của\s+(?=[^\W\d_])")
@@ -324,7 +330,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
             and _LOWER_PLAN_TITLE.match(text, match.end())
         )
         of_issuer = word == "kế hoạch hành động" and _issuer_follows(text, match.end())
-        if (lower_plan or of_issuer) and not draft and not issued:
+        assigned = ASSIGNS.search(text, sentence.start, match.start())
+        if (lower_plan or of_issuer) and not draft and not issued and not assigned:
             found = _lower_plan_title(text, match.end(), sentence.end, through_of=bool(of_issuer))
             if found:
                 title = f"{word[0].upper()}{word[1:]} {found[0]}"

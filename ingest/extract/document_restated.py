@@ -6,8 +6,8 @@ lập Trung tâm …" and, in its headline, "Thủ tướng ký Quyết định 
 decision. A task's object ("giao Bộ … phê duyệt Quy chế tổ chức và hoạt động của Trung tâm",
 "tham mưu cho Chủ tịch UBND tỉnh ban hành Quyết định công bố kết quả …") names a document that
 does not exist yet: it has no number and no date, so it is not a document the text cites. A
-programme, plan or project a task is to build ("giao Bộ … xây dựng Đề án …") stays: the graph
-holds it as the task's output.
+programme, plan, project or strategy a task is to build ("giao Bộ … xây dựng Đề án …") stays:
+the graph holds it as the task's output.
 """
 
 from __future__ import annotations
@@ -15,17 +15,17 @@ from __future__ import annotations
 import re
 
 from ingest.extract.document_identity import HEAD
-from ingest.extract.document_mentions import Mention
+from ingest.extract.document_mentions import ASSIGNS, Mention
 from ingest.extract.sentences import Span, sentence_at
 
 _MIN_RESTATED_WORDS = 3  # "thành lập Trung tâm …": enough words to say it is the same act
 
 # A verb of making right before the naming, and a verb of assigning earlier in the sentence.
 _MAKES = re.compile(r"(?:ban hành|phê duyệt|xây dựng|trình)\s+$", re.IGNORECASE)
-_ACTS = ("Decision", "Directive", "Other")  # acts and rules, not programmes, plans or projects
-_ASSIGNS = re.compile(
-    r"\b(?:giao|tham mưu|có trách nhiệm|chủ trì|được giao|nhiệm vụ)\b", re.IGNORECASE
-)
+_ACTS = ("Decision", "Directive")  # acts and rules, not programmes, plans, projects, strategies
+_RULES = re.compile(r"Quy (?:chế|định)\b")
+# "Nghị định … về ban hành Quy chế làm việc", "… về việc phê duyệt Chiến lược …": an act's title
+_TITLE_OF_ACT = re.compile(r"\bvề\s+(?:việc\s+)?$", re.IGNORECASE)
 
 
 def number_restated(text: str, mentions: list[Mention]) -> None:
@@ -57,9 +57,10 @@ def still_to_be_made(text: str, spans: list[Span], mention: Mention) -> bool:
     unnumbered, unquoted, right after a verb of making in a sentence that assigns."""
     if mention.number or mention.short_number or mention.quoted or mention.anaphor:
         return False
-    if mention.doc_type not in _ACTS:
+    if mention.doc_type not in _ACTS and not _RULES.match(mention.title or ""):
         return False
-    if not _MAKES.search(text[max(0, mention.start - 20) : mention.start]):
+    verb = _MAKES.search(text, max(0, mention.start - 20), mention.start)
+    if verb is None or _TITLE_OF_ACT.search(text, max(0, verb.start() - 12), verb.start()):
         return False
     sentence = sentence_at(spans, mention.start)
-    return sentence is not None and bool(_ASSIGNS.search(text, sentence.start, mention.start))
+    return sentence is not None and bool(ASSIGNS.search(text, sentence.start, mention.start))
