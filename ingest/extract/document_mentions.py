@@ -23,7 +23,7 @@ from ingest.model import AgencyRef
 
 _TITLE_END = re.compile(
     r"\s*[.;:!?](?:\s|$)|\n|,\s*ngày\s|\s+ngày\s+\d|\s+(?:của|do)\s+(?=[A-ZĐ])|\s+(?:đã|được|sẽ"
-    r"|vừa|nhằm|để|với tổng|"
+    r"|nhằm|để|với tổng|"
     r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)[\s,]|,\s*(?:đồng"
     r" thời|trong đó|nhằm|"
     r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?i:(?:dự thảo\s+)?(?:"
@@ -31,6 +31,8 @@ _TITLE_END = re.compile(
     + r"))\s))|\s+\((?![A-ZĐ&0-9]+\))"
     r"|\s*\""
     r"|\s+(?:thực hiện\s+|triển khai\s+)?như sau"
+    # "… vừa được UBND tỉnh ban hành" (not "doanh nghiệp vừa và nhỏ")
+    r"|\s+vừa\s+(?=được|ban hành|ký|phê duyệt|thông qua|công bố)"
     # a reporting verb after the name: "Nghị quyết Đại hội, nhất trí …", "… xác định mục tiêu"
     r"|,?\s+(?:nhất trí|xác định|thông qua|đề ra|nêu rõ|khẳng định|nhấn mạnh)\s"
 )
@@ -325,7 +327,7 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         )
         congress_named = _BY_CONGRESS.match(text, match.end())  # "nghị quyết Đại hội Đảng bộ …"
         lower_plan = (
-            word.lower() == "kế hoạch"
+            word == "kế hoạch"
             and _LOWER_PLAN_BEFORE.search(before)
             and _LOWER_PLAN_TITLE.match(text, match.end())
         )

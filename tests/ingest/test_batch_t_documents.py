@@ -143,3 +143,11 @@ def test_a_lower_case_action_plan_named_by_its_issuer_is_a_document() -> None:
     assert plans_of("dev-q-ubqgcds-kh2023") == [
         "Kế hoạch hành động của Ủy ban Quốc gia về chuyển đổi số"
     ]
+
+
+def test_vua_ends_a_title_only_before_a_verb_of_issuing() -> None:
+    """Batch M, the Government's steering committee: "Đề án chuyển đổi số các doanh nghiệp vừa
+    và nhỏ" keeps "vừa và nhỏ" (small and medium), where Vĩnh Long's "… vừa được UBND tỉnh Vĩnh
+    Long ban hành" ends the plan's title."""
+    titles = [d.ref.title or "" for d in documents_of("dev-m-bcd-cp-phien5")]
+    assert any("doanh nghiệp vừa và nhỏ" in t for t in titles)
