@@ -101,6 +101,8 @@ YEAR_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,4}})/((?:19|20)\d\d)/({_ISSUER})(
 
 SHORT_NUMBER = re.compile(
     r"\s+(?:số\s+)?(\d{1,4})(?![\w%/-]|[.,]\d|\s*(?:%|năm|tháng|người|tỉ|tỷ))"
+    # "Nghị quyết số 03 năm 2025 của Chính phủ": after "số", a number and the year it bears
+    r"|\s+số\s+(\d{1,4})(?=\s+năm\s+\d{4}\b)"
 )
 
 

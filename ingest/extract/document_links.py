@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.document_identity import number_head, year_of
+from ingest.extract.document_lists import CARRIED_CONTENTS, list_heads
 from ingest.extract.document_mentions import Mention
 from ingest.extract.letterhead import (
     LETTERHEAD_NUMBER,
@@ -20,6 +21,14 @@ from ingest.resolve import Catalogue
 _IMPLEMENTS_BEFORE = re.compile(
     r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)\s+(?:và\s+\w+\s+)?$",
     re.IGNORECASE,
+)
+_CUE = r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)"
+_IMPLEMENTS_CONTENTS = re.compile(_CUE + CARRIED_CONTENTS + "$", re.IGNORECASE)
+_CONTENTS_WINDOW = 160
+# "Mục tiêu tổng quát của Đề án nhằm …; thực hiện hoàn thành các chỉ tiêu … tại Nghị quyết số
+# 433-NQ/TU": a paragraph on a document's aims says what that document carries out.
+_AIMS_OF = re.compile(
+    r"[-+*•\s]*Mục (?:tiêu|đích)(?:\s+(?:tổng quát|chung|cụ thể))?\s+của\s+", re.IGNORECASE
 )
 
 
@@ -152,14 +161,24 @@ def link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> No
     real = [m for m in mentions if m.key]
     for target in real:
         before = text[max(0, target.start - 30) : target.start]
-        if not _IMPLEMENTS_BEFORE.search(before):
+        contents = _IMPLEMENTS_CONTENTS.search(
+            text, max(0, target.start - _CONTENTS_WINDOW), target.start
+        )
+        if not _IMPLEMENTS_BEFORE.search(before) and not contents:
             continue
         sentence = sentence_at(spans, target.start)
         if sentence is None:
             continue
-        candidates = [
-            m for m in real if sentence.start <= m.start < target.start and m.key != target.key
-        ]
+        start = _wrapped_start(text, spans, sentence) if contents else sentence.start
+        candidates = [m for m in real if start <= m.start < target.start and m.key != target.key]
+        if not candidates:
+            subject = _aims_subject(text, mentions, target)
+            if subject is not None:
+                heads = list_heads(text, target, mentions, sentence.end, restart=False)
+                subject.implements += [
+                    m for m in heads if m.key not in [d.key for d in subject.implements]
+                ]
+            continue
         for candidate in reversed(candidates):
             gap = text[candidate.start : target.start]
             if ";" in gap[candidate.end - candidate.start :] or _LEGAL_BASIS.search(gap):
@@ -180,6 +199,50 @@ def link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> No
             if issuing and candidate.part_of is None:
                 candidate.part_of = issuing
             break
+
+
+_WRAP_WIDTH = 60  # a transcription wrapped at a fixed width fills its lines
+
+
+def _wrapped_start(text: str, spans: list[Span], sentence: Span) -> int:
+    """Where ``sentence`` starts once a wrap the sentence splitter took for a break is undone:
+    "… Phó Chủ tịch UBND tỉnh … giao" / "Sở GD&ĐT chủ trì … triển khai …" (a full line with no
+    stop, after the text's first line, runs on into the next)."""
+    index = spans.index(sentence)
+    if index < 1:
+        return sentence.start
+    previous = spans[index - 1]
+    line_start = text.rfind("\n", 0, previous.end) + 1
+    gap = text[previous.end : sentence.start]
+    if (
+        gap.count("\n") == 1
+        and not gap.strip()
+        and text[previous.end - 1] not in ".!?…:;"
+        and previous.end - line_start >= _WRAP_WIDTH
+        and line_start > 0
+    ):
+        return previous.start
+    return sentence.start
+
+
+def _aims_subject(text: str, mentions: list[Mention], target: Mention) -> Mention | None:
+    """The document whose aims the paragraph of ``target`` states ("Mục tiêu tổng quát của Đề
+    án …"), a bare head noun standing for the last document of its type named before."""
+    line_start = text.rfind("\n", 0, target.start) + 1
+    aims = _AIMS_OF.match(text, line_start, target.start)
+    if aims is None:
+        return None
+    subject = next((m for m in mentions if m.start == aims.end()), None)
+    if subject is None or subject is target:
+        return None
+    if not subject.anaphor:
+        return subject if subject.key else None
+    earlier = [
+        m
+        for m in mentions
+        if m.key and not m.anaphor and m.doc_type == subject.doc_type and m.end <= subject.start
+    ]
+    return earlier[-1] if earlier else None
 
 
 def _issuing(text: str, issued: Mention, candidates: list[Mention]) -> Mention | None:

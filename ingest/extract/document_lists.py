@@ -16,6 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.document_mentions import Mention
+from ingest.extract.sentences import sentence_blocks
 from ingest.extract.structure import DocumentTree
 
 # What the gap between two namings says of the second: carried out or issued by the first (one
@@ -36,6 +37,24 @@ _CARRY_OUT_LINE = re.compile(
     r"|quán triệt)\b",
     re.IGNORECASE,
 )
+# What is carried out may be named by its contents before the document: "thực hiện hoàn thành
+# các chỉ tiêu, nhiệm vụ được giao tại Nghị quyết số …", "triển khai thực hiện có hiệu quả ý
+# kiến chỉ đạo của Bộ GD&ĐT tại Công văn số …", "Thực hiện chỉ đạo của Ban Thường vụ Tỉnh ủy
+# tại Văn bản số …": the document after "tại/trong/theo" is carried out.
+_CONTENT = r"(?:mục tiêu|chỉ tiêu|nhiệm vụ|giải pháp|nội dung|yêu cầu)"
+CARRIED_CONTENTS = (
+    r"\s*(?:(?:hoàn thành|có hiệu quả|nghiêm túc|tốt)\s+)?(?:(?:các|những)\s+)?"
+    r"(?:(?:ý kiến\s+)?chỉ đạo|"
+    + _CONTENT
+    + r"(?:\s*,\s*(?:và\s+)?"
+    + _CONTENT
+    + r"|\s+và\s+"
+    + _CONTENT
+    + r")*)"
+    r"(?:\s+(?:đã\s+)?(?:được giao|đề ra|nêu))?(?:\s+của\s+[^,;.\n()]{2,60}?)?"
+    r"\s+(?:tại|trong|theo)\s+(?:(?:văn bản|công văn)\s+(?:số\s+)?)?"  # a letter: its number
+)
+_CONTENTS_GAP = re.compile(CARRIED_CONTENTS, re.IGNORECASE)
 _OBJECT_NOUN = re.compile(r"\s*(kết luận|nghị quyết|chỉ thị|kế hoạch|chương trình|quyết định)\b")
 _PURPOSE_HEADING = re.compile(r"mục đích", re.IGNORECASE)
 _PURPOSE_OBJECT = re.compile(r"\s(?:tại|trong|của)\s+$", re.IGNORECASE)
@@ -75,6 +94,9 @@ def list_heads(
             level = depth[id(previous)] + 1
         elif _ALONGSIDE.search(gap):
             level = depth[id(previous)]
+            if mention.number and not previous.number and level > 1:
+                # "Quyết định 942 phê duyệt Chiến lược … và Nghị quyết số 111": the act's sibling
+                level -= 1
         elif _ALIAS.search(gap):
             depth[id(mention)] = depth[id(previous)]
             previous = mention
@@ -133,8 +155,9 @@ def link_opening(
 ) -> None:
     """The own document carries out the documents its title, its "Thực hiện …" lines before the
     first section and its purpose lines list; its "Căn cứ …" lines are its legal basis."""
-    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]+", text)]
     opening_end = opening_end_of(tree, text)
+    lines = _opening_blocks(text, opening_end)
+    text = _unwrapped(text, lines)
     for start, end in lines:
         if start >= opening_end:
             break
@@ -158,7 +181,10 @@ def link_opening(
         if cue_end is None:
             continue
         first = _first_after(mentions, cue_end, end)
-        if first is not None and first.start - cue_end < 40 and first.key != own.key:
+        named = first is not None and (
+            first.start - cue_end < 40 or _CONTENTS_GAP.fullmatch(text, cue_end, first.start)
+        )
+        if first is not None and named and first.key != own.key:
             _add(own, list_heads(text, first, mentions, end, restart=True))
         elif first is not None:
             _add(own, _bracketed_object(text, mentions, cue_end, end))
@@ -171,6 +197,38 @@ def link_opening(
         ):
             continue
         _add(own, list_heads(text, first, mentions, end, restart=False))
+
+
+def _opening_blocks(text: str, opening_end: int) -> list[tuple[int, int]]:
+    """The lines of the opening with the lines a transcription wrapped mid-sentence joined, and
+    a bare "Thực hiện" line joined to the documents on the next ("Thực hiện" / "Quyết định số
+    942/QĐ-TTg …"); the lines after the opening as they are."""
+    blocks: list[tuple[int, int]] = []
+    for block in sentence_blocks(text):
+        if block.start >= opening_end:
+            blocks.append((block.start, block.end))
+            continue
+        if blocks and blocks[-1][0] < opening_end and _bare_cue(text, *blocks[-1]):
+            blocks[-1] = (blocks[-1][0], block.end)
+        else:
+            blocks.append((block.start, block.end))
+    return blocks
+
+
+def _bare_cue(text: str, start: int, end: int) -> bool:
+    cue = _CARRY_OUT_LINE.match(text, start, end)
+    return cue is not None and not text[cue.end() : end].strip(" ,:")
+
+
+def _unwrapped(text: str, blocks: list[tuple[int, int]]) -> str:
+    """``text`` with the line breaks inside ``blocks`` made spaces (offsets unchanged), so that a
+    list the transcription wrapped reads as one line."""
+    pieces, last = [], 0
+    for start, end in blocks:
+        if "\n" in text[start:end]:
+            pieces += [text[last:start], text[start:end].replace("\n", " ")]
+            last = end
+    return "".join([*pieces, text[last:]]) if pieces else text
 
 
 def opening_end_of(tree: DocumentTree | None, text: str) -> int:

@@ -26,11 +26,13 @@ _TITLE_END = re.compile(
     r"|nhằm|để|với tổng|"
     r"đặt|cũng|là|có|mà|tại hội nghị|tại phiên họp|thời gian qua|trong thời gian)[\s,]|,\s*(?:đồng"
     r" thời|trong đó|nhằm|"
-    r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?:dự thảo\s+)?(?:"
+    r"với|bảo đảm|đảm bảo|góp phần|thứ)\s|\s+và\s+(?:việc|các|những|(?=(?i:(?:dự thảo\s+)?(?:"
     + HEAD_PATTERN
-    + r")\s))|\s+\((?![A-ZĐ&0-9]+\))"
+    + r"))\s))|\s+\((?![A-ZĐ&0-9]+\))"
     r"|\s*\""
     r"|\s+(?:thực hiện\s+|triển khai\s+)?như sau"
+    # "… vừa được UBND tỉnh ban hành" (not "doanh nghiệp vừa và nhỏ")
+    r"|\s+vừa\s+(?=được|ban hành|ký|phê duyệt|thông qua|công bố)"
     # a reporting verb after the name: "Nghị quyết Đại hội, nhất trí …", "… xác định mục tiêu"
     r"|,?\s+(?:nhất trí|xác định|thông qua|đề ra|nêu rõ|khẳng định|nhấn mạnh)\s"
 )
@@ -92,6 +94,10 @@ _ANAPHOR_NEXT = {
     "chỉ",
     "giao",
     "đánh",
+    # a figure or a negation after the head noun: "Đề án gần 1.300 tỷ đồng", "Đề án không trùng"
+    "gần",
+    "khoảng",
+    "không",
 }
 
 
@@ -221,6 +227,10 @@ def _title_after(text: str, position: int, limit: int) -> tuple[str | None, int,
         return quoted.group(1).strip(), position + quoted.end(), True
     end_match = _TITLE_END.search(text, position, limit)
     end = end_match.start() if end_match else limit
+    if end_match and _VERB_END.match(text, end):  # "… giai đoạn 2022-2025, tỉnh đã đề ra"
+        subject = _SUBJECT_CLAUSE.search(text, position, end)
+        if subject and text[subject.start() + 1 : end].strip()[:1].islower():
+            end = subject.start()
     words = text[position:end].split()
     if len(words) > 40:
         end = position + len(" ".join(text[position:end].split(" ")[:41]))
@@ -244,6 +254,61 @@ def _amended_laws(text: str, title: str, end: int) -> tuple[str, int] | None:
     return " ".join(f"{title}{text[end:stop_at]}".split()), stop_at
 
 
+# A plan named in lower case by what it is about, after a verb that issues, approves or carries
+# it out ("UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số … năm 2024", "đang triển khai kế
+# hoạch thực hiện phong trào …", "phê duyệt kế hoạch triển khai hồ sơ sức khỏe điện tử", "mục
+# tiêu của kế hoạch thực hiện chuyển đổi số …"): a news text's name for the plan it reports.
+_LOWER_PLAN_BEFORE = re.compile(r"(?:ban hành|phê duyệt|triển khai|thực hiện|của|và)\s+$")
+# A verb of assigning before it: the plan is a task's object ("nhiệm vụ xây dựng và tổ chức thực
+# hiện kế hoạch thực hiện Nghị quyết số 57-NQ/TW" — each body's own plan), not a document named.
+ASSIGNS = re.compile(
+    r"\b(?:giao|tham mưu|có trách nhiệm|chủ trì|được giao|nhiệm vụ|yêu cầu|đề nghị)\b",
+    re.IGNORECASE,
+)
+_LOWER_PLAN_TITLE = re.compile(r"\s+(?:về|thực hiện|triển khai)\s")
+# "kế hoạch hành động của Uỷ ban Quốc gia về chuyển đổi số đặt mục tiêu …": named by its issuer
+_LOWER_PLAN_OF = re.compile(r"\s+của\s+(?=[^\W\d_])")
+_VERB_END = re.compile(r"\s+(?:vừa|đã|được|sẽ|đặt|cũng|là|có|mà)[\s,]")
+_SUBJECT_CLAUSE = re.compile(r",\s*\w+(?:\s+\w+)?$")  # "… giai đoạn 2022-2025, tỉnh" (đã đề ra)
+
+
+def _issuer_follows(text: str, position: int) -> bool:
+    """Whether "của" and a capitalised name follow ``position`` ("của Ủy ban Quốc gia …")."""
+    of = _LOWER_PLAN_OF.match(text, position)
+    return of is not None and text[of.end()].isupper()
+
+
+def _lower_plan_title(
+    text: str, position: int, limit: int, *, through_of: bool = False
+) -> tuple[str, int] | None:
+    """The title after a lower-case "kế hoạch", a quoted name inside it kept ("phong trào "Bình
+    dân học vụ số" trên địa bàn"), a comma clause naming the sentence's subject left out."""
+    search_from = position
+    while True:
+        boundary = _TITLE_END.search(text, search_from, limit)
+        if boundary is None:
+            end = limit
+            break
+        if through_of and _issuer_follows(text, boundary.start()):
+            search_from = boundary.end()  # the issuer is part of the name
+            continue
+        if boundary.group().strip() == '"':  # an opening quote: the name goes on past its close
+            close = text.find('"', boundary.end(), limit)
+            if close < 0:
+                end = boundary.start()
+                break
+            search_from = close + 1
+            continue
+        end = boundary.start()
+        break
+    title = text[position:end].rstrip(" ,-")
+    if boundary is not None and _VERB_END.match(text, boundary.start()):
+        title = _SUBJECT_CLAUSE.sub("", title)
+    if len(title.split()) < 3 or len(title.split()) > 40:
+        return None
+    return " ".join(title.split()), position + len(title)
+
+
 def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
     """Head nouns with a title: capitalised mid-sentence, or lowercase after "dự thảo"."""
     mentions = []
@@ -261,6 +326,19 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
             and _ISSUED_CARRYING_OUT.match(text, match.end(), sentence.end)
         )
         congress_named = _BY_CONGRESS.match(text, match.end())  # "nghị quyết Đại hội Đảng bộ …"
+        lower_plan = (
+            word == "kế hoạch"
+            and _LOWER_PLAN_BEFORE.search(before)
+            and _LOWER_PLAN_TITLE.match(text, match.end())
+        )
+        of_issuer = word == "kế hoạch hành động" and _issuer_follows(text, match.end())
+        assigned = ASSIGNS.search(text, sentence.start, match.start())
+        if (lower_plan or of_issuer) and not draft and not issued and not assigned:
+            found = _lower_plan_title(text, match.end(), sentence.end, through_of=bool(of_issuer))
+            if found:
+                title = f"{word[0].upper()}{word[1:]} {found[0]}"
+                mentions.append(Mention(match.start(), found[1], "Plan", title=title))
+            continue
         if not word[0].isupper() and not draft and not issued and not congress_named:
             continue
         if _NOT_A_HEAD.search(before) or _PAGE_CHROME.search(text, sentence.start, sentence.end):
@@ -331,7 +409,11 @@ def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
             title = " ".join(text[match.start() : number.end()].split())
         mentions.append(
             Mention(
-                match.start(), number.end(), doc_type, short_number=number.group(1), title=title
+                match.start(),
+                number.end(),
+                doc_type,
+                short_number=number.group(number.lastindex or 1),
+                title=title,
             )
         )
     return mentions

@@ -41,6 +41,7 @@ from ingest.extract.document_mentions import (
     short_mentions,
     titled_mentions,
 )
+from ingest.extract.document_restated import number_restated, still_to_be_made
 from ingest.extract.document_self import (
     alias_short_namings,
     fold_self_references,
@@ -82,7 +83,11 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     ]
     found = sorted([*numbered, *short, *titled], key=lambda m: m.start)
     keep = outside_chrome(text, [m.start for m in found])  # a legal site's related documents
-    mentions = [m for m, kept in zip(found, keep, strict=True) if kept]
+    mentions = [
+        m
+        for m, kept in zip(found, keep, strict=True)
+        if kept and not still_to_be_made(text, spans, m)
+    ]
     for mention in mentions:
         if mention.anaphor:
             continue
@@ -91,6 +96,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         if sentence:
             issued_before(text, sentence, mention, context)
     number_titles(text, mentions)
+    number_restated(text, mentions)
     if own_mention(text, mentions) is None:
         number_news_subject(text, mentions)
     date_from_letterhead(text, mentions)
