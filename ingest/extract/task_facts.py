@@ -39,6 +39,13 @@ _NOT_A_TASK = re.compile(
 )
 
 
+# "… và các Sở, ban, ngành thực hiện …", "UBND các huyện, thị xã, thành phố triển khai …": a span
+# opening with more bodies told together has lost the end of its list of leads
+_MORE_BODIES = re.compile(
+    rf"(?:và\s+)?(?:(?:các|những)\s+(?i:{_COLLECTIVE_WORD})(?![\w])|{_LOCAL_COMMITTEES})"
+)
+
+
 def agency_list(
     text: str, position: int, mentions: list[AgencyMention], limit: int
 ) -> tuple[list[AgencyRef], int]:
@@ -161,7 +168,7 @@ def assignment(
     while end > task_start and text[end - 1] in " .,;/":
         end -= 1
     task = text[task_start:end]
-    if len(task.split()) < 2 or _NOT_A_TASK.match(task):
+    if len(task.split()) < 2 or _NOT_A_TASK.match(task) or _MORE_BODIES.match(task):
         return None
     for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
         more, _ = agency_list(text, task_start + extra.end(), mentions, end)

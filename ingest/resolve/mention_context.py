@@ -38,8 +38,11 @@ _SYSTEM_BEFORE = re.compile(
 # "hệ thống thông tin báo cáo Chính phủ", "Cổng Dịch vụ công quốc gia": a system's name, whose
 # owner is not at work in the sentence
 _SYSTEM_NAME_BEFORE = re.compile(
-    r"(?:[Hh]ệ thống(?: thông tin)? báo cáo|[Cc]ổng thông tin điện tử|[Cc]ổng [Dd]ịch vụ công)\s+$"
+    r"(?:[Hh]ệ thống(?: thông tin)?(?: báo cáo)?|[Cc]ổng thông tin điện tử|[Cc]ổng [Dd]ịch vụ công)"
+    r"\s+$"
 )
+# "Phó Thủ tướng Chính phủ Trần Lưu Quang": the Government named in a deputy's title
+_DEPUTY_TITLE_BEFORE = re.compile(r"Phó Thủ tướng\s+$")
 # "UBND các huyện, thị xã", "Ủy ban nhân dân cấp xã", "UBND các tỉnh, thành phố": every such
 # committee, not the one of the text's province.
 _EVERY_LOCAL_AFTER = re.compile(
@@ -60,6 +63,7 @@ def named_at_work(text: str, mention: AgencyMention) -> bool:
         or _LAW_TITLE_BEFORE.search(before)
         or _SYSTEM_BEFORE.search(before)
         or _SYSTEM_NAME_BEFORE.search(before)
+        or _DEPUTY_TITLE_BEFORE.search(before)
         or _EVERY_LOCAL_AFTER.match(text, mention.end)
     )
 

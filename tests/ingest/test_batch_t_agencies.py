@@ -59,3 +59,11 @@ def test_an_e_newspaper_and_a_reporting_system_name_no_body() -> None:
     "… chia sẻ dữ liệu với hệ thống thông tin báo cáo Chính phủ"."""
     assert not any(f.agency.name.startswith("Báo") for f in agencies_of("vpcp-cv7967").values())
     assert "chinh-phu" not in agencies_of("binh-thuan-kh-2024")
+
+
+def test_the_government_in_a_deputy_title_or_a_system_name_is_no_body() -> None:
+    """Batch S's "Phó Thủ tướng Chính phủ Trần Lưu Quang có ý kiến như sau:" and batch P's "tích
+    hợp với hệ thống Chính phủ" name no Government at work."""
+    for stem in ("dev-s-vpcp-cv5764", "dev-ba-ria-vung-tau-cds-dieu-hanh"):
+        facts = extract_all(read_source(SOURCES / f"{stem}.txt"), curated_catalogue())
+        assert "chinh-phu" not in {f.agency.key for f in facts if isinstance(f, AgencyFact)}

@@ -130,3 +130,12 @@ def test_yearless_month_and_quarter_take_the_year_of_the_text() -> None:
     ]
     (data,) = tasks_of("dev-t-ttg-bcd-du-lieu-2026")
     assert data.deadline == "2026-Q1"
+
+
+def test_a_span_opening_with_more_bodies_told_together_is_no_task() -> None:
+    """Batch S: "yêu cầu các sở, ban, ngành, UBND các huyện, thị xã, thành phố triển khai …" and
+    "chỉ đạo Sở GD&ĐT và các\\nSở, ban, ngành thực hiện …" — no task whose span opens with «UBND
+    các huyện» or «và các Sở» (the list of leads was not read to its end)."""
+    for stem in ("dev-s-quang-nam-chinh-quyen-so", "dev-s-nghe-an-hoc-ba-so"):
+        for task in tasks_of(stem):
+            assert not task.task.startswith(("UBND các", "và các"))
