@@ -225,13 +225,19 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             if fact:
                 found.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
-                charged = directed or label or duty_item or (role and clause_start) or plain
+                grounds = _GROUNDS.fullmatch(text, sentence.start, mention.start)
+                charged = directed or label or duty_item or (role and (clause_start or grounds))
+                charged = charged or plain
                 if charged and not any(m.ref.collective for m in leads):
                     carry = (paragraph, fact)  # "giao cho các doanh nghiệp …" names no one lead
                 found.extend(
                     _role_clauses(text, fact, used_until, sentence, mentions, source, context)
                 )
                 used_until = max(used_until, *(text.find(f.task) + len(f.task) for f in found))
+        if not found and mentions and (carry or handed):
+            found = _handed_in(
+                text, sentence, mentions, carry[1] if carry else handed, source, context
+            )
         if not found and not (mentions and mentions[0].start == sentence.start):
             found = _subjectless(
                 text, sentence, paragraph, carry, all_mentions, mentions, source, context
@@ -483,6 +489,40 @@ def _subjectless(
     return [fact, *_role_clauses(text, fact, position, sentence, mentions, source, context)]
 
 
+# "Trên cơ sở kết quả rà soát của các bộ, ngành, Bộ Công an chủ trì …": grounds before the lead
+# of a role, whose task the next paragraph may go on with
+_GROUNDS = re.compile(r"(?:Trên cơ sở|Căn cứ)\s+(?!đó\b)[^;.:]*,\s*")
+# "Thủ tướng yêu cầu trình …": a request with no addressee to hand in the work just assigned
+_HAND_IN = re.compile(r"\s+(?:cũng\s+)?(?:yêu cầu|đề nghị)\s+(?=(?:trình|báo cáo)\s)")
+
+
+def _handed_in(
+    text: str,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    like: AssignmentFact | None,
+    source: SourceText,
+    context: ExtractionContext,
+) -> list[AssignmentFact]:
+    """The lead of the task just assigned hands its work in when the one who assigned it asks,
+    naming no one, for it to be submitted ("Thủ tướng Chính phủ giao Bộ TT&TT chủ trì … xây dựng
+    Kiến trúc …." then "Thủ tướng yêu cầu trình Kiến trúc … trong tháng 12/2018")."""
+    speaker = mentions[0]
+    if like is None or speaker.start != sentence.start or speaker.ref.key in like_keys(like):
+        return []
+    request = _HAND_IN.match(text, speaker.end, sentence.end)
+    if request is None:
+        return []
+    lead = AgencyMention(request.end(), request.end(), like.leads[0])
+    fact = assignment(text, [lead], request.end(), sentence, mentions, source, context)
+    done = carried(fact, like, like.leads)
+    return [done] if done else []
+
+
+def like_keys(fact: AssignmentFact) -> set[str]:
+    return {lead.key for lead in fact.leads}
+
+
 # The body named again by its head noun alone, then acting: "Sở sẽ tổ chức tập huấn …".
 _SAME_BODY_ACTS = re.compile(r"(?P<word>Bộ|Sở|Ban|Cục)\s+(?:cũng\s+)?(?:sẽ|tiếp tục)\s+")
 _CAPTION = re.compile(r"(?:^|\s|\()Ảnh(?:\s+minh\s+h(?:oạ|ọa|oa))?\s*:|Ảnh minh h(?:oạ|ọa)\s*$")
@@ -491,7 +531,12 @@ _SAME_BODY = re.compile(
     r"(?P<word>Bộ|Sở|Ban|Cục)(?=\s+(?:cũng\s+)?(?:có nhiệm vụ|có trách nhiệm|chịu"
     r" trách nhiệm|chủ trì|được giao)(?![\w]))"
 )
-_CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
+# How a sentence going on with the task before may open: a connective, a condition ("Trường hợp
+# cần thiết, đề xuất …") or a recurring time ("Vào tháng 11 hàng năm, lập phiếu điều tra …")
+_CONNECTIVE = re.compile(
+    r"(?:Đồng thời|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]rường hợp cần thiết|Khi cần thiết|"
+    r"(?:Vào )?(?:tháng \d{1,2} )?[Hh][ằà]ng năm|Định kỳ h[ằà]ng (?:năm|quý|tháng))\s*,\s*"
+)
 _ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
 # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …", "Bộ Tài chính, Bộ KH&CN phối hợp với các
 # cơ quan liên quan xem xét …" (with a collective only: "A phối hợp với B" makes B the lead)
@@ -503,7 +548,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động)(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|lập(?!\s+tức))(?![\w])",
     re.IGNORECASE,
 )
 

@@ -139,3 +139,28 @@ def test_a_span_opening_with_more_bodies_told_together_is_no_task() -> None:
     for stem in ("dev-s-quang-nam-chinh-quyen-so", "dev-s-nghe-an-hoc-ba-so"):
         for task in tasks_of(stem):
             assert not task.task.startswith(("UBND các", "và các"))
+
+
+def test_a_request_to_hand_in_the_work_goes_to_the_lead_just_charged() -> None:
+    """Batch S: "Thủ tướng Chính phủ giao Bộ Thông tin và Truyền thông chủ trì, phối hợp với Văn
+    phòng Chính phủ và Tổ công tác giúp việc Chủ tịch Ủy ban Quốc gia về Chính phủ điện tử xây
+    dựng Kiến trúc …" then "Thủ tướng yêu cầu trình Kiến trúc … trong tháng 12/2018" — the
+    ministry's second task, and the working group (curated) coordinates the first."""
+    first, second = tasks_of("dev-s-btttt-kien-truc-cpdt-2018")
+    assert [c.key for c in first.coordinators] == ["vpcp", "tct-ubqg-cpdt"]
+    assert [lead.key for lead in second.leads] == ["bo-tttt"]
+    assert second.task.startswith("trình Kiến trúc tổng thể") and second.deadline == "2018-12"
+
+
+def test_a_condition_or_a_recurring_time_opens_a_sentence_going_on_with_the_task() -> None:
+    """Batch S: "Trên cơ sở kết quả rà soát của các bộ, ngành, Bộ Công an chủ trì …." then
+    "Trường hợp cần thiết, đề xuất sửa đổi văn bản …; hoàn thành nhiệm vụ này trong tháng
+    12/2022." (the ministry's, due 2022-12); Thanh Hóa's "… có trách nhiệm …. Vào tháng 11 hàng
+    năm, lập phiếu điều tra …" (the department's)."""
+    police = tasks_of("dev-s-bca-bo-so-ho-khau")[-1]
+    assert police.task.startswith("đề xuất sửa đổi văn bản") and police.deadline == "2022-12"
+    assert [lead.key for lead in police.leads] == ["bo-cong-an"]
+    survey = tasks_of("dev-s-thanh-hoa-bo-chi-so-cds")[1]
+    assert survey.task.startswith("lập phiếu điều tra") and survey.leads[0].key.startswith(
+        "so-tttt"
+    )
