@@ -67,3 +67,11 @@ def test_the_government_in_a_deputy_title_or_a_system_name_is_no_body() -> None:
     for stem in ("dev-s-vpcp-cv5764", "dev-ba-ria-vung-tau-cds-dieu-hanh"):
         facts = extract_all(read_source(SOURCES / f"{stem}.txt"), curated_catalogue())
         assert "chinh-phu" not in {f.agency.key for f in facts if isinstance(f, AgencyFact)}
+
+
+def test_a_department_of_the_government_office_is_named_whole() -> None:
+    """Batch S: "… Bộ Tư pháp, Cục Kiểm soát thủ tục hành chính (Văn phòng Chính phủ), Tổng cục
+    Thuế …" — the curated department, not «Cục Kiểm soát»."""
+    facts = extract_all(read_source(SOURCES / "dev-s-bca-dinh-danh-2021.txt"), curated_catalogue())
+    names = {f.agency.name for f in facts if isinstance(f, AgencyFact)}
+    assert "Cục Kiểm soát thủ tục hành chính" in names and "Cục Kiểm soát" not in names
