@@ -75,3 +75,13 @@ def test_a_department_of_the_government_office_is_named_whole() -> None:
     facts = extract_all(read_source(SOURCES / "dev-s-bca-dinh-danh-2021.txt"), curated_catalogue())
     names = {f.agency.name for f in facts if isinstance(f, AgencyFact)}
     assert "Cục Kiểm soát thủ tục hành chính" in names and "Cục Kiểm soát" not in names
+
+
+def test_a_ward_committee_is_not_the_province_committee() -> None:
+    """Tuyên Quang: "Chủ tịch Ủy ban nhân dân phường Tân Quang, thành phố Tuyên Quang, …" — the
+    ward's committee (in the province), not Ủy ban nhân dân tỉnh Tuyên Quang."""
+    found = agencies_of("tuyen-quang-muc-tieu-cap-xa")
+    assert "ubnd-tuyen-quang" not in found
+    (ward,) = found.values()
+    assert ward.agency.name == "Ủy ban nhân dân phường Tân Quang"
+    assert ward.agency.province == "tuyen-quang" and not ward.agency.resolved
