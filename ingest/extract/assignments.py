@@ -20,6 +20,7 @@ from ingest.extract.lead_forms import (
     body_leaders,
     joint_holders,
     listed_ministries,
+    mandated_bodies,
     moved_duty,
 )
 from ingest.extract.leads import (
@@ -38,7 +39,13 @@ from ingest.extract.speakers import (
     SPEAKER_AFTER,
 )
 from ingest.extract.structure import DocumentTree, parse
-from ingest.extract.task_facts import COORDINATE, ROLE_OPENING, assignment, carried
+from ingest.extract.task_facts import (
+    CLAUSE_VERB,
+    COORDINATE,
+    ROLE_OPENING,
+    assignment,
+    carried,
+)
 from ingest.model import AssignmentFact, SourceText
 from ingest.resolve import AgencyMention, find_agencies
 
@@ -46,8 +53,10 @@ _DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
     r"ho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
 )
+# "Xét đề nghị của Bộ …", "theo chỉ đạo của …": a noun, no one is told anything
 _DIRECTIVE_WORD = re.compile(
-    r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])", re.IGNORECASE
+    r"(?<![\w])(?:giao|đề nghị|yêu cầu|chỉ đạo|phân công)(?![\w])(?!\s+của(?![\w]))",
+    re.IGNORECASE,
 )
 
 
@@ -61,6 +70,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     paragraph_spans = paragraphs(text)
     duty_sections = duty_section_spans(tree)
     carry: tuple[Span, AssignmentFact] | None = None  # the paragraph's directed task
+    handed: AssignmentFact | None = None  # the directed task of the paragraph before
+    current: Span | None = None
+    opinions = _OPINION_OPENER.search(text)  # "… có ý kiến như sau:": what follows directs
     for sentence in _run_together(text, _unwrapped(text, sentences(text))):
         if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
@@ -75,6 +87,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 key=lambda m: m.start,
             )
         paragraph = sentence_at(paragraph_spans, sentence.start) or sentence
+        if paragraph != current:
+            handed = carry[1] if carry is not None else None
+            current = paragraph
         if carry is not None and carry[0] != paragraph:
             # "… yêu cầu Bộ Tài chính …" then a paragraph "Xây dựng, tham mưu …" or "Đồng thời,
             # hướng dẫn …" goes on with it; a photo caption in between does not interrupt it
@@ -92,6 +107,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             carry = (paragraph, closing)
             continue
         directive_paragraph = _directs(text, paragraph.start, sentence.end, all_mentions)
+        told_before = {lead.key for lead in handed.leads} if handed else set()
+        after_opinions = opinions is not None and opinions.end() <= sentence.start
         used_until = sentence.start
         found: list[AssignmentFact] = []
         opening = (
@@ -100,6 +117,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             or addressed_request(text, sentence, mentions)
             or moved_duty(text, sentence, mentions)
             or body_leaders(text, sentence, mentions)
+            or mandated_bodies(text, sentence, mentions)
         )
         if opening is not None:
             fact = assignment(
@@ -141,6 +159,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif not directed and SPEAKER_AFTER.match(text, mention.end, sentence.end):
                 continue  # "UBND tỉnh chỉ đạo …" speaks, unless it is told to ("yêu cầu UBND …")
             clause_start = opens_clause(text, sentence, mention.start)
+            plain = False
             label = _LABEL.match(text, mention.end, sentence.end)
             duty_item = _inside(sentence, duty_sections) and not _MORE_OF_NAME.match(
                 text, mention.end
@@ -180,6 +199,18 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 # hiểm Xã hội Việt Nam cần nâng cao …"
                 after = _modal_end(text, mention.end + 1)
             elif (
+                mention.start == paragraph.start
+                and (mention.ref.key in told_before or after_opinions)
+                and not mention.ref.collective
+                and text[mention.end : mention.end + 1] == " "
+                and _plain_verb(text, mention.end + 1, sentence.end)
+            ):
+                # "Thủ tướng giao Bộ KH&ĐT quy định …." then "Bộ Kế hoạch và Đầu tư vận động,
+                # quản lý …"; "Phó Thủ tướng … có ý kiến như sau: Bộ TT&TT nghiên cứu, tiếp thu
+                # …": a body opening a paragraph of a text that is directing it, with a verb
+                after = mention.end + 1
+                plain = True
+            elif (
                 clause_start
                 and directive_paragraph
                 and (
@@ -194,13 +225,19 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             if fact:
                 found.append(fact)
                 used_until = text.find(fact.task, after) + len(fact.task)
-                charged = directed or label or duty_item or (role and clause_start)
+                grounds = _GROUNDS.fullmatch(text, sentence.start, mention.start)
+                charged = directed or label or duty_item or (role and (clause_start or grounds))
+                charged = charged or plain
                 if charged and not any(m.ref.collective for m in leads):
                     carry = (paragraph, fact)  # "giao cho các doanh nghiệp …" names no one lead
                 found.extend(
                     _role_clauses(text, fact, used_until, sentence, mentions, source, context)
                 )
                 used_until = max(used_until, *(text.find(f.task) + len(f.task) for f in found))
+        if not found and mentions and (carry or handed):
+            found = _handed_in(
+                text, sentence, mentions, carry[1] if carry else handed, source, context
+            )
         if not found and not (mentions and mentions[0].start == sentence.start):
             found = _subjectless(
                 text, sentence, paragraph, carry, all_mentions, mentions, source, context
@@ -246,6 +283,15 @@ def _closing_deadline(
 
 
 _MODAL = re.compile(r"(?:cần|sẽ)\s+")
+# The leader's opinion a Government Office notice conveys: what follows it directs.
+_OPINION_OPENER = re.compile(
+    r"(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+chỉ đạo)?)\s+(?:như sau|sau đây)\s*:"
+)
+
+
+def _plain_verb(text: str, position: int, end: int) -> bool:
+    """Whether a verb of administrative work opens the text at ``position``."""
+    return bool(_TASK_OPENING.match(text, position, end) or CLAUSE_VERB.match(text, position, end))
 
 
 def _modal_end(text: str, position: int) -> int:
@@ -347,18 +393,22 @@ def _role_clauses(
     context: ExtractionContext,
 ) -> list[AssignmentFact]:
     """Further ";"-clauses of the same lead with a role of their own ("…; chủ trì, phối hợp với
-    các bộ, ngành, FPT, CMC khẩn trương hoàn thành …")."""
+    các bộ, ngành, FPT, CMC khẩn trương hoàn thành …") or a verb of work of their own ("giao Bộ
+    KH&ĐT quy định …; phê duyệt Quy chế …; quyết định thành lập …": three tasks)."""
     found = []
     while position < sentence.end and text[position : sentence.end].lstrip(" .,").startswith(";"):
         clause = position + text[position : sentence.end].index(";") + 1
         while clause < sentence.end and text[clause] in " .":
             clause += 1  # "…; .phối hợp với …": a stray stop after the semicolon
         role = ROLE_OPENING.match(text, clause, sentence.end)
-        if not role:
+        if role:
+            after = role.end() if not COORDINATE.match(text, clause) else clause
+            if "phối hợp" in role.group() and not COORDINATE.match(text, clause):
+                after = clause
+        elif CLAUSE_VERB.match(text, clause, sentence.end):
+            after = clause  # "…; phê duyệt Quy chế …": the task before ended at this verb
+        else:
             break
-        after = role.end() if not COORDINATE.match(text, clause) else clause
-        if "phối hợp" in role.group() and not COORDINATE.match(text, clause):
-            after = clause
         lead = AgencyMention(clause, clause, fact.leads[0])
         more = carried(
             assignment(text, [lead], after, sentence, mentions, source, context), fact, fact.leads
@@ -435,7 +485,42 @@ def _subjectless(
     if like is not None:
         fact = carried(fact, like, lead_refs)
     assert fact is not None
-    return [fact]
+    position = text.find(fact.task, after) + len(fact.task)
+    return [fact, *_role_clauses(text, fact, position, sentence, mentions, source, context)]
+
+
+# "Trên cơ sở kết quả rà soát của các bộ, ngành, Bộ Công an chủ trì …": grounds before the lead
+# of a role, whose task the next paragraph may go on with
+_GROUNDS = re.compile(r"(?:Trên cơ sở|Căn cứ)\s+(?!đó\b)[^;.:]*,\s*")
+# "Thủ tướng yêu cầu trình …": a request with no addressee to hand in the work just assigned
+_HAND_IN = re.compile(r"\s+(?:cũng\s+)?(?:yêu cầu|đề nghị)\s+(?=(?:trình|báo cáo)\s)")
+
+
+def _handed_in(
+    text: str,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    like: AssignmentFact | None,
+    source: SourceText,
+    context: ExtractionContext,
+) -> list[AssignmentFact]:
+    """The lead of the task just assigned hands its work in when the one who assigned it asks,
+    naming no one, for it to be submitted ("Thủ tướng Chính phủ giao Bộ TT&TT chủ trì … xây dựng
+    Kiến trúc …." then "Thủ tướng yêu cầu trình Kiến trúc … trong tháng 12/2018")."""
+    speaker = mentions[0]
+    if like is None or speaker.start != sentence.start or speaker.ref.key in like_keys(like):
+        return []
+    request = _HAND_IN.match(text, speaker.end, sentence.end)
+    if request is None:
+        return []
+    lead = AgencyMention(request.end(), request.end(), like.leads[0])
+    fact = assignment(text, [lead], request.end(), sentence, mentions, source, context)
+    done = carried(fact, like, like.leads)
+    return [done] if done else []
+
+
+def like_keys(fact: AssignmentFact) -> set[str]:
+    return {lead.key for lead in fact.leads}
 
 
 # The body named again by its head noun alone, then acting: "Sở sẽ tổ chức tập huấn …".
@@ -446,7 +531,12 @@ _SAME_BODY = re.compile(
     r"(?P<word>Bộ|Sở|Ban|Cục)(?=\s+(?:cũng\s+)?(?:có nhiệm vụ|có trách nhiệm|chịu"
     r" trách nhiệm|chủ trì|được giao)(?![\w]))"
 )
-_CONNECTIVE = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra)\s*,\s*")
+# How a sentence going on with the task before may open: a connective, a condition ("Trường hợp
+# cần thiết, đề xuất …") or a recurring time ("Vào tháng 11 hàng năm, lập phiếu điều tra …")
+_CONNECTIVE = re.compile(
+    r"(?:Đồng thời|Bên cạnh đó|Ngoài ra|(?:Trong )?[Tt]rường hợp cần thiết|Khi cần thiết|"
+    r"(?:Vào )?(?:tháng \d{1,2} )?[Hh][ằà]ng năm|Định kỳ h[ằà]ng (?:năm|quý|tháng))\s*,\s*"
+)
 _ADVERB = re.compile(r"(?:khẩn trương|tiếp tục|chủ động)\s+", re.IGNORECASE)
 # "Văn phòng Tỉnh ủy, Sở KH&CN phối hợp nghiên cứu …", "Bộ Tài chính, Bộ KH&CN phối hợp với các
 # cơ quan liên quan xem xét …" (with a collective only: "A phối hợp với B" makes B the lead)
@@ -458,7 +548,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động)(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|lập(?!\s+tức))(?![\w])",
     re.IGNORECASE,
 )
 

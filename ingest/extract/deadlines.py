@@ -26,7 +26,12 @@ def _horizon(task: str, match: re.Match[str]) -> bool:
         _HORIZON.match(task, match.end())
         or re.search(r"(?:tầm nhìn|định hướng)\s*$", before)
         or (match.group().lower().startswith("đến") and _PLAN_NAMED.search(named))
+        or (match.group().lower().startswith("đến") and _PERIOD_FROM.search(named))
     )
+
+
+# "từ năm 2012 đến năm 2020": the period a task covers, not its due date
+_PERIOD_FROM = re.compile(r"từ\s+(?:năm\s+)?\d{4}\s*$", re.IGNORECASE)
 
 
 # "sửa đổi Chiến lược phát triển Khoa học và công nghệ tỉnh Sơn La đến năm 2020": the named
@@ -50,6 +55,9 @@ def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | N
     match = next((m for m in _DEADLINE.finditer(task) if not _horizon(task, m)), None)
     if not match:
         short = _DAY_MONTH.search(task) if year else None
+        quarter = _QUARTER_ONLY.search(task) if year and short is None else None
+        if quarter is not None:
+            return f"{year}-Q{_QUARTERS[quarter.group(1).upper()]}", quarter.group()
         if short is None:
             month = _MONTH_ONLY.search(task) if year else None
             if month is None or not 1 <= int(month.group(1)) <= 12:
@@ -86,6 +94,14 @@ _MONTH_ONLY = re.compile(
 )
 
 
+# "(hoàn thành trong quý I)": a quarter with no year takes the text's year.
+_QUARTER_ONLY = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|trong|vào|cuối|hết)\s+quý\s+([IV]{1,3})(?![\w])"
+    r"(?!\s*(?:/|-|năm\s+\d))",
+    re.IGNORECASE,
+)
+
+
 _DAY_WITHOUT_YEAR = re.compile(
     r"(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)", re.IGNORECASE
 )
@@ -101,3 +117,19 @@ def recurrence_of(task: str) -> str | None:
     if day and not (match.start() <= day.start() < match.end()):
         return f"{match.group()}, {day.group()}"
     return match.group()
+
+
+# "trình … trong tháng 6/2012", "trước ngày 30/6/2025": a due date written with its year
+_DATED_DEADLINE = re.compile(
+    r"(?:trước|chậm nhất(?:\s+là)?|hoàn thành trong|trong|vào)\s+(?:ngày\s+\d{1,2}\s*/\s*)?"
+    r"tháng\s+\d{1,2}\s*/\s*(\d{4})|(?:trước|chậm nhất(?:\s+là)?|vào)\s+ngày\s+\d{1,2}\s*/"
+    r"\s*\d{1,2}\s*/\s*(\d{4})",
+    re.IGNORECASE,
+)
+
+
+def deadline_year(text: str) -> int | None:
+    """The year of a text with no date of its own, as its first due date written with a year
+    gives it ("trình … trong tháng 4 này" beside "trong tháng 6/2012": 2012); None if none."""
+    found = _DATED_DEADLINE.search(text)
+    return int(found.group(1) or found.group(2)) if found else None

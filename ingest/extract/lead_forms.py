@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ingest.extract.leads import CO_LEAD_GLUE, ROLE_AFTER
+from ingest.extract.leads import CO_LEAD_GLUE, MANDATE, ROLE_AFTER
 from ingest.extract.sentences import Span
 from ingest.resolve import AgencyMention
 
@@ -174,3 +174,26 @@ def _joint_clause(
         return LeadClause(group, role.end())
     found = verb.match(text, group[-1].end, sentence.end)
     return LeadClause(group, found.end()) if found else None
+
+
+_OPENER = re.compile(r"(?:Đồng thời|Bên cạnh đó|Ngoài ra|Theo đó)\s*,\s*")
+
+
+def mandated_bodies(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:
+    """Bodies opening a sentence and acting under their mandate ("Đồng thời, Bộ Công an, Bộ Xây
+    dựng, Bộ Khoa học và Công nghệ theo nhiệm vụ, quyền hạn được giao xây dựng kế hoạch …"): the
+    mandate phrase says the task is theirs to carry out; each leads it."""
+    opener = _OPENER.match(text, sentence.start, sentence.end)
+    start = opener.end() if opener else sentence.start
+    first = next((i for i, m in enumerate(mentions) if m.start == start), None)
+    if first is None:
+        return None
+    group = [mentions[first]]
+    for nxt in mentions[first + 1 :]:
+        if not CO_LEAD_GLUE.fullmatch(text, group[-1].end, nxt.start):
+            break
+        group.append(nxt)
+    if any(m.ref.collective for m in group):
+        return None
+    mandate = MANDATE.match(text, group[-1].end, sentence.end)
+    return LeadClause(group, mandate.end()) if mandate else None

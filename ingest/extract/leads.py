@@ -11,14 +11,23 @@ from ingest.model import AgencyRef
 from ingest.resolve import AgencyMention, Catalogue, resolve_agency
 
 # "X chủ trì", "X có trách nhiệm", "X cũng được giao nhiệm vụ", "X có nhiệm vụ", "X phải xây dựng",
-# "X được Ủy ban nhân dân tỉnh giao chủ trì" (passive, the giver between)
+# "X được Ủy ban nhân dân tỉnh giao chủ trì" (passive, the giver between), "X là cơ quan được giao
+# chủ trì"
 ROLE_AFTER = re.compile(
-    r"\s*,?\s*(?:cũng\s+)?(?:là cơ quan (?:đầu mối|chủ trì|thường trực)"
+    r"\s*,?\s*(?:cũng\s+)?(?:là cơ quan được giao(?:\s+nhiệm vụ)?(?:\s+(?:chủ trì|đầu mối))?|"
+    r"là cơ quan (?:đầu mối|chủ trì|thường trực)"
     r"(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
     r"phải(?=\s+(?!có\b|là\b|được\b|đạt\b)[a-zđà-ỹ])|"
     r"được(?:\s+[^\s,;.:]+){0,6}?\s+giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
 )
 CO_LEAD_GLUE = re.compile(r"\s*(?:,|và)\s*")
+# "theo nhiệm vụ, quyền hạn được giao", "căn cứ chức năng, nhiệm vụ": the mandate a body acts
+# under, between the bodies charged and their task's verb
+MANDATE = re.compile(
+    r"\s*,?\s*(?:căn cứ|theo)\s+(?:chức năng,?\s*nhiệm vụ|chức năng và nhiệm vụ|nhiệm vụ,?\s*"
+    r"quyền hạn|nhiệm vụ và quyền hạn)(?:,\s*(?:quyền hạn|thẩm quyền))?(?:\s+(?:được\s+"
+    r"(?:phân công|giao)|của mình))?\s*,?\s*(?=[a-zđà-ỹ])"
+)
 HOLDER = re.compile(
     r"(?:Lãnh đạo|Chủ tịch|Giám đốc|Bộ trưởng|Trưởng ban|Thủ trưởng|Bí thư)\s+(?=[A-ZĐỦ])"
 )
@@ -68,6 +77,10 @@ def directed_list(
         # "giao Sở Tài chính, Sở Kế hoạch và Đầu tư, UBND các huyện, thị xã, thành phố ưu tiên
         # bố trí …": the named departments lead together, the local committees with them
         return group, tail.end()
+    mandate = MANDATE.match(text, position, sentence.end) if len(group) > 1 else None
+    if mandate:
+        # "giao Bộ Quốc phòng, Bộ Công an theo nhiệm vụ, quyền hạn được giao xây dựng …"
+        return group, mandate.end()
     if len(group) > 1 and not ROLE_AFTER.match(text, position, sentence.end) and not joined:
         # "giao Sở A, Sở B …" without a role: unclear; "Giao cho Sở A và Sở B hướng dẫn …"
         # names both

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
-from ingest.extract.deadlines import deadline_of, recurrence_of
+from ingest.extract.deadlines import deadline_of, deadline_year, recurrence_of
 from ingest.extract.leads import contrast_end
 from ingest.extract.sentences import Span
 from ingest.extract.speakers import assigning_body, main_issuer, responds_to
@@ -15,7 +15,7 @@ from ingest.model import AgencyRef, AssignmentFact, SourceText
 from ingest.resolve import AgencyMention
 from ingest.themes import classify_task_theme
 
-COORDINATE = re.compile(r"\s*,?\s*(?:phối hợp|phối hợp chặt chẽ)(?:\s+với)?\s+")
+COORDINATE = re.compile(r"\s*,?\s*(?:[Pp]hối hợp|[Pp]hối hợp chặt chẽ)(?:\s+với)?\s+")
 _LIST_GLUE = re.compile(r"\s*(?:,|và|cùng(?:\s+với)?|với)\s*")
 _COLLECTIVE_WORD = (
     r"(?:cơ quan|đơn vị|địa phương|ban ngành|ngành|ban|sở|bộ|tổ chức|doanh nghiệp|"
@@ -32,7 +32,18 @@ _COLLECTIVE_PHRASE = re.compile(
     rf"(?:(?:\s*,\s*|\s+và\s+|\s+)(?:các\s+)?{_COLLECTIVE_WORD})*|{_LOCAL_COMMITTEES})"
     rf"(?:\s+(?:có\s+)?liên quan)?(?![\w])"
 )
-_NOT_A_TASK = re.compile(r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s)", re.IGNORECASE)
+# "thuộc UBND tỉnh …" qualifies the collective before it ("các sở, ban, ngành thuộc UBND tỉnh"):
+# a span opening there has lost its subject's end
+_NOT_A_TASK = re.compile(
+    r"^(?:phiên họp|hội nghị|cuộc họp|buổi làm việc|để\s|thuộc\s)", re.IGNORECASE
+)
+
+
+# "… và các Sở, ban, ngành thực hiện …", "UBND các huyện, thị xã, thành phố triển khai …": a span
+# opening with more bodies told together has lost the end of its list of leads
+_MORE_BODIES = re.compile(
+    rf"(?:và\s+)?(?:(?:các|những)\s+(?i:{_COLLECTIVE_WORD})(?![\w])|{_LOCAL_COMMITTEES})"
+)
 
 
 def agency_list(
@@ -90,9 +101,32 @@ def _passive_giver(
 _CLAUSE_LINK = re.compile(r"(?:trên cơ sở đó|theo đó|đồng thời|sau đó)\s*,\s*", re.IGNORECASE)
 
 
-def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention]) -> int:
+# Verbs of administrative work that open a task of their own ("quy định …; phê duyệt …;
+# quyết định thành lập …"); a ";"-clause opening with "trình", "báo cáo" or "hoàn thành" hands
+# in or closes the work before it and stays part of it.
+CLAUSE_VERB = re.compile(
+    r"(?:rà soát|xây dựng|tham mưu|triển khai|hoàn thiện|tổ chức|đẩy mạnh|nghiên cứu|hướng dẫn|"
+    r"thực hiện|đôn đốc|kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|tăng cường|"
+    r"phát triển|cập nhật|đề xuất|sửa đổi|bố trí|cung cấp|tổng hợp|đánh giá|chỉ đạo|"
+    r"tuyên truyền|thẩm định|hỗ trợ|quy định|phê duyệt|quyết định|vận động|quản lý)(?![\w])",
+    re.IGNORECASE,
+)
+
+
+_SPACING = re.compile(r"[ ,:\n]*")
+
+
+def task_end(
+    text: str,
+    start: int,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    parallel: bool = False,
+) -> int:
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
-    with a new role of the same lead ("…; chủ trì, phối hợp với …")."""
+    with a new role of the same lead ("…; chủ trì, phối hợp với …"), or — for a ``parallel``
+    task, one opening with a verb and with no coordinators — with another verb of work ("quy
+    định …; phê duyệt Quy chế …": two tasks)."""
     contrast = contrast_end(text, start, sentence.end, mentions)
     for index in range(start, contrast if contrast is not None else sentence.end):
         if text[index] == ";":
@@ -102,6 +136,8 @@ def task_end(text: str, start: int, sentence: Span, mentions: list[AgencyMention
             if linked and any(m.start == linked.end() for m in mentions):
                 return index
             if any(m.start == offset for m in mentions) or ROLE_OPENING.match(text, offset):
+                return index
+            if parallel and CLAUSE_VERB.match(text, offset):
                 return index
     return contrast if contrast is not None else sentence.end
 
@@ -125,18 +161,22 @@ def assignment(
         coordinators, after = agency_list(text, coordinate.end(), mentions, sentence.end)
     else:
         coordinators, after = _co_working(text, after, sentence, mentions)
-    end = until if until is not None else task_end(text, after, sentence, mentions)
+    opening = _SPACING.match(text, after).end()
+    parallel = not coordinators and bool(CLAUSE_VERB.match(text, opening))
+    end = until if until is not None else task_end(text, after, sentence, mentions, parallel)
     task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
     while end > task_start and text[end - 1] in " .,;/":
         end -= 1
     task = text[task_start:end]
-    if len(task.split()) < 2 or _NOT_A_TASK.match(task):
+    if len(task.split()) < 2 or _NOT_A_TASK.match(task) or _MORE_BODIES.match(task):
         return None
     for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
         more, _ = agency_list(text, task_start + extra.end(), mentions, end)
         coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})
     recurrence = recurrence_of(task)
-    year = context.reference_date.year if context.reference_date and not recurrence else None
+    year = None
+    if not recurrence:
+        year = context.reference_date.year if context.reference_date else deadline_year(text)
     deadline, deadline_text = deadline_of(task, year)
     if recurrence and deadline is None:
         deadline_text = recurrence  # ongoing: due again every year (quarter, month)

@@ -11,7 +11,12 @@ import re
 
 from ingest.model import AgencyRef
 from ingest.resolve.catalogue import AgencyEntry, Catalogue
-from ingest.resolve.mention_context import department_lists, named_at_work, unwrap_lines
+from ingest.resolve.mention_context import (
+    department_lists,
+    minister_titles,
+    named_at_work,
+    unwrap_lines,
+)
 from ingest.resolve.mentions import (
     MEMBER_OF,
     AgencyMention,
@@ -40,6 +45,8 @@ _COLLECTIVE = re.compile(
 
 # A name found by its shape right after a number or "thành lập …" is a thing made, not a body.
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
+# "Báo Công Thương điện tử": an e-newspaper or e-portal, not a body at work
+_PUBLICATION_AFTER = re.compile(r"\s+điện tử(?![\w])")
 _PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự [đĐ]ảng)\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
@@ -86,13 +93,20 @@ def _find_agencies(
         if inside and bare is None:
             continue
         mentions = [m for m in mentions if m is not bare]
-        if _OBJECT_BEFORE.search(text[max(0, start - 12) : start]) or MEMBER_OF.search(
-            text[max(0, start - 12) : start]
+        if (
+            _OBJECT_BEFORE.search(text[max(0, start - 12) : start])
+            or MEMBER_OF.search(text[max(0, start - 12) : start])
+            or _PUBLICATION_AFTER.match(text, end)
         ):
             continue
         name = text[start:full_end]
         mentions.append(AgencyMention(start, full_end, resolve_agency(name, catalogue, province)))
     listed = department_lists(text, catalogue, province)
+    listed += [
+        m
+        for m in minister_titles(text, catalogue)
+        if not any(o.start < m.end and m.start < o.end for o in mentions)
+    ]
     mentions = [m for m in mentions if not any(d.start < m.end and m.start < d.end for d in listed)]
     unified = unify(sorted(mentions + listed, key=lambda m: m.start))
     unified = [m for m in unified if named_at_work(text, m)]

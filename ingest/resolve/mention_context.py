@@ -10,7 +10,7 @@ from dataclasses import replace
 
 from ingest.model import AgencyRef
 from ingest.resolve.catalogue import Catalogue
-from ingest.resolve.mentions import AgencyMention, curated_mentions
+from ingest.resolve.mentions import AgencyMention, curated_mentions, ref_of
 
 # A line a transcription wrapped inside a name: "Sở Khoa học và Công\nnghệ", "Văn phòng Ủy\nban".
 _WRAPPED = re.compile(r"(?<=[^\s.;:!?|*#])\n(?=[a-zđà-ỹ])")
@@ -35,6 +35,14 @@ _LAW_TITLE_BEFORE = re.compile(r"Luật\s+(?:[Tt]ổ chức\s+)?$")
 _SYSTEM_BEFORE = re.compile(
     r"cơ quan (?:của\s+)?Đảng\s*,\s*(?:(?:Nhà nước|nhà nước|chính quyền)\s*,\s*)?$"
 )
+# "hệ thống thông tin báo cáo Chính phủ", "Cổng Dịch vụ công quốc gia": a system's name, whose
+# owner is not at work in the sentence
+_SYSTEM_NAME_BEFORE = re.compile(
+    r"(?:[Hh]ệ thống(?: thông tin)?(?: báo cáo)?|[Cc]ổng thông tin điện tử|[Cc]ổng [Dd]ịch vụ công)"
+    r"\s+$"
+)
+# "Phó Thủ tướng Chính phủ Trần Lưu Quang": the Government named in a deputy's title
+_DEPUTY_TITLE_BEFORE = re.compile(r"Phó Thủ tướng\s+$")
 # "UBND các huyện, thị xã", "Ủy ban nhân dân cấp xã", "UBND các tỉnh, thành phố": every such
 # committee, not the one of the text's province.
 _EVERY_LOCAL_AFTER = re.compile(
@@ -43,8 +51,8 @@ _EVERY_LOCAL_AFTER = re.compile(
 
 
 def named_at_work(text: str, mention: AgencyMention) -> bool:
-    """Whether a mention names one body at work, not a photo's credit, words of a law's title, a
-    part of the political system or every local committee of a level."""
+    """Whether a mention names one body at work, not a photo's credit, words of a law's title or
+    a system's name, a part of the political system or every local committee of a level."""
     if mention.ref.collective:
         return True
     if text[mention.start : mention.start + 3].lower() == "số ":
@@ -54,6 +62,8 @@ def named_at_work(text: str, mention: AgencyMention) -> bool:
         _CREDIT_BEFORE.search(before)
         or _LAW_TITLE_BEFORE.search(before)
         or _SYSTEM_BEFORE.search(before)
+        or _SYSTEM_NAME_BEFORE.search(before)
+        or _DEPUTY_TITLE_BEFORE.search(before)
         or _EVERY_LOCAL_AFTER.match(text, mention.end)
     )
 
@@ -116,3 +126,38 @@ def _longest_department(
             if ref.level == level:
                 return start + len(piece), replace(ref, name=name)
     return None
+
+
+# "Bộ trưởng Thông tin và Truyền thông (TT-TT) Nguyễn Mạnh Hùng": the minister named by the
+# ministry's name without "Bộ" stands for the ministry
+_MINISTER = re.compile(r"(?<![\w])[Bb]ộ trưởng\s+(?=[A-ZĐ])")
+
+
+def minister_titles(text: str, catalogue: Catalogue) -> list[AgencyMention]:
+    """Ministries named in a minister's title without "Bộ" ("Bộ trưởng Thông tin và Truyền
+    thông"), one mention each over the name, under the ministry's curated label."""
+    cached = catalogue.cache.get("ministries-without-bo")
+    if not isinstance(cached, dict):
+        cached = {
+            entry.labels[0][3:]: entry
+            for entry in catalogue.agencies.values()
+            if entry.labels and entry.labels[0].startswith("Bộ ") and entry.level == "national"
+        }
+        catalogue.cache["ministries-without-bo"] = cached
+    names = sorted(cached, key=len, reverse=True)
+    found = []
+    for title in _MINISTER.finditer(text):
+        start = title.end()
+        name = next(
+            (
+                n
+                for n in names
+                if text.startswith(n, start)
+                and not text[start + len(n) : start + len(n) + 1].isalnum()
+            ),
+            None,
+        )
+        if name is not None:
+            entry = cached[name]
+            found.append(AgencyMention(start, start + len(name), ref_of(entry, entry.labels[0])))
+    return found

@@ -60,6 +60,16 @@ def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> l
             ref = _generic_ref(
                 key, place or province, catalogue, text[toks[index].start : toks[end_index - 1].end]
             )
+            unit = None if used else _LOWER_UNIT.match(text, toks[end_index - 1].end)
+            if unit:
+                # "Ủy ban nhân dân phường Tân Quang": the ward's committee, not the province's
+                name = text[toks[index].start : unit.end()]
+                mentions.append(
+                    AgencyMention(toks[index].start, unit.end(), _local_ref(name, province))
+                )
+                while index < len(toks) and toks[index].start < unit.end():
+                    index += 1
+                continue
         if ref.collective:
             ref = AgencyRef(ref.name, ref.key, ref.resolved, ref.level, ref.province, True)
         if not _NOT_A_BODY_AFTER.match(text, toks[end_index - 1].end) and not _in_symbol(
@@ -68,6 +78,18 @@ def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> l
             mentions.append(AgencyMention(toks[index].start, toks[end_index - 1].end, ref))
         index = end_index
     return mentions
+
+
+# A commune, ward, town or district named after a standard body's name: that unit's own body
+_LOWER_UNIT = re.compile(
+    r"\s+(?:phường|xã|thị trấn|huyện|quận|thị xã)\s+(?:[A-ZĐÂ][\w]*)(?:\s+[A-ZĐÂ][\w]*){0,3}"
+)
+
+
+def _local_ref(name: str, province: str | None) -> AgencyRef:
+    """A body of a commune, ward or district: its own key, in the text's province."""
+    slug = slugify(name)
+    return AgencyRef(name, f"{slug}-{province}" if province else slug, False, "other", province)
 
 
 def _in_symbol(text: str, start: int, end: int) -> bool:

@@ -204,8 +204,8 @@ def _capitalised_end(text: str, position: int) -> int:
                 continue
             return position
         word = match.group().rstrip(".-")
-        if not word:
-            return position
+        if not word or (word == "điện" and text.startswith(" tử", match.end())):
+            return position  # "Báo Công Thương điện tử": "điện tử" is no part of the name
         if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
             if word in FAMILY_NAMES and words >= 1:
                 return position

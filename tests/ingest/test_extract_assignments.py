@@ -62,9 +62,13 @@ def test_a_party_secretary_assigns_for_the_tinh_uy() -> None:
 
 def test_a_programme_assigning_its_own_lead_keeps_the_document() -> None:
     """Seed 001 reports the programme itself: "Sở KH&CN … là cơ quan đầu mối tổ chức thực hiện
-    Chương trình" is assigned by the programme, issued by the province's UBND."""
+    Chương trình" is assigned by the programme, issued by the province's UBND; its "; xây dựng
+    kế hoạch …; tổ chức sơ kết …" are two more tasks of the department (the gold's optional ones),
+    so the first keeps no deadline of theirs."""
     src = read_source(SOURCES / "001_48c50c3c403c9ef8.txt")
-    (task,) = tasks_of(src)
+    task, plan, review = tasks_of(src)
+    assert task.task == "tổ chức thực hiện Chương trình" and task.deadline is None
+    assert plan.task.startswith("xây dựng kế hoạch triển khai") and review.deadline == "2025"
     assert task.assigned_by is not None and task.assigned_by.doc_type == "Programme"
     assert task.assigned_by_agency is not None
     assert task.assigned_by_agency.key == "ubnd-binh-duong"
