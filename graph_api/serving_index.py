@@ -211,11 +211,18 @@ class ServingIndex:
 
     def task_table(self) -> TaskTable | None:
         """The build's task table for the current release; None without one (an old file, a
-        remote engine or a store in memory: the routes then query, never waiting for a rebuild
-        of the index)."""
-        if store_folder(self._store) is None:
+        remote engine or a store in memory) or while the file is being read: the routes then
+        query, never waiting for the index (a rebuild of it reads the whole graph)."""
+        if store_folder(self._store) is None or not self._lock.acquire(blocking=False):
             return None
-        return self.prepared().tasks
+        try:
+            current = self._prepared is not None and self._store.release == self._release
+            table = self._prepared.tasks if current and self._prepared is not None else None
+        finally:
+            self._lock.release()
+        if not current:
+            self.start_loading()  # the next requests find it read
+        return table
 
     def index(self) -> SearchIndex:
         """The search index (what ``app.state.search_index.index()`` gives the routes)."""

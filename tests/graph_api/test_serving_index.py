@@ -180,6 +180,7 @@ def test_the_task_table_gives_the_answers_the_queries_give(data_dir, tmp_path):
     document = stored.tasks.document_page(f"{ID}document/57-ntw-2024", limit=10**6, offset=0)
     assert len(document) > 100 and document == sorted(document)
     with Server(data_dir=data_dir, log=tmp_path / "with.log") as server:
+        get(server.url + "/tasks")  # waits for the file to be read: the table is then served
         with_table = {url: get(server.url + url) for url in TASK_PAGES}
     kept = tmp_path / "kept.pickle"
     path.rename(kept)
