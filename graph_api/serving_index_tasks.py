@@ -7,7 +7,9 @@ walking the task ranks to find its page and 540 ms detailing 1,000 tasks (``task
 ``task_texts.rq``, ``evidence_quotes.rq``); a document's detail 175 ms walking for its first 200.
 Here each task's record is the JSON :func:`graph_api.routes.common.load_tasks` gives (made by
 that very function over the built store, so the answers are the same), and each document's tasks
-(assigned by it or by what implements it, as ``task_page_walk.rq`` filters them) are their ranks.
+(assigned by it or by what implements it, as ``task_page_walk.rq`` filters them) are their ranks,
+beside the rows of its implementation chain up and down (``document_implements.rq``,
+``document_implemented_by.rq``: 80 ms for the 478 descendants of 57-NQ/TW).
 
 Only a build writes the table (:func:`compute` from ``write_for_store``): a server over a store
 without it (an older file, a remote engine, a store in memory) answers by the queries.
@@ -26,6 +28,7 @@ from graph_api.named_queries import load_query
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 
+LINK_QUERIES = ("document_implements", "document_implemented_by")  # a document's chain, kept
 CHUNK = 250  # tasks detailed per query at build time (bound lists stay under the engine's cliff)
 
 
@@ -38,6 +41,7 @@ class TaskTable:
     ranked: list[str]
     records: list[bytes]
     by_document: dict[str, bytes]
+    links: dict[str, dict[str, list[dict[str, str]]]] = field(default_factory=dict)
     _rank: dict[str, int] = field(default_factory=dict, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -66,14 +70,24 @@ class TaskTable:
                 found.append(self.records[rank])
         return found
 
+    def document_links(self, document: str, query: str) -> list[dict[str, str]] | None:
+        """The rows of ``query`` (``document_implements`` or ``document_implemented_by``) bound
+        to ``document``, as the build read them; None when not kept (the caller queries)."""
+        return self.links.get(document, {}).get(query)
+
     def tables(self) -> dict[str, Any]:
-        return {"ranked": self.ranked, "records": self.records, "by_document": self.by_document}
+        return {
+            "ranked": self.ranked,
+            "records": self.records,
+            "by_document": self.by_document,
+            "links": self.links,
+        }
 
     @classmethod
     def from_tables(cls, tables: dict[str, Any] | None) -> TaskTable | None:
         if not tables:
             return None
-        return cls(tables["ranked"], tables["records"], tables["by_document"])
+        return cls(tables["ranked"], tables["records"], tables["by_document"], tables["links"])
 
 
 def _json(value: Any) -> bytes:
@@ -110,8 +124,19 @@ def compute(store: Store) -> TaskTable:
         rank = ranks.get(row["task"])
         if rank is not None:
             by_document.setdefault(row["document"], set()).add(rank)
+    links = {
+        document: {
+            query: [
+                {name: str(value) for name, value in row.items() if value is not None}
+                for row in store.select(load_query(query), {"document": IRI(document)})
+            ]
+            for query in LINK_QUERIES
+        }
+        for document in sorted(by_document)
+    }
     return TaskTable(
         ranked,
         asyncio.run(records()),
         {document: array("I", sorted(found)).tobytes() for document, found in by_document.items()},
+        links,
     )

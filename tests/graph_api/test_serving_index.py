@@ -163,6 +163,8 @@ TASK_PAGES = (  # the answers the build's task table serves, every kind of page 
     "/api/tasks?agency=bo-khcn",
     "/api/documents/57-ntw-2024",
     "/api/documents/57-NQ/TW?task_limit=5&task_offset=3",
+    "/api/documents/03-ncp-2025",
+    "/api/documents/57-ntw-2024?task_limit=0",
     "/api/agencies/bo-khcn",
     "/tasks?document=57-NQ%2FTW&per_page=100",
     "/tasks?format=csv",
