@@ -73,8 +73,8 @@ def _seconds(value: float | None) -> str:
 def build_table(scales: list[dict[str, Any]]) -> list[str]:
     lines = [
         "| quads | generate | on-disk build | peak MB | in-memory load | peak MB "
-        "| rdflib load | peak MB | Virtuoso load |",
-        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| serving index | rdflib load | peak MB | Virtuoso load |",
+        "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
     ]
     for s in scales:
         disk, mem, rdf = s.get("build_disk", {}), s.get("load_memory", {}), s.get("rdflib", {})
@@ -83,6 +83,7 @@ def build_table(scales: list[dict[str, Any]]) -> list[str]:
             f"| {s['quads']:,} | {s['synth_s']:.1f} s | {disk.get('seconds', 0):.1f} s "
             f"| {disk.get('peak_rss_mb', '—')} | {mem.get('seconds', 0):.2f} s "
             f"| {mem.get('peak_rss_mb', '—')} "
+            f"| {_seconds(s.get('serving_index_s'))} "
             f"| {_seconds(rdf.get('seconds'))} "
             f"| {rdf.get('peak_rss_mb', '—')} "
             f"| {_seconds(virt.get('load_s'))} |"
@@ -186,6 +187,15 @@ def render(results: dict[str, Any]) -> str:
             f"{i.get('kb_per_s')} KB/s**, peak {i.get('peak_rss_mb')} MB.",
             "",
         ]
+    if results.get("build_stages"):
+        parts += [
+            "## Build stages (`python -m bench.build_scale`: copies of the real texts)",
+            "",
+            "Each size built cold, then with one more document (warm cache); seconds.",
+            "",
+            *stage_table(results["build_stages"]),
+            "",
+        ]
     parts += ["## Build and load", "", *build_table(scales), ""]
     if scales:
         parts += ["## Targets (issue 7, point 3)", "", *target_lines(scales), ""]
@@ -216,6 +226,21 @@ def render(results: dict[str, Any]) -> str:
                 "",
             ]
     return "\n".join(parts)
+
+
+def stage_table(rows: list[dict[str, Any]]) -> list[str]:
+    """The build stages per corpus size, as ``bench.build_scale`` prints them."""
+    built = [row for row in rows if "stages" in row]
+    stages = sorted({stage for row in built for stage in row["stages"]})
+    head = ["docs", "KB", "run", "load", "wall s", "peak RSS MB", "quads", *stages]
+    lines = ["| " + " | ".join(head) + " |", "|" + "---:|" * len(head)]
+    for row in built:
+        cells = [f"{row['documents']:,}", row["kb"], row["run"], row.get("load", "")]
+        cells += [row["wall_seconds"], row["peak_rss_mb"], f"{row['quads']:,}"]
+        cells += [f"{row['stages'][s]:.1f}" if s in row["stages"] else "" for s in stages]
+        lines.append("| " + " | ".join(str(cell) for cell in cells) + " |")
+    lines += [f"Build failed: {row['error']}" for row in rows if "error" in row]
+    return lines
 
 
 def write_markdown(results: dict[str, Any], path: Path) -> None:

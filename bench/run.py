@@ -4,7 +4,10 @@ At each scale: generate the synthetic graph, build the on-disk store and load it
 (time and peak memory, each in a child process), time every named query directly on the
 embedded store (on disk and in memory) and on rdflib's in-memory Dataset (capped), time the same
 questions through a live ``policygraph serve`` on 127.0.0.1 (the HTTP overhead over the direct
-call), and on Virtuoso at the scales asked. Once: ingestion speed on the real corpus repeated.
+call), and on Virtuoso at the scales asked. Once: ingestion speed on the real corpus repeated,
+and the build's stages on copies of the real texts (``bench.build_scale``, 10–2,000 documents).
+Defaults: 10⁵, 10⁶ and 5·10⁶ quads (the route table prints the growth 10⁶ → 5·10⁶), Virtuoso at
+10⁶, rdflib up to 10⁶.
 Writes ``bench/results/<timestamp>.json`` and regenerates ``docs/benchmarks.md``.
 """
 
@@ -24,7 +27,8 @@ from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
-DEFAULT_SCALES = (10_000, 100_000, 1_000_000)
+DEFAULT_SCALES = (100_000, 1_000_000, 5_000_000)  # issue 15: growth 10⁶ → 5·10⁶ printed
+DEFAULT_BUILD_SIZES = "10,100,1000,2000"  # documents per build (bench.build_scale)
 
 
 def run_child(args: list[str], timeout: float) -> dict[str, Any]:
@@ -205,6 +209,24 @@ def ingestion(work: Path, documents: int) -> dict[str, Any]:
     return result
 
 
+def build_stages(sizes: str, say) -> list[dict[str, Any]]:
+    """``python -m bench.build_scale --sizes SIZES``: each build's stage times, cold and with one
+    document added, as the JSON rows it prints (each build a child process, as users run it)."""
+    process = subprocess.run(
+        [sys.executable, "-m", "bench.build_scale", "--sizes", sizes],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    rows = [json.loads(line) for line in process.stdout.splitlines() if line.startswith("{")]
+    if process.returncode != 0:
+        rows.append({"error": process.stderr.strip()[-300:] or f"exit {process.returncode}"})
+    for row in rows:
+        say(f"build: {row}")
+    return rows
+
+
 def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
     from bench.synth import write_file
     from graph_api.store import OxigraphStore
@@ -287,6 +309,11 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser.add_argument("--rdflib-max", type=int, default=1_000_000, help="largest rdflib scale")
     parser.add_argument("--virtuoso-scales", type=int, nargs="*", default=[1_000_000])
     parser.add_argument("--ingest-documents", type=int, default=1000)
+    parser.add_argument(
+        "--build-sizes",
+        default=DEFAULT_BUILD_SIZES,
+        help="corpus sizes (documents, comma-separated) whose build stages are timed; '' for none",
+    )
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     return parser.parse_args(argv)
@@ -316,6 +343,9 @@ def main(argv: list[str] | None = None) -> int:
         if options.ingest_documents:
             results["ingestion"] = ingestion(work, options.ingest_documents)
             options.say(f"ingestion: {results['ingestion']}")
+        if options.build_sizes:
+            results["build_stages"] = build_stages(options.build_sizes, options.say)
+            out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
         for scale in options.scales:
             results["scales"].append(bench_scale(scale, work, options))
             out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")

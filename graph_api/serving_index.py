@@ -38,10 +38,12 @@ from graph_api.search_index import SearchIndex
 from graph_api.serving_index_audits import compute as compute_audits
 from graph_api.serving_index_audits import decode as decode_audits
 from graph_api.serving_index_audits import encode as encode_audits
+from graph_api.serving_index_tasks import TaskTable
+from graph_api.serving_index_tasks import compute as compute_tasks
 from graph_api.store import OxigraphStore, Store
 
 log = logging.getLogger(__name__)
-FORMAT = 3  # bump when the tables change shape: older files are then rebuilt, not misread
+FORMAT = 4  # bump when the tables change shape: older files are then rebuilt, not misread
 SUFFIX = ".serving.pickle"  # beside the store folder: releases/<id>/store.serving.pickle
 
 
@@ -53,6 +55,7 @@ class Prepared:
     search: SearchIndex
     task_order: TaskOrder
     audits: dict[str, Any] = field(default_factory=dict)
+    tasks: TaskTable | None = None  # every task's record (a build's file only)
 
 
 def sidecar_path(store_dir: Path) -> Path:
@@ -100,6 +103,7 @@ def write(store_dir: Path, prepared: Prepared) -> Path:
         "search": prepared.search.tables(),
         "task_order": prepared.task_order.tables(),
         "audits": encode_audits(prepared.audits),  # optional: without it, the memo computes
+        "tasks": prepared.tasks.tables() if prepared.tasks else None,  # optional: else queries
     }
     partial = path.with_name(f".{path.name}.{os.getpid()}")
     try:
@@ -119,7 +123,8 @@ def write_for_store(store_dir: Path) -> Path:
     try:
         prepared = compute(store)
         audits = compute_audits(store)
-        return write(store_dir, Prepared(prepared.search, prepared.task_order, audits))
+        tasks = compute_tasks(store)
+        return write(store_dir, Prepared(prepared.search, prepared.task_order, audits, tasks))
     finally:
         store.close()
 
@@ -151,6 +156,7 @@ def read(store_dir: Path) -> Prepared | None:
             SearchIndex.from_tables(payload["search"]),
             TaskOrder(*payload["task_order"]),
             decode_audits(payload.get("audits", {})),
+            TaskTable.from_tables(payload.get("tasks")),
         )
     except (KeyError, TypeError, ValueError) as error:
         log.warning("the serving index %s is not whole: %r", path, error)
@@ -202,6 +208,21 @@ class ServingIndex:
             if release != self._release:
                 return None
         return prepared.audits.get(name)
+
+    def task_table(self) -> TaskTable | None:
+        """The build's task table for the current release; None without one (an old file, a
+        remote engine or a store in memory) or while the file is being read: the routes then
+        query, never waiting for the index (a rebuild of it reads the whole graph)."""
+        if store_folder(self._store) is None or not self._lock.acquire(blocking=False):
+            return None
+        try:
+            current = self._prepared is not None and self._store.release == self._release
+            table = self._prepared.tasks if current and self._prepared is not None else None
+        finally:
+            self._lock.release()
+        if not current:
+            self.start_loading()  # the next requests find it read
+        return table
 
     def index(self) -> SearchIndex:
         """The search index (what ``app.state.search_index.index()`` gives the routes)."""

@@ -6,8 +6,9 @@ alignment, about 3.3 s for the coverage and alignment answers, on that first req
 Each answer is computed by the very functions the routes call on a miss, over the built store,
 and kept as plain values (bytes, strings, lists, dicts) that the serving index's class-refusing
 unpickler reads: the rendered ``/api/audit/alignment`` bodies and coverage page, the
-``/alignment`` page's context, the province labels, and the task alignment report as its fields
-(:func:`encode` on writing, rebuilt into its dataclasses by :func:`decode` on reading).
+``/alignment`` page's context, the province labels, the ``/documents`` list's records, and the
+task alignment report as its fields (:func:`encode` on writing, rebuilt into its dataclasses by
+:func:`decode` on reading).
 """
 
 from __future__ import annotations
@@ -23,6 +24,7 @@ from graph_api.audit.coverage import render_coverage
 from graph_api.audit.provinces import province_labels
 from graph_api.audit.themes import ProvinceThemes, TaskAlignmentReport, Theme, audit_tasks
 from graph_api.pages.alignment import alignment_context
+from graph_api.pages.document_list import read_records
 from graph_api.store import Store
 
 FORMATS = ("json", "csv", "md")  # /api/audit/alignment's text formats (memo "alignment-<fmt>")
@@ -49,6 +51,7 @@ def compute(store: Store) -> dict[str, Any]:
     request = _BuildRequest(store)
     for lang in LANGUAGES:
         audits[f"alignment-page-{lang}"] = asyncio.run(alignment_context(request, lang))  # type: ignore[arg-type]
+    audits["document-list"] = asyncio.run(read_records(request))  # type: ignore[arg-type]
     return audits
 
 

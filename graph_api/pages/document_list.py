@@ -5,11 +5,13 @@ it, sorted and paged here; words of the number or title matched by the search in
 from __future__ import annotations
 
 import itertools
+from functools import partial
 from typing import Any
 
 from fastapi import Request
 from starlette.concurrency import run_in_threadpool
 
+from graph_api.audit.memo import release_memo
 from graph_api.exports import Column
 from graph_api.pages.facts import entity_names
 from graph_api.pages.labels import nfc, title_rank
@@ -46,10 +48,7 @@ async def matching_documents(
         if not type_.isidentifier():
             raise QueryError(f"type={type_!r}: a kind of document such as Resolution or Plan")
         kind = IRI(str(PG) + type_)
-    values: dict[str, dict[str, set[str]]] = {}
-    for row in await select(request, "document_list"):
-        record = values.setdefault(row["document"], {})
-        record.setdefault(row["property"], set()).add(str(row["value"]))
+    values = await document_records(request)
     if kind is not None or chosen["province"] or chosen["issuer"]:
         kept: set[str] = set()
         for place, agency in itertools.product(
@@ -63,9 +62,25 @@ async def matching_documents(
     if q.strip():
         wanted = await text_matches(request, q)
         values = {iri: record for iri, record in values.items() if iri in wanted}
-    return [_record(iri, found) for iri, found in values.items()], {
+    return [dict(record) for record in values.values()], {
         name: found for name, found in chosen.items() if found
     }
+
+
+async def document_records(request: Request) -> dict[str, dict[str, Any]]:
+    """Every document's record (IRI → :func:`_record`), read once per release: the list reads
+    every document's facts (2,891 rows at 10⁶ quads, 70–150 ms on disk) for each request."""
+    memo = release_memo(request.app.state)
+    return await memo.aget("document-list", request.app.state.store, partial(read_records, request))
+
+
+async def read_records(request: Request) -> dict[str, dict[str, Any]]:
+    """Every document's record from ``document_list.rq`` (one row per fact and source)."""
+    values: dict[str, dict[str, set[str]]] = {}
+    for row in await select(request, "document_list"):
+        record = values.setdefault(row["document"], {})
+        record.setdefault(row["property"], set()).add(str(row["value"]))
+    return {iri: _record(iri, found) for iri, found in values.items()}
 
 
 async def text_matches(request: Request, text: str) -> set[str]:

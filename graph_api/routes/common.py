@@ -16,6 +16,7 @@ from graph_api import negotiation
 from graph_api.entity_refs import resolve_entity
 from graph_api.models import ErrorBody, Evidence, Ref, Task
 from graph_api.named_queries import load_query
+from graph_api.serving_index_tasks import TaskTable
 from graph_api.store_terms import IRI
 from ontology.errors import NotFound, QueryError
 from ontology.vocabulary import ID_BASE
@@ -127,7 +128,9 @@ async def task_page(
     """The IRIs of one page of tasks matching ``bindings`` (filters; None = not given), in IRI
     order (every store, embedded or remote, gives the same pages).
 
-    Without a filter, the page is looked up by the build's ``pg:taskRank``. With a document,
+    With the build's task table (:func:`task_table`), the unfiltered page and a document's page
+    are slices of it. Else, without a filter, the page is looked up by the build's
+    ``pg:taskRank``. With a document,
     theme or date filter and no agency or province, the list is first walked in rank order, a
     stretch of ranks per query with the filters checked on each (:func:`_walked_page`): a broad
     filter (every task under 57-NQ/TW, every task still open) fills its page in a few lookups.
@@ -138,6 +141,11 @@ async def task_page(
     """
     # an agency's or a province's tasks are read by lookup, never by rank: no probe for those;
     # a graph built without the derived ranks has none
+    table = await task_table(request)
+    if table is not None and all(value is None for value in bindings.values()):
+        return [IRI(task) for task in table.ranked[offset : offset + limit]]
+    if table is not None and _only_document(bindings):
+        return table.document_page(str(bindings["document"]), limit=limit, offset=offset)
     lookup = any(bindings.get(name) is not None for name in LOOKUP_DRIVERS)
     ranked = not lookup and await _has_rank(request, 0)
     if ranked and all(value is None for value in bindings.values()):
@@ -149,6 +157,19 @@ async def task_page(
     name = "task_page" if driver is None else f"task_page_{driver}"
     tasks = sorted({row["task"] for row in await select(request, name, bindings)})
     return [IRI(task) for task in tasks[offset : offset + limit]]
+
+
+def _only_document(bindings: dict[str, Any]) -> bool:
+    return bindings.get("document") is not None and all(
+        value is None for name, value in bindings.items() if name != "document"
+    )
+
+
+async def task_table(request: Request) -> TaskTable | None:
+    """The release's precomputed task records and document pages (the serving index's), or
+    None: a store without them is queried (:mod:`graph_api.serving_index_tasks`)."""
+    index = getattr(request.app.state, "serving_index", None)
+    return None if index is None else await run_in_threadpool(index.task_table)
 
 
 RANK_CHUNK = 500  # ranks bound in one query (bound lists of ~1,000 values fall off a cliff)
@@ -202,6 +223,10 @@ async def load_tasks(request: Request, task_iris: list[IRI]) -> list[Task]:
     evidence quote: three queries bound to the page's tasks."""
     if not task_iris:
         return []
+    table = await task_table(request)
+    records = table.records_of(task_iris) if table is not None else None
+    if records is not None:
+        return [Task.model_validate_json(record) for record in records]
     rows = {row["task"]: row for row in await select(request, "tasks", {"task": task_iris})}
     descriptions: dict[str, str] = {}
     for found in await select(request, "task_texts", {"task": task_iris}):

@@ -152,3 +152,49 @@ def test_an_unknown_document_is_answered_with_the_closest_ones(data_dir):
         else:
             raise AssertionError("an unknown document was answered")
     assert f"{ID}document/57-ntw-2024" in [s["iri"] for s in body["suggestions"]]
+
+
+TASK_PAGES = (  # the answers the build's task table serves, every kind of page of it
+    "/api/tasks",
+    "/api/tasks?limit=7&offset=20",
+    "/api/tasks?document=57-ntw-2024&limit=1000",
+    "/api/tasks?document=57-ntw-2024&limit=3&offset=40",
+    "/api/tasks?document=03-ncp-2025&format=csv",
+    "/api/tasks?agency=bo-khcn",
+    "/api/documents/57-ntw-2024",
+    "/api/documents/57-NQ/TW?task_limit=5&task_offset=3",
+    "/api/documents/03-ncp-2025",
+    "/api/documents/57-ntw-2024?task_limit=0",
+    "/api/agencies/bo-khcn",
+    "/tasks?document=57-NQ%2FTW&per_page=100",
+    "/tasks?format=csv",
+)
+
+
+def test_the_task_table_gives_the_answers_the_queries_give(data_dir, tmp_path):
+    """Every task's record and each document's tasks, precomputed by the build
+    (``serving_index_tasks``), answer byte for byte as the queries do without them."""
+    store = current_store_path(data_dir / "build")
+    path = sidecar_path(store)
+    stored = read(store)
+    assert stored is not None and stored.tasks is not None
+    assert len(stored.tasks.ranked) == len(stored.task_order.orders["citation"])
+    document = stored.tasks.document_page(f"{ID}document/57-ntw-2024", limit=10**6, offset=0)
+    assert len(document) > 100 and document == sorted(document)
+    with Server(data_dir=data_dir, log=tmp_path / "with.log") as server:
+        get(server.url + "/tasks")  # waits for the file to be read: the table is then served
+        with_table = {url: get(server.url + url) for url in TASK_PAGES}
+    kept = tmp_path / "kept.pickle"
+    path.rename(kept)
+    try:
+        payload = pickle.loads(kept.read_bytes())
+        path.write_bytes(pickle.dumps({**payload, "tasks": None}))  # a file without the table
+        assert read(store).tasks is None
+        with Server(data_dir=data_dir, log=tmp_path / "without.log") as server:
+            without = {url: get(server.url + url) for url in TASK_PAGES}
+    finally:
+        kept.replace(path)
+    for url in TASK_PAGES:
+        assert with_table[url][0] == 200, url
+        assert with_table[url] == without[url], url
+    assert '"tasks":[{' in with_table["/api/tasks?document=57-ntw-2024&limit=1000"][1]
