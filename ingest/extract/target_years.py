@@ -44,6 +44,11 @@ _YEAR_BEFORE = re.compile(
 )
 
 
+# "mục tiêu … cụ thể các giai đoạn 2025-2030 như: …": targets for the stages of a period, so
+# neither end of it is the year of any one figure (the gold convention: a period gives no year)
+_STAGES = re.compile(r"\bcác\s+$", re.IGNORECASE)
+
+
 def sections(text: str) -> dict[int, tuple[bool, int | None]]:
     """For each paragraph start: whether it lies in a goals section, and that section's year."""
     state: tuple[bool, int | None] = (False, None)
@@ -96,6 +101,8 @@ def year_of(
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
+        if is_period and _STAGES.search(text, max(sentence.start, last.start() - 6), last.start()):
+            return None, end  # "các giai đoạn 2025-2030": stages of a period, no single year
         if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
             span = text[max(sentence.start, last.start() - 80) : quantity.start]
             if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
@@ -123,3 +130,30 @@ def _list_year(text: str, at: int, sentence: Span) -> int | None:
     closing = text.find(")", at, sentence.end)
     later = _YEAR_LATER.match(text, closing + 1, sentence.end) if closing >= 0 else None
     return int(later.group(1)) if later else None
+
+
+# "UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số, … năm 2024", "Phê duyệt Đề án chuyển đổi số
+# năm 2025": a plan for one year, named with its year where a text opens
+_YEAR_PLAN = re.compile(
+    r"(?:^|(?:ban hành|phê duyệt|ký|triển khai|thông qua)\s+)(?:kế hoạch|đề án|chương trình)\b"
+    r"([^.;\n]{0,200}?)\bnăm\s+((?:20|21)\d\d)\b(?!\s*[-–]\s*\d)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Words that make the year another document's, a date's or a horizon's, not the plan's own
+_NOT_PLAN_YEAR = re.compile(
+    r"\b(?:ngày|tháng|đến|tới|giai đoạn|từ|nghị quyết|quyết định|chỉ thị|kết luận|luật|thông báo)"
+    r"\b|\d{4}|\bnăm\b",
+    re.IGNORECASE,
+)
+_OPENING_PARAGRAPHS = 3
+
+
+def plan_year(text: str) -> int | None:
+    """The year of a year plan the text opens with ("… vừa ban hành kế hoạch về chuyển đổi số …
+    năm 2024", the headline "Phê duyệt Đề án chuyển đổi số năm 2025"): the year every target of
+    the plan has unless the text gives it another. None when the opening names no such plan."""
+    for paragraph in paragraphs(text)[:_OPENING_PARAGRAPHS]:
+        for match in _YEAR_PLAN.finditer(text, paragraph.start, paragraph.end):
+            if not _NOT_PLAN_YEAR.search(match.group(1)):
+                return int(match.group(2))
+    return None

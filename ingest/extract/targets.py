@@ -60,7 +60,7 @@ from ingest.extract.target_units import (
     count_unit,
     whole_of,
 )
-from ingest.extract.target_years import sections, year_of
+from ingest.extract.target_years import plan_year, sections, year_of
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -144,6 +144,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     """Targets found around quantities in goal-stating sentences."""
     text = source.normalised
     goal_sections = sections(text)
+    own_year = plan_year(text)  # the year of a year plan the text opens with, else None
     facts: list[TargetFact] = []
     paragraph_spans = paragraphs(text)
     led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
@@ -183,9 +184,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 governing = list_quantifier(text, sentence, q, governing)
                 if governing and q.comparator == "eq" and not q.comparator_word:
                     q = replace(q, comparator=governing)
-                fact = _target(
-                    text, q, sentence, previous, previous_end, section_year, source, context
-                )
+                year = section_year if section_year is not None else own_year
+                fact = _target(text, q, sentence, previous, previous_end, year, source, context)
                 if fact and fact.unit == "thứ bậc" and not AMONG_CITIES.match(text, q.end):
                     topics = rank_topics(sentence_text, q.end - sentence.start)
                     provincial = fact.scope != "viet-nam"

@@ -1,0 +1,35 @@
+"""Targets on batch T's misses (issue 13), read from the real texts of data/sources: the year of
+a year plan a text opens with governs its targets, a horizon carries over paragraphs that go on
+with the same goals, stages of a period give no year, a minimum opening a coordinated list
+governs its items, and units are read whole ("350 USD/người/năm", "500.000 người dân")."""
+
+from __future__ import annotations
+
+from tests.ingest.common import source_targets
+
+
+def _stated(name: str) -> set[tuple[float | None, str | None, int | None]]:
+    """(value, comparator, year) of each target, the year only where the text states it (an
+    inferred horizon is no statement, as in the gold format)."""
+    return {
+        (t.value, t.comparator, None if t.year_inferred else t.year) for t in source_targets(name)
+    }
+
+
+def test_a_year_plan_named_in_the_opening_gives_its_targets_their_year(catalogue):
+    # "UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số, … năm 2024." then "Mục tiêu cụ thể, …
+    # Tỷ lệ dữ liệu số trong từng ngành, lĩnh vực đạt 60%; …" and "Về kinh tế số, … tối thiểu 9%"
+    levels = _stated("dev-t-binh-thuan-kh-2024.txt")
+    assert {(60, "eq", 2024), (9, "gte", 2024), (7, "gte", 2024), (30, "gt", 2024)} <= levels
+    assert {year for _value, _comparator, year in levels} == {2024}
+    # "… ký ban hành Kế hoạch số 19/KH-UBND về việc triển khai phong trào “Bình dân học vụ số”
+    # năm 2026." then "Mục tiêu mà Kế hoạch đề ra là 100% cán bộ, …"
+    levels = _stated("dev-t-gia-lai-binh-dan-hoc-vu-so-2026.txt")
+    assert {(100, "eq", 2026), (90, "eq", 2026)} <= levels
+
+
+def test_stages_of_a_period_give_no_year(catalogue):
+    # "… xác định mục tiêu chuyển đổi số cụ thể các giai đoạn 2025-2030 như: Bảo đảm hơn 80% …"
+    levels = _stated("dev-t-tuyen-quang-muc-tieu-cap-xa.txt")
+    assert {(80, "gt", None), (80, "gte", None), (100, "eq", None)} <= levels
+    assert all(year is None for _value, _comparator, year in levels)
