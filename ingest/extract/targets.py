@@ -23,6 +23,7 @@ from ingest.extract.target_context import (
     drop_repeats,
     goal_horizon,
     heading_year,
+    is_caption,
     named_in_paragraph,
     rank_topics,
     split_rank,
@@ -149,16 +150,24 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     paragraph_spans = paragraphs(text)
     led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
     horizon: int | None = None  # the goal year the paragraph before ended with
+    goals_before = False  # whether the paragraph before stated goals
     for paragraph in paragraph_spans:
+        paragraph_text = paragraph.of(text)
+        caption = is_caption(paragraph_text)  # a photo caption interrupts a list, ends none
         in_section, section_year = goal_sections.get(paragraph.start, (False, None))
-        if section_year is None and continues_list(paragraph.of(text)):
-            section_year = horizon  # "Ngoài ra, thành phố hướng tới đạt …": the same list
+        # "Ngoài ra, thành phố hướng tới đạt …", "Khi đó, 100% …", "Về kinh tế số, …": after a
+        # paragraph of goals, the same list with the same horizon
+        continued = goals_before and continues_list(paragraph_text)
+        if section_year is None and continued:
+            section_year = horizon
         paragraph_sentences = sentences(text, paragraph)
         carried_list = led_in and is_figure_list(text, paragraph_sentences)
-        goal_carry = in_section or carried_list
+        goal_carry = in_section or carried_list or continued
+        stated_goals = goal_carry
         # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a
         # list of bare figures after the goals goes on in the next paragraph of figures
-        led_in = bool(LIST_LEAD.search(paragraph.of(text))) or carried_list
+        if not caption:
+            led_in = bool(LIST_LEAD.search(paragraph_text)) or carried_list
         for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
@@ -166,6 +175,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
             section_year = heading_year(sentence_text) or section_year
             goal = goal_carry or bool(_GOAL.search(sentence_text))
             goal_carry = goal_carry or bool(_GOAL.search(sentence_text))
+            stated_goals = stated_goals or goal
             if not goal:
                 continue
             previous: TargetFact | None = None
@@ -199,7 +209,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     previous_end = source_end(source, fact)
             facts.extend(_qualitative(text, sentence, section_year, source, context))
             section_year = goal_horizon(sentence_text) or section_year
-        horizon = section_year
+        if not caption:
+            horizon, goals_before = section_year, stated_goals
+        elif section_year is not None:  # "… đến năm 2030, kinh phí chi cho R&D đạt 2% GDP. Ảnh
+            horizon = section_year  # minh họa.": a caption may still name the list's horizon
     return drop_repeats(facts, source.original)
 
 
