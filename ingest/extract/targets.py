@@ -101,6 +101,8 @@ _NATIONAL_QUOTE = re.compile(
     r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
+# Words between a figure and the phrase it counts that the label leaves out ("70% số xã")
+_SKIPPED = re.compile(r"\s*(?:(?:của|các|số)\s+)*", re.IGNORECASE)
 _PHRASE_START = re.compile(
     r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
     r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
@@ -328,7 +330,9 @@ def _target(
     start = min(phrase_start, q.start) if phrase and not (list_item and read_after) else q.start
     if read_after and not rank:  # the quote holds what the figure counts
         after_start = text.find(after, end)
-        end = after_start + len(after) if 0 <= after_start <= end + 3 else end
+        # "ít nhất 70% số xã có hợp tác xã": the quote runs over the words the label drops
+        skipped = 0 <= after_start and _SKIPPED.fullmatch(text, end, after_start)
+        end = after_start + len(after) if 0 <= after_start <= end + 3 or skipped else end
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key

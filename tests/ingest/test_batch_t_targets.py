@@ -59,3 +59,46 @@ def test_a_figure_opening_a_paragraph_is_the_next_goal_and_a_credited_caption_no
     assert len(nineties) == 1
     caption = (SOURCES / "dev-t-gia-lai-binh-dan-hoc-vu-so-2026.txt").read_text(encoding="utf-8")
     assert nineties[0].evidence.start < caption.index("Gia Lai phấn đấu 90%")  # the body's
+
+
+def test_a_plan_adopted_in_the_past_still_sets_its_goals(catalogue):
+    # "Tỉnh Sóc Trăng đã xây dựng Kế hoạch chuyển đổi số với một số chỉ số cơ bản với mục tiêu
+    # đến 2025, 80% dịch vụ công trực tuyến, 90% hồ sơ công việc tại cấp tỉnh; 80% … và 60% …;
+    # 100% chế độ báo cáo …" (a year written without "năm")
+    levels = _stated("dev-t-soc-trang-ke-hoach-2025.txt")
+    assert {(80, "eq", 2025), (90, "eq", 2025), (60, "eq", 2025), (100, "eq", 2025)} <= levels
+    # the poverty rates of 2020 in the paragraph before stay results
+    assert not any(value in (2.6, 8.9) for value, _comparator, _year in levels)
+
+
+def test_a_minimum_before_a_coordinated_list_governs_each_item(catalogue):
+    # "Bình Phước phấn đấu ít nhất 70% số xã có hợp tác xã, 70% đơn vị cấp huyện có các mô hình …
+    # và 50% các mô hình liên kết …" (the year from "mục tiêu đến năm 2025" two paragraphs up)
+    targets = source_targets("dev-t-binh-phuoc-nong-thon-moi-so.txt")
+    listed = {
+        (t.value, t.comparator, t.year)
+        for t in targets
+        if "hợp tác xã" in t.evidence.quote or "mô hình liên kết" in t.evidence.quote
+    }
+    assert listed == {(70, "gte", 2025), (50, "gte", 2025)}
+    first = next(t for t in targets if "hợp tác xã" in t.evidence.quote)
+    assert first.evidence.quote == "ít nhất 70% số xã có hợp tác xã"
+    # "tỷ trọng kinh tế số … đạt tối thiểu 9%, năng suất … tăng tối thiểu 7%, tỷ lệ … đạt 60%":
+    # a measure's own minimum governs no later figure
+    levels = _stated("dev-t-binh-thuan-kh-2024.txt")
+    assert (60, "eq", 2024) in levels
+    assert (60, "gte", 2024) not in levels
+
+
+def test_units_are_read_whole(catalogue):
+    # "… với giá trị mua hàng trực tuyến đạt trung bình 350 USD/người/năm"
+    rate = next(t for t in source_targets("dev-t-bct-qd1563-tmdt-2020.txt") if t.value == 350)
+    assert rate.unit == "USD/người/năm"
+    assert rate.indicator_text == "giá trị mua hàng trực tuyến"
+    # "phấn đấu có hơn 500.000 người dân được xác nhận đạt chuẩn kỹ năng số ngay trong năm đầu
+    # tiên triển khai": the people counted, and no calendar year
+    count = next(
+        t for t in source_targets("dev-t-quang-ngai-binh-dan-hoc-vu-so.txt") if t.value == 500000
+    )
+    assert (count.unit, count.comparator, count.year) == ("người dân", "gt", None)
+    assert count.evidence.quote.endswith("đạt chuẩn kỹ năng số")
