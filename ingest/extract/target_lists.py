@@ -82,7 +82,9 @@ _CLAUSE_OPENING = re.compile(r"(?:.*[:;])?[\s\-–+*•]*$", re.DOTALL)
 _MINIMUM = {"tối thiểu", "ít nhất"}
 # "Bình Phước phấn đấu ít nhất 70% số xã …, 70% đơn vị … và 50% …": a verb whose object is the
 # list, so the minimum stands before all its items (not "X đạt tối thiểu 9%", X's own minimum)
-_MEASURE_AFTER = re.compile(r"(?:phấn đấu|\bcó|bảo đảm|đảm bảo|mục tiêu là|\blà)\s*$", re.IGNORECASE)
+_MEASURE_AFTER = re.compile(
+    r"(?:phấn đấu|\bcó|bảo đảm|đảm bảo|mục tiêu là|\blà)\s*$", re.IGNORECASE
+)
 
 
 def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | None) -> str | None:
@@ -93,8 +95,10 @@ def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | Non
         return q.comparator
     before = text[sentence.start : q.start]
     word = (q.comparator_word or "").lower()
-    if word in _MINIMUM and q.comparator == "gte" and (
-        _CLAUSE_OPENING.fullmatch(before) or _MEASURE_AFTER.search(before)
+    if (
+        word in _MINIMUM
+        and q.comparator == "gte"
+        and (_CLAUSE_OPENING.fullmatch(before) or _MEASURE_AFTER.search(before))
     ):
         return "gte"
     if governing and paired_year(text, sentence.start, q.start):

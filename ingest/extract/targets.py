@@ -331,7 +331,7 @@ def _target(
     if read_after and not rank:  # the quote holds what the figure counts
         after_start = text.find(after, end)
         # "ít nhất 70% số xã có hợp tác xã": the quote runs over the words the label drops
-        skipped = 0 <= after_start and _SKIPPED.fullmatch(text, end, after_start)
+        skipped = after_start >= 0 and _SKIPPED.fullmatch(text, end, after_start)
         end = after_start + len(after) if 0 <= after_start <= end + 3 or skipped else end
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
