@@ -102,6 +102,8 @@ def rank_topics(sentence_text: str, rank_end: int) -> list[str]:
     if not match or ";" in sentence_text[rank_end : match.start()]:
         return []
     topic = re.split(r",\s*(?:trung tâm|nhóm|tối thiểu)|\s+(?:để|nhằm)\s", match.group(1))[0]
+    # "… dẫn đầu cả nước về chuyển đổi số năm 2025": the year ends the span, it is no topic
+    topic = re.sub(r"\s+(?:(?:đến|tới|vào|trong)\s+)?năm\s+(?:19|20)\d\d\b.*$", "", topic)
     return [part.strip(" ,") for part in re.split(r"\s+và\s+", topic) if part.strip(" ,")]
 
 

@@ -101,6 +101,7 @@ _NATIONAL_QUOTE = re.compile(
     r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
+_TAIL_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\s*$")
 # Words between a figure and the phrase it counts that the label leaves out ("70% số xã")
 _SKIPPED = re.compile(r"\s*(?:(?:của|các|số)\s+)*", re.IGNORECASE)
 _PHRASE_START = re.compile(
@@ -317,6 +318,10 @@ def _target(
         phrase, phrase_start = rank_phrase(text, q, sentence)
         tail = re.match(RANK_TAIL, text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
+        # "… nhóm 10 tỉnh, thành phố dẫn đầu cả nước về chuyển đổi số năm 2025": the year that
+        # ends the rank's span is the rank's
+        tail_year = _TAIL_YEAR.search(tail.group()) if tail else None
+        year = int(tail_year.group(1)) if tail_year else year
     inherited_key: str | None = None
     carried = previous is not None and (
         not phrase

@@ -102,3 +102,13 @@ def test_units_are_read_whole(catalogue):
     )
     assert (count.unit, count.comparator, count.year) == ("người dân", "gt", None)
     assert count.evidence.quote.endswith("đạt chuẩn kỹ năng số")
+
+
+def test_a_year_ending_a_rank_span_is_the_rank_year_and_no_topic(catalogue):
+    # "Nâng cao chỉ số đánh giá về chuyển đổi số tỉnh Bắc Giang thuộc nhóm 10 tỉnh, thành phố dẫn
+    # đầu cả nước về chuyển đổi số năm 2025; …"
+    ranks = [t for t in source_targets("dev-t-bac-giang-qd1723.txt") if t.unit == "thứ bậc"]
+    assert [(t.value, t.comparator, t.year, t.indicator_key) for t in ranks] == [
+        (10, "lte", 2025, "dti-rank")
+    ]
+    assert ranks[0].evidence.quote.endswith("về chuyển đổi số năm 2025")
