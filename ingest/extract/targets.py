@@ -101,6 +101,7 @@ _NATIONAL_QUOTE = re.compile(
     r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
     re.IGNORECASE,
 )
+_FOR_LEVEL = re.compile(r"(?:^|\s)đối với\s+(?=cấp\s|khu vực\s|vùng\s)", re.IGNORECASE)
 _TAIL_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\s*$")
 # Words between a figure and the phrase it counts that the label leaves out ("70% số xã")
 _SKIPPED = re.compile(r"\s*(?:(?:của|các|số)\s+)*", re.IGNORECASE)
@@ -345,6 +346,15 @@ def _target(
         indicator_text = phrase
     elif carried and previous and not ((list_item or not phrase) and read_after):
         indicator_text = previous.indicator_text
+    elif (
+        previous
+        and list_item
+        and _FOR_LEVEL.match(after)
+        and _FOR_LEVEL.search(previous.indicator_text)
+    ):
+        # "100% hồ sơ công việc … đối với cấp tỉnh; 90% đối với cấp huyện": the same measure for
+        # another level
+        indicator_text = f"{_FOR_LEVEL.split(previous.indicator_text)[0].strip()} {after}"
     elif label:
         indicator_text = label
     else:

@@ -112,3 +112,15 @@ def test_a_year_ending_a_rank_span_is_the_rank_year_and_no_topic(catalogue):
         (10, "lte", 2025, "dti-rank")
     ]
     assert ranks[0].evidence.quote.endswith("về chuyển đổi số năm 2025")
+
+
+def test_an_elliptical_item_for_another_level_takes_the_measure_before(catalogue):
+    # "Khi đó, 100% hồ sơ công việc được xử lý trên môi trường mạng đối với cấp tỉnh; 90% đối với
+    # cấp huyện; 70% đối với cấp xã; …"
+    targets = source_targets("dev-t-soc-trang-muc-tieu-2030.txt")
+    levels = [t for t in targets if t.evidence.quote.startswith(("90% đối với", "70% đối với"))]
+    assert [t.indicator_text for t in levels] == [
+        "tỉ lệ hồ sơ công việc được xử lý trên môi trường mạng đối với cấp huyện",
+        "tỉ lệ hồ sơ công việc được xử lý trên môi trường mạng đối với cấp xã",
+    ]
+    assert {t.indicator_key for t in levels} == {"end-to-end-electronic-records"}
