@@ -31,6 +31,13 @@ _YEAR_AFTER = re.compile(
 _SCHOOL_YEAR_AFTER = re.compile(
     r"[^.;:()]{0,120}?\btừ năm học\s+((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?"
 )
+# "90% người dân … được xác nhận … trên nền tảng VNeID trong năm 2026.": a year closing the
+# figure's clause (no other figure, no comparison base "so với năm" between) is the figure's
+_CLAUSE_YEAR_AFTER = re.compile(
+    r"(?:(?!so với|\d|;|\.\s|\(|…)[^\n])+?\s(?:trong|vào|đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+"
+    r"((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)(?=\s*(?:[.;]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
 # sẽ chiếm 20% GDP") is the level at its end.
@@ -97,6 +104,9 @@ def year_of(
     school = _SCHOOL_YEAR_AFTER.match(text, end)
     if school:  # "100% cơ sở giáo dục … sử dụng học bạ số từ năm học 2025–2026"
         return int(school.group(1)), end
+    closing = _CLAUSE_YEAR_AFTER.match(text, end)
+    if closing:  # "phấn đấu 90% người dân … trên nền tảng VNeID trong năm 2026"
+        return int(closing.group(1)), end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]

@@ -5,6 +5,9 @@ governs its items, and units are read whole ("350 USD/người/năm", "500.000 n
 
 from __future__ import annotations
 
+from ingest.extract.sentences import Span
+from ingest.extract.target_years import year_of
+from ingest.text.numbers import find_quantities
 from tests.ingest.common import SOURCES, source_targets
 
 
@@ -124,3 +127,19 @@ def test_an_elliptical_item_for_another_level_takes_the_measure_before(catalogue
         "tỉ lệ hồ sơ công việc được xử lý trên môi trường mạng đối với cấp xã",
     ]
     assert {t.indicator_key for t in levels} == {"end-to-end-electronic-records"}
+
+
+def test_a_year_closing_the_figures_clause_is_its_year():
+    # the caption "Gia Lai phấn đấu 90% người dân trong độ tuổi trưởng thành được xác nhận đạt phổ
+    # cập tri thức về CĐS, kỹ năng số trên nền tảng VNeID trong năm 2026." read alone (in the
+    # text it restates the body's target and is dropped); a comparison base is no such year
+    text = (SOURCES / "dev-t-gia-lai-binh-dan-hoc-vu-so-2026.txt").read_text(encoding="utf-8")
+    caption = text[text.index("Gia Lai phấn đấu 90%") :].split(" Ảnh:")[0]
+    assert _year_alone(caption) == 2026
+    assert _year_alone("Phấn đấu tăng 10% so với năm 2020.") is None
+
+
+def _year_alone(sentence_text: str) -> int | None:
+    quantity = find_quantities(sentence_text)[0]
+    span = Span(0, len(sentence_text))
+    return year_of(sentence_text, quantity, span, None, quantity.end, quantity.unit or "")[0]
