@@ -58,10 +58,11 @@ def goal_horizon(sentence_text: str) -> int | None:
 
 # "Ngoài ra, thành phố hướng tới đạt …": a paragraph that goes on with the list before it
 # "Khi đó, 100% hồ sơ …", "Về chính quyền số, 100% …", "Đối với xã hội số, có ít nhất 40% …":
-# the time the paragraph before set, or the next field of the same list of goals
+# the time the paragraph before set, or the next field of the same list of goals ("Về kết quả,
+# …", "Về tình hình …," open results instead)
 _CONTINUES = re.compile(
     r"^\W*(?:ngoài ra|bên cạnh đó|cùng với đó|đồng thời|thêm vào đó|mặt khác|khi đó|lúc đó"
-    r"|(?:về|đối với|trong lĩnh vực)\s+[^\d.;:,]{3,100},)",
+    r"|(?:về|đối với|trong lĩnh vực)\s+(?!kết quả|thực trạng|tình hình)[^\d.;:,]{3,100},)",
     re.IGNORECASE,
 )
 # "100% người dân trưởng thành có …" as a paragraph of its own: the next item of a list of goals

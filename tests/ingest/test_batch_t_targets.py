@@ -6,6 +6,7 @@ governs its items, and units are read whole ("350 USD/người/năm", "500.000 n
 from __future__ import annotations
 
 from ingest.extract.sentences import Span
+from ingest.extract.target_context import continues_list
 from ingest.extract.target_years import year_of
 from ingest.text.numbers import find_quantities
 from tests.ingest.common import SOURCES, source_targets
@@ -143,3 +144,12 @@ def _year_alone(sentence_text: str) -> int | None:
     quantity = find_quantities(sentence_text)[0]
     span = Span(0, len(sentence_text))
     return year_of(sentence_text, quantity, span, None, quantity.end, quantity.unit or "")[0]
+
+
+def test_a_field_opening_continues_the_goals_but_a_results_opening_does_not():
+    # batch T's "Về chính quyền số, 100% …" after "mục tiêu cụ thể năm 2023 về hạ tầng số, …"
+    # continues the goals; the same paragraph opened as results ("Về kết quả thực hiện, …") does not
+    assert continues_list("Về chính quyền số, 100% thủ tục hành chính đủ điều kiện …")
+    assert continues_list("Đối với xã hội số, có ít nhất 40% đơn vị (cấp xã, huyện) …")
+    assert continues_list("Khi đó, 100% hồ sơ công việc được xử lý trên môi trường mạng …")
+    assert not continues_list("Về kết quả thực hiện, 100% thủ tục hành chính đủ điều kiện …")
