@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.sentences import Span, paragraphs
+from ingest.extract.structure import DocumentTree
 from ingest.text.numbers import Quantity
 
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
@@ -167,3 +168,19 @@ def plan_year(text: str) -> int | None:
             if not _NOT_PLAN_YEAR.search(match.group(1)):
                 return int(match.group(2))
     return None
+
+
+def tree_section(tree: DocumentTree | None, offset: int) -> tuple[bool, int | None]:
+    """Whether a numbered heading enclosing ``offset`` in the document tree heads goals ("1.1.
+    Mục tiêu cơ bản đến năm 2025" over "a) Về chuyển đổi số …" and its "- 100% …" items), and
+    the year the nearest enclosing heading states: a sub-heading under a goals heading keeps
+    the goals and their year, as the flat reading by paragraphs cannot tell."""
+    if tree is None:
+        return False, None
+    goals = any(
+        not (node.start <= offset < node.heading_end)
+        and _SECTION_GOAL.search(node.heading(tree.text))
+        for node in tree.sections_at(offset)
+    )
+    year = tree.year_at(offset) if goals else None
+    return goals, year[0] if year else None

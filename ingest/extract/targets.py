@@ -61,7 +61,7 @@ from ingest.extract.target_units import (
     count_unit,
     whole_of,
 )
-from ingest.extract.target_years import plan_year, sections, year_of
+from ingest.extract.target_years import plan_year, sections, tree_section, year_of
 from ingest.model import DocumentRef, SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
@@ -159,6 +159,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         paragraph_text = paragraph.of(text)
         caption = is_caption(paragraph_text)  # a photo caption interrupts a list, ends none
         in_section, section_year = goal_sections.get(paragraph.start, (False, None))
+        if not in_section:  # "1.1. Mục tiêu … đến năm 2025" over "a) Về …" and its items
+            in_section, section_year = tree_section(context.tree, paragraph.start)
+            section_year = section_year if in_section else None
         # "Ngoài ra, thành phố hướng tới đạt …", "Khi đó, 100% …", "Về kinh tế số, …": after a
         # paragraph of goals, the same list with the same horizon
         continued = goals_before and continues_list(paragraph_text)

@@ -153,3 +153,11 @@ def test_a_field_opening_continues_the_goals_but_a_results_opening_does_not():
     assert continues_list("Đối với xã hội số, có ít nhất 40% đơn vị (cấp xã, huyện) …")
     assert continues_list("Khi đó, 100% hồ sơ công việc được xử lý trên môi trường mạng …")
     assert not continues_list("Về kết quả thực hiện, 100% thủ tục hành chính đủ điều kiện …")
+
+
+def test_a_sub_heading_under_a_goals_heading_keeps_the_goals_and_their_year(catalogue):
+    # (batch S's text; no T text has the form) "1.1. Mục tiêu cơ bản đến năm 2025" then "a) Về
+    # chuyển đổi số trong hoạt động của các cơ quan Đảng, …" and its item "- 100% thủ tục hành
+    # chính có đủ điều kiện theo quy định …": the flat reading took "a)" for a new section
+    levels = _stated("dev-s-quang-ngai-kh38.txt")
+    assert (100, "eq", 2025) in levels
