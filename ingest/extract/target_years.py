@@ -39,6 +39,13 @@ _CLAUSE_YEAR_AFTER = re.compile(
     r"((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)(?=\s*(?:[.;]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "… cho 100% công dân trước ngày 1-7-2021.": a deadline closing the figure's clause gives its year
+_DEADLINE_AFTER = re.compile(
+    r"(?:(?!so với|;|\.\s|\(|…)[^\n\d])*?\s(?:trước|đến|trong)\s+"
+    r"(?:ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}|tháng\s+\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)\b"
+    r"(?=\s*(?:[.;]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
 # sẽ chiếm 20% GDP") is the level at its end.
@@ -105,7 +112,7 @@ def year_of(
     school = _SCHOOL_YEAR_AFTER.match(text, end)
     if school:  # "100% cơ sở giáo dục … sử dụng học bạ số từ năm học 2025–2026"
         return int(school.group(1)), end
-    closing = _CLAUSE_YEAR_AFTER.match(text, end)
+    closing = _CLAUSE_YEAR_AFTER.match(text, end) or _DEADLINE_AFTER.match(text, end)
     if closing:  # "phấn đấu 90% người dân … trên nền tảng VNeID trong năm 2026"
         return int(closing.group(1)), end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))

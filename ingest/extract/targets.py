@@ -102,6 +102,7 @@ _NATIONAL_QUOTE = re.compile(
     re.IGNORECASE,
 )
 _FOR_LEVEL = re.compile(r"(?:^|\s)đối với\s+(?=cấp\s|khu vực\s|vùng\s)", re.IGNORECASE)
+_GOAL_OPENING = re.compile(r"\b(?:với|nhằm|theo)\s+(?:các\s+)?mục tiêu\b", re.IGNORECASE)
 _TAIL_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\s*$")
 # Words between a figure and the phrase it counts that the label leaves out ("70% số xã")
 _SKIPPED = re.compile(r"\s*(?:(?:của|các|số)\s+)*", re.IGNORECASE)
@@ -260,9 +261,13 @@ def _target(
         and is_result(text, sentence.start, first_end)
         and not _INTENT.search(text, clause_start, q.start)
     )
+    # "… đã đồng bộ … 98.713.820 nhân khẩu … với mục tiêu cấp số định danh cá nhân cho 100% công
+    # dân …": the goal named after the results opens the figure's own clause
+    goal_opening = list(_GOAL_OPENING.finditer(text, clause_start, q.start))
+    own_start = goal_opening[-1].start() if goal_opening else clause_start
     if (
         results_list
-        or is_result(text, clause_start, q.start)
+        or is_result(text, own_start, q.start)
         or RESULT.search(text[q.start : q.end + 25])
         or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
     ):

@@ -161,3 +161,14 @@ def test_a_sub_heading_under_a_goals_heading_keeps_the_goals_and_their_year(cata
     # chính có đủ điều kiện theo quy định …": the flat reading took "a)" for a new section
     levels = _stated("dev-s-quang-ngai-kh38.txt")
     assert (100, "eq", 2025) in levels
+
+
+def test_a_goal_named_after_results_opens_its_own_clause_and_a_closing_deadline_gives_the_year(
+    catalogue,
+):
+    # (batch S's text; no T text has these forms) "Đến nay, … đã đồng bộ vào
+    # hệ thống 98.713.820 nhân khẩu … với mục tiêu cấp số định danh cá nhân cho 100% công dân trước
+    # ngày 1-7-2021." — the count synced is a result, the 100% a goal for 2021
+    levels = _stated("dev-s-bca-dinh-danh-2021.txt")
+    assert (100, "eq", 2021) in levels
+    assert not any(value == 98713820 for value, _comparator, _year in levels)
