@@ -24,7 +24,6 @@ from ingest.extract.target_context import (
     goal_horizon,
     heading_year,
     is_caption,
-    named_in_paragraph,
     rank_topics,
     split_rank,
 )
@@ -44,6 +43,7 @@ from ingest.extract.target_phrases import (
     shares_of,
     starts_list_item,
 )
+from ingest.extract.target_placing import placing
 from ingest.extract.target_ranks import (
     AMONG_CITIES,
     AMONG_PROVINCES,
@@ -62,7 +62,7 @@ from ingest.extract.target_units import (
     whole_of,
 )
 from ingest.extract.target_years import plan_year, sections, tree_section, year_of
-from ingest.model import DocumentRef, SourceText, TargetFact
+from ingest.model import SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
 
@@ -93,14 +93,6 @@ _RAISE_SAME = re.compile(
 _AS_OF_NOW = re.compile(
     r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
 )
-# A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
-_NATIONAL_QUOTE = re.compile(
-    r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
-    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
-    r"|Đại hội (?:đại biểu )?toàn quốc|Đại hội [XVI]+ của Đảng|của nền kinh tế"
-    r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
-    re.IGNORECASE,
-)
 _FOR_LEVEL = re.compile(r"(?:^|\s)đối với\s+(?=cấp\s|khu vực\s|vùng\s)", re.IGNORECASE)
 _GOAL_OPENING = re.compile(r"\b(?:với|nhằm|theo)\s+(?:các\s+)?mục tiêu\b", re.IGNORECASE)
 _TAIL_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\s*$")
@@ -129,21 +121,6 @@ def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         r"\s*(?:là|đạt|ở mức|chiếm|khoảng|trên|hơn|tối thiểu|ít nhất|từ)\s*$", "", stripped
     )
     return phrase.strip(" ,"), offset
-
-
-def _set_by(context: ExtractionContext, source: SourceText, sentence: Span) -> DocumentRef | None:
-    implemented = {ref.key for fact in context.documents for ref in fact.implements}
-    original_start = source.offset_map[sentence.start]
-    candidates = [
-        f.ref
-        for f in context.documents
-        if f.evidence.start <= original_start and f.ref.key not in implemented
-    ]
-    return candidates[-1] if candidates else context.main_document
-
-
-def _is_national(ref: DocumentRef | None) -> bool:
-    return bool(ref and ref.number and re.search(r"/TW$|-CP$|-TTg$|/QH", ref.number))
 
 
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFact]:
@@ -372,7 +349,7 @@ def _target(
         indicator_text = path_measure(text[sentence.start : phrase_start])
     if not indicator_text:
         return None
-    set_by, national = _placing(text, q.start, sentence, source, context)
+    set_by, national = placing(text, q.start, sentence, source, context)
     scope_match = RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
@@ -411,19 +388,6 @@ def _indicator_key(
     )
 
 
-def _placing(
-    text: str, at: int, sentence: Span, source: SourceText, context: ExtractionContext
-) -> tuple[DocumentRef | None, bool]:
-    """The document that sets a target stated at ``at``, and whether the target is national."""
-    set_by = named_in_paragraph(context, text, at) or _set_by(context, source, sentence)
-    clause = text[max(sentence.start, text.rfind(";", sentence.start, at) + 1) : at]
-    quoted = context.province is not None and bool(_NATIONAL_QUOTE.search(clause))
-    national = _is_national(set_by) or context.province is None or quoted
-    if quoted and not _is_national(set_by):
-        set_by = None  # a national figure quoted in a provincial text: the province sets none
-    return set_by, national
-
-
 def _qualitative(
     text: str, sentence: Span, year: int | None, source: SourceText, context: ExtractionContext
 ) -> list[TargetFact]:
@@ -431,7 +395,7 @@ def _qualitative(
     kept with their statement, no value, so the audit never compares them as numbers."""
     facts = []
     for found in qualitative_levels(text, sentence):
-        set_by, national = _placing(text, found.start, sentence, source, context)
+        set_by, national = placing(text, found.start, sentence, source, context)
         facts.append(
             TargetFact(
                 indicator_text=found.indicator,
