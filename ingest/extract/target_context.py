@@ -37,9 +37,13 @@ def heading_year(sentence_text: str) -> int | None:
 # "Đại hội thống nhất các mục tiêu, chỉ tiêu phát triển của tỉnh đến năm 2030, trong đó …",
 # "một số mục tiêu được điều chỉnh trong năm 2025 như: …",
 # "Cụ thể, phấn đấu đến năm 2025 hạ tầng …": a goal stated for a year anywhere in a sentence
+# "Kế hoạch đặt mục tiêu năm 2025, …", "mục tiêu cụ thể năm 2023 về hạ tầng số, …": a goal
+# named with its year, "năm" straight after "mục tiêu (cụ thể)"
 _GOAL_HORIZON = re.compile(
     r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?"
-    r"(?:(?:đến|tới)(?:\s+hết)?\s+năm|trong\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b",
+    r"(?:(?:đến|tới)(?:\s+hết)?\s+năm|trong\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b"
+    r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|chính|chủ yếu))?\s+năm\s+((?:20|21)\d\d)\b"
+    r"(?!\s*[-–]\s*\d)",
     re.IGNORECASE,
 )
 
@@ -49,19 +53,45 @@ def goal_horizon(sentence_text: str) -> int | None:
     đó …"): the sentences after it in the paragraph ("Tỉnh cũng đặt mục tiêu đón …; 100% trạm y
     tế …") state figures for the same horizon unless they give their own."""
     match = _GOAL_HORIZON.search(sentence_text)
-    return int(match.group(1)) if match else None
+    return int(match.group(1) or match.group(2)) if match else None
 
 
 # "Ngoài ra, thành phố hướng tới đạt …": a paragraph that goes on with the list before it
+# "Khi đó, 100% hồ sơ …", "Về chính quyền số, 100% …", "Đối với xã hội số, có ít nhất 40% …":
+# the time the paragraph before set, or the next field of the same list of goals ("Về kết quả,
+# …", "Về tình hình …," open results instead)
 _CONTINUES = re.compile(
-    r"^\W*(?:ngoài ra|bên cạnh đó|cùng với đó|đồng thời|thêm vào đó|mặt khác)\b", re.IGNORECASE
+    r"^\W*(?:ngoài ra|bên cạnh đó|cùng với đó|đồng thời|thêm vào đó|mặt khác|khi đó|lúc đó"
+    r"|(?:về|đối với|trong lĩnh vực)\s+(?!kết quả|thực trạng|tình hình)[^\d.;:,]{3,100},)",
+    re.IGNORECASE,
+)
+# "100% người dân trưởng thành có …" as a paragraph of its own: the next item of a list of goals
+_FIGURE_FIRST = re.compile(
+    r"^\W*(?:tối thiểu|ít nhất|trên|hơn|khoảng)?\s*\d[\d.,]*\s*%\s*[^\W\d_]", re.IGNORECASE
+)
+# "Tỉnh phấn đấu kinh tế số chiếm 30% GRDP; …": a paragraph whose subject (the place, at most
+# a few words) goes on setting goals
+_GOES_ON_GOALS = re.compile(
+    r"^\W*(?:(?:tỉnh|thành phố|huyện|xã|[A-ZĐ][^\W\d_]*(?:\s+[A-ZĐ][^\W\d_]*){0,3})"
+    r"\s+(?:cũng\s+|tiếp tục\s+)?)?(?i:phấn đấu|đặt mục tiêu|hướng tới|hướng đến)\b"
 )
 
 
 def continues_list(paragraph_text: str) -> bool:
-    """Whether a paragraph opens by continuing the one before ("Ngoài ra, …", "Bên cạnh đó, …"):
-    its figures keep the horizon the paragraph before set ("đến hết năm 2025, …")."""
-    return bool(_CONTINUES.match(paragraph_text))
+    """Whether a paragraph opens by continuing the one before ("Ngoài ra, …", "Bên cạnh đó, …",
+    "Khi đó, …", "Về kinh tế số, …"), opens with a figure as the next item ("100% người dân …")
+    or goes on with the same subject's goals ("Tỉnh phấn đấu …"): after a paragraph of goals,
+    its figures are goals too and keep the horizon the paragraph before set."""
+    return bool(
+        _CONTINUES.match(paragraph_text)
+        or _FIGURE_FIRST.match(paragraph_text)
+        or _GOES_ON_GOALS.match(paragraph_text)
+    )
+
+
+def is_caption(paragraph_text: str) -> bool:
+    """Whether a paragraph is a photo caption or credit (it interrupts a list, it ends none)."""
+    return bool(_CAPTION.search(paragraph_text))
 
 
 _TOPIC = re.compile(r"\bvề\s+([^;.]+)")
@@ -73,6 +103,8 @@ def rank_topics(sentence_text: str, rank_end: int) -> list[str]:
     if not match or ";" in sentence_text[rank_end : match.start()]:
         return []
     topic = re.split(r",\s*(?:trung tâm|nhóm|tối thiểu)|\s+(?:để|nhằm)\s", match.group(1))[0]
+    # "… dẫn đầu cả nước về chuyển đổi số năm 2025": the year ends the span, it is no topic
+    topic = re.sub(r"\s+(?:(?:đến|tới|vào|trong)\s+)?năm\s+(?:19|20)\d\d\b.*$", "", topic)
     return [part.strip(" ,") for part in re.split(r"\s+và\s+", topic) if part.strip(" ,")]
 
 
@@ -136,9 +168,11 @@ def named_in_paragraph(context: ExtractionContext, text: str, figure: int) -> Do
 
 # A photo caption or credit line: "(Ảnh: cand.com.vn)", "Ảnh: …", "Nguồn ảnh: …".
 # A caption may also end with its credit: "… kinh phí chi cho R&D đạt 2% GDP. Ảnh minh họa."
+# "… trên nền tảng VNeID trong năm 2026. Ảnh: Mộc Trà": a caption ending with its credit
 _CAPTION = re.compile(
     r"(?:^|\()\s*(?:Ảnh|Nguồn ảnh|Ảnh minh họa|Ảnh minh hoạ)\s*:"
-    r"|(?:^|[.(])\s*Ảnh minh h(?:ọa|oạ)\s*\.?\)?\s*$",
+    r"|(?:^|[.(])\s*Ảnh minh h(?:ọa|oạ)\s*\.?\)?\s*$"
+    r"|[.!?]\s+(?:Ảnh|Nguồn ảnh)\s*:\s*[^.:;\n]{1,60}$",
     re.IGNORECASE,
 )
 

@@ -28,9 +28,13 @@ RESULT = re.compile(
 )
 # "Văn kiện Đại hội … đã đặt rõ mục tiêu …", "Trung ương đã đề ra": goals set in the past are
 # still goals; "đã" there is no result, nor in "đã đặt ra 6 mục tiêu cụ thể (…)": a count of them
+# "Tỉnh … đã xây dựng Kế hoạch chuyển đổi số với … mục tiêu đến 2025, 80% …": a plan adopted in
+# the past with its goals
 _GOAL_SET = re.compile(
     r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+"
-    r"(?:các\s+|\d{1,3}\s+)?(?:mục tiêu|chỉ tiêu)",
+    r"(?:các\s+|\d{1,3}\s+)?(?:mục tiêu|chỉ tiêu)"
+    r"|đã\s+(?:xây dựng|ban hành|phê duyệt|thông qua)\s+(?:kế hoạch|đề án|chương trình)\b"
+    r"[^.;:\d]{0,80}?\b(?:với|có|đặt)\s+(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu)",
     re.IGNORECASE,
 )
 # A paragraph that sets out goals, so that a paragraph of bare figures after it lists them
@@ -76,6 +80,11 @@ _THERE_ARE = re.compile(r"\bcó\s*$", re.IGNORECASE)
 # clause governs the figures of that clause (up to its ";")
 _CLAUSE_OPENING = re.compile(r"(?:.*[:;])?[\s\-–+*•]*$", re.DOTALL)
 _MINIMUM = {"tối thiểu", "ít nhất"}
+# "Bình Phước phấn đấu ít nhất 70% số xã …, 70% đơn vị … và 50% …": a verb whose object is the
+# list, so the minimum stands before all its items (not "X đạt tối thiểu 9%", X's own minimum)
+_MEASURE_AFTER = re.compile(
+    r"(?:phấn đấu|\bcó|bảo đảm|đảm bảo|mục tiêu là|\blà)\s*$", re.IGNORECASE
+)
 
 
 def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | None) -> str | None:
@@ -86,7 +95,11 @@ def list_quantifier(text: str, sentence: Span, q: Quantity, governing: str | Non
         return q.comparator
     before = text[sentence.start : q.start]
     word = (q.comparator_word or "").lower()
-    if word in _MINIMUM and q.comparator == "gte" and _CLAUSE_OPENING.fullmatch(before):
+    if (
+        word in _MINIMUM
+        and q.comparator == "gte"
+        and (_CLAUSE_OPENING.fullmatch(before) or _MEASURE_AFTER.search(before))
+    ):
         return "gte"
     if governing and paired_year(text, sentence.start, q.start):
         return governing  # "(năm 2030 đạt 100%)" is the item's later level, not a new item

@@ -41,6 +41,7 @@ _LEADING_ADVERBIAL = re.compile(
 _TRAILING = re.compile(
     r"(?:\s+|^)(?:phải|sẽ|đạt|chiếm|là|ở mức|lên|có|duy trì|và|khoảng|trên|hơn|từ|"
     r"tối thiểu|ít nhất|được|bảo đảm|đảm bảo|phủ|với tỷ lệ|với tỉ lệ|đạt mức|"
+    r"đạt (?:trung bình|bình quân)|"
     r"(?:(?:đến|tới|vào)\s+)?năm \d{4})\s*$",
     re.IGNORECASE,
 )
@@ -58,7 +59,7 @@ _AFTER_END = re.compile(
     r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)"
     r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
-    r"và tiếp tục|"
+    r"và tiếp tục|ngay (?:trong|từ|sau|khi)\b|với (?=(?:giá trị|tỷ lệ|tỉ lệ|mức|số lượng|tổng)\b)|"
     r"và (?:đào tạo|bồi dưỡng|xây dựng|trang bị|hình thành|triển khai|đầu tư|thu hút|phục vụ)|"
     r",?\s*và\s+(?=(?:trên|dưới|tối thiểu|ít nhất|khoảng|hơn)\s))|…",
     re.IGNORECASE,

@@ -26,7 +26,7 @@ OWN_AGENDA = re.compile(
 TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
 # Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
 _COUNT_NOUNS = sorted(
-    """kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
+    """người dân|kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
     lượt khách|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
     nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
     công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
@@ -101,6 +101,9 @@ def whole_of(text: str, q: Quantity, unit: str | None, end: int) -> tuple[str | 
         whole = share_of.group(1)
         unit = f"% {whole.upper() if whole.lower() in ('gdp', 'grdp') else whole.lower()}"
         return unit, share_of.end()
+    per_time = re.match(r"/\s*(năm|tháng|ngày)\b", text[end : end + 10]) if unit else None
+    if unit and "/" in unit and per_time:  # "350 USD/người/năm": a rate per person per year
+        return f"{unit}/{per_time.group(1)}", end + per_time.end()
     per_people = re.match(r"\s*(?:trên|/)\s*(?:một\s+|1\s+)?vạn dân", text[end : end + 20])
     if unit == "người" and per_people:
         return "người/vạn dân", end + per_people.end()

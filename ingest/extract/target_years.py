@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.sentences import Span, paragraphs
+from ingest.extract.structure import DocumentTree
 from ingest.text.numbers import Quantity
 
 _SECTION_GOAL = re.compile(r"mục tiêu|tầm nhìn|chỉ tiêu", re.IGNORECASE)
@@ -31,6 +32,20 @@ _YEAR_AFTER = re.compile(
 _SCHOOL_YEAR_AFTER = re.compile(
     r"[^.;:()]{0,120}?\btừ năm học\s+((?:19|20)\d\d)(?:\s*[-–]\s*(?:19|20)\d\d)?"
 )
+# "90% người dân … được xác nhận … trên nền tảng VNeID trong năm 2026.": a year closing the
+# figure's clause (no other figure, no comparison base "so với năm" between) is the figure's
+_CLAUSE_YEAR_AFTER = re.compile(
+    r"(?:(?!so với|\d|;|\.\s|\(|…)[^\n])+?\s(?:trong|vào|đến|tới)(?:\s+(?:hết|cuối))?\s+năm\s+"
+    r"((?:19|20)\d\d)\b(?!\s*[-–/]\s*\d)(?=\s*(?:[.;]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
+# "… cho 100% công dân trước ngày 1-7-2021.": a deadline closing the figure's clause gives its year
+_DEADLINE_AFTER = re.compile(
+    r"(?:(?!so với|;|\.\s|\(|…)[^\n\d])*?\s(?:trước|đến|trong)\s+"
+    r"(?:ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}|tháng\s+\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)\b"
+    r"(?=\s*(?:[.;]|$))",
+    re.IGNORECASE | re.MULTILINE,
+)
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
 # sẽ chiếm 20% GDP") is the level at its end.
@@ -42,6 +57,11 @@ _YEAR_BEFORE = re.compile(
     r"|tháng\s+\d{1,2}\s*/\s*)((?:19|20)\d\d)"
     r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
+
+
+# "mục tiêu … cụ thể các giai đoạn 2025-2030 như: …": targets for the stages of a period, so
+# neither end of it is the year of any one figure (the gold convention: a period gives no year)
+_STAGES = re.compile(r"\bcác\s+$", re.IGNORECASE)
 
 
 def sections(text: str) -> dict[int, tuple[bool, int | None]]:
@@ -92,10 +112,15 @@ def year_of(
     school = _SCHOOL_YEAR_AFTER.match(text, end)
     if school:  # "100% cơ sở giáo dục … sử dụng học bạ số từ năm học 2025–2026"
         return int(school.group(1)), end
+    closing = _CLAUSE_YEAR_AFTER.match(text, end) or _DEADLINE_AFTER.match(text, end)
+    if closing:  # "phấn đấu 90% người dân … trên nền tảng VNeID trong năm 2026"
+        return int(closing.group(1)), end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
+        if is_period and _STAGES.search(text, max(sentence.start, last.start() - 6), last.start()):
+            return None, end  # "các giai đoạn 2025-2030": stages of a period, no single year
         if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
             span = text[max(sentence.start, last.start() - 80) : quantity.start]
             if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
@@ -123,3 +148,46 @@ def _list_year(text: str, at: int, sentence: Span) -> int | None:
     closing = text.find(")", at, sentence.end)
     later = _YEAR_LATER.match(text, closing + 1, sentence.end) if closing >= 0 else None
     return int(later.group(1)) if later else None
+
+
+# "UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số, … năm 2024", "Phê duyệt Đề án chuyển đổi số
+# năm 2025": a plan for one year, named with its year where a text opens
+_YEAR_PLAN = re.compile(
+    r"(?:^|(?:ban hành|phê duyệt|ký|triển khai|thông qua)\s+)(?:kế hoạch|đề án|chương trình)\b"
+    r"([^.;\n]{0,200}?)\bnăm\s+((?:20|21)\d\d)\b(?!\s*[-–]\s*\d)",
+    re.IGNORECASE | re.MULTILINE,
+)
+# Words that make the year another document's, a date's or a horizon's, not the plan's own
+_NOT_PLAN_YEAR = re.compile(
+    r"\b(?:ngày|tháng|đến|tới|giai đoạn|từ|nghị quyết|quyết định|chỉ thị|kết luận|luật|thông báo)"
+    r"\b|\d{4}|\bnăm\b",
+    re.IGNORECASE,
+)
+_OPENING_PARAGRAPHS = 3
+
+
+def plan_year(text: str) -> int | None:
+    """The year of a year plan the text opens with ("… vừa ban hành kế hoạch về chuyển đổi số …
+    năm 2024", the headline "Phê duyệt Đề án chuyển đổi số năm 2025"): the year every target of
+    the plan has unless the text gives it another. None when the opening names no such plan."""
+    for paragraph in paragraphs(text)[:_OPENING_PARAGRAPHS]:
+        for match in _YEAR_PLAN.finditer(text, paragraph.start, paragraph.end):
+            if not _NOT_PLAN_YEAR.search(match.group(1)):
+                return int(match.group(2))
+    return None
+
+
+def tree_section(tree: DocumentTree | None, offset: int) -> tuple[bool, int | None]:
+    """Whether a numbered heading enclosing ``offset`` in the document tree heads goals ("1.1.
+    Mục tiêu cơ bản đến năm 2025" over "a) Về chuyển đổi số …" and its "- 100% …" items), and
+    the year the nearest enclosing heading states: a sub-heading under a goals heading keeps
+    the goals and their year, as the flat reading by paragraphs cannot tell."""
+    if tree is None:
+        return False, None
+    goals = any(
+        not (node.start <= offset < node.heading_end)
+        and _SECTION_GOAL.search(node.heading(tree.text))
+        for node in tree.sections_at(offset)
+    )
+    year = tree.year_at(offset) if goals else None
+    return goals, year[0] if year else None

@@ -23,7 +23,7 @@ from ingest.extract.target_context import (
     drop_repeats,
     goal_horizon,
     heading_year,
-    named_in_paragraph,
+    is_caption,
     rank_topics,
     split_rank,
 )
@@ -43,6 +43,7 @@ from ingest.extract.target_phrases import (
     shares_of,
     starts_list_item,
 )
+from ingest.extract.target_placing import placing
 from ingest.extract.target_ranks import (
     AMONG_CITIES,
     AMONG_PROVINCES,
@@ -60,8 +61,8 @@ from ingest.extract.target_units import (
     count_unit,
     whole_of,
 )
-from ingest.extract.target_years import sections, year_of
-from ingest.model import DocumentRef, SourceText, TargetFact
+from ingest.extract.target_years import plan_year, sections, tree_section, year_of
+from ingest.model import SourceText, TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
 
@@ -92,14 +93,11 @@ _RAISE_SAME = re.compile(
 _AS_OF_NOW = re.compile(
     r"(?:ở|tại|đến) thời điểm (?:hiện tại|này)|tính đến thời điểm|hiện ở mức", re.IGNORECASE
 )
-# A national requirement quoted in a provincial text: "cao hơn yêu cầu của Trung ương là 30%"
-_NATIONAL_QUOTE = re.compile(
-    r"(?:yêu cầu|mục tiêu|chỉ tiêu)\s+(?:của\s+)?(?:Trung ương|Chính phủ|quốc gia|cả nước)"
-    r"|Trung ương\s+(?:đề ra|đặt ra|giao)|(?:cả nước|toàn quốc)\s+(?:phấn đấu|đạt)"
-    r"|Đại hội (?:đại biểu )?toàn quốc|Đại hội [XVI]+ của Đảng|của nền kinh tế"
-    r"|(?:Thủ tướng(?: Chính phủ)?|Chính phủ) giao",
-    re.IGNORECASE,
-)
+_FOR_LEVEL = re.compile(r"(?:^|\s)đối với\s+(?=cấp\s|khu vực\s|vùng\s)", re.IGNORECASE)
+_GOAL_OPENING = re.compile(r"\b(?:với|nhằm|theo)\s+(?:các\s+)?mục tiêu\b", re.IGNORECASE)
+_TAIL_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\s*$")
+# Words between a figure and the phrase it counts that the label leaves out ("70% số xã")
+_SKIPPED = re.compile(r"\s*(?:(?:của|các|số)\s+)*", re.IGNORECASE)
 _PHRASE_START = re.compile(
     r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
     r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
@@ -125,39 +123,36 @@ def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     return phrase.strip(" ,"), offset
 
 
-def _set_by(context: ExtractionContext, source: SourceText, sentence: Span) -> DocumentRef | None:
-    implemented = {ref.key for fact in context.documents for ref in fact.implements}
-    original_start = source.offset_map[sentence.start]
-    candidates = [
-        f.ref
-        for f in context.documents
-        if f.evidence.start <= original_start and f.ref.key not in implemented
-    ]
-    return candidates[-1] if candidates else context.main_document
-
-
-def _is_national(ref: DocumentRef | None) -> bool:
-    return bool(ref and ref.number and re.search(r"/TW$|-CP$|-TTg$|/QH", ref.number))
-
-
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFact]:
     """Targets found around quantities in goal-stating sentences."""
     text = source.normalised
     goal_sections = sections(text)
+    own_year = plan_year(text)  # the year of a year plan the text opens with, else None
     facts: list[TargetFact] = []
     paragraph_spans = paragraphs(text)
     led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
     horizon: int | None = None  # the goal year the paragraph before ended with
+    goals_before = False  # whether the paragraph before stated goals
     for paragraph in paragraph_spans:
+        paragraph_text = paragraph.of(text)
+        caption = is_caption(paragraph_text)  # a photo caption interrupts a list, ends none
         in_section, section_year = goal_sections.get(paragraph.start, (False, None))
-        if section_year is None and continues_list(paragraph.of(text)):
-            section_year = horizon  # "Ngoài ra, thành phố hướng tới đạt …": the same list
+        if not in_section:  # "1.1. Mục tiêu … đến năm 2025" over "a) Về …" and its items
+            in_section, section_year = tree_section(context.tree, paragraph.start)
+            section_year = section_year if in_section else None
+        # "Ngoài ra, thành phố hướng tới đạt …", "Khi đó, 100% …", "Về kinh tế số, …": after a
+        # paragraph of goals, the same list with the same horizon
+        continued = goals_before and continues_list(paragraph_text)
+        if section_year is None and continued:
+            section_year = horizon
         paragraph_sentences = sentences(text, paragraph)
         carried_list = led_in and is_figure_list(text, paragraph_sentences)
-        goal_carry = in_section or carried_list
+        goal_carry = in_section or carried_list or continued
+        stated_goals = goal_carry
         # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a
         # list of bare figures after the goals goes on in the next paragraph of figures
-        led_in = bool(LIST_LEAD.search(paragraph.of(text))) or carried_list
+        if not caption:
+            led_in = bool(LIST_LEAD.search(paragraph_text)) or carried_list
         for sentence in paragraph_sentences:
             sentence_text = sentence.of(text)
             # "Đến năm 2030 hoàn thiện … . Bảo đảm 100% cuộc họp …": an earlier sentence of the
@@ -165,6 +160,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
             section_year = heading_year(sentence_text) or section_year
             goal = goal_carry or bool(_GOAL.search(sentence_text))
             goal_carry = goal_carry or bool(_GOAL.search(sentence_text))
+            stated_goals = stated_goals or goal
             if not goal:
                 continue
             previous: TargetFact | None = None
@@ -183,9 +179,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 governing = list_quantifier(text, sentence, q, governing)
                 if governing and q.comparator == "eq" and not q.comparator_word:
                     q = replace(q, comparator=governing)
-                fact = _target(
-                    text, q, sentence, previous, previous_end, section_year, source, context
-                )
+                year = section_year if section_year is not None else own_year
+                fact = _target(text, q, sentence, previous, previous_end, year, source, context)
                 if fact and fact.unit == "thứ bậc" and not AMONG_CITIES.match(text, q.end):
                     topics = rank_topics(sentence_text, q.end - sentence.start)
                     provincial = fact.scope != "viet-nam"
@@ -199,7 +194,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     previous_end = source_end(source, fact)
             facts.extend(_qualitative(text, sentence, section_year, source, context))
             section_year = goal_horizon(sentence_text) or section_year
-        horizon = section_year
+        if not caption:
+            horizon, goals_before = section_year, stated_goals
+        elif section_year is not None:  # "… đến năm 2030, kinh phí chi cho R&D đạt 2% GDP. Ảnh
+            horizon = section_year  # minh họa.": a caption may still name the list's horizon
     return drop_repeats(facts, source.original)
 
 
@@ -240,9 +238,13 @@ def _target(
         and is_result(text, sentence.start, first_end)
         and not _INTENT.search(text, clause_start, q.start)
     )
+    # "… đã đồng bộ … 98.713.820 nhân khẩu … với mục tiêu cấp số định danh cá nhân cho 100% công
+    # dân …": the goal named after the results opens the figure's own clause
+    goal_opening = list(_GOAL_OPENING.finditer(text, clause_start, q.start))
+    own_start = goal_opening[-1].start() if goal_opening else clause_start
     if (
         results_list
-        or is_result(text, clause_start, q.start)
+        or is_result(text, own_start, q.start)
         or RESULT.search(text[q.start : q.end + 25])
         or _AS_OF_NOW.search(text, q.end, min(clause_end, sentence.end))
     ):
@@ -302,6 +304,10 @@ def _target(
         phrase, phrase_start = rank_phrase(text, q, sentence)
         tail = re.match(RANK_TAIL, text[q.end : sentence.end])
         end = q.end + (tail.end() if tail else 0)
+        # "… nhóm 10 tỉnh, thành phố dẫn đầu cả nước về chuyển đổi số năm 2025": the year that
+        # ends the rank's span is the rank's
+        tail_year = _TAIL_YEAR.search(tail.group()) if tail else None
+        year = int(tail_year.group(1)) if tail_year else year
     inherited_key: str | None = None
     carried = previous is not None and (
         not phrase
@@ -315,7 +321,9 @@ def _target(
     start = min(phrase_start, q.start) if phrase and not (list_item and read_after) else q.start
     if read_after and not rank:  # the quote holds what the figure counts
         after_start = text.find(after, end)
-        end = after_start + len(after) if 0 <= after_start <= end + 3 else end
+        # "ít nhất 70% số xã có hợp tác xã": the quote runs over the words the label drops
+        skipped = after_start >= 0 and _SKIPPED.fullmatch(text, end, after_start)
+        end = after_start + len(after) if 0 <= after_start <= end + 3 or skipped else end
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
@@ -323,6 +331,15 @@ def _target(
         indicator_text = phrase
     elif carried and previous and not ((list_item or not phrase) and read_after):
         indicator_text = previous.indicator_text
+    elif (
+        previous
+        and list_item
+        and _FOR_LEVEL.match(after)
+        and _FOR_LEVEL.search(previous.indicator_text)
+    ):
+        # "100% hồ sơ công việc … đối với cấp tỉnh; 90% đối với cấp huyện": the same measure for
+        # another level
+        indicator_text = f"{_FOR_LEVEL.split(previous.indicator_text)[0].strip()} {after}"
     elif label:
         indicator_text = label
     else:
@@ -332,7 +349,7 @@ def _target(
         indicator_text = path_measure(text[sentence.start : phrase_start])
     if not indicator_text:
         return None
-    set_by, national = _placing(text, q.start, sentence, source, context)
+    set_by, national = placing(text, q.start, sentence, source, context)
     scope_match = RANK_SCOPE.search(text, q.end, min(sentence.end, q.end + 60)) if rank else None
     return TargetFact(
         indicator_text=indicator_text or unit or "",
@@ -371,19 +388,6 @@ def _indicator_key(
     )
 
 
-def _placing(
-    text: str, at: int, sentence: Span, source: SourceText, context: ExtractionContext
-) -> tuple[DocumentRef | None, bool]:
-    """The document that sets a target stated at ``at``, and whether the target is national."""
-    set_by = named_in_paragraph(context, text, at) or _set_by(context, source, sentence)
-    clause = text[max(sentence.start, text.rfind(";", sentence.start, at) + 1) : at]
-    quoted = context.province is not None and bool(_NATIONAL_QUOTE.search(clause))
-    national = _is_national(set_by) or context.province is None or quoted
-    if quoted and not _is_national(set_by):
-        set_by = None  # a national figure quoted in a provincial text: the province sets none
-    return set_by, national
-
-
 def _qualitative(
     text: str, sentence: Span, year: int | None, source: SourceText, context: ExtractionContext
 ) -> list[TargetFact]:
@@ -391,7 +395,7 @@ def _qualitative(
     kept with their statement, no value, so the audit never compares them as numbers."""
     facts = []
     for found in qualitative_levels(text, sentence):
-        set_by, national = _placing(text, found.start, sentence, source, context)
+        set_by, national = placing(text, found.start, sentence, source, context)
         facts.append(
             TargetFact(
                 indicator_text=found.indicator,
