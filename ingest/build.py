@@ -33,6 +33,7 @@ from ingest.dumps import trig_from_sorted_lines
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
 from ingest.nquad_lines import text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
+from ingest.store_delta import update_from_previous
 from ingest.validate_nodes import NodeResultCache, validate_lines
 from ontology import releases
 from ontology.errors import SourceError
@@ -271,16 +272,29 @@ def write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_release(lines: list[str], staging: Path, report: BuildReport, started: float) -> None:
+def write_release(
+    lines: list[str],
+    staging: Path,
+    report: BuildReport,
+    started: float,
+    previous: Path | None = None,
+) -> None:
     """Dumps (from the union's sorted N-Quads ``lines``), store and report into ``staging``;
-    every write error names its file."""
+    every write error names its file. With a ``previous`` release, its store plus the quads
+    that changed, when few did (:mod:`ingest.store_delta`); else a bulk load."""
     timer = StageTimer(report)
     nquads = "\n".join(lines) + "\n"
     write_text(staging / "graph.nq", nquads)
     write_text(staging / "graph.trig", trig_from_sorted_lines(lines))
     del nquads
     timer.lap("write dumps")
-    write_store(staging / "graph.nq", staging / "store")
+    delta = None
+    if previous is not None:
+        with naming_the_file(staging / "store"):
+            delta = update_from_previous(previous, lines, staging / "store")
+    if delta is None:
+        write_store(staging / "graph.nq", staging / "store")
+    report.cache["store"] = delta or "bulk load"
     timer.lap("write store")
     report.seconds = round(time.perf_counter() - started, 3)
     write_text(staging / "report.json", report.to_json() + "\n")
@@ -316,7 +330,8 @@ def build(
         cleaned = releases.clean_leftovers(build_dir)
         staging, staging_pin = releases.new_staging(build_dir, report.release)
     report.cleaned = cleaned
-    with staging_pin:
+    previous, previous_pin = _pin_previous(build_dir) if use_cache else (None, None)
+    with staging_pin, previous_pin or contextlib.nullcontext():
         try:
             texts = collect_texts(
                 curated_dir,
@@ -340,7 +355,7 @@ def build(
                 report.validation["nodes_validated"] = results.validated
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
-            write_release(lines, staging, report, started)
+            write_release(lines, staging, report, started, previous)
             if beside_store is not None:
                 beside_store(staging / "store")
             with releases.build_lock(build_dir):
@@ -352,6 +367,14 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return report
+
+
+def _pin_previous(build_dir: Path) -> tuple[Path | None, releases.Pin | None]:
+    """The current release, pinned while the new one is made from it; (None, None) if none."""
+    try:
+        return releases.pin_current(build_dir)
+    except FileNotFoundError:
+        return None, None
 
 
 def swap_current(build_dir: Path, release: Path) -> None:
