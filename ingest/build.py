@@ -29,11 +29,11 @@ from rdflib import Dataset
 
 from ingest.build_counts import add_derived_lines, count_report
 from ingest.curated_cache import CORRECTIONS_FILE, read_curated
-from ingest.dumps import trig_from_sorted_lines
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
 from ingest.nquad_lines import text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
 from ingest.store_delta import update_from_previous
+from ingest.trig_blocks import read_blocks, trig_by_graph, write_blocks
 from ingest.validate_nodes import NodeResultCache, validate_lines
 from ontology import releases
 from ontology.errors import SourceError
@@ -49,6 +49,7 @@ __all__ = [
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
 KEEP_RELEASES = 2
 CACHE_DIR = "cache"  # under the build directory: facts per source, SHACL results per node
+TRIG_BLOCKS = "trig.pickle"  # under the cache directory: each graph's TriG block, by its lines
 
 Progress = Callable[[int, int, str], None]
 
@@ -278,15 +279,20 @@ def write_release(
     report: BuildReport,
     started: float,
     previous: Path | None = None,
+    cache_dir: Path | None = None,
 ) -> None:
     """Dumps (from the union's sorted N-Quads ``lines``), store and report into ``staging``;
     every write error names its file. With a ``previous`` release, its store plus the quads
-    that changed, when few did (:mod:`ingest.store_delta`); else a bulk load."""
+    that changed, when few did (:mod:`ingest.store_delta`); else a bulk load. With a
+    ``cache_dir``, the TriG blocks of unchanged graphs are reused (:mod:`ingest.trig_blocks`)."""
     timer = StageTimer(report)
     nquads = "\n".join(lines) + "\n"
     write_text(staging / "graph.nq", nquads)
-    write_text(staging / "graph.trig", trig_from_sorted_lines(lines))
-    del nquads
+    blocks_path = cache_dir / TRIG_BLOCKS if cache_dir else None
+    trig, blocks = trig_by_graph(lines, read_blocks(blocks_path))
+    write_text(staging / "graph.trig", trig)
+    del nquads, trig
+    write_blocks(blocks_path, blocks)
     timer.lap("write dumps")
     delta = None
     if previous is not None:
@@ -355,7 +361,7 @@ def build(
                 report.validation["nodes_validated"] = results.validated
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
-            write_release(lines, staging, report, started, previous)
+            write_release(lines, staging, report, started, previous, cache_dir)
             if beside_store is not None:
                 beside_store(staging / "store")
             with releases.build_lock(build_dir):
