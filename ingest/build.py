@@ -30,6 +30,7 @@ from rdflib import Dataset
 from ingest.build_counts import add_derived_lines, count_report
 from ingest.curated_cache import CORRECTIONS_FILE, read_curated
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
+from ingest.gc_pause import gc_paused
 from ingest.nquad_lines import text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
 from ingest.store_delta import update_from_previous
@@ -349,10 +350,11 @@ def build(
                 curated_cache=cache_dir / "curated" if cache_dir else None,
             )
             timer = StageTimer(report)
-            union = sorted(set(text_lines(texts)))  # each source's lines into the union
-            timer.lap("emit")
-            lines = add_derived_lines(texts, union, report)
-            del texts, union
+            with gc_paused():  # many objects, no cycles: collections only cost time here
+                union = sorted(set(text_lines(texts)))  # each source's lines into the union
+                timer.lap("emit")
+                lines = add_derived_lines(texts, union, report)
+                del texts, union
             timer.lap("derive")
             if validate:
                 results = NodeResultCache(cache_dir / "shacl.json" if cache_dir else None)
