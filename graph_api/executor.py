@@ -146,6 +146,10 @@ class WorkerPool:
 
     def _start_after(self, first: _Worker) -> None:
         self._await_started([first], standby=False)
+        # the rest start at the workers' lower priority (a child takes its spawning thread's
+        # nice value), so their interpreters do not slow the server's own start-up
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
         serving = [self._spawn() for _ in range(self.size - 1)]
         standby = [self._spawn() for _ in range(self.standby)]
         self._await_started(serving, standby=False)
