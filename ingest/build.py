@@ -364,6 +364,8 @@ def build(
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
             write_release(lines, staging, report, started, previous, cache_dir)
+            if previous_pin is not None:  # read: now it may be pruned like any other release
+                previous_pin.release()
             if beside_store is not None:
                 beside_store(staging / "store")
             with releases.build_lock(build_dir):
