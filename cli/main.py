@@ -38,8 +38,9 @@ def _load(name: str):
     return importlib.import_module(f"cli.commands.{name.replace('-', '_')}")
 
 
-def build_parser(width: int | None = None) -> argparse.ArgumentParser:
-    """The parser; ``width`` fixes the help's line width (None: the terminal's)."""
+def build_parser(width: int | None = None, only: str | None = None) -> argparse.ArgumentParser:
+    """The parser; ``width`` fixes the help's line width (None: the terminal's). With ``only``,
+    just that subcommand (the others' modules are not imported: 0.15 s of every start)."""
     formatter = functools.partial(argparse.HelpFormatter, width=width)
     parser = argparse.ArgumentParser(
         prog="policygraph",
@@ -55,7 +56,7 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
         help="load the embedded store into memory at start",
     )
     sub = parser.add_subparsers(dest="command", required=True)
-    for name in SUBCOMMANDS:
+    for name in SUBCOMMANDS if only is None else (only,):
         module = _load(name)
         command = sub.add_parser(
             name, help=module.HELP, description=module.HELP, formatter_class=formatter
@@ -64,8 +65,21 @@ def build_parser(width: int | None = None) -> argparse.ArgumentParser:
     return parser
 
 
+def chosen_subcommand(argv: list[str]) -> str | None:
+    """The subcommand ``argv`` names, read as the parser reads it (past the global options and
+    their values); None when there is none (``--help``, a typo: the whole parser answers)."""
+    words = iter(argv)
+    for word in words:
+        if word in ("--data-dir", "--store"):
+            next(words, None)
+        elif not word.startswith("-"):
+            return word if word in SUBCOMMANDS else None
+    return None
+
+
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    argv = sys.argv[1:] if argv is None else argv
+    args = build_parser(only=chosen_subcommand(argv)).parse_args(argv)
     overrides = {
         "data_dir": args.data_dir,
         "store": args.store,

@@ -13,7 +13,7 @@ from fastapi.staticfiles import StaticFiles
 from fastapi_offline import FastAPIOffline
 
 from graph_api import error_handlers, openapi_doc
-from graph_api.executor import PooledStore, WorkerPool
+from graph_api.executor import PooledStore
 from graph_api.routes import (
     agencies,
     audit,
@@ -28,9 +28,9 @@ from graph_api.routes import (
     tasks,
     views,
 )
-from graph_api.scheduler import FairScheduler
 from graph_api.security_headers import SecurityHeaders
 from graph_api.serving_index import ServingIndex
+from graph_api.serving_pool import serving_store
 from graph_api.settings import Settings
 from graph_api.store import Store
 
@@ -45,28 +45,14 @@ def package_version() -> str:
         return "0.0.0"
 
 
-def serving_store(settings: Settings, store: Store) -> Store:
-    """The store the routes use: ``store`` itself, or worker processes over it when it allows."""
-    recipe = store.recipe()
-    if settings.query_workers < 1 or recipe is None:
-        return store
-    pool = WorkerPool(
-        recipe,
-        settings.query_workers,
-        settings.query_timeout,
-        memory_mb=settings.worker_memory_mb,
-        standby=settings.standby_workers,
-    ).start()
-    return PooledStore(store, pool, FairScheduler.from_settings(settings))
-
-
-def create_app(settings: Settings, store: Store) -> FastAPI:
+def create_app(settings: Settings, store: Store, serving: Store | None = None) -> FastAPI:
     """Build the FastAPI app over ``store``; every route reads settings and store from app.state.
 
     With ``settings.query_workers`` > 0 and an embedded store, queries run in that many worker
-    processes (started here), each stopped at ``settings.query_timeout``.
+    processes (started here, unless ``serving`` is :func:`serving_store` already started by
+    the caller), each stopped at ``settings.query_timeout``.
     """
-    serving = serving_store(settings, store)
+    serving = serving if serving is not None else serving_store(settings, store)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI):

@@ -123,25 +123,45 @@ class WorkerPool:
         self.on_ready_change: Callable[[int], None] = lambda ready: None
         self.on_standby_change: Callable[[int], None] = lambda standing_by: None
 
-    def start(self) -> WorkerPool:
+    def start(self, *, wait: bool = True) -> WorkerPool:
         """Start every worker and wait until the serving ones have opened the store; the
-        standby ones are awaited on a thread (the server answers without them)."""
+        standby ones are awaited on a thread (the server answers without them).
+
+        Without ``wait`` one worker is started at once and the others once it is ready, all
+        awaited on that thread: a server then answers while they start, a query waits for the
+        first ready one (each counts through ``on_ready_change``, so wire that before), and on a
+        busy machine the first one does not share the CPU with the others."""
+        if not wait:
+            first = self._spawn()
+            threading.Thread(target=self._start_after, args=(first,), daemon=True).start()
+            return self
         workers = [self._spawn() for _ in range(self.size + self.standby)]
         for worker in workers[: self.size]:
             self._await_ready(worker)
         if workers[self.size :]:
             threading.Thread(
-                target=self._await_standby, args=(workers[self.size :],), daemon=True
+                target=self._await_started, args=(workers[self.size :], True), daemon=True
             ).start()
         return self
 
-    def _await_standby(self, workers: list[_Worker]) -> None:
+    def _start_after(self, first: _Worker) -> None:
+        self._await_started([first], standby=False)
+        # the rest start at the workers' lower priority (a child takes its spawning thread's
+        # nice value), so their interpreters do not slow the server's own start-up
+        with contextlib.suppress(OSError):
+            os.setpriority(os.PRIO_PROCESS, threading.get_native_id(), WORKER_NICENESS)
+        serving = [self._spawn() for _ in range(self.size - 1)]
+        standby = [self._spawn() for _ in range(self.standby)]
+        self._await_started(serving, standby=False)
+        self._await_started(standby, standby=True)
+
+    def _await_started(self, workers: list[_Worker], standby: bool) -> None:
         for worker in workers:
             try:
-                self._await_ready(worker, standby=True)
+                self._await_ready(worker, standby=standby)
             except (PolicyGraphError, OSError, EOFError) as error:
                 if not self._closed:  # closing the pool closes a starting worker's pipe too
-                    log.error("a standby query worker did not start: %s", error)
+                    log.error("a query worker did not start: %s", error)
 
     def _spawn(self) -> _Worker:
         parent, child = self._context.Pipe()

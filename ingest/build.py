@@ -29,10 +29,12 @@ from rdflib import Dataset
 
 from ingest.build_counts import add_derived_lines, count_report
 from ingest.curated_cache import CORRECTIONS_FILE, read_curated
-from ingest.dumps import trig_from_sorted_lines
 from ingest.fact_cache import CacheEntry, FactCache, build_version, source_key
+from ingest.gc_pause import gc_paused
 from ingest.nquad_lines import text_lines
 from ingest.parallel import ExtractionInputs, Skipped, extract_many
+from ingest.store_delta import update_from_previous
+from ingest.trig_blocks import read_blocks, trig_by_graph, write_blocks
 from ingest.validate_nodes import NodeResultCache, validate_lines
 from ontology import releases
 from ontology.errors import SourceError
@@ -48,6 +50,7 @@ __all__ = [
 STABLE_NAMES = ("store", "graph.nq", "graph.trig", "report.json")
 KEEP_RELEASES = 2
 CACHE_DIR = "cache"  # under the build directory: facts per source, SHACL results per node
+TRIG_BLOCKS = "trig.pickle"  # under the cache directory: each graph's TriG block, by its lines
 
 Progress = Callable[[int, int, str], None]
 
@@ -271,16 +274,34 @@ def write_text(path: Path, text: str) -> None:
         path.write_text(text, encoding="utf-8")
 
 
-def write_release(lines: list[str], staging: Path, report: BuildReport, started: float) -> None:
+def write_release(
+    lines: list[str],
+    staging: Path,
+    report: BuildReport,
+    started: float,
+    previous: Path | None = None,
+    cache_dir: Path | None = None,
+) -> None:
     """Dumps (from the union's sorted N-Quads ``lines``), store and report into ``staging``;
-    every write error names its file."""
+    every write error names its file. With a ``previous`` release, its store plus the quads
+    that changed, when few did (:mod:`ingest.store_delta`); else a bulk load. With a
+    ``cache_dir``, the TriG blocks of unchanged graphs are reused (:mod:`ingest.trig_blocks`)."""
     timer = StageTimer(report)
     nquads = "\n".join(lines) + "\n"
     write_text(staging / "graph.nq", nquads)
-    write_text(staging / "graph.trig", trig_from_sorted_lines(lines))
-    del nquads
+    blocks_path = cache_dir / TRIG_BLOCKS if cache_dir else None
+    trig, blocks = trig_by_graph(lines, read_blocks(blocks_path))
+    write_text(staging / "graph.trig", trig)
+    del nquads, trig
+    write_blocks(blocks_path, blocks)
     timer.lap("write dumps")
-    write_store(staging / "graph.nq", staging / "store")
+    delta = None
+    if previous is not None:
+        with naming_the_file(staging / "store"):
+            delta = update_from_previous(previous, lines, staging / "store")
+    if delta is None:
+        write_store(staging / "graph.nq", staging / "store")
+    report.cache["store"] = delta or "bulk load"
     timer.lap("write store")
     report.seconds = round(time.perf_counter() - started, 3)
     write_text(staging / "report.json", report.to_json() + "\n")
@@ -316,7 +337,8 @@ def build(
         cleaned = releases.clean_leftovers(build_dir)
         staging, staging_pin = releases.new_staging(build_dir, report.release)
     report.cleaned = cleaned
-    with staging_pin:
+    previous, previous_pin = _pin_previous(build_dir) if use_cache else (None, None)
+    with staging_pin, previous_pin or contextlib.nullcontext():
         try:
             texts = collect_texts(
                 curated_dir,
@@ -328,10 +350,11 @@ def build(
                 curated_cache=cache_dir / "curated" if cache_dir else None,
             )
             timer = StageTimer(report)
-            union = sorted(set(text_lines(texts)))  # each source's lines into the union
-            timer.lap("emit")
-            lines = add_derived_lines(texts, union, report)
-            del texts, union
+            with gc_paused():  # many objects, no cycles: collections only cost time here
+                union = sorted(set(text_lines(texts)))  # each source's lines into the union
+                timer.lap("emit")
+                lines = add_derived_lines(texts, union, report)
+                del texts, union
             timer.lap("derive")
             if validate:
                 results = NodeResultCache(cache_dir / "shacl.json" if cache_dir else None)
@@ -340,7 +363,9 @@ def build(
                 report.validation["nodes_validated"] = results.validated
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
-            write_release(lines, staging, report, started)
+            write_release(lines, staging, report, started, previous, cache_dir)
+            if previous_pin is not None:  # read: now it may be pruned like any other release
+                previous_pin.release()
             if beside_store is not None:
                 beside_store(staging / "store")
             with releases.build_lock(build_dir):
@@ -352,6 +377,14 @@ def build(
             shutil.rmtree(staging, ignore_errors=True)
             raise
     return report
+
+
+def _pin_previous(build_dir: Path) -> tuple[Path | None, releases.Pin | None]:
+    """The current release, pinned while the new one is made from it; (None, None) if none."""
+    try:
+        return releases.pin_current(build_dir)
+    except FileNotFoundError:
+        return None, None
 
 
 def swap_current(build_dir: Path, release: Path) -> None:

@@ -144,7 +144,8 @@ def validate_lines(
         # runs over neighbourhoods, which overlap
         del hoods
         union = Graph().parse(data=union_ntriples(lines), format="nt")
-        found = _results(with_inferred_types(union, load_shapes()[1]), None)
+        loaded = load_shapes()
+        found = _results(with_inferred_types(union, loaded[1]), None, loaded)
         return _finish(cache, keys, changed, found)
     parallel = max(1, min(workers, len(changed) // MIN_NODES_PER_WORKER))
     runs = max(parallel, -(-len(changed) // CHUNK_NODES)) if changed else 0
@@ -198,14 +199,17 @@ def validate_chunk(chunk: tuple[list[str], str]) -> list[dict]:
     focus, ntriples = chunk
     if not focus:
         return []
-    ontology = load_shapes()[1]
+    shapes, ontology = load_shapes()  # parsed once per run (the ontology was parsed twice)
     data = Graph().parse(data=ntriples, format="nt")
-    return _results(with_inferred_types(data, ontology), set(focus))
+    return _results(with_inferred_types(data, ontology), set(focus), (shapes, ontology))
 
 
-def _results(data: Graph, wanted: set[str] | None) -> list[dict]:
-    """pySHACL's results on ``data`` (with inferred types), those about ``wanted`` nodes."""
-    shapes, ontology = load_shapes()
+def _results(
+    data: Graph, wanted: set[str] | None, loaded: tuple[Graph, Graph] | None = None
+) -> list[dict]:
+    """pySHACL's results on ``data`` (with inferred types), those about ``wanted`` nodes;
+    ``loaded``: the shapes and ontology when the caller has them already."""
+    shapes, ontology = loaded or load_shapes()
     _, report_graph, _ = validate(
         data,
         shacl_graph=shapes,

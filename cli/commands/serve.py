@@ -20,12 +20,18 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
+    from graph_api.serving_pool import serving_store
+
+    store = open_store(settings)
+    # the query workers start first, without waiting for them: their start overlaps the web
+    # framework's imports, and only user SPARQL waits for the first one ready
+    serving = serving_store(settings, store, wait=False)
     import uvicorn
 
     from graph_api.app import create_app
     from graph_api.http_limits import uvicorn_config
 
-    app = create_app(settings, open_store(settings))
+    app = create_app(settings, store, serving)
     print(f"policygraph serving on http://{settings.host}:{settings.port}/", file=sys.stderr)
     uvicorn.Server(uvicorn_config(app, settings)).run()
     return 0
