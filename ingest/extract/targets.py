@@ -24,6 +24,7 @@ from ingest.extract.target_context import (
     goal_horizon,
     heading_year,
     named_in_paragraph,
+    rank_measure,
     rank_topics,
     split_rank,
 )
@@ -338,7 +339,12 @@ def _target(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
         indicator_key=inherited_key
-        or _indicator_key(text, q, indicator_text, unit, context, national, bool(rank)),
+        or _indicator_key(text, q, indicator_text, unit, context, national, bool(rank))
+        or (
+            rank_measure(text, q, sentence.start, previous, context.catalogue, not national)
+            if rank and not AMONG_CITIES.match(text, q.end)
+            else None
+        ),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
