@@ -194,6 +194,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     split = split_rank(fact, topics, context.catalogue, provincial, among)
                     facts.extend(split[:-1])
                     fact = split[-1]
+                    if fact.indicator_key is None:  # no measure before the figure nor after it
+                        key = rank_measure(text, q, sentence.start, previous, context.catalogue,
+                                           provincial)  # fmt: skip
+                        fact = replace(fact, indicator_key=key)
                 if fact:
                     facts.append(fact)
                     previous = fact
@@ -339,12 +343,7 @@ def _target(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
         indicator_key=inherited_key
-        or _indicator_key(text, q, indicator_text, unit, context, national, bool(rank))
-        or (
-            rank_measure(text, q, sentence.start, previous, context.catalogue, not national)
-            if rank and not AMONG_CITIES.match(text, q.end)
-            else None
-        ),
+        or _indicator_key(text, q, indicator_text, unit, context, national, bool(rank)),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
