@@ -48,6 +48,31 @@ def counted_penalty(text: str, labels: Sequence[str]) -> float:
     return 0.0 if any(f" {name} " in key for name in names for key in keys) else 0.2
 
 
+# words that say nothing of the measure ("… có …", "… trong tổng số …", "… của các …")
+_FUNCTION_WORDS = set(name_key("có được của các và trong tổng số trên những một"))
+
+
+def predicate_penalty(text: str, labels: Sequence[str]) -> float:
+    """0.3 when the phrase counts the group a label counts but says little of what the label
+    says of it: "tỉ lệ doanh nghiệp đang hoạt động ứng dụng khoa học, công nghệ" shares the
+    firms with "tỉ lệ doanh nghiệp có hoạt động đổi mới sáng tạo", not the innovating."""
+    head = _COUNTED.match(text)
+    if not head:
+        return 0.0
+    counted = _key_text(head.group(1)).strip()
+    said = set(name_key(text))
+    coverages = []
+    for label in labels:
+        key = _key_text(label)
+        at = key.find(f" {counted} ")
+        if at < 0:
+            continue
+        rest = set(key[at + len(counted) + 2 :].split()) - set(counted.split()) - _FUNCTION_WORDS
+        if rest:
+            coverages.append(len(rest & said) / len(rest))
+    return 0.3 if coverages and max(coverages) < 0.4 else 0.0
+
+
 # "90% hồ sơ công việc cấp tỉnh, 80% … cấp huyện và 60% … cấp xã": the tiers below the province
 # measure the districts' and communes' own records, which no curated indicator counts (the
 # national measure counts the state administration, which the province's own tier stands for)
@@ -125,6 +150,7 @@ def penalty(text: str, labels: Sequence[str]) -> float:
     """The sum of the rules above for one indicator's labels."""
     return (
         counted_penalty(text, labels)
+        + predicate_penalty(text, labels)
         + tier_penalty(text, labels)
         + level_penalty(text, labels)
         + qualifier_penalty(text, labels)

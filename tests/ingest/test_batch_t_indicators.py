@@ -72,10 +72,15 @@ def test_trained_on_trial_within_a_ministry_and_another_skill_level_are_other_me
     assert key(trial) is None
     remit = "tỉ lệ dịch vụ công trực tuyến thuộc thẩm quyền giải quyết của Bộ Nội vụ ở mức độ"
     assert resolve_indicator(remit, "%", catalogue, provincial=False) is None
-    # what still resolves: regular use, basic skills of workers
+    # the firms a label counts, but not what it says of them (applying S&T is not innovating)
+    applying = "tỉ lệ doanh nghiệp đang hoạt động ứng dụng khoa học, công nghệ, công nghệ số"
+    assert key(applying) is None
+    # what still resolves: regular use, basic skills of workers, innovating firms
     used = "tỉ lệ doanh nghiệp nhỏ và vừa thường xuyên sử dụng các nền tảng chuyển đổi số"
     assert key(used) == "sme-digital-platform-use"
     assert key("tỉ lệ lao động được trang bị kỹ năng số cơ bản") == "digital-skills-share"
+    innovating = "tỷ lệ doanh nghiệp có hoạt động đổi mới sáng tạo đạt 40%"
+    assert key(innovating) == "innovative-enterprise-share"
 
 
 def test_a_budget_share_for_one_purpose_is_not_the_share_for_them_all(catalogue):
