@@ -146,6 +146,21 @@ def purpose_penalty(text: str, labels: Sequence[str]) -> float:
     return 0.4 if lists and max(lists) <= 1 else 0.0
 
 
+def count_penalty(unit: str | None, default_unit: str | None, labels: Sequence[str]) -> float:
+    """0.4 when a count's noun ("1 Trung tâm STEM-Lab", "10 dịch vụ đô thị thông minh") opens
+    with a word neither the indicator's unit nor its labels use: a centre is no STEM-Lab room, a
+    smart-city service no smart city."""
+    if not unit or not default_unit or unit.strip() == "thứ bậc":
+        return 0.0
+    if any(sign in text for text in (unit, default_unit) for sign in ("%", "/")):
+        return 0.0  # shares and rates (money per head in "triệu đồng" or "USD/người") aside
+    words = name_key(unit)
+    if not words:
+        return 0.0
+    known = {w for text in (default_unit, *labels) for w in name_key(text)}
+    return 0.0 if words[0] in known else 0.4
+
+
 def penalty(text: str, labels: Sequence[str]) -> float:
     """The sum of the rules above for one indicator's labels."""
     return (

@@ -105,3 +105,25 @@ def test_the_state_budget_abbreviated_or_spelt_out_is_one_unit():
     assert comparable_units("% tổng chi ngân sách", "% tổng chi NSNN")
     assert comparable_units("% tổng chi ngân sách nhà nước", "% tổng chi NSNN")
     assert not comparable_units("% ngân sách", "% tổng chi NSNN")
+
+
+def test_a_count_of_another_noun_is_another_measure(catalogue):
+    # Bình Định's "xây dựng 1 Trung tâm STEM-Lab cấp tỉnh" beside "405 phòng STEM-Lab": a centre
+    # is no STEM-Lab room; Điện Biên's "10 dịch vụ đô thị thông minh" no smart city completed
+    keys = {t.unit: t.indicator_key for t in source_targets("003_0098b399aefe7cee.txt")}
+    assert keys["Trung tâm STEM-Lab"] is None
+    assert keys["phòng STEM-Lab"] == "stem-lab-rooms"
+    assert keys["phòng thí nghiệm"] == "semiconductor-labs"
+    service = "Triển khai tối thiểu 10 dịch vụ đô thị thông minh"
+    assert resolve_indicator(service, "dịch vụ đô thị thông minh", catalogue) is None
+    # money per head is a rate, whatever its currency: GRDP per head in "triệu đồng"
+    said = "GRDP bình quân đầu người"
+    assert resolve_indicator(said, "triệu đồng", catalogue, provincial=True) == "grdp-per-capita"
+
+
+def test_an_electronic_identity_is_neither_a_smartphone_nor_a_bank_account(catalogue):
+    # batch S's Đồng Tháp and the national committee's 2022 plan, as their quotes read
+    said = "80% dân số trưởng thành có định danh điện tử VNeID"
+    assert resolve_indicator(said, "%", catalogue, provincial=True) == "digital-identity-accounts"
+    said = "từ 15-20% người dân sử dụng ứng dụng định danh điện tử"
+    assert resolve_indicator(said, "%", catalogue) == "digital-identity-accounts"
