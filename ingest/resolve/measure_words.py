@@ -161,6 +161,20 @@ def count_penalty(unit: str | None, default_unit: str | None, labels: Sequence[s
     return 0.0 if words[0] in known else 0.4
 
 
+# "5G", "4G", "1Gb/s": a network generation or speed a measure is defined by
+_CODE = re.compile(r"\b\d+\s*(?:G|Gb/s)\b")
+
+
+def code_penalty(text: str, labels: Sequence[str]) -> float:
+    """0.4 when every label names a network generation or speed the phrase does not: "dân số
+    được phủ sóng bởi mạng di động" is mobile coverage, not 5G coverage."""
+    said = {m.group().replace(" ", "") for m in _CODE.finditer(text)}
+    named = [{m.group().replace(" ", "") for m in _CODE.finditer(label)} for label in labels]
+    if not named or not all(named):
+        return 0.0
+    return 0.0 if any(codes & said for codes in named) else 0.4
+
+
 def penalty(text: str, labels: Sequence[str]) -> float:
     """The sum of the rules above for one indicator's labels."""
     return (
@@ -170,4 +184,5 @@ def penalty(text: str, labels: Sequence[str]) -> float:
         + level_penalty(text, labels)
         + qualifier_penalty(text, labels)
         + purpose_penalty(text, labels)
+        + code_penalty(text, labels)
     )

@@ -127,3 +127,15 @@ def test_an_electronic_identity_is_neither_a_smartphone_nor_a_bank_account(catal
     assert resolve_indicator(said, "%", catalogue, provincial=True) == "digital-identity-accounts"
     said = "từ 15-20% người dân sử dụng ứng dụng định danh điện tử"
     assert resolve_indicator(said, "%", catalogue) == "digital-identity-accounts"
+
+
+def test_mobile_coverage_is_not_5g_coverage(catalogue):
+    # Bình Phước's "100% dân số được phủ sóng bởi mạng di động": 5G names its measure
+    mobile = [
+        t
+        for t in source_targets("dev-t-binh-phuoc-muc-tieu-2023.txt")
+        if "mạng di động" in t.indicator_text
+    ]
+    assert [(t.value, t.indicator_key) for t in mobile] == [(100, None)]
+    said = "tỉ lệ dân số được phủ sóng 5G"
+    assert resolve_indicator(said, "%", catalogue, provincial=True) == "5g-coverage-local"
