@@ -78,6 +78,11 @@ def rank_topics(sentence_text: str, rank_end: int) -> list[str]:
     return [part.strip(" ,") for part in re.split(r"\s+và\s+", topic) if part.strip(" ,")]
 
 
+_TOPIC_YEAR = re.compile(
+    r"\s+(?:(?:đến|tới|vào|trong)\s+)?(?:năm\s+)?(?:20|21)\d\d\s*$", re.IGNORECASE
+)
+
+
 def split_rank(
     fact: TargetFact,
     topics: list[str],
@@ -88,8 +93,9 @@ def split_rank(
     """One target per curated rank indicator among ``topics``; the fact itself when fewer."""
     keys: list[tuple[str, str]] = []
     for topic in topics:
+        measure = _TOPIC_YEAR.sub("", topic)  # "về chuyển đổi số năm 2025": the rank's horizon
         key = resolve_indicator(
-            topic, "thứ bậc", catalogue, provincial=provincial, among_provinces=among_provinces
+            measure, "thứ bậc", catalogue, provincial=provincial, among_provinces=among_provinces
         )
         entry = catalogue.indicators.get(key) if key else None
         if key and entry and entry.default_unit == "thứ bậc" and key not in {k for k, _ in keys}:

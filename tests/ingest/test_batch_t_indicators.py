@@ -28,6 +28,12 @@ def test_a_rank_clause_naming_only_its_year_keeps_the_ranking_before_it(catalogu
     assert keys[(15, 2025)] == keys[(10, 2030)] == "dti-rank"
 
 
+def test_a_year_closing_a_rank_topic_is_its_horizon_not_its_measure(catalogue):
+    # "… thuộc nhóm 10 tỉnh, thành phố dẫn đầu cả nước về chuyển đổi số năm 2025"
+    ranks = [t for t in source_targets("dev-t-bac-giang-qd1723.txt") if t.unit == "thứ bậc"]
+    assert [(t.value, t.indicator_key) for t in ranks] == [(10, "dti-rank")]
+
+
 def test_work_records_at_the_provincial_tier_are_the_national_measure_of_records(catalogue):
     # "… 90% hồ sơ công việc cấp tỉnh; 80% hồ sơ công việc cấp huyện; 60% hồ sơ công việc cấp xã
     # được xử lý trên môi trường mạng": the province's own tier is 03/NQ-CP's end-to-end records;
