@@ -19,13 +19,14 @@ from ontology.text_keys import name_key
 # nor are documents exchanged online ("tỉ lệ văn bản điện tử …") tasks monitored online, work
 # records ("hồ sơ công việc") the dossiers of administrative procedures, the population buying
 # online ("dân số tham gia mua sắm trực tuyến") dossiers, units accepting card payments
-# ("đơn vị cung cấp dịch vụ điện, nước …") procedures offered online
+# ("đơn vị cung cấp dịch vụ điện, nước …") procedures offered online, digital data in each sector
+# ("tỷ lệ dữ liệu số trong từng ngành, lĩnh vực") the digital economy's share of it
 # (the phrase may open with its figure, as a quote does, or with the group itself: "30% dân số
 # tham gia mua sắm …", "dân số tham gia mua sắm trực tuyến")
 _COUNTED = re.compile(
     r"^(?:(?:tỉ|tỷ) lệ\s+|(?:[^\W\d]+\s+)?\d[\d.,]*\s*%\s*(?:số\s+|các\s+)?)?"
     r"(hộ gia đình|doanh nghiệp|người dân|dân số|học sinh|sinh viên|xã(?!\s+hội)|trường|"
-    r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|đơn vị|cá nhân)\b",
+    r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|đơn vị|cá nhân|dữ liệu)\b",
     re.IGNORECASE,
 )
 # one group of people counted under two names ("dân số trưởng thành" = "người dân trưởng thành")

@@ -59,6 +59,9 @@ def test_what_a_share_counts_keeps_it_off_alike_measures(catalogue):
     assert keys[(30, 2020)] is None
     assert keys[(70, 2020)] is None
     assert keys[(50, 2020)] is None
+    # Bình Thuận's "Tỷ lệ dữ liệu số trong từng ngành, lĩnh vực đạt 60%": data, not the economy
+    said = "Tỷ lệ dữ liệu số trong từng ngành, lĩnh vực"
+    assert resolve_indicator(said, "%", catalogue, provincial=True) is None
     # the quote's own wording (with its figure) reads the same
     assert resolve_indicator("30% dân số tham gia mua sắm trực tuyến", "%", catalogue) is None
     # the same group under two names still meets its label ("dân số" = "người dân")
