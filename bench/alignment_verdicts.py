@@ -12,8 +12,9 @@ National targets are told apart by (indicator, comparator, value, upper, year); 
 sources that have a gold file count on both sides (a national text with no gold, e.g.
 20-NQ/TW, can give no expected verdict): a target compared only with such texts is *local only*
 here, and the comparisons set aside are counted. A gold target without an ``indicator_ref`` key
-(the seeds, 57-NQ/TW, 03/NQ-CP Appendix I) takes the curated indicator the catalogue's resolver
-gives for its gold quote (then its description); such targets are counted as ``resolved``.
+(some of batch T's; the seeds and national files key every target) takes the curated indicator
+the catalogue's resolver gives for its gold quote (then its description); such targets are
+counted as ``resolved``.
 """
 
 from __future__ import annotations

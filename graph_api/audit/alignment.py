@@ -16,6 +16,7 @@ once: the first by IRI stands, the others are listed in its ``duplicates``.
 
 from __future__ import annotations
 
+import re
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field, fields, replace
@@ -81,12 +82,22 @@ class AlignmentReport:
         return [f for f in self.findings if f.province == province]
 
 
+# "% tổng chi NSNN" (03/NQ-CP) and "% tổng chi ngân sách" (57-NQ/TW, for the same target): the
+# state budget's abbreviation and its spelt-out name are the budget a share is taken of
+_STATE_BUDGET = re.compile(r"\bnsnn\b|\bngan sach nha nuoc\b")
+
+
+def _unit_key(unit: str) -> str:
+    return _STATE_BUDGET.sub("ngan sach", unit_words_key(unit))
+
+
 @lru_cache(maxsize=4096)  # a few units, compared for every pair
 def comparable_units(first: str | None, second: str | None) -> bool:
-    """Whether two normalised unit strings measure the same thing (``% GRDP`` ~ ``% GDP``)."""
+    """Whether two normalised unit strings measure the same thing (``% GRDP`` ~ ``% GDP``,
+    ``% tổng chi NSNN`` ~ ``% tổng chi ngân sách``)."""
     if not first or not second:
         return first == second or not (first or second)
-    return unit_words_key(first) == unit_words_key(second)
+    return _unit_key(first) == _unit_key(second)
 
 
 def judge(national: TargetRow, provincial: TargetRow, match: str = "same") -> Finding:

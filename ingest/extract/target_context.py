@@ -13,8 +13,10 @@ import re
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.target_ranks import AMONG_PROVINCES
 from ingest.model import DocumentRef, TargetFact
 from ingest.resolve import Catalogue, resolve_indicator
+from ingest.text.numbers import Quantity
 
 # "năm" may be left out: "mục tiêu cơ bản là đến 2025, bao gồm: …"
 # "Theo đó, đến năm 2025, …", "Theo kế hoạch, đến cuối năm 2025, …": a short lead-in may come
@@ -108,6 +110,11 @@ def rank_topics(sentence_text: str, rank_end: int) -> list[str]:
     return [part.strip(" ,") for part in re.split(r"\s+và\s+", topic) if part.strip(" ,")]
 
 
+_TOPIC_YEAR = re.compile(
+    r"\s+(?:(?:đến|tới|vào|trong)\s+)?(?:năm\s+)?(?:20|21)\d\d\s*$", re.IGNORECASE
+)
+
+
 def split_rank(
     fact: TargetFact,
     topics: list[str],
@@ -118,8 +125,9 @@ def split_rank(
     """One target per curated rank indicator among ``topics``; the fact itself when fewer."""
     keys: list[tuple[str, str]] = []
     for topic in topics:
+        measure = _TOPIC_YEAR.sub("", topic)  # "về chuyển đổi số năm 2025": the rank's horizon
         key = resolve_indicator(
-            topic, "thứ bậc", catalogue, provincial=provincial, among_provinces=among_provinces
+            measure, "thứ bậc", catalogue, provincial=provincial, among_provinces=among_provinces
         )
         entry = catalogue.indicators.get(key) if key else None
         if key and entry and entry.default_unit == "thứ bậc" and key not in {k for k, _ in keys}:
@@ -133,6 +141,40 @@ def split_rank(
         replace(fact, indicator_key=key, indicator_text=f"{prefix} về {topic}")
         for key, topic in keys
     ]
+
+
+# What a rank clause may say besides its measure: its year, the ranking verb, the group
+_RANK_FRAME = re.compile(
+    r"\b(?:(?:đến|tới|vào|trong)\s+)?(?:(?:hết|cuối)\s+)?(?:năm\s+)?(?:20|21)\d\d\b"
+    r"|\b(?:phấn đấu|tỉnh|thuộc|nằm trong|vào|đứng|trong|top|nhóm|và)\b|[,:]",
+    re.IGNORECASE,
+)
+
+
+def rank_measure(
+    text: str,
+    q: Quantity,
+    sentence_start: int,
+    previous: TargetFact | None,
+    catalogue: Catalogue,
+    provincial: bool,
+) -> str | None:
+    """The ranking a rank counts when the words before its figure name none: the index that
+    opens its clause ("Chỉ số đổi mới sáng tạo toàn cầu không ngừng cải thiện, thuộc nhóm 40 quốc
+    gia …"), else — a clause that names nothing but its year ("…; đến năm 2030 thuộc nhóm 10
+    tỉnh, thành phố dẫn đầu") — the ranking of the rank before it in the sentence."""
+    clause_start = max(text.rfind(";", sentence_start, q.start) + 1, sentence_start)
+    clause = text[clause_start : q.start]
+    among = bool(AMONG_PROVINCES.match(text, q.end))
+    key = resolve_indicator(
+        clause, "thứ bậc", catalogue, provincial=provincial, among_provinces=among
+    )
+    if key:
+        return key
+    elided = not _RANK_FRAME.sub(" ", clause).strip()
+    if elided and previous is not None and previous.unit == "thứ bậc":
+        return previous.indicator_key
+    return None
 
 
 # What introduces the document that sets what follows: "Theo dự thảo Đề án …", "Đối với Đề án …"

@@ -24,6 +24,7 @@ from ingest.extract.target_context import (
     goal_horizon,
     heading_year,
     is_caption,
+    rank_measure,
     rank_topics,
     split_rank,
 )
@@ -188,6 +189,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     split = split_rank(fact, topics, context.catalogue, provincial, among)
                     facts.extend(split[:-1])
                     fact = split[-1]
+                    if fact.indicator_key is None:  # no measure before the figure nor after it
+                        key = rank_measure(text, q, sentence.start, previous, context.catalogue,
+                                           provincial)  # fmt: skip
+                        fact = replace(fact, indicator_key=key)
                 if fact:
                     facts.append(fact)
                     previous = fact

@@ -14,6 +14,8 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.resolve.catalogue import Catalogue, IndicatorEntry
+from ingest.resolve.measure_words import count_penalty
+from ingest.resolve.measure_words import penalty as measure_penalty
 from ontology.text_keys import name_key, unit_words_key
 
 
@@ -58,14 +60,6 @@ _BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 # "người dân và doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính": what follows
 # "về (việc)"/"đối với" is what the measured people are asked about, not what is measured
 _ABOUT = re.compile(r"\s(?:về việc|về|đối với)\s", re.IGNORECASE)
-# "tỉ lệ hộ gia đình có hạ tầng mạng băng rộng cáp quang": the share counts households, so an
-# indicator that counts something else (the area a network covers) is not it, however alike;
-# nor are documents exchanged online ("tỉ lệ văn bản điện tử …") tasks monitored online
-_COUNTED = re.compile(
-    r"^(?:tỉ|tỷ) lệ\s+(hộ gia đình|doanh nghiệp|người dân|học sinh|sinh viên|xã|trường|"
-    r"nhân lực|văn bản|nhiệm vụ|cuộc họp)\b",
-    re.IGNORECASE,
-)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -193,16 +187,15 @@ def resolve_indicator(
     if named:
         return named
     best: tuple[float, str] | None = None
-    head = _COUNTED.match(text)
-    counted = name_key_text(head.group(1)).strip() if head else ""
     for indicator in catalogue.indicators.values():
         if among_provinces and not _ranks_provinces(indicator):
             continue
         score = max((_similarity(text, label) for label in indicator.labels), default=0.0)
         if _EACH.search(text) and not any(_EACH.search(label) for label in indicator.labels):
             score -= 0.4  # "kinh tế số trong từng ngành": a share within each sector, no total
-        if counted and not any(counted in name_key_text(label) for label in indicator.labels):
-            score -= 0.2  # a share of households is no coverage of residential areas
+        # who is counted, at which tier and level, trained or on trial, what for
+        score -= measure_penalty(text, indicator.labels)
+        score -= count_penalty(unit, indicator.default_unit, indicator.labels)
         if _misses_head(text, indicator.labels):
             score -= 0.4  # the label fits only the complement ("về việc …"), not the measure
         if _BODIES.search(text) and not any(_BODIES.search(label) for label in indicator.labels):
