@@ -34,7 +34,11 @@ class Server:
         timeout: float = 10.0,
         ready_within: float = 120.0,
         log: Path | None = None,
+        steady: bool = True,
     ) -> None:
+        """``steady``: the server answers only once every query worker is ready (what timings
+        and load tests of a running server need); False: as a user's ``serve`` starts, answering
+        when the first one is (what start-up timings need)."""
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
         command = [sys.executable, "-m", "cli"]
@@ -48,8 +52,9 @@ class Server:
         command += ["--query-workers", str(workers), "--query-timeout", str(timeout)]
         self.log_path = log
         output = log.open("wb") if log else subprocess.DEVNULL
+        env = {**os.environ, "POLICYGRAPH_WORKERS_BEFORE_SERVING": "1" if steady else "0"}
         self.process = subprocess.Popen(
-            command, cwd=ROOT, stdout=output, stderr=output, start_new_session=True
+            command, cwd=ROOT, stdout=output, stderr=output, start_new_session=True, env=env
         )
         self.wait_ready(ready_within)
 

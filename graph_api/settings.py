@@ -26,6 +26,9 @@ class Settings:
     max_request_bytes: int = 1_000_000  # query text and request bodies
     query_workers: int = 2  # worker processes that run queries (killed at the timeout)
     standby_workers: int = 1  # started in advance, to take a killed worker's place at once
+    # False: answer as soon as one query worker is ready, the others start behind it (fast
+    # start); True: wait for every serving worker first (steady-state benchmarks and load tests)
+    workers_before_serving: bool = False
     worker_memory_mb: int = 1024  # resident memory ceiling of each query worker (0: none)
     client_concurrency: int = 2  # /sparql queries one client address may run at once
     client_queue: int = 16  # more it may have waiting (of the 40 request threads); then 503

@@ -23,9 +23,9 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
     from graph_api.serving_pool import serving_store
 
     store = open_store(settings)
-    # the query workers start first, without waiting for them: their start overlaps the web
-    # framework's imports, and only user SPARQL waits for the first one ready
-    serving = serving_store(settings, store, wait=False)
+    # the query workers start first, by default without waiting for them: their start overlaps
+    # the web framework's imports, and only user SPARQL waits for the first one ready
+    serving = serving_store(settings, store, wait=settings.workers_before_serving)
     import uvicorn
 
     from graph_api.app import create_app
