@@ -26,6 +26,7 @@ from ingest.extract.document_identity import (
     titled_key,
     year_of,
 )
+from ingest.extract.document_implied import link_purpose_implied
 from ingest.extract.document_links import (
     key_programmes_of_national_bodies,
     link_implements,
@@ -153,6 +154,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     if own is not None:
         fold_self_references(text, spans, mentions, own, opening_end, title_start)
     link_implements(text, spans, mentions)
+    link_purpose_implied(text, spans, mentions)
     for sentence in spans:
         within = [m for m in mentions if sentence.start <= m.start < sentence.end]
         link_coordinated(text, within, sentence.end)

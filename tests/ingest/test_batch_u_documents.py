@@ -99,3 +99,10 @@ def test_a_closing_about_clause_is_shared_by_the_pair_carried_out() -> None:
     assert implemented_by("dev-u-lang-son-kh23", "96/NQ-CP") == ["11-NQ/TW"]
     assert implemented_by("dev-u-lang-son-kh23", "52-CTr/TU") == ["11-NQ/TW"]
     assert implemented_by("dev-bac-ninh-qd933", "71/NQ-CP") == []
+
+
+def test_a_purpose_clause_without_a_document_carries_out_the_one_named_before() -> None:
+    """Hòa Bình: a paragraph on "Nghị quyết 52-NQ/TW", then "Nhằm cụ thể hóa các quan điểm chỉ
+    đạo, thực hiện mục tiêu đề ra về chủ động tham gia cuộc CMCN 4.0, Ban Thường vụ Tỉnh ủy đã
+    ban hành Chương trình hành động số 33-CTr/TU" — the programme carries out the resolution."""
+    assert implemented_by("dev-u-hoa-binh-ctr33", "33-CTr/TU") == ["52-NQ/TW"]
