@@ -150,6 +150,38 @@ def link_coordinated(text: str, mentions: list[Mention], sentence_end: int) -> N
             _add(document, list_heads(text, start, mentions, sentence_end, restart=False)[1:])
 
 
+# "… về thực hiện Nghị quyết số 11-NQ/TW": what a pair named before carries out, said once
+_ABOUT_CARRYING_OUT = re.compile(r"\bvề\s+(?:việc\s+)?(?:thực hiện|triển khai)\s+$", re.IGNORECASE)
+
+
+def link_shared_about(text: str, mentions: list[Mention], sentence_end: int) -> None:
+    """ "X thực hiện A … và B … về thực hiện C": C is what A and B both carry out, the "về thực
+    hiện" closing the pair (the second took it by the sentence rule). Where X itself is "về thực
+    hiện A", the two "về" clauses are parallel and C stays B's."""
+    for document in [m for m in mentions if m.key and not m.anaphor]:
+        carried_keys = {c.key for c in document.implements}
+        carried = [m for m in mentions if m.key in carried_keys and m.start > document.start]
+        if len(carried) < 2:
+            continue
+        if _ABOUT_CARRYING_OUT.search(text, max(0, carried[0].start - 30), carried[0].start):
+            continue  # "X … về thực hiện A và B … về thực hiện C": parallel clauses, C is B's
+        last = carried[-1]
+        shared = [
+            c
+            for c in last.implements
+            if any(
+                m.key == c.key
+                and last.end <= m.start < sentence_end
+                and _ABOUT_CARRYING_OUT.search(text, max(0, m.start - 30), m.start)
+                for m in mentions
+            )
+        ]
+        for sibling in carried[:-1]:
+            between = text[sibling.end : last.start]
+            if " và " in between and ";" not in between:
+                _add(sibling, [c for c in shared if c.key != sibling.key])
+
+
 def link_opening(
     text: str, tree: DocumentTree | None, mentions: list[Mention], own: Mention
 ) -> None:

@@ -98,6 +98,10 @@ _ANAPHOR_NEXT = {
     "gần",
     "khoảng",
     "không",
+    # a verb or predicate right after the head noun: "thực hiện Kế hoạch trình UBND tỉnh phê
+    # duyệt", "cụ thể hóa nội dung Nghị quyết phù hợp với thực tiễn"
+    "trình",
+    "phù",
 }
 
 

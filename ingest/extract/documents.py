@@ -26,6 +26,7 @@ from ingest.extract.document_identity import (
     titled_key,
     year_of,
 )
+from ingest.extract.document_implied import link_purpose_implied
 from ingest.extract.document_links import (
     key_programmes_of_national_bodies,
     link_implements,
@@ -34,14 +35,24 @@ from ingest.extract.document_links import (
     link_supplements,
     resolve_anaphors,
 )
-from ingest.extract.document_lists import link_coordinated, link_opening, opening_end_of
+from ingest.extract.document_lists import (
+    link_coordinated,
+    link_opening,
+    link_shared_about,
+    opening_end_of,
+)
 from ingest.extract.document_mentions import (
     Mention,
     numbered_mentions,
     short_mentions,
     titled_mentions,
 )
-from ingest.extract.document_restated import number_restated, still_to_be_made
+from ingest.extract.document_restated import (
+    number_bracketed,
+    number_restated,
+    session_paper,
+    still_to_be_made,
+)
 from ingest.extract.document_self import (
     alias_short_namings,
     fold_self_references,
@@ -57,6 +68,7 @@ from ingest.resolve import name_key
 from ontology.slugs import document_slug
 
 _LAW = re.compile(r"(?:Luật|Bộ luật|Hiến pháp)\s")  # laws are the nation's, never a province's
+_SUBMISSION = re.compile(r"/TTr\b")  # a submission's series: "01/TTr-STTTT", "693/TTr-UBND"
 _DECORATION = re.compile(r"[#*\s]*")  # Markdown around a title line ("# NGHỊ QUYẾT")
 
 
@@ -86,7 +98,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     mentions = [
         m
         for m, kept in zip(found, keep, strict=True)
-        if kept and not still_to_be_made(text, spans, m)
+        if kept and not still_to_be_made(text, spans, m) and not session_paper(text, m)
     ]
     for mention in mentions:
         if mention.anaphor:
@@ -96,6 +108,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
         if sentence:
             issued_before(text, sentence, mention, context)
     number_titles(text, mentions)
+    number_bracketed(text, spans, mentions)
     number_restated(text, mentions)
     if own_mention(text, mentions) is None:
         number_news_subject(text, mentions)
@@ -141,10 +154,11 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     if own is not None:
         fold_self_references(text, spans, mentions, own, opening_end, title_start)
     link_implements(text, spans, mentions)
+    link_purpose_implied(text, spans, mentions)
     for sentence in spans:
-        link_coordinated(
-            text, [m for m in mentions if sentence.start <= m.start < sentence.end], sentence.end
-        )
+        within = [m for m in mentions if sentence.start <= m.start < sentence.end]
+        link_coordinated(text, within, sentence.end)
+        link_shared_about(text, within, sentence.end)
     link_supplements(text, mentions)
     link_issued_within(text, mentions)
     link_issued_with(text, mentions)
@@ -246,7 +260,10 @@ def facts_of(
         if mention.updated_by is not None and mention.updated_by.key and fact.updated_by is None:
             act = mention.updated_by
             fact.updated_by = DocumentRef(act.key, act.doc_type, act.number, act.title)
-        if fact.ref.doc_type != "Report":  # a report tells what was done: it carries out nothing
+        if fact.ref.doc_type != "Report" and not _SUBMISSION.search(fact.ref.number or ""):
+            # a report tells what was done, a submission asks for an act: neither carries out
+            # anything ("Tờ trình số 01/TTr-STTTT … về việc phê duyệt Chương trình hành động …
+            # thực hiện Nghị quyết số 03-NQ/TU": the programme carries out the resolution)
             _add_refs(fact.implements, mention.implements, fact.ref.key)
         _add_refs(fact.based_on, mention.based_on, fact.ref.key)
     result = list(facts.values())
