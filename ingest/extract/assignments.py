@@ -16,8 +16,10 @@ from dataclasses import replace
 from ingest.extract.context import ExtractionContext
 from ingest.extract.deadlines import deadline_of
 from ingest.extract.lead_forms import (
+    DUTY_GOES_ON,
     addressed_request,
     body_leaders,
+    committee_duties,
     joint_holders,
     listed_ministries,
     mandated_bodies,
@@ -73,6 +75,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     handed: AssignmentFact | None = None  # the directed task of the paragraph before
     current: Span | None = None
     opinions = _OPINION_OPENER.search(text)  # "… có ý kiến như sau:": what follows directs
+    duties: AssignmentFact | None = None  # a committee's duties being listed
     for sentence in _run_together(text, _unwrapped(text, sentences(text))):
         if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
@@ -106,13 +109,21 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             facts[-1] = closing  # "… chủ trì xây dựng Chiến lược …. Hoàn thành trong tháng 8 …"
             carry = (paragraph, closing)
             continue
+        going = _duty_goes_on(text, sentence, mentions, duties, source, context)
+        if going is not None:
+            facts.append(going)  # "… có chức năng, nhiệm vụ …. Giúp UBND tỉnh …"
+            carry = None  # only a duty verb goes on with a committee's duties
+            continue
+        duties = None
         directive_paragraph = _directs(text, paragraph.start, sentence.end, all_mentions)
         told_before = {lead.key for lead in handed.leads} if handed else set()
         after_opinions = opinions is not None and opinions.end() <= sentence.start
         used_until = sentence.start
         found: list[AssignmentFact] = []
+        duty = committee_duties(text, sentence, mentions)
         opening = (
-            joint_holders(text, sentence, mentions)
+            duty
+            or joint_holders(text, sentence, mentions)
             or listed_ministries(text, sentence, mentions)
             or addressed_request(text, sentence, mentions)
             or moved_duty(text, sentence, mentions)
@@ -132,7 +143,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             )
             if fact:
                 found.append(fact)
-                carry = (paragraph, fact)
+                carry = None if duty else (paragraph, fact)
+                duties = fact if duty else None
                 task_end = text.find(fact.task, opening.task_start) + len(fact.task)
                 used_until = max(task_end, *(m.end for m in opening.leads))
         for index, mention in enumerate(mentions):
@@ -246,6 +258,26 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, found[0])
         facts.extend(found)
     return _without_restatements(facts)
+
+
+def _duty_goes_on(
+    text: str,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    duties: AssignmentFact | None,
+    source: SourceText,
+    context: ExtractionContext,
+) -> AssignmentFact | None:
+    """A subject-less sentence going on with a committee's duties ("Chức năng, nhiệm vụ của Ban
+    Chỉ đạo là …. Giúp UBND thành phố …. Cho ý kiến về …"): a further duty of that committee."""
+    if duties is None or (mentions and mentions[0].start == sentence.start):
+        return None
+    going = DUTY_GOES_ON.match(text, sentence.start, sentence.end)
+    if going is None:
+        return None
+    lead = AgencyMention(sentence.start, sentence.start, duties.leads[0])
+    fact = assignment(text, [lead], going.end(), sentence, mentions, source, context)
+    return carried(fact, duties, duties.leads)
 
 
 # "Hoàn thành trong tháng 8 năm 2021.", "Thời hạn hoàn thành: trước ngày 30/6/2025."
