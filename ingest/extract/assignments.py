@@ -52,8 +52,8 @@ from ingest.model import AssignmentFact, SourceText
 from ingest.resolve import AgencyMention, find_agencies
 
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
-    r"ho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
+    r"(?:(?<![\w])(?<!được )giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|"
+    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
 )
 # "Xét đề nghị của Bộ …", "theo chỉ đạo của …": a noun, no one is told anything
 _DIRECTIVE_WORD = re.compile(
@@ -580,7 +580,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|lập(?!\s+tức))(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|dẫn dắt|lập(?!\s+tức))(?![\w])",
     re.IGNORECASE,
 )
 

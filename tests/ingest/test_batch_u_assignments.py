@@ -52,3 +52,33 @@ def test_a_labelled_function_is_a_task_and_the_next_label_is_not() -> None:
     key, task = found[0]
     assert key == "bcd-nq57-lang-son"
     assert task.startswith("nghiên cứu, đề xuất với UBND tỉnh, Chủ tịch UBND tỉnh và giúp")
+
+
+def test_tasks_given_to_others_in_a_noun_phrase_tell_no_one() -> None:
+    """Hải Dương: item 3 gives Sở TT&TT a task, then the paragraph "Phối hợp với Văn phòng UBND
+    tỉnh xây dựng phần mềm theo dõi tiến độ thực hiện các nhiệm vụ được giao cho các sở, ngành,
+    địa phương …" goes on with it: "được giao cho các sở" names tasks, it gives none."""
+    found = tasks_of("dev-u-hai-duong-tb-bcd-2025")
+    (software,) = [t for t in found if t.task.startswith("xây dựng phần mềm theo dõi tiến độ")]
+    assert [lead.key for lead in software.leads] == ["so-tttt-hai-duong"]
+    assert [c.key for c in software.coordinators] == ["van-phong-ubnd-hai-duong"]
+    assert str(software.deadline) == "2025-03-10"
+    assert not any(t.task.startswith("trong Kế hoạch") for t in found)
+
+
+def test_a_body_issuing_a_numbered_document_is_reported_not_tasked() -> None:
+    """Hải Phòng: "…; Ban Chỉ đạo xây dựng Chính quyền điện tử thành phố Hải Phòng ban hành
+    Quyết định số 2831/QĐ-BCĐ về việc ban hành Quy chế …" reports an act done."""
+    found = tasks_of("dev-u-hai-phong-bcd-cqdt-2018")
+    assert not any("2831/QĐ-BCĐ" in t.task for t in found)
+    assert any(
+        t.task.startswith("nghiên cứu, tham mưu UBND thành phố ban hành Chỉ thị") for t in found
+    )
+
+
+def test_a_body_after_a_connective_leading_with_a_verb_of_work() -> None:
+    """Quảng Bình, after the secretary's "đề nghị": "Sở Khoa học và Công nghệ tỉnh khẩn trương
+    hoàn thiện …" and "Bên cạnh đó, Đảng ủy các cơ quan Đảng tỉnh dẫn dắt, thúc đẩy …"."""
+    found = pairs("dev-u-quang-binh-bcd-57")
+    assert [k for k, _ in found] == ["so-khcn-quang-binh", "dang-uy-cac-co-quan-dang-quang-binh"]
+    assert found[1][1].startswith("dẫn dắt, thúc đẩy tập trung chỉ đạo triển khai Nghị quyết")
