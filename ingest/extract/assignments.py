@@ -193,6 +193,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif role:
                 leads = co_leads(text, sentence, mentions, index, used_until)
                 after = role.end()
+                if role.group().strip(" ,") == "phải" and not (
+                    opens_clause(text, sentence, leads[0].start)
+                    or text[sentence.start : leads[0].start].rstrip().endswith(",")
+                ):
+                    continue  # "thành phần tham gia Tổ giúp việc Ban Chỉ đạo … phải tinh gọn"
             elif position:
                 after = mention.end  # the holder acts: the task reads from "chỉ đạo …"
             elif _JOINT.match(text, mention.end, sentence.end) and index > 0:

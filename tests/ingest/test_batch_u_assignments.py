@@ -82,3 +82,9 @@ def test_a_body_after_a_connective_leading_with_a_verb_of_work() -> None:
     found = pairs("dev-u-quang-binh-bcd-57")
     assert [k for k, _ in found] == ["so-khcn-quang-binh", "dang-uy-cac-co-quan-dang-quang-binh"]
     assert found[1][1].startswith("dẫn dắt, thúc đẩy tập trung chỉ đạo triển khai Nghị quyết")
+
+
+def test_a_body_inside_a_noun_phrase_is_not_told_what_it_must_do() -> None:
+    """Hải Dương: "Lưu ý, đối với thành phần tham gia Ban Chỉ đạo, Tổ Công tác và Tổ giúp việc
+    Ban Chỉ đạo … tỉnh Hải Dương phải tinh gọn, …" — the membership must be lean; no task."""
+    assert not any(t.task.startswith("tinh gọn") for t in tasks_of("dev-u-hai-duong-tb-bcd-2025"))
