@@ -32,7 +32,8 @@ def _a_body(ref: AgencyRef) -> bool:
 
 
 def _named_in_full(first: str, later: str) -> bool:
-    """Whether a body first written by its bare head ("Ban Chỉ đạo") is later written in full."""
+    """Whether a body first written by its bare head ("Ban Chỉ đạo") is later written in full
+    (an uncurated body: a curated one takes its curated name, and its short form is kept)."""
     return " " in first and later.startswith(first + " ") and not _letterhead(later)
 
 
@@ -61,7 +62,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
             # the recipients' list ("Nơi nhận: - Chủ tịch, các PCT UBND tỉnh") names no body anew
             if abbrev and not known.abbrev:
                 known.abbrev = abbrev.group(1)
-            if not closing and _named_in_full(known.agency.name, ref.name):
+            if not (closing or ref.resolved) and _named_in_full(known.agency.name, ref.name):
                 # "Ban Chỉ đạo, Tổ Công tác …" then "Ban Chỉ đạo Chuyển đổi số, … tỉnh Hải Dương"
                 known.agency = replace(known.agency, name=ref.name)
             continue
