@@ -31,6 +31,12 @@ def _a_body(ref: AgencyRef) -> bool:
     return not (ref.level == "provincial" and ref.province is None)
 
 
+def _named_in_full(first: str, later: str) -> bool:
+    """Whether a body first written by its bare head ("Ban Chỉ đạo") is later written in full
+    (an uncurated body: a curated one takes its curated name, and its short form is kept)."""
+    return " " in first and later.startswith(first + " ") and not _letterhead(later)
+
+
 def _letterhead(name: str) -> bool:
     """A name in capitals ("ỦY BAN NHÂN DÂN", "BAN CHỈ ĐẠO TRUNG ƯƠNG") is a letterhead's."""
     letters = [c for c in name if c.isalpha()]
@@ -56,6 +62,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
             # the recipients' list ("Nơi nhận: - Chủ tịch, các PCT UBND tỉnh") names no body anew
             if abbrev and not known.abbrev:
                 known.abbrev = abbrev.group(1)
+            if not (closing or ref.resolved) and _named_in_full(known.agency.name, ref.name):
+                # "Ban Chỉ đạo, Tổ Công tác …" then "Ban Chỉ đạo Chuyển đổi số, … tỉnh Hải Dương"
+                known.agency = replace(known.agency, name=ref.name)
             continue
         # New, or first named in a letterhead's capitals: the running text's "UBND tỉnh" names it.
         sentence = sentence_at(spans, mention.start) or Span(mention.start, mention.end)

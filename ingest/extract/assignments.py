@@ -16,8 +16,10 @@ from dataclasses import replace
 from ingest.extract.context import ExtractionContext
 from ingest.extract.deadlines import deadline_of
 from ingest.extract.lead_forms import (
+    DUTY_GOES_ON,
     addressed_request,
     body_leaders,
+    committee_duties,
     joint_holders,
     listed_ministries,
     mandated_bodies,
@@ -50,8 +52,8 @@ from ingest.model import AssignmentFact, SourceText
 from ingest.resolve import AgencyMention, find_agencies
 
 _DIRECTIVE_BEFORE = re.compile(
-    r"(?:(?<![\w])giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|Giao(?:\s+c"
-    r"ho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
+    r"(?:(?<![\w])(?<!được )giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|"
+    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
 )
 # "Xét đề nghị của Bộ …", "theo chỉ đạo của …": a noun, no one is told anything
 _DIRECTIVE_WORD = re.compile(
@@ -73,6 +75,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
     handed: AssignmentFact | None = None  # the directed task of the paragraph before
     current: Span | None = None
     opinions = _OPINION_OPENER.search(text)  # "… có ý kiến như sau:": what follows directs
+    duties: AssignmentFact | None = None  # a committee's duties being listed
     for sentence in _run_together(text, _unwrapped(text, sentences(text))):
         if tree.in_closing(sentence.start):
             continue  # "Nơi nhận: - Như trên; - Bộ KH&CN; …" lists recipients, not tasks
@@ -106,13 +109,21 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             facts[-1] = closing  # "… chủ trì xây dựng Chiến lược …. Hoàn thành trong tháng 8 …"
             carry = (paragraph, closing)
             continue
+        going = _duty_goes_on(text, sentence, mentions, duties, source, context)
+        if going is not None:
+            facts.append(going)  # "… có chức năng, nhiệm vụ …. Giúp UBND tỉnh …"
+            carry = None  # only a duty verb goes on with a committee's duties
+            continue
+        duties = None
         directive_paragraph = _directs(text, paragraph.start, sentence.end, all_mentions)
         told_before = {lead.key for lead in handed.leads} if handed else set()
         after_opinions = opinions is not None and opinions.end() <= sentence.start
         used_until = sentence.start
         found: list[AssignmentFact] = []
+        duty = committee_duties(text, sentence, mentions)
         opening = (
-            joint_holders(text, sentence, mentions)
+            duty
+            or joint_holders(text, sentence, mentions)
             or listed_ministries(text, sentence, mentions)
             or addressed_request(text, sentence, mentions)
             or moved_duty(text, sentence, mentions)
@@ -132,7 +143,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             )
             if fact:
                 found.append(fact)
-                carry = (paragraph, fact)
+                carry = None if duty else (paragraph, fact)
+                duties = fact if duty else None
                 task_end = text.find(fact.task, opening.task_start) + len(fact.task)
                 used_until = max(task_end, *(m.end for m in opening.leads))
         for index, mention in enumerate(mentions):
@@ -181,6 +193,11 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif role:
                 leads = co_leads(text, sentence, mentions, index, used_until)
                 after = role.end()
+                if role.group().strip(" ,") == "phải" and not (
+                    opens_clause(text, sentence, leads[0].start)
+                    or text[sentence.start : leads[0].start].rstrip().endswith(",")
+                ):
+                    continue  # "thành phần tham gia Tổ giúp việc Ban Chỉ đạo … phải tinh gọn"
             elif position:
                 after = mention.end  # the holder acts: the task reads from "chỉ đạo …"
             elif _JOINT.match(text, mention.end, sentence.end) and index > 0:
@@ -246,6 +263,26 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, found[0])
         facts.extend(found)
     return _without_restatements(facts)
+
+
+def _duty_goes_on(
+    text: str,
+    sentence: Span,
+    mentions: list[AgencyMention],
+    duties: AssignmentFact | None,
+    source: SourceText,
+    context: ExtractionContext,
+) -> AssignmentFact | None:
+    """A subject-less sentence going on with a committee's duties ("Chức năng, nhiệm vụ của Ban
+    Chỉ đạo là …. Giúp UBND thành phố …. Cho ý kiến về …"): a further duty of that committee."""
+    if duties is None or (mentions and mentions[0].start == sentence.start):
+        return None
+    going = DUTY_GOES_ON.match(text, sentence.start, sentence.end)
+    if going is None:
+        return None
+    lead = AgencyMention(sentence.start, sentence.start, duties.leads[0])
+    fact = assignment(text, [lead], going.end(), sentence, mentions, source, context)
+    return carried(fact, duties, duties.leads)
 
 
 # "Hoàn thành trong tháng 8 năm 2021.", "Thời hạn hoàn thành: trước ngày 30/6/2025."
@@ -548,7 +585,7 @@ _TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|lập(?!\s+tức))(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|dẫn dắt|lập(?!\s+tức))(?![\w])",
     re.IGNORECASE,
 )
 

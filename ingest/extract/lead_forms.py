@@ -197,3 +197,43 @@ def mandated_bodies(text: str, sentence: Span, mentions: list[AgencyMention]) ->
         return None
     mandate = MANDATE.match(text, group[-1].end, sentence.end)
     return LeadClause(group, mandate.end()) if mandate else None
+
+
+# A collegial body whose standing duties a founding decision lists: a steering committee, a
+# working group, a council.
+_COMMITTEE = re.compile(r"(?:Ban [Cc]hỉ đạo|Tổ công tác|Tổ giúp việc|Hội đồng)(?![\w])")
+_DUTY_NOUN = r"(?:chức năng|nhiệm vụ)(?:\s*(?:,|và)\s*(?:chức năng|nhiệm vụ|quyền hạn))*"
+# "Ban chỉ đạo xây dựng chính quyền điện tử sẽ có chức năng, nhiệm vụ nghiên cứu …": the name may
+# run on in lower case past what the catalogue matched
+_HAS_DUTIES = re.compile(
+    rf"[^,;:.()]{{0,80}}?\s+(?:sẽ\s+)?có\s+(?:các\s+)?{_DUTY_NOUN}\s+(?:là\s+|sau\s*:\s*)?"
+)
+# "Chức năng, nhiệm vụ của Ban Chỉ đạo là …", "Chức năng của Ban Chỉ đạo: …"
+_DUTIES_OF = re.compile(
+    r"(?:[^.;:]{0,40}?,\s*)?[Cc]hức năng(?:\s*(?:,|và)\s*(?:nhiệm vụ|quyền hạn))*\s+của\s+"
+)
+_DUTIES_ARE = re.compile(r"[^,;:.()]{0,80}?(?:\s+là\s+|\s*:\s*)(?=\S)")
+# The subject-less sentences that go on listing the committee's duties ("Giúp UBND tỉnh …",
+# "Đồng thời, giúp …", "Điều phối, đôn đốc, kiểm tra …", "Cho ý kiến về …")
+DUTY_GOES_ON = re.compile(
+    r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s*)?(?=(?:giúp|điều phối|cho ý kiến|nghiên cứu|"
+    r"đề xuất|tham mưu|chỉ đạo|đôn đốc|kiểm tra|theo dõi)(?![\w]))",
+    re.IGNORECASE,
+)
+
+
+def committee_duties(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:
+    """A committee's standing duties, which a founding decision gives it as its tasks ("Ban chỉ
+    đạo … sẽ có chức năng, nhiệm vụ nghiên cứu, đề xuất …", "Chức năng, nhiệm vụ của Ban Chỉ đạo
+    là nghiên cứu …", "Chức năng của Ban Chỉ đạo: nghiên cứu …"): the committee leads them."""
+    for mention in mentions:
+        if mention.ref.collective or not _COMMITTEE.match(text, mention.start, mention.end):
+            continue
+        of = _DUTIES_OF.fullmatch(text, sentence.start, mention.start)
+        if of is not None:
+            found = _DUTIES_ARE.match(text, mention.end, sentence.end)
+        else:
+            found = _HAS_DUTIES.match(text, mention.end, sentence.end)
+        if found is not None:
+            return LeadClause([mention], found.end())
+    return None

@@ -39,6 +39,13 @@ _NOT_A_TASK = re.compile(
 )
 
 
+# Issuing a document that already has its number is an act done, not a task to do.
+_ISSUED = re.compile(
+    r"(?<![\w])ban hành\s+(?:Quyết định|Kế hoạch|Chỉ thị|Nghị quyết|Thông báo|Quy chế|Công văn|"
+    r"Hướng dẫn)\s+số\s+\d"
+)
+
+
 # "… và các Sở, ban, ngành thực hiện …", "UBND các huyện, thị xã, thành phố triển khai …": a span
 # opening with more bodies told together has lost the end of its list of leads
 _MORE_BODIES = re.compile(
@@ -170,6 +177,8 @@ def assignment(
     task = text[task_start:end]
     if len(task.split()) < 2 or _NOT_A_TASK.match(task) or _MORE_BODIES.match(task):
         return None
+    if _ISSUED.search(task):
+        return None  # "… ban hành Quyết định số 2831/QĐ-BCĐ về …": an act reported, done
     for extra in re.finditer(r",\s*phối hợp(?:\s+chặt chẽ)?(?:\s+với)?\s+", task):
         more, _ = agency_list(text, task_start + extra.end(), mentions, end)
         coordinators.extend(m for m in more if m.key not in {c.key for c in coordinators})

@@ -47,4 +47,8 @@ def province_of_source(source: SourceText, catalogue: Catalogue) -> str | None:
             counts[slug] += 3
     if not counts:
         return None
-    return sorted(counts.items(), key=lambda item: (-item[1], item[0]))[0][0]
+    # a tie goes to a curated province over a place only a pattern found ("Một góc thành phố Đồng
+    # Hới" in a photo caption, "Tỉnh ủy Quảng Bình" once in the text)
+    return sorted(
+        counts.items(), key=lambda item: (-item[1], item[0] not in catalogue.places, item[0])
+    )[0][0]
