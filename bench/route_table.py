@@ -29,12 +29,19 @@ def main() -> None:
     parser.add_argument("--in-memory", action="store_true")
     parser.add_argument("--only", nargs="*", default=[], help="URL fragments to keep")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument(
+        "--serving-index", type=Path, help="with an endpoint URL: the release's serving index"
+    )
     args = parser.parse_args()
     store = args.store if args.store.startswith("http") else Path(args.store)
     figures = {}
     print(f"load average {os.getloadavg()[0]:.1f}; store {args.store}", flush=True)
     with Server(
-        store=store, in_memory=args.in_memory, timeout=args.timeout, ready_within=600
+        store=store,
+        in_memory=args.in_memory,
+        timeout=args.timeout,
+        ready_within=600,
+        serving_index=args.serving_index,
     ) as server:
         task = synthetic_task(server.port)
         for (method, path), requests in sorted(cases_for(task).items()):

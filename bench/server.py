@@ -34,6 +34,7 @@ class Server:
         timeout: float = 10.0,
         ready_within: float = 120.0,
         log: Path | None = None,
+        serving_index: Path | None = None,
     ) -> None:
         self.port = free_port()
         self.url = f"http://127.0.0.1:{self.port}"
@@ -46,6 +47,8 @@ class Server:
             command.append("--in-memory")
         command += ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--query-workers", str(workers), "--query-timeout", str(timeout)]
+        if serving_index is not None:  # a remote engine: the build's file of its release
+            command += ["--serving-index", str(serving_index)]
         self.log_path = log
         output = log.open("wb") if log else subprocess.DEVNULL
         self.process = subprocess.Popen(
