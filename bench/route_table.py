@@ -50,9 +50,14 @@ def main() -> None:
                 label = url if form is None else f"{url} {next(iter(form.values()))[:50]}"
                 if args.only and not any(text in label for text in args.only):
                     continue
-                timed = time_request(
-                    server.port, verb, url, form, repeat=args.repeat, budget_s=args.budget
-                )
+                try:
+                    timed = time_request(
+                        server.port, verb, url, form, repeat=args.repeat, budget_s=args.budget
+                    )
+                except TimeoutError:  # no answer within the client's limit: say so, go on
+                    print(f"no answer within the client's limit  {verb} {label}", flush=True)
+                    figures[label] = {"route": f"{method} {path}", "status": "no answer"}
+                    continue
                 figures[label] = {"route": f"{method} {path}", "goal_ms": goal, **timed}
                 first = (
                     f" first byte {timed['first_byte_median_ms']:.0f}"

@@ -76,18 +76,18 @@ def main() -> None:
         print(f"Virtuoso loaded in {time.perf_counter() - started:.0f} s", flush=True)
         print("embedded:", flush=True)
         embedded = route_table(str(store_dir), work / "embedded.json", args)
-        print("Virtuoso without the serving index:", flush=True)
-        before = route_table(engine.sparql, work / "before.json", args)
         print("Virtuoso with the serving index:", flush=True)
         with_file = ("--serving-index", str(sidecar))
         after = route_table(engine.sparql, work / "after.json", args, *with_file)
+        print("Virtuoso without the serving index:", flush=True)
+        before = route_table(engine.sparql, work / "before.json", args)
         print("\n| request | embedded | Virtuoso before | Virtuoso after | after ÷ embedded |")
         print("|---|---:|---:|---:|---:|")
         for label, row in embedded.items():
             was, now = before.get(label, {}), after.get(label, {})
             cells = [row, was, now]
             text = [f"{c.get('median_ms', 0):,.1f} ms ({c.get('status')})" for c in cells]
-            ratio = now.get("median_ms", 0) / max(row["median_ms"], 0.001)
+            ratio = now.get("median_ms", 0) / max(row.get("median_ms", 0), 0.001)
             print(f"| `{label}` | {' | '.join(text)} | {ratio:.1f}× |")
     finally:
         if engine is not None:
