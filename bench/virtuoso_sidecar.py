@@ -86,7 +86,10 @@ def main() -> None:
         for label, row in embedded.items():
             was, now = before.get(label, {}), after.get(label, {})
             cells = [row, was, now]
-            text = [f"{c.get('median_ms', 0):,.1f} ms ({c.get('status')})" for c in cells]
+            text = [
+                f"{c['median_ms']:,.1f} ms ({c['status']})" if "median_ms" in c else c.get("status")
+                for c in cells
+            ]
             ratio = now.get("median_ms", 0) / max(row.get("median_ms", 0), 0.001)
             print(f"| `{label}` | {' | '.join(text)} | {ratio:.1f}× |")
     finally:
