@@ -29,12 +29,19 @@ def main() -> None:
     parser.add_argument("--in-memory", action="store_true")
     parser.add_argument("--only", nargs="*", default=[], help="URL fragments to keep")
     parser.add_argument("--json", type=Path, help="write the figures here too")
+    parser.add_argument(
+        "--serving-index", type=Path, help="with an endpoint URL: the release's serving index"
+    )
     args = parser.parse_args()
     store = args.store if args.store.startswith("http") else Path(args.store)
     figures = {}
     print(f"load average {os.getloadavg()[0]:.1f}; store {args.store}", flush=True)
     with Server(
-        store=store, in_memory=args.in_memory, timeout=args.timeout, ready_within=600
+        store=store,
+        in_memory=args.in_memory,
+        timeout=args.timeout,
+        ready_within=600,
+        serving_index=args.serving_index,
     ) as server:
         task = synthetic_task(server.port)
         for (method, path), requests in sorted(cases_for(task).items()):
@@ -43,9 +50,14 @@ def main() -> None:
                 label = url if form is None else f"{url} {next(iter(form.values()))[:50]}"
                 if args.only and not any(text in label for text in args.only):
                     continue
-                timed = time_request(
-                    server.port, verb, url, form, repeat=args.repeat, budget_s=args.budget
-                )
+                try:
+                    timed = time_request(
+                        server.port, verb, url, form, repeat=args.repeat, budget_s=args.budget
+                    )
+                except TimeoutError:  # no answer within the client's limit: say so, go on
+                    print(f"no answer within the client's limit  {verb} {label}", flush=True)
+                    figures[label] = {"route": f"{method} {path}", "status": "no answer"}
+                    continue
                 figures[label] = {"route": f"{method} {path}", "goal_ms": goal, **timed}
                 first = (
                     f" first byte {timed['first_byte_median_ms']:.0f}"

@@ -147,10 +147,17 @@ def time_http(server_url: str, direct_store, *, repeat: int, budget_s: float) ->
 
 
 def time_virtuoso(
-    nquads: Path, work: Path, *, repeat: int, budget_s: float, options: argparse.Namespace
+    nquads: Path,
+    work: Path,
+    *,
+    repeat: int,
+    budget_s: float,
+    options: argparse.Namespace,
+    serving_index: Path | None = None,
 ) -> dict[str, Any]:
     """The named queries on a real Virtuoso loaded with the same graph, then every route served
-    from it (``policygraph serve --store URL``)."""
+    from it (``policygraph serve --store URL``, with the serving index the embedded store's
+    build wrote for the same quads, as a user serving a release from Virtuoso would)."""
     from bench.route_timing import time_routes
     from bench.server import Server, free_port
     from graph_api.remote_store import RemoteStore
@@ -171,7 +178,9 @@ def time_virtuoso(
         figures: dict[str, Any] = {"load_s": round(load_s, 2)}
         try:
             figures.update(time_store(store, repeat=repeat, budget_s=budget_s))
-            with Server(store=engine.sparql, timeout=options.cap) as server:
+            with Server(
+                store=engine.sparql, timeout=options.cap, serving_index=serving_index
+            ) as server:
                 figures["routes"] = time_routes(
                     server.port, repeat=options.route_repeat, budget_s=budget_s, say=options.say
                 )
@@ -279,8 +288,15 @@ def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str
             )
         direct.close()
     if scale in options.virtuoso_scales:
+        from graph_api.serving_index import sidecar_path
+
         figures["virtuoso"] = time_virtuoso(
-            nquads, work, repeat=options.repeat, budget_s=options.budget, options=options
+            nquads,
+            work,
+            repeat=options.repeat,
+            budget_s=options.budget,
+            options=options,
+            serving_index=sidecar_path(store_dir),
         )
         say(f"[{scale:,}] virtuoso: " + _medians(figures["virtuoso"]))
     shutil.rmtree(store_dir, ignore_errors=True)

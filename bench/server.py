@@ -35,6 +35,7 @@ class Server:
         ready_within: float = 120.0,
         log: Path | None = None,
         steady: bool = True,
+        serving_index: Path | None = None,
     ) -> None:
         """``steady``: the server answers only once every query worker is ready (what timings
         and load tests of a running server need); False: as a user's ``serve`` starts, answering
@@ -50,6 +51,8 @@ class Server:
             command.append("--in-memory")
         command += ["serve", "--host", "127.0.0.1", "--port", str(self.port)]
         command += ["--query-workers", str(workers), "--query-timeout", str(timeout)]
+        if serving_index is not None:  # a remote engine: the build's file of its release
+            command += ["--serving-index", str(serving_index)]
         self.log_path = log
         output = log.open("wb") if log else subprocess.DEVNULL
         env = {**os.environ, "POLICYGRAPH_WORKERS_BEFORE_SERVING": "1" if steady else "0"}

@@ -86,7 +86,14 @@ def main(argv: list[str] | None = None) -> int:
         "in_memory": args.in_memory,
         **{
             key: getattr(args, key, None)
-            for key in ("host", "port", "query_timeout", "max_rows", "query_workers")
+            for key in (
+                "host",
+                "port",
+                "query_timeout",
+                "max_rows",
+                "query_workers",
+                "serving_index",
+            )
         },
     }
     try:

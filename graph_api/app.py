@@ -30,6 +30,7 @@ from graph_api.routes import (
 )
 from graph_api.security_headers import SecurityHeaders
 from graph_api.serving_index import ServingIndex
+from graph_api.serving_index_remote import remote_sidecar
 from graph_api.serving_pool import serving_store
 from graph_api.settings import Settings
 from graph_api.store import Store
@@ -73,8 +74,10 @@ def create_app(settings: Settings, store: Store, serving: Store | None = None) -
     app.state.store = serving
     app.state.version = package_version()
     # the release's search index and task sort keys: read from the build's file beside the
-    # store (or rebuilt from the graph, logged) in the background, never before serving
-    app.state.serving_index = app.state.search_index = ServingIndex(serving)  # one, two names
+    # store (or rebuilt from the graph, logged) in the background, never before serving; on a
+    # remote engine, the build's file of the release it holds, once its data fingerprint matches
+    index = ServingIndex(serving, remote_sidecar(settings))
+    app.state.serving_index = app.state.search_index = index  # one object, two names
     app.state.serving_index.start_loading()
     app.add_middleware(
         CORSMiddleware,

@@ -38,6 +38,7 @@ from graph_api.search_index import SearchIndex
 from graph_api.serving_index_audits import compute as compute_audits
 from graph_api.serving_index_audits import decode as decode_audits
 from graph_api.serving_index_audits import encode as encode_audits
+from graph_api.serving_index_remote import data_fingerprint
 from graph_api.serving_index_tasks import TaskTable
 from graph_api.serving_index_tasks import compute as compute_tasks
 from graph_api.store import OxigraphStore, Store
@@ -92,13 +93,15 @@ def compute(store: Store) -> Prepared:
     return Prepared(SearchIndex(search_rows(store)), TaskOrder.of(tasks, keys))
 
 
-def write(store_dir: Path, prepared: Prepared) -> Path:
+def write(store_dir: Path, prepared: Prepared, data: str | None = None) -> Path:
     """Write ``prepared`` beside ``store_dir`` (atomically: a reader sees the old file or the
-    whole new one); the file's path."""
+    whole new one); the file's path. ``data``: the store's :func:`data_fingerprint`, which a
+    server over a remote engine holding the same quads checks before trusting the file."""
     path = sidecar_path(store_dir)
     payload = {
         "format": FORMAT,
         "fingerprint": fingerprint(store_dir),
+        "data": data,
         "code": code_version(),
         "search": prepared.search.tables(),
         "task_order": prepared.task_order.tables(),
@@ -124,7 +127,8 @@ def write_for_store(store_dir: Path) -> Path:
         prepared = compute(store)
         audits = compute_audits(store)
         tasks = compute_tasks(store)
-        return write(store_dir, Prepared(prepared.search, prepared.task_order, audits, tasks))
+        whole = Prepared(prepared.search, prepared.task_order, audits, tasks)
+        return write(store_dir, whole, data_fingerprint(store))
     finally:
         store.close()
 
@@ -136,6 +140,37 @@ def read(store_dir: Path) -> Prepared | None:
     if not path.is_file():
         log.warning("no serving index at %s (a store built before it existed)", path)
         return None
+    payload = _payload(path)
+    if payload is None:
+        return None
+    if payload.get("fingerprint") != fingerprint(store_dir):
+        log.warning("the serving index %s was made for another store than %s", path, store_dir)
+        return None
+    return _prepared(path, payload)
+
+
+def read_for_engine(path: Path, store: Store) -> Prepared | None:
+    """The file at ``path`` if its recorded data fingerprint is the one ``store`` (a remote
+    engine) answers now; else None, with a warning saying why."""
+    payload = _payload(path)
+    if payload is None:
+        return None
+    recorded = payload.get("data")
+    if not recorded:
+        log.warning("the serving index %s records no data fingerprint (an older build)", path)
+        return None
+    if recorded != data_fingerprint(store):
+        log.warning(
+            "the serving index %s was made for other data than the engine holds (its graphs' "
+            "triple counts differ): not used",
+            path,
+        )
+        return None
+    return _prepared(path, payload)
+
+
+def _payload(path: Path) -> dict[str, Any] | None:
+    """The file's contents when readable and of this format and code; else None (logged)."""
     try:
         with path.open("rb") as handle:
             payload = _PlainUnpickler(io.BufferedReader(handle, 1 << 20)).load()
@@ -145,12 +180,13 @@ def read(store_dir: Path) -> Prepared | None:
     if not isinstance(payload, dict) or payload.get("format") != FORMAT:
         log.warning("the serving index %s has another format than %d", path, FORMAT)
         return None
-    if payload.get("fingerprint") != fingerprint(store_dir):
-        log.warning("the serving index %s was made for another store than %s", path, store_dir)
-        return None
     if payload.get("code") != code_version():
         log.warning("the serving index %s was made by other server code: rebuilt", path)
         return None
+    return payload
+
+
+def _prepared(path: Path, payload: dict[str, Any]) -> Prepared | None:
     try:
         return Prepared(
             SearchIndex.from_tables(payload["search"]),
@@ -181,11 +217,13 @@ def store_folder(store: Any) -> Path | None:
 
 
 class ServingIndex:
-    """The app's :class:`Prepared` for the store's current release: read from the build's file,
+    """The app's :class:`Prepared` for the store's current release: read from the build's file
+    (beside an embedded store, or ``sidecar`` for a remote engine, checked against its data),
     else computed from the store; once per release, whatever number of requests ask at once."""
 
-    def __init__(self, store: Store) -> None:
+    def __init__(self, store: Store, sidecar: Path | None = None) -> None:
         self._store = store
+        self._sidecar = sidecar
         self._prepared: Prepared | None = None
         self._release: object = None
         self._lock = threading.Lock()
@@ -198,11 +236,18 @@ class ServingIndex:
                 self._release = release
             return self._prepared
 
+    def _has_file(self) -> bool:
+        return self._sidecar is not None or store_folder(self._store) is not None
+
     def audit(self, name: str, release: object) -> Any | None:
         """The build's answer of the memo's ``name`` for ``release``; None when the file lacks
-        it (an old store, a remote engine) or the release has changed since."""
-        if store_folder(self._store) is None:
+        it (an old store, a remote engine without the build's file) or the release has changed
+        since; on a remote engine also while the file is being read (the memo computes)."""
+        if not self._has_file():
             return None  # no build's file: the memo computes, not waiting for the index
+        if self._sidecar is not None:
+            prepared = self._ready()
+            return None if prepared is None else prepared.audits.get(name)
         prepared = self.prepared()
         with self._lock:
             if release != self._release:
@@ -213,16 +258,24 @@ class ServingIndex:
         """The build's task table for the current release; None without one (an old file, a
         remote engine or a store in memory) or while the file is being read: the routes then
         query, never waiting for the index (a rebuild of it reads the whole graph)."""
-        if store_folder(self._store) is None or not self._lock.acquire(blocking=False):
+        if not self._has_file():
+            return None
+        prepared = self._ready()
+        return None if prepared is None else prepared.tasks
+
+    def _ready(self) -> Prepared | None:
+        """The current release's :class:`Prepared` if already loaded, without waiting; else
+        None, and loading starts (the next requests find it read)."""
+        if not self._lock.acquire(blocking=False):
             return None
         try:
             current = self._prepared is not None and self._store.release == self._release
-            table = self._prepared.tasks if current and self._prepared is not None else None
+            prepared = self._prepared if current else None
         finally:
             self._lock.release()
-        if not current:
-            self.start_loading()  # the next requests find it read
-        return table
+        if prepared is None:
+            self.start_loading()
+        return prepared
 
     def index(self) -> SearchIndex:
         """The search index (what ``app.state.search_index.index()`` gives the routes)."""
@@ -231,9 +284,15 @@ class ServingIndex:
     def _load(self) -> Prepared:
         started = time.perf_counter()
         folder = store_folder(self._store)
-        prepared = read(folder) if folder is not None else None
+        if folder is not None:
+            prepared = read(folder)
+        elif self._sidecar is not None:
+            prepared = read_for_engine(self._sidecar, self._store)
+        else:
+            prepared = None
         if prepared is not None:
-            log.info("serving index of %s read in %.2f s", folder, time.perf_counter() - started)
+            where = folder or self._sidecar
+            log.info("serving index of %s read in %.2f s", where, time.perf_counter() - started)
             return prepared
         log.warning(
             "rebuilding the search index and the task list's sort keys from the graph of %s",

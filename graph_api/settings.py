@@ -20,6 +20,9 @@ class Settings:
     port: int = 8000
     store: str | None = None  # None: the embedded store of the current build; else a SPARQL URL
     store_update: str | None = None  # remote engine: SPARQL Update or Graph Store endpoint
+    # remote engine: the serving index of the release loaded into it (default: the current
+    # build's); trusted only when its data fingerprint matches (graph_api/serving_index_remote)
+    serving_index: Path | None = None
     query_timeout: float = 10.0  # seconds, per query
     parse_timeout: float = 10.0  # seconds of this process's CPU to parse and check one request
     max_rows: int = 10_000  # result rows returned by /sparql and the REST answers

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import sys
+from pathlib import Path
 
 from cli.commands import open_store
 from graph_api.settings import Settings
@@ -17,6 +18,13 @@ def add_arguments(parser: argparse.ArgumentParser) -> None:
     parser.add_argument("--query-timeout", type=float, help="seconds per query (default 10)")
     parser.add_argument("--max-rows", type=int, help="result rows per answer (default 10000)")
     parser.add_argument("--query-workers", type=int, help="query worker processes (default 2)")
+    parser.add_argument(
+        "--serving-index",
+        type=Path,
+        help="with --store URL: the build's serving index of the release loaded into the engine "
+        "(its .serving.pickle file, release folder or store folder; default: the current "
+        "build's), used only when its graphs' triple counts match the engine's",
+    )
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
