@@ -43,6 +43,7 @@ from graph_api.serving_index_reuse import Changes
 from graph_api.serving_index_tasks import TaskTable
 from graph_api.serving_index_tasks import compute as compute_tasks
 from graph_api.store import OxigraphStore, Store
+from ontology import releases
 
 log = logging.getLogger(__name__)
 FORMAT = 4  # bump when the tables change shape: older files are then rebuilt, not misread
@@ -131,6 +132,20 @@ def write_for_store(store_dir: Path, previous_release: Path | None = None) -> Pa
         return write(store_dir, Prepared(prepared.search, prepared.task_order, audits, tasks))
     finally:
         store.close()
+
+
+def write_for_build(store_dir: Path) -> Path:
+    """``write_for_store`` for a build's staging store (``policygraph build``'s hook), given the
+    release still current (the one the build made this one from), pinned while it is read."""
+    build_dir = store_dir.parents[2]  # <build>/releases/<staging>/store
+    try:
+        previous, pin = releases.pin_current(build_dir)
+    except (FileNotFoundError, OSError):
+        return write_for_store(store_dir)  # the first build: nothing to keep
+    with pin:
+        if previous.resolve() == store_dir.parent.resolve():
+            return write_for_store(store_dir)
+        return write_for_store(store_dir, previous)
 
 
 def _previous_tasks(
