@@ -34,8 +34,12 @@ def _lines(path: Path) -> set[str]:
 
 
 def _triple(line: str) -> str:
-    """``<s> <p> <o>`` of a quad line ``<s> <p> <o> <g> .`` (graph names are IRIs)."""
-    return line.rstrip().removesuffix(" .").rsplit(" ", 1)[0]
+    """``<s> <p> o`` of a quad line, its graph (if any) left out."""
+    subject, predicate, rest = line.split(" ", 2)
+    if rest.startswith('"'):  # a literal, with its language or datatype
+        end = rest.rindex('"')
+        return f"{subject} {predicate} {rest[: end + 1]}{rest[end + 1 :].split(' ', 1)[0]}"
+    return f"{subject} {predicate} {rest.split(' ', 1)[0]}"
 
 
 class Changes:
