@@ -30,9 +30,19 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import ingest.build as b
 curated, sources, build_dir = map(Path, sys.argv[2:5])
+serving = {}
+try:  # the serving index policygraph build writes beside the store, timed as its own stage
+    from graph_api import serving_index as si
+    write = getattr(si, "write_for_build", None) or si.write_for_store
+    def beside_store(store_dir):
+        t = time.perf_counter(); write(store_dir)
+        serving["serving index"] = time.perf_counter() - t
+except ImportError:  # older code without it
+    beside_store = None
 if "stage_seconds" in b.BuildReport.__dataclass_fields__:
-    report = b.build(curated, sources, build_dir)
-    stages = report.stage_seconds
+    kwargs = {"beside_store": beside_store} if beside_store and "--serving" in sys.argv else {}
+    report = b.build(curated, sources, build_dir, **kwargs)
+    stages = {**report.stage_seconds, **serving}
 else:  # older code: time the stages around its functions
     from ingest.derive import add_derived
     from ingest.validate import validate_dataset
@@ -71,14 +81,19 @@ def copy_text(text: Path, target: Path, index: int) -> Path:
     return target / f"{stem}.txt"
 
 
-def run_build(code: Path, curated: Path, sources: Path, build_dir: Path) -> dict:
+def run_build(
+    code: Path, curated: Path, sources: Path, build_dir: Path, serving: bool = False
+) -> dict:
     """One build in a child process: its stage times, wall time, peak RSS and the machine's
-    1-minute load average before and after (other work on a shared machine skews the times)."""
+    1-minute load average before and after (other work on a shared machine skews the times).
+    With ``serving``, the build also writes the serving index as ``policygraph build`` does (the
+    stage "serving index")."""
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
-            [sys.executable, "-c", CHILD, str(code), str(curated), str(sources), str(build_dir)],
+            [sys.executable, "-c", CHILD, str(code), str(curated), str(sources), str(build_dir)]
+            + (["--serving"] if serving else []),
             stdout=out,
             stderr=err,
             cwd=code,
@@ -105,21 +120,49 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--code", type=Path, default=ROOT, help="checkout whose code builds")
     parser.add_argument("--label", default="after")
     parser.add_argument("--no-added", action="store_true", help="skip the one-added build")
+    parser.add_argument(
+        "--serving",
+        action="store_true",
+        help="write the serving index too, as policygraph build does (stage 'serving index')",
+    )
+    parser.add_argument(
+        "--warm",
+        type=Path,
+        help="a built corpus (curated/, sources/, build/): only its one-added build, on a copy",
+    )
     args = parser.parse_args(argv)
     data = ROOT / "data"
     rows = []
+    if args.warm is not None:
+        with tempfile.TemporaryDirectory(prefix="pg-build-scale-") as tmp:
+            root = Path(tmp) / "warm"
+            shutil.copytree(args.warm, root, symlinks=True)
+            size = len(list((root / "sources").glob("*.txt")))
+            texts = sorted((data / "sources").glob("*.txt"))  # as make_corpus cycles them
+            copy_text(texts[size % len(texts)], root / "sources", size)
+            added = run_build(
+                args.code, root / "curated", root / "sources", root / "build", args.serving
+            )
+            rows.append({"label": args.label, "documents": size + 1, "kb": 0, "run": "+1", **added})
+            print(json.dumps(rows[-1]), flush=True)
+        print_table(rows)
+        return 0
     for size in [int(s) for s in args.sizes.split(",")]:
         with tempfile.TemporaryDirectory(prefix="pg-build-scale-") as tmp:
             root = Path(tmp)
             shutil.copytree(data / "curated", root / "curated")
             paths = make_corpus(root / "sources", size, data / "sources")
             kb = sum(p.stat().st_size for p in paths) // 1024
-            cold = run_build(args.code, root / "curated", root / "sources", root / "build")
+            cold = run_build(
+                args.code, root / "curated", root / "sources", root / "build", args.serving
+            )
             rows.append({"label": args.label, "documents": size, "kb": kb, "run": "cold", **cold})
             print(json.dumps(rows[-1]), flush=True)
             if not args.no_added:
                 copy_text(paths[size % len(paths)], root / "sources", size)
-                added = run_build(args.code, root / "curated", root / "sources", root / "build")
+                added = run_build(
+                    args.code, root / "curated", root / "sources", root / "build", args.serving
+                )
                 rows.append({"label": args.label, "documents": size + 1, "kb": kb, "run": "+1"})
                 rows[-1].update(added)
                 print(json.dumps(rows[-1]), flush=True)

@@ -38,10 +38,13 @@ from graph_api.search_index import SearchIndex
 from graph_api.serving_index_audits import compute as compute_audits
 from graph_api.serving_index_audits import decode as decode_audits
 from graph_api.serving_index_audits import encode as encode_audits
+from graph_api.serving_index_memo import MemoStore
 from graph_api.serving_index_remote import data_fingerprint
+from graph_api.serving_index_reuse import Changes
 from graph_api.serving_index_tasks import TaskTable
 from graph_api.serving_index_tasks import compute as compute_tasks
 from graph_api.store import OxigraphStore, Store
+from ontology import releases
 
 log = logging.getLogger(__name__)
 FORMAT = 4  # bump when the tables change shape: older files are then rebuilt, not misread
@@ -119,18 +122,51 @@ def write(store_dir: Path, prepared: Prepared, data: str | None = None) -> Path:
     return path
 
 
-def write_for_store(store_dir: Path) -> Path:
+def write_for_store(store_dir: Path, previous_release: Path | None = None) -> Path:
     """Compute and write the file of the store at ``store_dir`` (builds and benchmarks), with
-    the whole-country audits the server would otherwise compute on their first request."""
+    the whole-country audits the server would otherwise compute on their first request. Given
+    the ``previous_release`` the build made this one from, the task records its file holds for
+    tasks whose statements did not change are kept (:mod:`graph_api.serving_index_reuse`)."""
     store = OxigraphStore(store_dir)
     try:
         prepared = compute(store)
-        audits = compute_audits(store)
-        tasks = compute_tasks(store)
+        audits = compute_audits(MemoStore(store))  # they run some queries several times
+        tasks = compute_tasks(store, *_previous_tasks(store_dir, previous_release))
         whole = Prepared(prepared.search, prepared.task_order, audits, tasks)
         return write(store_dir, whole, data_fingerprint(store))
     finally:
         store.close()
+
+
+def write_for_build(store_dir: Path) -> Path:
+    """``write_for_store`` for a build's staging store (``policygraph build``'s hook), given the
+    release still current (the one the build made this one from), pinned while it is read."""
+    build_dir = store_dir.parents[2]  # <build>/releases/<staging>/store
+    try:
+        previous, pin = releases.pin_current(build_dir)
+    except (FileNotFoundError, OSError):
+        return write_for_store(store_dir)  # the first build: nothing to keep
+    with pin:
+        if previous.resolve() == store_dir.parent.resolve():
+            return write_for_store(store_dir)
+        return write_for_store(store_dir, previous)
+
+
+def _previous_tasks(
+    store_dir: Path, previous_release: Path | None
+) -> tuple[TaskTable | None, Changes | None]:
+    """The previous release's task table and what changed since, if both can be read."""
+    if previous_release is None:
+        return None, None
+    previous = read(previous_release / store_dir.name)
+    if previous is None or previous.tasks is None:
+        return None, None  # the reason is logged; every record is computed
+    try:
+        changes = Changes(previous_release / "graph.nq", store_dir.parent / "graph.nq")
+    except (OSError, ValueError) as error:
+        log.warning("no task records kept from %s: %s", previous_release, error)
+        return None, None
+    return previous.tasks, changes
 
 
 def read(store_dir: Path) -> Prepared | None:

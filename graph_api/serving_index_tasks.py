@@ -25,6 +25,7 @@ from types import SimpleNamespace
 from typing import Any
 
 from graph_api.named_queries import load_query
+from graph_api.serving_index_reuse import Changes
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 
@@ -102,8 +103,11 @@ class _BuildRequest:
         self.app = SimpleNamespace(state=SimpleNamespace(store=store))
 
 
-def compute(store: Store) -> TaskTable:
-    """Every ranked task's record and every document's tasks, read from ``store``."""
+def compute(
+    store: Store, previous: TaskTable | None = None, changes: Changes | None = None
+) -> TaskTable:
+    """Every ranked task's record and every document's tasks, read from ``store``; the records
+    ``changes`` shows unchanged since the ``previous`` release's table are taken from it."""
     from graph_api.routes.common import load_tasks  # the routes' own code makes the records
 
     rows = store.select(load_query("serving_task_ranks"))
@@ -111,10 +115,15 @@ def compute(store: Store) -> TaskTable:
     ranked = sorted(ranks, key=ranks.__getitem__)
     request = _BuildRequest(store)
 
+    found: dict[str, bytes] = {}
+    if previous is not None and changes is not None:
+        for task in changes.unchanged(t for t in ranked if previous.rank(t) is not None):
+            found[task] = previous.records[previous.rank(task)]  # type: ignore[index]
+    missing = [task for task in ranked if task not in found]
+
     async def records() -> list[bytes]:
-        found: dict[str, bytes] = {}
-        for start in range(0, len(ranked), CHUNK):
-            chunk = [IRI(task) for task in ranked[start : start + CHUNK]]
+        for start in range(0, len(missing), CHUNK):
+            chunk = [IRI(task) for task in missing[start : start + CHUNK]]
             for task in await load_tasks(request, chunk):  # type: ignore[arg-type]
                 found[task.iri] = _json(task.model_dump(mode="json"))
         return [found.get(task, b"") for task in ranked]
