@@ -17,7 +17,7 @@ import re
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
     r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm)|"
-    r"tăng trưởng|thu ngân sách|GRDP|GDP|số (?=[^\W\d_]))",
+    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|số (?=[^\W\d_]))",
     re.IGNORECASE,
 )
 # Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is

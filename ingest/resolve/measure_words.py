@@ -162,6 +162,16 @@ def count_penalty(unit: str | None, default_unit: str | None, labels: Sequence[s
     return 0.0 if words[0] in known else 0.4
 
 
+def provinces_penalty(unit: str | None, default_unit: str | None, provincial: bool | None) -> float:
+    """0.4 when a province's own count ("hình thành 01 đô thị thông minh") meets an indicator
+    that counts provinces ("Số thành phố, tỉnh hoàn thành …", unit "thành phố, tỉnh"): a
+    province sets no target on how many provinces do something, only the country does."""
+    if provincial is not True or not unit or not default_unit or "%" in default_unit:
+        return 0.0
+    counts_provinces = "tinh" in name_key(default_unit)
+    return 0.4 if counts_provinces and "tinh" not in name_key(unit) else 0.0
+
+
 # "5G", "4G", "1Gb/s": a network generation or speed a measure is defined by
 _CODE = re.compile(r"\b\d+\s*(?:G|Gb/s)\b")
 
@@ -176,6 +186,20 @@ def code_penalty(text: str, labels: Sequence[str]) -> float:
     return 0.0 if any(codes & said for codes in named) else 0.4
 
 
+# "thu nội địa bình quân hằng năm tăng 9 - 10%": domestic revenue is one part of the budget
+# revenue a label measures whole ("thu ngân sách nhà nước trên địa bàn"), not the whole
+_PART = re.compile(
+    r"\bthu\s+(?:ngân sách\s+)?(?:nội địa|từ\s+(?:xuất|nhập|dầu|đất))", re.IGNORECASE
+)
+
+
+def part_penalty(text: str, labels: Sequence[str]) -> float:
+    """0.4 when the phrase names a part of a whole ("thu nội địa") that no label names."""
+    if not _PART.search(text):
+        return 0.0
+    return 0.0 if any(_PART.search(label) for label in labels) else 0.4
+
+
 def penalty(text: str, labels: Sequence[str]) -> float:
     """The sum of the rules above for one indicator's labels."""
     return (
@@ -186,4 +210,5 @@ def penalty(text: str, labels: Sequence[str]) -> float:
         + qualifier_penalty(text, labels)
         + purpose_penalty(text, labels)
         + code_penalty(text, labels)
+        + part_penalty(text, labels)
     )

@@ -1,0 +1,66 @@
+"""Targets and indicators on batch U's misses (issue 13), read from the real texts of
+data/sources: lists of kinds of local unit counted as one set ("12 huyện, thị xã, thành phố"),
+visits counted in people ("6 triệu lượt người"), domestic revenue as a measure of its own
+("thu nội địa … tăng 9 - 10%", a part of budget revenue, not the whole), goals a programme
+adopted in the past sets ("đã ban hành Chương trình … số 33-CTr/TU, ngày 10/7/2020 trong đó đề
+ra mục tiêu đến năm 2025: …"), and a province's own count that is no count of provinces."""
+
+from __future__ import annotations
+
+from ingest.resolve.measure_words import part_penalty, provinces_penalty
+from tests.ingest.common import source_targets
+
+
+def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
+    """(value, upper value, comparator, unit, year) of each target of a source."""
+    return {
+        (t.value, t.upper_value, t.comparator, t.unit, t.year)
+        for t in source_targets(name)
+        if t.value is not None
+    }
+
+
+def test_a_list_of_kinds_of_local_unit_is_the_unit_of_a_count(catalogue):
+    # "Đến năm 2025, hoàn thành chuyển đổi số tại 12 huyện, thị xã, thành phố: …"
+    found = _found("dev-u-thanh-hoa-qd969.txt")
+    assert (12, None, "eq", "huyện, thị xã, thành phố", 2025) in found
+    assert not any(unit == "huyện" for _v, _u, _c, unit, _y in found)
+    # "… có ít nhất 3 huyện/thành phố đạt chuẩn nông thôn mới, …"
+    assert (3, None, "gte", "huyện/thành phố", 2030) in _found("dev-u-lang-son-kh23.txt")
+
+
+def test_visits_counted_in_people_keep_their_whole_unit(catalogue):
+    # "tổng số khách du lịch đến năm 2030 đạt khoảng 6 triệu lượt người"
+    assert (6, None, "approx", "triệu lượt người", 2030) in _found("dev-u-lang-son-kh23.txt")
+
+
+def test_domestic_revenue_is_a_measure_and_not_the_whole_budget_revenue(catalogue):
+    # "… GRDP bình quân đầu người đạt khoảng 150 triệu đồng, thu nội địa bình quân hằng năm tăng
+    # 9 - 10%, …" under "Một số chỉ tiêu chủ yếu đến năm 2030:"
+    targets = source_targets("dev-u-lang-son-kh23.txt")
+    (revenue,) = [t for t in targets if t.value == 9 and t.upper_value == 10]
+    assert revenue.comparator == "range" and revenue.year == 2030
+    assert revenue.indicator_text.startswith("thu nội địa")
+    assert revenue.indicator_key is None  # a part of "thu ngân sách nhà nước trên địa bàn"
+    labels = ("thu ngân sách trên địa bàn tăng bình quân",)
+    assert part_penalty("thu nội địa bình quân hằng năm tăng", labels) > 0
+    assert part_penalty("thu ngân sách bình quân tăng", labels) == 0
+
+
+def test_goals_a_programme_adopted_in_the_past_set_out_are_targets(catalogue):
+    # "… Ban Thường vụ Tỉnh ủy đã ban hành Chương trình hành động số 33-CTr/TU, ngày 10/7/2020
+    # trong đó đề ra mục tiêu đến năm 2025: Kinh tế số chiếm khoảng 20% GRDP; …"
+    targets = source_targets("dev-u-hoa-binh-ctr33.txt")
+    shares = {(t.value, t.comparator, t.year, t.indicator_key) for t in targets}
+    assert (20, "approx", 2025, "digital-economy-share-grdp") in shares
+    assert (30, "gt", 2030, "digital-economy-share-grdp") in shares
+
+
+def test_a_provinces_own_count_is_no_count_of_provinces(catalogue):
+    # "Đến năm 2030: … hình thành 01 đô thị thông minh theo quy hoạch tỉnh …": one smart city
+    # of the province, not the national count of provinces and cities that complete one
+    targets = source_targets("dev-u-hoa-binh-ctr33.txt")
+    (city,) = [t for t in targets if t.unit == "đô thị thông minh"]
+    assert (city.value, city.year, city.indicator_key) == (1, 2030, None)
+    assert provinces_penalty("đô thị thông minh", "thành phố, tỉnh", provincial=True) > 0
+    assert provinces_penalty("đô thị thông minh", "thành phố, tỉnh", provincial=False) == 0
