@@ -261,3 +261,28 @@ def path_measure(lead: str) -> str:
     if not _MEASURE_HEAD.match(measure) or not is_noun_phrase(measure):
         return ""
     return measure
+
+
+# "- Năm 2022: 94 xã, phường, thị trấn.": an item of a year-by-year path, its year and a figure
+YEAR_ITEM = re.compile(r"\s*[-+•*]?\s*năm\s+((?:19|20)\d\d)\s*:\s*\S", re.IGNORECASE)
+# "… hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:": how the lead announces the path
+_PATH_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:theo từng năm|từng năm|hằng năm|hàng năm|qua các năm|theo lộ trình|"
+    r"cụ thể|như sau|sau đây))+\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def year_path_measure(lead: str) -> str:
+    """The measure a paragraph ending with a colon announces for the year items under it ("Số
+    xã, phường, thị trấn … hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:"), or ""
+    when its last sentence is no noun phrase opening with a measure's head."""
+    lead = lead.strip()
+    if not lead.endswith(":"):
+        return ""
+    last = re.split(r"(?<=[.!?])\s+", lead)[-1]
+    tail = _PATH_TAIL.search(last)
+    if not tail:
+        return ""
+    measure = last[: tail.start()].strip(" ,")
+    return measure if _MEASURE_HEAD.match(measure) else ""

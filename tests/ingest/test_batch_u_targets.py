@@ -3,10 +3,12 @@ data/sources: lists of kinds of local unit counted as one set ("12 huyện, th�
 visits counted in people ("6 triệu lượt người"), domestic revenue as a measure of its own
 ("thu nội địa … tăng 9 - 10%", a part of budget revenue, not the whole), goals a programme
 adopted in the past sets ("đã ban hành Chương trình … số 33-CTr/TU, ngày 10/7/2020 trong đó đề
-ra mục tiêu đến năm 2025: …"), and a province's own count that is no count of provinces."""
+ra mục tiêu đến năm 2025: …"), a province's own count that is no count of provinces, and a
+year-by-year path under a lead ending with a colon ("- Năm 2022: 94 xã, phường, thị trấn.")."""
 
 from __future__ import annotations
 
+from ingest.extract.target_phrases import YEAR_ITEM, year_path_measure
 from ingest.resolve.measure_words import part_penalty, provinces_penalty
 from tests.ingest.common import source_targets
 
@@ -64,3 +66,18 @@ def test_a_provinces_own_count_is_no_count_of_provinces(catalogue):
     assert (city.value, city.year, city.indicator_key) == (1, 2030, None)
     assert provinces_penalty("đô thị thông minh", "thành phố, tỉnh", provincial=True) > 0
     assert provinces_penalty("đô thị thông minh", "thành phố, tỉnh", provincial=False) == 0
+
+
+def test_a_year_by_year_path_under_a_lead_with_a_colon_is_one_target_per_year(catalogue):
+    # "Số xã, phường, thị trấn tại các huyện, thị xã, thành phố hoàn thành chuyển đổi số theo
+    # từng năm, cụ thể như sau:" then "- Năm 2022: 94 xã, phường, thị trấn." … "- Năm 2025: 118 …"
+    targets = source_targets("dev-u-thanh-hoa-qd969.txt")
+    path = [t for t in targets if t.unit == "xã, phường, thị trấn"]
+    assert [(t.value, t.year) for t in path] == [(94, 2022), (132, 2023), (133, 2024), (118, 2025)]
+    assert {t.indicator_text for t in path} == {
+        "Số xã, phường, thị trấn tại các huyện, thị xã, thành phố hoàn thành chuyển đổi số"
+    }
+    assert {t.indicator_key for t in path} == {None}
+    assert year_path_measure("Kết quả thực hiện theo từng năm như sau:") == ""  # no measure
+    assert YEAR_ITEM.match("- Năm 2022: 94 xã, phường, thị trấn.")
+    assert not YEAR_ITEM.match("Năm 2022, tỉnh đã hoàn thành 94 xã.")
