@@ -126,7 +126,9 @@ def _clean_before(before: str) -> str:
         phrase = phrase[head.start() :]
     else:
         verb = _LEAD_VERB.search(phrase)
-        if verb:
+        # "công nghiệp - xây dựng chiếm 51%": a word joined by a dash to the one before is part
+        # of a compound sector's name, no verb
+        if verb and not re.search(r"\S\s*[-–]\s*$", phrase[: verb.start() + 1]):
             return ""  # the words before end in a verb: the indicator follows the figure
     for _ in range(3):
         phrase = _TRAILING.sub("", phrase).strip(" ,")

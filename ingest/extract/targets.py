@@ -53,6 +53,8 @@ from ingest.extract.target_ranks import (
     RANK_BEFORE,
     RANK_SCOPE,
     RANK_TAIL,
+    one_of_label,
+    one_of_leaders,
     rank_phrase,
     rank_scope,
 )
@@ -278,7 +280,9 @@ def _target(
         and re.fullmatch(r"[^,;()]*\s(?:cho|tại|của|trong|với)\s+", text[previous_end : q.start])
     ):
         return None  # "405 phòng … cho 405 trường": whom the target serves, not another target
-    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 14) : q.start])
+    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 14) : q.start]) or (
+        one_of_leaders(text, q, sentence)
+    )
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"
@@ -348,6 +352,8 @@ def _target(
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
+    elif rank is True:  # "1 trong 15 tỉnh thành phố … có chỉ số cao nhất về …"
+        indicator_text = one_of_label(text, q)
     elif rank:
         indicator_text = phrase
     elif carried and previous and not ((list_item or not phrase) and read_after):

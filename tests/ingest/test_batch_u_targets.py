@@ -81,3 +81,25 @@ def test_a_year_by_year_path_under_a_lead_with_a_colon_is_one_target_per_year(ca
     assert year_path_measure("Kết quả thực hiện theo từng năm như sau:") == ""  # no measure
     assert YEAR_ITEM.match("- Năm 2022: 94 xã, phường, thị trấn.")
     assert not YEAR_ITEM.match("Năm 2022, tỉnh đã hoàn thành 94 xã.")
+
+
+def test_a_sector_joined_by_a_dash_names_its_share(catalogue):
+    # "(2) Cơ cầu GRDP đến năm 2030: công nghiệp - xây dựng chiếm 51%, dịch vụ chiếm 40%, nông
+    # nghiệp chiếm 9%": "xây dựng" after the dash is part of the sector, no verb
+    targets = source_targets("dev-u-ha-tinh-nq291-hdnd.txt")
+    shares = {(t.value, t.year): t.indicator_text for t in targets if t.unit == "%"}
+    assert shares[(51, 2030)] == "công nghiệp - xây dựng"
+    assert shares[(40, 2030)] == "dịch vụ" and shares[(9, 2030)] == "nông nghiệp"
+
+
+def test_one_of_the_leading_provinces_is_a_rank_read_over_a_broken_line(catalogue):
+    # "Đến năm 2030, chuyển đổi số đồng bộ,\ntoàn diện …, đưa Hà Tĩnh trở thành 1 trong 15 tỉnh
+    # thành\nphố trực thuộc Trung ương có chỉ số cao nhất về Chính phủ số, kinh tế số của cả\nnước"
+    targets = source_targets("dev-u-ha-tinh-kh393.txt")
+    (rank,) = [t for t in targets if t.unit == "thứ bậc"]
+    assert (rank.value, rank.comparator, rank.year, rank.indicator_key) == (15, "lte", 2030, None)
+    assert rank.indicator_text == (
+        "thứ hạng trong các tỉnh thành phố trực thuộc Trung ương có chỉ số cao nhất về Chính phủ "
+        "số, kinh tế số"
+    )
+    assert not any(t.value == 1 for t in targets)
