@@ -70,6 +70,12 @@ _SHARE_OF = re.compile(
     r"\bchiếm(?:\s+(?:tối thiểu|ít nhất|trên|hơn|khoảng|dưới|từ))*\s*$", re.IGNORECASE
 )
 _COVERS = re.compile(r"(.+?)\s+(phủ(?: sóng)?(?: (?:đến|tới))?)", re.IGNORECASE)
+# "cung cấp X cho (tối thiểu) N% Y": a share of a group provided with something
+_PROVIDED_FOR = re.compile(
+    r"(?:^|[,;:]\s*|\s)(cung cấp|cấp|trang bị)\s+([^,;:]+?)\s+cho\s*"
+    r"(?:tối thiểu|ít nhất|trên|khoảng|hơn)?\s*$",
+    re.IGNORECASE,
+)
 _WHOLE = re.compile(r"tổng\s+(?!chi\b|thu\b)[^\W\d_]", re.IGNORECASE)
 # "(trừ văn bản mật)", "cuộc họp 3 cấp (tỉnh - huyện - xã) được thực hiện trực tuyến": words in
 # brackets (no figure, no year) inside a noun phrase are an aside, the phrase goes on after them
@@ -196,6 +202,11 @@ def indicator_label(
     """
     named = _clean_before(before)
     after = after_phrase(text, after_start)
+    provided = _PROVIDED_FOR.search(before.strip())
+    if share and provided and after and is_noun_phrase(after):
+        # "cung cấp danh tính số trên nền tảng di động cho tối thiểu 20% người dân …": the
+        # share of those provided with the thing
+        return f"tỉ lệ {after} được {provided.group(1).lower()} {provided.group(2)}"
     if share:
         lead = unit.split(" ", 1)[1] if unit and " " in unit else ""
         if lead and lead.upper() not in {"GDP", "GRDP"}:  # "3% tổng chi ngân sách hằng năm cho …"

@@ -9,7 +9,12 @@ year-by-year path under a lead ending with a colon ("- Năm 2022: 94 xã, phư�
 from __future__ import annotations
 
 from ingest.extract.target_phrases import YEAR_ITEM, year_path_measure
-from ingest.resolve.measure_words import part_penalty, provinces_penalty
+from ingest.resolve.measure_words import (
+    dossier_penalty,
+    part_penalty,
+    provinces_penalty,
+    service_level_penalty,
+)
 from tests.ingest.common import source_targets
 
 
@@ -103,3 +108,32 @@ def test_one_of_the_leading_provinces_is_a_rank_read_over_a_broken_line(catalogu
         "số, kinh tế số"
     )
     assert not any(t.value == 1 for t in targets)
+
+
+def _keys(name: str) -> dict[float, str | None]:
+    return {t.value: t.indicator_key for t in source_targets(name) if t.unit and "%" in t.unit}
+
+
+def test_indicators_of_a_city_passage_resolve_by_what_is_counted(catalogue):
+    # "hạ tầng mạng băng rộng cáp quang phủ 80% hộ gia đình": households reached, not area covered;
+    # "cung cấp danh tính số trên nền tảng di động cho tối thiểu 20% người dân …": the share of
+    # people provided with a digital identity; "60% hồ sơ công việc tại các cơ quan thành phố": the
+    # city tier of a centrally-run city is its provincial tier
+    keys = _keys("dev-u-hai-phong-muc-tieu-cds.txt")
+    assert keys[80] == "household-fibre-broadband"
+    assert keys[20] == "digital-identity-accounts"
+    assert keys[60] == "end-to-end-electronic-records"
+    (identity,) = [t for t in source_targets("dev-u-hai-phong-muc-tieu-cds.txt") if t.value == 20]
+    assert identity.indicator_text.endswith("được cung cấp danh tính số trên nền tảng di động")
+
+
+def test_levels_3_and_4_of_procedures_are_neither_full_online_nor_dossiers(catalogue):
+    # "… thủ tục hành chính đủ điều kiện được cung cấp trực tuyến mức độ 3 và 4 đạt 80%"
+    assert _keys("dev-u-thai-nguyen-chinh-quyen-so.txt")[80] is None
+    provision = ("thủ tục hành chính đủ điều kiện được cung cấp mức độ 4",)
+    assert service_level_penalty("thủ tục hành chính … mức độ 3 và 4", provision) > 0
+    assert service_level_penalty("dịch vụ công trực tuyến mức độ 4", provision) == 0
+    dossiers = ("Tỉ lệ hồ sơ thủ tục hành chính được tiếp nhận, giải quyết trực tuyến",)
+    assert dossier_penalty("thủ tục hành chính đủ điều kiện được cung cấp trực tuyến", dossiers)
+    assert not dossier_penalty("thủ tục hành chính đủ điều kiện", provision)
+    assert not dossier_penalty("số hồ sơ được giải quyết trực tuyến", dossiers)
