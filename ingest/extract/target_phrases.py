@@ -82,7 +82,8 @@ _WHOLE = re.compile(r"tổng\s+(?!chi\b|thu\b)[^\W\d_]", re.IGNORECASE)
 _ASIDE = re.compile(r"(?<=[^\W\d_])\s*\([^()\d]{1,40}\)")
 # "tỉnh tiến hành giáo dục STEM tại 35 trường": what is done where the counted things are
 _ACT_AT = re.compile(
-    r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm)\s+[^,;()]{1,40}?)\s+(?:tại|ở)$",
+    r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm|hoàn thành)\s+[^,;()]{1,40}?)"
+    r"\s+(?:tại|ở)$",
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"\b(?:đồng|USD)$", re.IGNORECASE)

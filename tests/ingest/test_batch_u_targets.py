@@ -32,6 +32,9 @@ def test_a_list_of_kinds_of_local_unit_is_the_unit_of_a_count(catalogue):
     found = _found("dev-u-thanh-hoa-qd969.txt")
     assert (12, None, "eq", "huyện, thị xã, thành phố", 2025) in found
     assert not any(unit == "huyện" for _v, _u, _c, unit, _y in found)
+    (districts,) = [t for t in source_targets("dev-u-thanh-hoa-qd969.txt") if t.value == 12]
+    # what is done where the counted units are names them ("hoàn thành … tại 12 huyện, …")
+    assert districts.indicator_text == "huyện, thị xã, thành phố được hoàn thành chuyển đổi số"
     # "… có ít nhất 3 huyện/thành phố đạt chuẩn nông thôn mới, …"
     assert (3, None, "gte", "huyện/thành phố", 2030) in _found("dev-u-lang-son-kh23.txt")
 
