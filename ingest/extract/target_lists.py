@@ -34,7 +34,7 @@ _GOAL_SET = re.compile(
     r"đã\s+(?:đặt(?:\s+(?:ra|rõ))?|đề ra|xác định|nêu rõ|thông qua|thống nhất)\s+"
     r"(?:các\s+|\d{1,3}\s+)?(?:mục tiêu|chỉ tiêu)"
     r"|đã\s+(?:xây dựng|ban hành|phê duyệt|thông qua)\s+(?:kế hoạch|đề án|chương trình)\b"
-    r"[^.;:\d]{0,80}?\b(?:với|có|đặt)\s+(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu)",
+    r"[^.;:%]{0,80}?\b(?:với|có|đặt|đề ra)\s+(?:các\s+|một số\s+)?(?:mục tiêu|chỉ tiêu)",
     re.IGNORECASE,
 )
 # A paragraph that sets out goals, so that a paragraph of bare figures after it lists them

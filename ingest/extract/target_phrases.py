@@ -17,7 +17,7 @@ import re
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
     r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm)|"
-    r"tăng trưởng|thu ngân sách|GRDP|GDP|số (?=[^\W\d_]))",
+    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|số (?=[^\W\d_]))",
     re.IGNORECASE,
 )
 # Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is
@@ -70,13 +70,20 @@ _SHARE_OF = re.compile(
     r"\bchiếm(?:\s+(?:tối thiểu|ít nhất|trên|hơn|khoảng|dưới|từ))*\s*$", re.IGNORECASE
 )
 _COVERS = re.compile(r"(.+?)\s+(phủ(?: sóng)?(?: (?:đến|tới))?)", re.IGNORECASE)
+# "cung cấp X cho (tối thiểu) N% Y": a share of a group provided with something
+_PROVIDED_FOR = re.compile(
+    r"(?:^|[,;:]\s*|\s)(cung cấp|cấp|trang bị)\s+([^,;:]+?)\s+cho\s*"
+    r"(?:tối thiểu|ít nhất|trên|khoảng|hơn)?\s*$",
+    re.IGNORECASE,
+)
 _WHOLE = re.compile(r"tổng\s+(?!chi\b|thu\b)[^\W\d_]", re.IGNORECASE)
 # "(trừ văn bản mật)", "cuộc họp 3 cấp (tỉnh - huyện - xã) được thực hiện trực tuyến": words in
 # brackets (no figure, no year) inside a noun phrase are an aside, the phrase goes on after them
 _ASIDE = re.compile(r"(?<=[^\W\d_])\s*\([^()\d]{1,40}\)")
 # "tỉnh tiến hành giáo dục STEM tại 35 trường": what is done where the counted things are
 _ACT_AT = re.compile(
-    r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm)\s+[^,;()]{1,40}?)\s+(?:tại|ở)$",
+    r"\b((?:triển khai|tiến hành|thực hiện|áp dụng|thí điểm|hoàn thành)\s+[^,;()]{1,40}?)"
+    r"\s+(?:tại|ở)$",
     re.IGNORECASE,
 )
 _MONEY = re.compile(r"\b(?:đồng|USD)$", re.IGNORECASE)
@@ -126,7 +133,9 @@ def _clean_before(before: str) -> str:
         phrase = phrase[head.start() :]
     else:
         verb = _LEAD_VERB.search(phrase)
-        if verb:
+        # "công nghiệp - xây dựng chiếm 51%": a word joined by a dash to the one before is part
+        # of a compound sector's name, no verb
+        if verb and not re.search(r"\S\s*[-–]\s*$", phrase[: verb.start() + 1]):
             return ""  # the words before end in a verb: the indicator follows the figure
     for _ in range(3):
         phrase = _TRAILING.sub("", phrase).strip(" ,")
@@ -194,6 +203,11 @@ def indicator_label(
     """
     named = _clean_before(before)
     after = after_phrase(text, after_start)
+    provided = _PROVIDED_FOR.search(before.strip())
+    if share and provided and after and is_noun_phrase(after):
+        # "cung cấp danh tính số trên nền tảng di động cho tối thiểu 20% người dân …": the
+        # share of those provided with the thing
+        return f"tỉ lệ {after} được {provided.group(1).lower()} {provided.group(2)}"
     if share:
         lead = unit.split(" ", 1)[1] if unit and " " in unit else ""
         if lead and lead.upper() not in {"GDP", "GRDP"}:  # "3% tổng chi ngân sách hằng năm cho …"
@@ -261,3 +275,28 @@ def path_measure(lead: str) -> str:
     if not _MEASURE_HEAD.match(measure) or not is_noun_phrase(measure):
         return ""
     return measure
+
+
+# "- Năm 2022: 94 xã, phường, thị trấn.": an item of a year-by-year path, its year and a figure
+YEAR_ITEM = re.compile(r"\s*[-+•*]?\s*năm\s+((?:19|20)\d\d)\s*:\s*\S", re.IGNORECASE)
+# "… hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:": how the lead announces the path
+_PATH_TAIL = re.compile(
+    r"(?:\s*,?\s*(?:theo từng năm|từng năm|hằng năm|hàng năm|qua các năm|theo lộ trình|"
+    r"cụ thể|như sau|sau đây))+\s*:\s*$",
+    re.IGNORECASE,
+)
+
+
+def year_path_measure(lead: str) -> str:
+    """The measure a paragraph ending with a colon announces for the year items under it ("Số
+    xã, phường, thị trấn … hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:"), or ""
+    when its last sentence is no noun phrase opening with a measure's head."""
+    lead = lead.strip()
+    if not lead.endswith(":"):
+        return ""
+    last = re.split(r"(?<=[.!?])\s+", lead)[-1]
+    tail = _PATH_TAIL.search(last)
+    if not tail:
+        return ""
+    measure = last[: tail.start()].strip(" ,")
+    return measure if _MEASURE_HEAD.match(measure) else ""

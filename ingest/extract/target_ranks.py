@@ -27,6 +27,34 @@ RANK_SCOPE = re.compile(
 )
 
 
+# "đưa Hà Tĩnh trở thành 1 trong 15 tỉnh thành phố … có chỉ số cao nhất về …": one of the N
+# provinces (or countries) that lead is a place within the first N
+_ONE_OF = re.compile(r"(?:^|\s)(?:1|một)\s+trong\s+(?:số\s+)?$", re.IGNORECASE)
+_AMONG_COUNTRIES = re.compile(r"\s+(?:nước|quốc gia|nền kinh tế)\b", re.IGNORECASE)
+_LEADING = re.compile(r"cao nhất|dẫn đầu|tốt nhất|hàng đầu|đứng đầu", re.IGNORECASE)
+
+
+def one_of_leaders(text: str, q: Quantity, sentence: Span) -> bool:
+    """Whether the figure is the N of "1 trong N tỉnh, thành phố … cao nhất": a rank ≤ N."""
+    if not _ONE_OF.search(text, max(sentence.start, q.start - 12), q.start):
+        return False
+    if not (AMONG_PROVINCES.match(text, q.end) or _AMONG_COUNTRIES.match(text, q.end)):
+        return False
+    # the clause may run over a line broken inside the phrase ("15 tỉnh thành\nphố …"): read
+    # to its ";" or "." rather than to the line's end
+    stops = [i for i in (text.find(";", q.end), text.find(".", q.end)) if i >= 0]
+    return bool(_LEADING.search(text, q.end, min([q.end + 120, *stops])))
+
+
+def one_of_label(text: str, q: Quantity) -> str:
+    """The measure of "1 trong N tỉnh, thành phố … có chỉ số cao nhất về X": the place among
+    those named, read over line breaks to the clause's end ("thứ hạng trong các tỉnh thành phố
+    … có chỉ số cao nhất về Chính phủ số, kinh tế số")."""
+    clause = re.match(r"[^;.]*", text[q.end : q.end + 200]).group()
+    clause = re.split(r"\s+của\s+cả\s+nước|\s+trên\s+cả\s+nước", clause)[0]
+    return f"thứ hạng trong các {' '.join(clause.split())}"
+
+
 def rank_scope(text: str, q: Quantity, sentence: Span, scope_match: re.Match | None) -> str:
     """Among whom a rank is counted: "Đông Nam Á", "thế giới", "cả nước" — or, when no such
     word follows, the words after the number ("Top 7 tổ chức này"), so a rank is never scopeless."""

@@ -23,17 +23,30 @@ OWN_AGENDA = re.compile(
     r"\s+(?:trọng tâm|đột phá|chủ yếu|trọng yếu|then chốt|chiến lược)",
     re.IGNORECASE,
 )
+# The kinds of local administrative unit counted together as one set ("94 xã, phường, thị
+# trấn", "12 huyện, thị xã, thành phố", "3 huyện/thành phố"): the whole list is the unit
+ADMINISTRATIVE_UNITS = (
+    "xã, phường, thị trấn",
+    "xã, phường",
+    "huyện, thị xã, thành phố",
+    "huyện, thành phố",
+    "huyện/thành phố",
+    "huyện/thị xã/thành phố",
+    "huyện, thị xã",
+)
 TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
 # Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
 _COUNT_NOUNS = sorted(
     """người dân|kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
-    lượt khách|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
+    lượt khách|lượt người|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
     nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
     công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
-    vườn ươm|xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
+    vườn ươm|đô thị thông minh|đô thị|
+    xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|
     tỉ đồng|tỷ đồng|triệu đồng|nghìn tỷ đồng|USD|triệu USD|tỷ USD|ha|km""".replace("\n", "").split(
         "|"
-    ),
+    )
+    + list(ADMINISTRATIVE_UNITS),
     key=len,
     reverse=True,
 )

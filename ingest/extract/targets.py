@@ -37,12 +37,14 @@ from ingest.extract.target_lists import (
     qualitative_levels,
 )
 from ingest.extract.target_phrases import (
+    YEAR_ITEM,
     after_phrase,
     coverer,
     indicator_label,
     path_measure,
     shares_of,
     starts_list_item,
+    year_path_measure,
 )
 from ingest.extract.target_placing import placing
 from ingest.extract.target_ranks import (
@@ -51,6 +53,8 @@ from ingest.extract.target_ranks import (
     RANK_BEFORE,
     RANK_SCOPE,
     RANK_TAIL,
+    one_of_label,
+    one_of_leaders,
     rank_phrase,
     rank_scope,
 )
@@ -134,8 +138,17 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
     led_in = False  # whether the paragraph before set out goals ("Đại hội xác định …")
     horizon: int | None = None  # the goal year the paragraph before ended with
     goals_before = False  # whether the paragraph before stated goals
+    path = ""  # the measure a lead ending with ":" announced for the year items under it
     for paragraph in paragraph_spans:
         paragraph_text = paragraph.of(text)
+        # "Số xã, … hoàn thành chuyển đổi số theo từng năm, cụ thể như sau:" then "- Năm 2022: 94
+        # xã, phường, thị trấn.": each year item of the path is a target of its own year
+        item = YEAR_ITEM.match(paragraph_text) if path else None
+        year_item = item is not None
+        if not year_item and not is_caption(paragraph_text):
+            lead_end = paragraph_text.rstrip().endswith(":")
+            results = is_result(text, paragraph.start, paragraph.end)
+            path = year_path_measure(paragraph_text) if lead_end and not results else ""
         caption = is_caption(paragraph_text)  # a photo caption interrupts a list, ends none
         in_section, section_year = goal_sections.get(paragraph.start, (False, None))
         if not in_section:  # "1.1. Mục tiêu … đến năm 2025" over "a) Về …" and its items
@@ -148,7 +161,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
             section_year = horizon
         paragraph_sentences = sentences(text, paragraph)
         carried_list = led_in and is_figure_list(text, paragraph_sentences)
-        goal_carry = in_section or carried_list or continued
+        goal_carry = in_section or carried_list or continued or year_item
         stated_goals = goal_carry
         # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a
         # list of bare figures after the goals goes on in the next paragraph of figures
@@ -181,7 +194,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                 if governing and q.comparator == "eq" and not q.comparator_word:
                     q = replace(q, comparator=governing)
                 year = section_year if section_year is not None else own_year
-                fact = _target(text, q, sentence, previous, previous_end, year, source, context)
+                year = int(item.group(1)) if item else year  # the path's item states its year
+                fact = _target(text, q, sentence, previous, previous_end, year, source, context,
+                               path if year_item else "")  # fmt: skip
                 if fact and fact.unit == "thứ bậc" and not AMONG_CITIES.match(text, q.end):
                     topics = rank_topics(sentence_text, q.end - sentence.start)
                     provincial = fact.scope != "viet-nam"
@@ -226,7 +241,10 @@ def _target(
     section_year: int | None,
     source: SourceText,
     context: ExtractionContext,
+    path: str = "",
 ) -> TargetFact | None:
+    """The target a quantity states, or None; ``path`` is the measure of the year-by-year path
+    the quantity's paragraph is an item of ("- Năm 2022: 94 xã, phường, thị trấn.")."""
     before = text[max(sentence.start, q.start - 20) : q.start]
     clause_start = max(
         text.rfind(";", sentence.start, q.start),
@@ -262,7 +280,9 @@ def _target(
         and re.fullmatch(r"[^,;()]*\s(?:cho|tại|của|trong|với)\s+", text[previous_end : q.start])
     ):
         return None  # "405 phòng … cho 405 trường": whom the target serves, not another target
-    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 14) : q.start])
+    rank = RANK_BEFORE.search(text[max(sentence.start, q.start - 14) : q.start]) or (
+        one_of_leaders(text, q, sentence)
+    )
     comparator, unit, end = q.comparator, q.unit, q.end
     if rank:
         comparator, unit = "lte", "thứ bậc"
@@ -332,6 +352,8 @@ def _target(
     if rank and previous and previous.unit == "thứ bậc" and re.search(r"\bnày\b", phrase):
         # "giữ vững Top 21 của tổ chức … (ICF), đưa Bình Dương vào Top 7 tổ chức này"
         indicator_text, inherited_key = previous.indicator_text, previous.indicator_key
+    elif rank is True:  # "1 trong 15 tỉnh thành phố … có chỉ số cao nhất về …"
+        indicator_text = one_of_label(text, q)
     elif rank:
         indicator_text = phrase
     elif carried and previous and not ((list_item or not phrase) and read_after):
@@ -352,6 +374,8 @@ def _target(
     if not indicator_text and previous is None and (not phrase or _YEAR_ONLY.fullmatch(phrase)):
         # "GRDP bình quân đầu người sẽ tăng dần qua các năm: năm 2026 đạt 133,5 triệu đồng; …"
         indicator_text = path_measure(text[sentence.start : phrase_start])
+    if path and (not indicator_text or indicator_text.strip() == (unit or "").strip()):
+        indicator_text = path  # the item names only its unit: the lead named the measure
     if not indicator_text:
         return None
     set_by, national = placing(text, q.start, sentence, source, context)

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.resolve.catalogue import Catalogue, IndicatorEntry
-from ingest.resolve.measure_words import count_penalty
+from ingest.resolve.measure_words import count_penalty, provinces_penalty
 from ingest.resolve.measure_words import penalty as measure_penalty
 from ontology.text_keys import name_key, unit_words_key
 
@@ -196,6 +196,7 @@ def resolve_indicator(
         # who is counted, at which tier and level, trained or on trial, what for
         score -= measure_penalty(text, indicator.labels)
         score -= count_penalty(unit, indicator.default_unit, indicator.labels)
+        score -= provinces_penalty(unit, indicator.default_unit, provincial)
         if _misses_head(text, indicator.labels):
             score -= 0.4  # the label fits only the complement ("về việc …"), not the measure
         if _BODIES.search(text) and not any(_BODIES.search(label) for label in indicator.labels):

@@ -24,7 +24,9 @@ from ontology.text_keys import name_key
 # (the phrase may open with its figure, as a quote does, or with the group itself: "30% dân số
 # tham gia mua sắm …", "dân số tham gia mua sắm trực tuyến")
 _COUNTED = re.compile(
-    r"^(?:(?:tỉ|tỷ) lệ\s+|(?:[^\W\d]+\s+)?\d[\d.,]*\s*%\s*(?:số\s+|các\s+)?)?"
+    r"^(?:(?:tỉ|tỷ) lệ\s+|(?:[^\W\d]+\s+)?\d[\d.,]*\s*%\s*(?:số\s+|các\s+)?"
+    # "hạ tầng mạng băng rộng cáp quang phủ (80%) hộ gia đình": a network covering a group
+    r"|[^\d%]*?\bphủ\s+(?:\d[\d.,]*\s*%\s*)?(?:số\s+|các\s+)?)?"
     r"(hộ gia đình|doanh nghiệp|người dân|dân số|học sinh|sinh viên|xã(?!\s+hội)|trường|"
     r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|đơn vị|cá nhân|dữ liệu)\b",
     re.IGNORECASE,
@@ -47,6 +49,23 @@ def counted_penalty(text: str, labels: Sequence[str]) -> float:
     names = _SAME_COUNTED.get(counted, (counted,))
     keys = [_key_text(label) for label in labels]
     return 0.0 if any(f" {name} " in key for name in names for key in keys) else 0.2
+
+
+# "thủ tục hành chính đủ điều kiện được cung cấp trực tuyến …": a share of procedures; "hồ sơ
+# thủ tục hành chính được tiếp nhận, giải quyết trực tuyến" counts the dossiers filed under them
+_PROCEDURES = re.compile(
+    r"^(?:(?:tỉ|tỷ) lệ\s+|\d[\d.,]*\s*%\s*)?(?:các\s+|số\s+)?thủ tục hành chính\b", re.IGNORECASE
+)
+_DOSSIERS_OF = re.compile(r"\bhồ sơ\s+(?:các\s+)?thủ tục hành chính\b", re.IGNORECASE)
+
+
+def dossier_penalty(text: str, labels: Sequence[str]) -> float:
+    """0.3 when the phrase counts procedures and the labels count only the dossiers filed under
+    procedures: offering procedures online is no share of dossiers handled online."""
+    if not _PROCEDURES.match(text):
+        return 0.0
+    naming = [label for label in labels if "thủ tục" in label.lower()]
+    return 0.3 if naming and all(_DOSSIERS_OF.search(label) for label in naming) else 0.0
 
 
 # words that say nothing of the measure ("… có …", "… trong tổng số …", "… của các …")
@@ -162,6 +181,33 @@ def count_penalty(unit: str | None, default_unit: str | None, labels: Sequence[s
     return 0.0 if words[0] in known else 0.4
 
 
+def provinces_penalty(unit: str | None, default_unit: str | None, provincial: bool | None) -> float:
+    """0.4 when a province's own count ("hình thành 01 đô thị thông minh") meets an indicator
+    that counts provinces ("Số thành phố, tỉnh hoàn thành …", unit "thành phố, tỉnh"): a
+    province sets no target on how many provinces do something, only the country does."""
+    if provincial is not True or not unit or not default_unit or "%" in default_unit:
+        return 0.0
+    counts_provinces = "tinh" in name_key(default_unit)
+    return 0.4 if counts_provinces and "tinh" not in name_key(unit) else 0.0
+
+
+# "thủ tục hành chính đủ điều kiện được cung cấp trực tuyến mức độ 3 và 4": the service levels a
+# share counts; levels 3 and 4 together are not the fully online (level 4) share
+_SERVICE_LEVEL = re.compile(r"\bmức độ\s+(\d)(?:\s*(?:và|,|-)\s*(\d))?", re.IGNORECASE)
+
+
+def _levels(text: str) -> set[str]:
+    return {level for m in _SERVICE_LEVEL.finditer(text) for level in m.groups() if level}
+
+
+def service_level_penalty(text: str, labels: Sequence[str]) -> float:
+    """0.4 when the phrase names a service level no label names while some label names levels:
+    "mức độ 3 và 4" is not "mức độ 4" (full online) alone."""
+    said = _levels(text)
+    named = {level for label in labels for level in _levels(label)}
+    return 0.4 if said and named and said - named else 0.0
+
+
 # "5G", "4G", "1Gb/s": a network generation or speed a measure is defined by
 _CODE = re.compile(r"\b\d+\s*(?:G|Gb/s)\b")
 
@@ -176,6 +222,20 @@ def code_penalty(text: str, labels: Sequence[str]) -> float:
     return 0.0 if any(codes & said for codes in named) else 0.4
 
 
+# "thu nội địa bình quân hằng năm tăng 9 - 10%": domestic revenue is one part of the budget
+# revenue a label measures whole ("thu ngân sách nhà nước trên địa bàn"), not the whole
+_PART = re.compile(
+    r"\bthu\s+(?:ngân sách\s+)?(?:nội địa|từ\s+(?:xuất|nhập|dầu|đất))", re.IGNORECASE
+)
+
+
+def part_penalty(text: str, labels: Sequence[str]) -> float:
+    """0.4 when the phrase names a part of a whole ("thu nội địa") that no label names."""
+    if not _PART.search(text):
+        return 0.0
+    return 0.0 if any(_PART.search(label) for label in labels) else 0.4
+
+
 def penalty(text: str, labels: Sequence[str]) -> float:
     """The sum of the rules above for one indicator's labels."""
     return (
@@ -186,4 +246,7 @@ def penalty(text: str, labels: Sequence[str]) -> float:
         + qualifier_penalty(text, labels)
         + purpose_penalty(text, labels)
         + code_penalty(text, labels)
+        + part_penalty(text, labels)
+        + service_level_penalty(text, labels)
+        + dossier_penalty(text, labels)
     )

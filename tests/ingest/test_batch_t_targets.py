@@ -127,7 +127,9 @@ def test_an_elliptical_item_for_another_level_takes_the_measure_before(catalogue
         "tỉ lệ hồ sơ công việc được xử lý trên môi trường mạng đối với cấp huyện",
         "tỉ lệ hồ sơ công việc được xử lý trên môi trường mạng đối với cấp xã",
     ]
-    assert {t.indicator_key for t in levels} == {"end-to-end-electronic-records"}
+    # a district or commune tier alone is a sub-measure no curated indicator holds (branch
+    # s5-t-verdicts' tier rule, merged after this test was written; the gold scores no indicator)
+    assert {t.indicator_key for t in levels} == {None}
 
 
 def test_a_year_closing_the_figures_clause_is_its_year():
