@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -18,6 +20,7 @@ from graph_api.pages.i18n import Words
 from graph_api.routes.common import ERROR_RESPONSES
 from graph_api.store import Store
 from graph_api.store_terms import IRI
+from graph_api.view_cache import view_cache
 from ontology.vocabulary import ID_BASE
 from viz.names import DEFAULT_ROOT
 
@@ -58,11 +61,30 @@ async def _build(request: Request, kind: str, **options: Any) -> views.View:
     return await run_in_threadpool(views.build_view, kind, fetch, **options)
 
 
-async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+async def _draw_page(request: Request, kind: str, **options: Any) -> str:
     """The view with the site's navigation above it, in the view's language."""
     view = await _build(request, kind, **options)
     nav = Words(options.get("lang", "vi")).navigation()
-    return HTMLResponse(await run_in_threadpool(view.with_navigation, nav))
+    return await run_in_threadpool(view.with_navigation, nav)
+
+
+async def _draw_preview(request: Request, kind: str, **options: Any) -> str:
+    """The view's small picture, for the entity page it belongs to (viz.preview)."""
+    view = await _build(request, kind, **options)
+    from viz.preview import preview_svg
+
+    return await run_in_threadpool(preview_svg, view.graph, view.positions, view.title)
+
+
+async def _kept(request: Request, key: tuple[Any, ...], draw: Callable[[], Awaitable[str]]) -> str:
+    """The body ``draw`` makes, kept per release under the request's parameters (view_cache)."""
+    release = getattr(request.app.state.store, "release", None)
+    return await view_cache(request.app.state).get(key, release, draw)
+
+
+async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+    key = ("page", kind, *sorted(options.items()))
+    return HTMLResponse(await _kept(request, key, partial(_draw_page, request, kind, **options)))
 
 
 class SVGResponse(Response):
@@ -70,11 +92,9 @@ class SVGResponse(Response):
 
 
 async def _preview(request: Request, kind: str, **options: Any) -> SVGResponse:
-    """The view's small picture, for the entity page it belongs to (viz.preview)."""
-    view = await _build(request, kind, **options)
-    from viz.preview import preview_svg
-
-    return SVGResponse(preview_svg(view.graph, view.positions, view.title))
+    key = ("preview", kind, *sorted(options.items()))
+    body = await _kept(request, key, partial(_draw_preview, request, kind, **options))
+    return SVGResponse(body)
 
 
 Lang = Literal["vi", "en"]
@@ -147,9 +167,7 @@ async def alignment(
     lang: Lang = "vi",
 ) -> HTMLResponse:
     """Provincial targets against national ones on the same indicator, coloured by verdict."""
-    store = request.app.state.store
-    options = await run_in_threadpool(alignment_options, store, province or None)
-    return await _page(request, "alignment", lang=lang, **options)
+    return HTMLResponse(await _alignment_body(request, _draw_page, province, lang=lang))
 
 
 @router.get("/alignment/preview.svg", response_class=SVGResponse)
@@ -158,6 +176,18 @@ async def alignment_preview(
     province: str | None = Query(None, description="one province: its name or slug"),
 ) -> SVGResponse:
     """A small picture of the alignment view (a province page shows its own, linked to it)."""
-    store = request.app.state.store
-    options = await run_in_threadpool(alignment_options, store, province or None)
-    return await _preview(request, "alignment", **options)
+    return SVGResponse(await _alignment_body(request, _draw_preview, province))
+
+
+async def _alignment_body(
+    request: Request, draw: Callable[..., Awaitable[str]], province: str | None, **options: Any
+) -> str:
+    """The alignment page or preview; the audit runs only when the body is not kept."""
+
+    async def drawn() -> str:
+        store = request.app.state.store
+        found = await run_in_threadpool(alignment_options, store, province or None)
+        return await draw(request, "alignment", **options, **found)
+
+    key = (draw.__name__, "alignment", province or "", *sorted(options.items()))
+    return await _kept(request, key, drawn)
