@@ -52,6 +52,10 @@ class ViewCache:
                 self._locks.pop(key, None)
         return body
 
+    def bodies(self) -> list[tuple[Hashable, str]]:
+        """The kept bodies, oldest first (what the build writes for a release)."""
+        return list(self._bodies.items())
+
 
 def view_cache(state: Any) -> ViewCache:
     """The cache of the app whose ``state`` this is (made on first use, sized by its settings)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
 from collections.abc import Awaitable, Callable
 from functools import partial
@@ -77,14 +78,31 @@ async def _draw_preview(request: Request, kind: str, **options: Any) -> str:
 
 
 async def _kept(request: Request, key: tuple[Any, ...], draw: Callable[[], Awaitable[str]]) -> str:
-    """The body ``draw`` makes, kept per release under the request's parameters (view_cache)."""
-    release = getattr(request.app.state.store, "release", None)
-    return await view_cache(request.app.state).get(key, release, draw)
+    """The body ``draw`` makes, kept per release under the request's parameters (view_cache),
+    or the build's for the default pages (serving_index_views); drawn every time when none are
+    kept (``Settings.view_cache_entries`` 0)."""
+    state = request.app.state
+    release = getattr(state.store, "release", None)
+
+    async def drawn() -> str:  # the build drew the default pages into the serving index file
+        serving = getattr(state, "serving_index", None)
+        built = serving and await asyncio.to_thread(serving.audit, "views", release)
+        body = built.get(key) if isinstance(built, dict) else None
+        return body if isinstance(body, str) else await draw()
+
+    cache = view_cache(state)
+    return await cache.get(key, release, drawn if cache.entries > 0 else draw)
 
 
 async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
-    key = ("page", kind, *sorted(options.items()))
+    key = ("page", kind, *_plain(options))
     return HTMLResponse(await _kept(request, key, partial(_draw_page, request, kind, **options)))
+
+
+def _plain(options: dict[str, Any]) -> list[tuple[str, str]]:
+    """A request's parameters as plain strings (an IRI is a str subclass the serving index
+    file may not name), in name order: the part of a kept body's key that varies."""
+    return sorted((name, str(value)) for name, value in options.items())
 
 
 class SVGResponse(Response):
@@ -92,7 +110,7 @@ class SVGResponse(Response):
 
 
 async def _preview(request: Request, kind: str, **options: Any) -> SVGResponse:
-    key = ("preview", kind, *sorted(options.items()))
+    key = ("preview", kind, *_plain(options))
     body = await _kept(request, key, partial(_draw_preview, request, kind, **options))
     return SVGResponse(body)
 
@@ -189,5 +207,5 @@ async def _alignment_body(
         found = await run_in_threadpool(alignment_options, store, province or None)
         return await draw(request, "alignment", **options, **found)
 
-    key = (draw.__name__, "alignment", province or "", *sorted(options.items()))
+    key = (draw.__name__, "alignment", province or "", *_plain(options))
     return await _kept(request, key, drawn)

@@ -81,3 +81,14 @@ def test_new_release_draws_again_and_the_oldest_body_goes_first():
 
     assert asyncio.run(run()) == ["a1", "a1", "b1", "c1", "a2", "c2", "d", "d", "d"]
     assert drawn == ["a1", "b1", "c1", "a2", "c2", "d"]
+
+
+def test_build_draws_the_default_pages_into_the_serving_index(clients, built_oxigraph):
+    from graph_api.serving_index import read, store_folder
+
+    fresh, kept = clients
+    built = read(store_folder(built_oxigraph)).audits["views"]
+    assert len(built) == 6  # dependencies, agencies, alignment; vi and en
+    for url in ("/views/dependencies", "/views/agencies?lang=en", "/views/alignment"):
+        assert kept.get(url).text == fresh.get(url).text
+        assert kept.get(url).text in built.values()
