@@ -46,6 +46,7 @@ class Settings:
     max_pending_heads: int = 100  # connections still sending their head; more closes the oldest
     keep_alive_timeout: int = 20  # idle seconds between requests (over httpx's 5 s pool expiry)
     max_connections: int = 500  # open connections beyond which requests get 503
+    view_cache_entries: int = 64  # /views pages and previews kept per release (0: none)
 
     @property
     def curated_dir(self) -> Path:

@@ -35,7 +35,7 @@ WORDS = {  # key: (Vietnamese, English)
 }
 
 
-__all__ = ["COMPARED", "is_province", "province_context", "province_list"]
+__all__ = ["COMPARED", "is_province", "province_agencies", "province_context", "province_list"]
 
 
 async def province_context(request: Request, iri: str, lang: str) -> dict[str, Any]:
@@ -59,10 +59,7 @@ async def province_context(request: Request, iri: str, lang: str) -> dict[str, A
     for plan in plans:
         plan["label"] = plan_names.get(plan["iri"], plan["iri"])
     plans.sort(key=lambda p: (p["issued"] or "9999", p["label"]))
-    by_agency: dict[str, set[str]] = defaultdict(set)
-    for row in await select(request, "page_province_tasks", bindings):
-        by_agency[row.get("agency") or ""].add(row["task"])
-    agency_names = await entity_names(request, [a for a in by_agency if a], lang)
+    agencies = await province_agencies(request, iri, lang)
     findings: list[Finding] = []
     audited = await audited_provinces(request)
     if iri in audited:  # the audit knows the provinces with a plan or target
@@ -86,20 +83,31 @@ async def province_context(request: Request, iri: str, lang: str) -> dict[str, A
             for row in mergers
         ],
         "plans": plans,
-        "agencies": sorted(
-            (
-                {
-                    "iri": agency or None,
-                    "label": agency_names.get(agency, words["no_lead"]),
-                    "count": len(tasks),
-                }
-                for agency, tasks in by_agency.items()
-            ),
-            key=lambda a: (-a["count"], a["label"]),
-        ),
+        "agencies": agencies,
         "card": await card_view(request, card, lang, facts.title),
         "today": date.today(),
     }
+
+
+async def province_agencies(request: Request, iri: str, lang: str) -> list[dict[str, Any]]:
+    """The province's tasks by lead agency, busiest first (the page's table and its export,
+    which reads only this: not the scorecard's audit)."""
+    by_agency: dict[str, set[str]] = defaultdict(set)
+    for row in await select(request, "page_province_tasks", {"province": IRI(iri)}):
+        by_agency[row.get("agency") or ""].add(row["task"])
+    agency_names = await entity_names(request, [a for a in by_agency if a], lang)
+    no_lead = WORDS["no_lead"][0 if lang == "vi" else 1]
+    return sorted(
+        (
+            {
+                "iri": agency or None,
+                "label": agency_names.get(agency, no_lead),
+                "count": len(tasks),
+            }
+            for agency, tasks in by_agency.items()
+        ),
+        key=lambda a: (-a["count"], a["label"]),
+    )
 
 
 async def is_province(request: Request, iri: str) -> bool:

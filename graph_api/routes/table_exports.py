@@ -106,14 +106,15 @@ async def province_table(
     iri = await existing(request, "place", slug)
     if not await province.is_province(request, iri):
         raise NotFound(f"{slug!r} is a place but not a province: it has no province page")
-    context = await province.province_context(request, iri, page_lang)
     name = f"{slug}-{table}"
+    if table == "agencies":  # its own query: not the whole page (the scorecard's audit)
+        agencies = await province.province_agencies(request, iri, page_lang)
+        rows = [{**row, "iri": row["iri"] or ""} for row in agencies]
+        return download(AGENCY_COLUMNS, rows, format=format, lang=page_lang, name=name)
+    context = await province.province_context(request, iri, page_lang)
     if table == "plans":
         rows = [plan_row(plan) for plan in context["plans"]]
         return download(PLAN_COLUMNS, rows, format=format, lang=page_lang, name=name)
-    if table == "agencies":
-        rows = [{**row, "iri": row["iri"] or ""} for row in context["agencies"]]
-        return download(AGENCY_COLUMNS, rows, format=format, lang=page_lang, name=name)
     rows = [
         {
             **line,

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import asyncio
 import re
+from collections.abc import Awaitable, Callable
+from functools import partial
 from typing import TYPE_CHECKING, Any, Literal
 
 from fastapi import APIRouter, Path, Query, Request
@@ -18,6 +21,7 @@ from graph_api.pages.i18n import Words
 from graph_api.routes.common import ERROR_RESPONSES
 from graph_api.store import Store
 from graph_api.store_terms import IRI
+from graph_api.view_cache import view_cache
 from ontology.vocabulary import ID_BASE
 from viz.names import DEFAULT_ROOT
 
@@ -58,11 +62,47 @@ async def _build(request: Request, kind: str, **options: Any) -> views.View:
     return await run_in_threadpool(views.build_view, kind, fetch, **options)
 
 
-async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+async def _draw_page(request: Request, kind: str, **options: Any) -> str:
     """The view with the site's navigation above it, in the view's language."""
     view = await _build(request, kind, **options)
     nav = Words(options.get("lang", "vi")).navigation()
-    return HTMLResponse(await run_in_threadpool(view.with_navigation, nav))
+    return await run_in_threadpool(view.with_navigation, nav)
+
+
+async def _draw_preview(request: Request, kind: str, **options: Any) -> str:
+    """The view's small picture, for the entity page it belongs to (viz.preview)."""
+    view = await _build(request, kind, **options)
+    from viz.preview import preview_svg
+
+    return await run_in_threadpool(preview_svg, view.graph, view.positions, view.title)
+
+
+async def _kept(request: Request, key: tuple[Any, ...], draw: Callable[[], Awaitable[str]]) -> str:
+    """The body ``draw`` makes, kept per release under the request's parameters (view_cache),
+    or the build's for the default pages (serving_index_views); drawn every time when none are
+    kept (``Settings.view_cache_entries`` 0)."""
+    state = request.app.state
+    release = getattr(state.store, "release", None)
+
+    async def drawn() -> str:  # the build drew the default pages into the serving index file
+        serving = getattr(state, "serving_index", None)
+        built = serving and await asyncio.to_thread(serving.audit, "views", release)
+        body = built.get(key) if isinstance(built, dict) else None
+        return body if isinstance(body, str) else await draw()
+
+    cache = view_cache(state)
+    return await cache.get(key, release, drawn if cache.entries > 0 else draw)
+
+
+async def _page(request: Request, kind: str, **options: Any) -> HTMLResponse:
+    key = ("page", kind, *_plain(options))
+    return HTMLResponse(await _kept(request, key, partial(_draw_page, request, kind, **options)))
+
+
+def _plain(options: dict[str, Any]) -> list[tuple[str, str]]:
+    """A request's parameters as plain strings (an IRI is a str subclass the serving index
+    file may not name), in name order: the part of a kept body's key that varies."""
+    return sorted((name, str(value)) for name, value in options.items())
 
 
 class SVGResponse(Response):
@@ -70,11 +110,9 @@ class SVGResponse(Response):
 
 
 async def _preview(request: Request, kind: str, **options: Any) -> SVGResponse:
-    """The view's small picture, for the entity page it belongs to (viz.preview)."""
-    view = await _build(request, kind, **options)
-    from viz.preview import preview_svg
-
-    return SVGResponse(preview_svg(view.graph, view.positions, view.title))
+    key = ("preview", kind, *_plain(options))
+    body = await _kept(request, key, partial(_draw_preview, request, kind, **options))
+    return SVGResponse(body)
 
 
 Lang = Literal["vi", "en"]
@@ -147,9 +185,7 @@ async def alignment(
     lang: Lang = "vi",
 ) -> HTMLResponse:
     """Provincial targets against national ones on the same indicator, coloured by verdict."""
-    store = request.app.state.store
-    options = await run_in_threadpool(alignment_options, store, province or None)
-    return await _page(request, "alignment", lang=lang, **options)
+    return HTMLResponse(await _alignment_body(request, _draw_page, province, lang=lang))
 
 
 @router.get("/alignment/preview.svg", response_class=SVGResponse)
@@ -158,6 +194,18 @@ async def alignment_preview(
     province: str | None = Query(None, description="one province: its name or slug"),
 ) -> SVGResponse:
     """A small picture of the alignment view (a province page shows its own, linked to it)."""
-    store = request.app.state.store
-    options = await run_in_threadpool(alignment_options, store, province or None)
-    return await _preview(request, "alignment", **options)
+    return SVGResponse(await _alignment_body(request, _draw_preview, province))
+
+
+async def _alignment_body(
+    request: Request, draw: Callable[..., Awaitable[str]], province: str | None, **options: Any
+) -> str:
+    """The alignment page or preview; the audit runs only when the body is not kept."""
+
+    async def drawn() -> str:
+        store = request.app.state.store
+        found = await run_in_threadpool(alignment_options, store, province or None)
+        return await draw(request, "alignment", **options, **found)
+
+    key = (draw.__name__, "alignment", province or "", *_plain(options))
+    return await _kept(request, key, drawn)

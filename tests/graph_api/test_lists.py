@@ -4,6 +4,7 @@ same rows as the page, with Vietnamese headers."""
 
 from __future__ import annotations
 
+import asyncio
 import csv
 import html
 import io
@@ -276,3 +277,21 @@ def test_province_scorecard_downloads_with_vietnamese_verdicts(pages):
     plans = xlsx_rows(pages.get("/exports/province/binh-duong?table=plans&format=xlsx").content)
     assert plans[0][0] == "Kế hoạch, chương trình" and len(plans) > 1
     assert pages.get("/exports/province/viet-nam-no-such").status_code == 404
+
+
+@pytest.mark.parametrize("lang", ["vi", "en"])
+def test_province_agencies_download_is_the_pages_table(pages, lang):
+    """The agencies table is read on its own for its download (not the whole page and its
+    scorecard): the same agencies, counts and order as the page shows."""
+    from graph_api.pages.province import province_context
+
+    class Request:  # what the page builder reads: the app's state
+        app = pages.app
+
+    iri = "https://w3id.org/policygraph/id/place/binh-duong"
+    context = asyncio.run(province_context(Request(), iri, lang))
+    sheet = pages.get(f"/exports/province/binh-duong?table=agencies&format=csv&lang={lang}")
+    assert sheet.status_code == 200
+    rows = list(csv.reader(io.StringIO(sheet.content.decode("utf-8-sig"))))
+    expected = [[a["label"], str(a["count"]), a["iri"] or ""] for a in context["agencies"]]
+    assert rows[1:] == expected and expected
