@@ -9,8 +9,6 @@ import logging
 import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
-from rdflib import Graph
-from rdflib.compare import isomorphic
 
 from graph_api.app import create_app
 from graph_api.remote_store import RemoteStore
@@ -18,7 +16,7 @@ from graph_api.serving_index import read_for_engine, sidecar_path, write_for_sto
 from graph_api.serving_index_remote import data_fingerprint, remote_sidecar
 from graph_api.settings import Settings
 from ontology.releases import current_store_path
-from tests.graph_api.test_virtuoso_routes import REQUESTS, comparable
+from tests.graph_api.test_virtuoso_routes import REQUESTS, assert_same_answer
 
 pytestmark = pytest.mark.virtuoso
 
@@ -57,18 +55,7 @@ def test_same_fingerprint_on_both_engines(embedded_twin, virtuoso_engine):
     ("method", "url", "form"), REQUESTS, ids=[f"{m} {u}" for m, u, _ in REQUESTS]
 )
 def test_route_answers_match_with_sidecar(clients, method, url, form):
-    embedded, on_virtuoso = clients
-    expected = embedded.request(method, url, data=form)
-    answer = on_virtuoso.request(method, url, data=form)
-    assert (answer.status_code, answer.headers.get("content-type")) == (
-        expected.status_code,
-        expected.headers.get("content-type"),
-    )
-    want, got = comparable(expected), comparable(answer)
-    if isinstance(want, Graph):
-        assert isomorphic(want, got)
-    else:
-        assert got == want
+    assert_same_answer(*clients, method, url, form)
 
 
 def test_sidecar_of_other_data_refused(built_store, virtuoso_engine, caplog):

@@ -7,7 +7,7 @@ from functools import cache
 from pathlib import Path
 
 from ingest.extract import extract_all
-from ingest.model import SourceMeta, SourceText, TargetFact
+from ingest.model import AssignmentFact, DocumentFact, SourceMeta, SourceText, TargetFact
 from ingest.readers.txt import find_pipe_tables
 from ingest.resolve import Catalogue
 from ingest.sources import read_source
@@ -49,6 +49,31 @@ def source_targets(name: str) -> tuple[TargetFact, ...]:
     (read once per test run)."""
     facts = extract_all(read_source(SOURCES / name), curated_catalogue())
     return tuple(f for f in facts if isinstance(f, TargetFact))
+
+
+@cache
+def source_facts(stem: str) -> tuple:
+    """Every fact the extractor finds in ``data/sources/<stem>.txt`` (read once per test run)."""
+    return tuple(extract_all(read_source(SOURCES / f"{stem}.txt"), curated_catalogue()))
+
+
+def documents_of(stem: str) -> tuple[DocumentFact, ...]:
+    return tuple(f for f in source_facts(stem) if isinstance(f, DocumentFact))
+
+
+def implemented_by(stem: str, number: str) -> list[str | None]:
+    """The numbers of what the document numbered ``number`` in ``stem`` carries out."""
+    (document,) = [d for d in documents_of(stem) if d.ref.number == number]
+    return [ref.number for ref in document.implements]
+
+
+def tasks_of(stem: str) -> tuple[AssignmentFact, ...]:
+    return tuple(f for f in source_facts(stem) if isinstance(f, AssignmentFact))
+
+
+def lead_task_pairs(stem: str) -> list[tuple[str, str]]:
+    """(lead key, task) for each lead of each task, in text order."""
+    return [(lead.key, t.task) for t in tasks_of(stem) for lead in t.leads]
 
 
 SMALL_CURATED = ("agencies.ttl", "documents.ttl", "themes.ttl")

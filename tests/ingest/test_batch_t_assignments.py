@@ -5,24 +5,8 @@ reads a real batch-T text in data/sources (batch R and S texts where a rule must
 
 from __future__ import annotations
 
-from functools import cache
-
-from ingest.extract import extract_all
-from ingest.model import AssignmentFact
-from ingest.sources import read_source
-from tests.ingest.common import SOURCES, curated_catalogue
-
-
-@cache
-def tasks_of(stem: str) -> tuple[AssignmentFact, ...]:
-    facts = extract_all(read_source(SOURCES / f"{stem}.txt"), curated_catalogue())
-    return tuple(f for f in facts if isinstance(f, AssignmentFact))
-
-
-def pairs(stem: str) -> list[tuple[str, str]]:
-    """(lead key, task) for each lead of each task, in text order."""
-    return [(lead.key, t.task) for t in tasks_of(stem) for lead in t.leads]
-
+from tests.ingest.common import lead_task_pairs as pairs
+from tests.ingest.common import tasks_of
 
 ELECTION = "dev-t-bca-bau-cu-du-lieu-dan-cu"
 

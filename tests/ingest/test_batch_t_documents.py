@@ -6,23 +6,7 @@ reads a real batch text in data/sources."""
 
 from __future__ import annotations
 
-from functools import cache
-
-from ingest.extract import extract_all
-from ingest.model import DocumentFact
-from ingest.sources import read_source
-from tests.ingest.common import SOURCES, curated_catalogue
-
-
-@cache
-def documents_of(stem: str) -> tuple[DocumentFact, ...]:
-    facts = extract_all(read_source(SOURCES / f"{stem}.txt"), curated_catalogue())
-    return tuple(f for f in facts if isinstance(f, DocumentFact))
-
-
-def implemented_by(stem: str, number: str) -> list[str | None]:
-    (document,) = [d for d in documents_of(stem) if d.ref.number == number]
-    return [ref.number for ref in document.implements]
+from tests.ingest.common import documents_of, implemented_by
 
 
 def test_a_bare_carry_out_line_governs_the_wrapped_list_below_it() -> None:
