@@ -17,6 +17,7 @@ from bench.server import free_port  # also imported from here by test_virtuoso
 from graph_api.app import create_app
 from graph_api.settings import Settings
 from graph_api.store import OxigraphStore
+from ingest.build import write_store as load_nquads_store
 
 HERE = Path(__file__).resolve().parent
 ROOT = HERE.parents[1]
@@ -155,10 +156,7 @@ def virtuoso_engine(tmp_path_factory, remote_nquads):
 def embedded_twin(tmp_path_factory, remote_nquads):
     """An on-disk Oxigraph store with exactly what ``virtuoso_engine`` holds."""
     path = tmp_path_factory.mktemp("twin") / "store"
-    store = ox.Store(str(path))
-    store.bulk_load(path=str(remote_nquads), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
+    load_nquads_store(remote_nquads, path)
     twin = OxigraphStore(path)
     yield twin
     twin.close()

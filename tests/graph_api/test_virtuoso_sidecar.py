@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import logging
 
-import pyoxigraph as ox
 import pytest
 from fastapi.testclient import TestClient
 
@@ -15,6 +14,7 @@ from graph_api.remote_store import RemoteStore
 from graph_api.serving_index import read_for_engine, sidecar_path, write_for_store
 from graph_api.serving_index_remote import data_fingerprint, remote_sidecar
 from graph_api.settings import Settings
+from ingest.build import write_store
 from ontology.releases import current_store_path
 from tests.graph_api.test_virtuoso_routes import REQUESTS, assert_same_answer
 
@@ -25,10 +25,7 @@ pytestmark = pytest.mark.virtuoso
 def matching_sidecar(tmp_path_factory, remote_nquads):
     """The serving index a build writes for exactly the quads Virtuoso holds."""
     store_dir = tmp_path_factory.mktemp("sidecar") / "store"
-    store = ox.Store(str(store_dir))
-    store.bulk_load(path=str(remote_nquads), format=ox.RdfFormat.N_QUADS)
-    store.flush()
-    del store
+    write_store(remote_nquads, store_dir)
     return write_for_store(store_dir)
 
 
