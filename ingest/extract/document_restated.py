@@ -22,7 +22,8 @@ from __future__ import annotations
 import re
 
 from ingest.extract.document_identity import HEAD, same_titled
-from ingest.extract.document_mentions import ASSIGNS, Mention
+from ingest.extract.document_lower_plans import ASSIGNS
+from ingest.extract.document_mentions import Mention
 from ingest.extract.sentences import Span, sentence_at
 
 _MIN_RESTATED_WORDS = 3  # "thành lập Trung tâm …": enough words to say it is the same act

@@ -41,12 +41,7 @@ from ingest.extract.document_lists import (
     link_shared_about,
     opening_end_of,
 )
-from ingest.extract.document_mentions import (
-    Mention,
-    numbered_mentions,
-    short_mentions,
-    titled_mentions,
-)
+from ingest.extract.document_mentions import Mention, numbered_mentions, short_mentions
 from ingest.extract.document_restated import (
     number_bracketed,
     number_restated,
@@ -61,6 +56,7 @@ from ingest.extract.document_self import (
     number_titles,
     own_mention,
 )
+from ingest.extract.document_titles import titled_mentions
 from ingest.extract.letterhead import apply_letterhead, date_from_letterhead, scope_of
 from ingest.extract.sentences import Span, sentence_at, sentences
 from ingest.model import DocumentFact, DocumentRef, SourceText
