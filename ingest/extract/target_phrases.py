@@ -54,9 +54,11 @@ _BAD_END = {
     "và", "của", "cho", "tại", "với", "các", "những", "phải", "đạt", "là", "được", "có", "từ",
     "trong", "để", "đến", "tới", "bộ", "hoặc", "hay", "như", "về", "theo",
 }  # fmt: skip
-# What ends the phrase after a figure: a clause boundary, another figure, a comparison tail.
+# What ends the phrase after a figure: a clause boundary, another figure, a comparison tail,
+# the next measure ("trên 82% số xã đạt chuẩn nông thôn mới, tỷ lệ xã … nâng cao chiếm …")
 _AFTER_END = re.compile(
-    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)"
+    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
+    r"|(?:tỷ|tỉ) (?:lệ|trọng)\b)"
     r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
     r"và tiếp tục|ngay (?:trong|từ|sau|khi)\b|với (?=(?:giá trị|tỷ lệ|tỉ lệ|mức|số lượng|tổng)\b)|"
@@ -238,7 +240,7 @@ def indicator_label(
     head, _, per = noun.partition("/")
     if per and f"/{per}" in after:  # "doanh nghiệp công nghệ số/1.000 dân": the rate once
         noun = head
-    counted = f"{noun} {after}".strip()
+    counted = f"{noun}{after}" if after.startswith("/") else f"{noun} {after}".strip()
     where = _ACT_AT.search(before.strip())
     if counted == noun.strip() and where:  # "tiến hành giáo dục STEM tại 35 trường"
         return f"{counted} được {where.group(1)}"
@@ -300,3 +302,28 @@ def year_path_measure(lead: str) -> str:
         return ""
     measure = last[: tail.start()].strip(" ,")
     return measure if _MEASURE_HEAD.match(measure) else ""
+
+
+_PHRASE_START = re.compile(
+    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
+    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
+    re.DOTALL,
+)
+
+
+def indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase before a figure, back to a clause boundary."""
+    window = text[limit:start]
+    cut = _PHRASE_START.match(window)
+    while cut and window[cut.end() :].count(")") > window[cut.end() :].count("("):
+        # "… tổng hợp (TFP) vào tăng trưởng": the cut fell inside brackets; cut before them
+        opening = window.rfind("(", 0, cut.end())
+        cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
+    offset = limit + (cut.end() if cut else 0)
+    phrase = text[offset:start]
+    stripped = phrase.lstrip(" ,-")
+    offset += len(phrase) - len(stripped)
+    phrase = re.sub(
+        r"\s*(?:là|đạt|ở mức|chiếm|khoảng|trên|hơn|tối thiểu|ít nhất|từ)\s*$", "", stripped
+    )
+    return phrase.strip(" ,"), offset

@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.resolve.catalogue import Catalogue, IndicatorEntry
-from ingest.resolve.measure_words import count_penalty, provinces_penalty
+from ingest.resolve.measure_words import count_penalty, money_per_head, provinces_penalty
 from ingest.resolve.measure_words import penalty as measure_penalty
 from ontology.text_keys import name_key, unit_words_key
 
@@ -119,6 +119,8 @@ def _rate_differs(unit: str, default_unit: str) -> bool:
 
 def _rate_key(unit: str) -> str:
     """A rate's unit as words, its thousands written either way ("/1.000 dân" = "/1000 dân")."""
+    if money_per_head(unit):
+        return "money per head"
     return re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", unit_words_key(unit))
 
 
