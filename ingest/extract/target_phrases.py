@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-# Words that head a measure: when one stands before the figure, the indicator starts there.
+# Words that head a measure: when one stands before the figure, the indicator starts there
+# (the first one: "nhân lực lao động kinh tế số trong lực lượng lao động" counts the workforce).
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
     r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm)|"
-    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|số (?=[^\W\d_]))",
+    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực|số (?=[^\W\d_]))",
     re.IGNORECASE,
 )
 # Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is
@@ -162,6 +163,9 @@ def after_phrase(text: str, start: int) -> str:
     return " ".join(words).strip(" ,")
 
 
+_PLAN_VERBS = {"phấn đấu", "hướng tới", "hướng đến", "đặt ra", "đề ra", "xác định"}
+
+
 def _verb_before(before: str) -> str:
     verb = _LEAD_VERB.search(before.strip(" ,"))
     if not verb:
@@ -248,6 +252,8 @@ def indicator_label(
         return named  # "kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên": not the unit alone
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)
+        # "Phấn đấu 08 huyện, thành phố có Trung tâm …": the plan's own verb, nothing done to them
+        verb = "" if verb in _PLAN_VERBS else verb
         field_ = re.match(
             r"(?:lĩnh vực|ngành)\s[^;]*?(?=\s+" + re.escape(verb) + ")", before.strip()
         )

@@ -60,6 +60,13 @@ _BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 # "người dân và doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính": what follows
 # "về (việc)"/"đối với" is what the measured people are asked about, not what is measured
 _ABOUT = re.compile(r"\s(?:về việc|về|đối với)\s", re.IGNORECASE)
+# "dịch vụ công trực tuyến toàn trình có ứng dụng AI hỗ trợ người dân, doanh nghiệp": whom a
+# service serves closes the phrase; it says nothing of what is measured (no use by those people)
+_SERVED = re.compile(
+    r"\s+(?:hỗ trợ|phục vụ)\s+(?:cho\s+)?(?:người dân|doanh nghiệp|người dùng|cá nhân|tổ chức)"
+    r"\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -188,6 +195,7 @@ def resolve_indicator(
     named = _by_acronym(text, unit, catalogue)
     if named:
         return named
+    text = _SERVED.sub("", text)
     best: tuple[float, str] | None = None
     for indicator in catalogue.indicators.values():
         if among_provinces and not _ranks_provinces(indicator):

@@ -160,3 +160,45 @@ def test_a_rank_leaves_its_measure_to_the_next_years_rank(catalogue):
     assert RANK_TAIL.match(" và năm 2030 top 10").group() == ""
     tail = " tỉnh dẫn đầu về chuyển đổi số và đổi mới sáng tạo; "
     assert RANK_TAIL.match(tail).group() == " tỉnh dẫn đầu về chuyển đổi số và đổi mới sáng tạo"
+
+
+def test_whom_a_service_serves_is_not_what_is_measured(catalogue):
+    # "60% dịch vụ công trực tuyến toàn trình có ứng dụng AI hỗ trợ người dân, doanh nghiệp":
+    # services offered fully online (provision), not their use by people and firms
+    keys = {t.value: t.indicator_key for t in source_targets("dev-v-dak-nong-de-an-2030.txt")}
+    assert keys[60] == "online-public-service-provision-local"
+    for served in (
+        "hỗ trợ người dân, doanh nghiệp",
+        "phục vụ cho người dân",
+        "hỗ trợ doanh nghiệp",
+    ):
+        phrase = f"tỉ lệ dịch vụ công trực tuyến toàn trình {served}"
+        key = resolve_indicator(phrase, "%", catalogue, provincial=True)
+        assert key == "online-public-service-provision-local", served
+    # use stays use
+    used = "tỉ lệ người dân, doanh nghiệp sử dụng dịch vụ công trực tuyến"
+    assert (
+        resolve_indicator(used, "%", catalogue, provincial=False) == "online-public-service-usage"
+    )
+
+
+def test_the_workforce_heads_its_measure(catalogue):
+    # "nhân lực lao động kinh tế số trong lực lượng lao động đạt trên 2%": a share of the
+    # workforce, not the digital economy's share of GRDP
+    (workforce,) = [
+        t for t in source_targets("dev-v-hau-giang-kh128-kinh-te-so.txt") if t.value == 2
+    ]
+    assert workforce.indicator_text == "nhân lực lao động kinh tế số trong lực lượng lao động"
+    assert workforce.indicator_key is None
+    # batch S's "nguồn nhân lực nghiên cứu khoa học, … đạt 12 người/vạn dân" keeps "nguồn"
+    (researchers,) = [t for t in source_targets("dev-s-bkhcn-qd149.txt") if t.value == 12]
+    assert researchers.indicator_text.startswith("nguồn nhân lực nghiên cứu khoa học")
+    assert researchers.indicator_key == "researchers-per-10000"
+
+
+def test_a_plans_own_verb_is_nothing_done_to_what_it_counts():
+    # "Phấn đấu 08 huyện, thành phố có Trung tâm điều hành thông minh"
+    (centres,) = [
+        t for t in source_targets("dev-v-dak-nong-de-an-2030.txt") if t.unit == "huyện, thành phố"
+    ]
+    assert centres.indicator_text == "huyện, thành phố có Trung tâm điều hành thông minh"
