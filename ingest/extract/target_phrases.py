@@ -17,7 +17,7 @@ import re
 # (the first one: "nhân lực lao động kinh tế số trong lực lượng lao động" counts the workforce).
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
-    r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm)|"
+    r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm|số)|"
     r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực|số (?=[^\W\d_]))",
     re.IGNORECASE,
 )
@@ -56,10 +56,11 @@ _BAD_END = {
     "trong", "để", "đến", "tới", "bộ", "hoặc", "hay", "như", "về", "theo",
 }  # fmt: skip
 # What ends the phrase after a figure: a clause boundary, another figure, a comparison tail,
-# the next measure ("trên 82% số xã đạt chuẩn nông thôn mới, tỷ lệ xã … nâng cao chiếm …")
+# the next measure ("trên 82% số xã đạt chuẩn nông thôn mới, tỷ lệ xã … nâng cao chiếm …",
+# "3 huyện/thành phố đạt chuẩn nông thôn mới, tổng số trường học đạt chuẩn quốc gia 375 trường")
 _AFTER_END = re.compile(
     r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
-    r"|(?:tỷ|tỉ) (?:lệ|trọng)\b)"
+    r"|(?:tỷ|tỉ) (?:lệ|trọng)\b|tổng số\b|số lượng\b)"
     r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
     r"và tiếp tục|ngay (?:trong|từ|sau|khi)\b|với (?=(?:giá trị|tỷ lệ|tỉ lệ|mức|số lượng|tổng)\b)|"

@@ -130,6 +130,11 @@ def test_the_phrase_after_a_figure_ends_at_the_next_measure():
     labels = {t.value: t.indicator_text for t in source_targets(GIA_LAI)}
     assert labels[82] == "tỉ lệ xã đạt chuẩn nông thôn mới"
     assert labels[20] == "tỷ lệ xã đạt chuẩn nông thôn mới nâng cao"
+    # batch U's "có ít nhất 3 huyện/thành phố đạt chuẩn nông thôn mới, tổng số trường học đạt
+    # chuẩn quốc gia 375 trường, …": "tổng số" opens the next measure and heads it
+    lang_son = {t.value: t.indicator_text for t in source_targets("dev-u-lang-son-kh23.txt")}
+    assert lang_son[3] == "huyện/thành phố đạt chuẩn nông thôn mới"
+    assert lang_son[375] == "tổng số trường học đạt chuẩn quốc gia"
 
 
 def test_grdp_per_head_is_one_measure_per_year_or_per_person(catalogue):
