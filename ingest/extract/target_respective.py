@@ -26,8 +26,10 @@ _RESPECTIVELY = re.compile(
     re.IGNORECASE,
 )
 # What may open the clause before its measures ("Cùng đó, phấn đấu …", "đến năm 2030, …")
+# ("Tỉnh phấn đấu …", "Gia Lai đặt mục tiêu …": a short subject before the goal verb)
 _LEAD_IN = re.compile(
-    r"^(?:(?:cùng (?:với )?đó|đồng thời|trong đó|theo đó|phấn đấu|mục tiêu|dự kiến"
+    r"^(?:(?:cùng (?:với )?đó|đồng thời|trong đó|theo đó|dự kiến"
+    r"|(?:[^\W\d_]+(?:\s+[^\W\d_]+){0,3}\s+)?(?:cũng\s+)?(?:phấn đấu|đặt mục tiêu|mục tiêu)"
     r"|(?:đến|tới|vào)\s+(?:năm\s+)?\d{4})\s*,?\s*)+",
     re.IGNORECASE,
 )

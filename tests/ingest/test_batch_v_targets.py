@@ -108,6 +108,15 @@ def test_shares_given_together_in_their_variants():
         40: "tỷ trọng công nghiệp",
         45: "tỷ trọng dịch vụ",
     }
+    # a short subject before the goal verb is no measure
+    assert _respective("Tỉnh phấn đấu kinh tế số, thương mại điện tử tương ứng 30% và 10%.") == {
+        30: "kinh tế số",
+        10: "thương mại điện tử",
+    }
+    assert _respective("Gia Lai cũng đặt mục tiêu tỷ lệ A, B lần lượt đạt 5% và 6%.") == {
+        5: "tỷ lệ A",
+        6: "tỷ lệ B",
+    }
     # as many measures as figures, or no such reading
     assert _respective("Tỷ trọng công nghiệp, dịch vụ, nông nghiệp tương ứng 40% và 45%.") == {}
     assert _respective("Tỷ lệ đô thị hóa đạt 40%, tương ứng 1,2 triệu người.") == {}
