@@ -16,6 +16,7 @@ from ingest.extract.context import ExtractionContext
 from ingest.extract.target_ranks import AMONG_PROVINCES
 from ingest.model import DocumentRef, TargetFact
 from ingest.resolve import Catalogue, resolve_indicator
+from ingest.resolve.measure_words import money_per_head
 from ingest.text.numbers import Quantity
 
 # "năm" may be left out: "mục tiêu cơ bản là đến 2025, bao gồm: …"
@@ -58,12 +59,14 @@ def goal_horizon(sentence_text: str) -> int | None:
     return int(match.group(1) or match.group(2)) if match else None
 
 
-# "Ngoài ra, thành phố hướng tới đạt …": a paragraph that goes on with the list before it
+# "Ngoài ra, thành phố hướng tới đạt …", "Cùng đó, phấn đấu …": a paragraph that goes on with
+# the list before it
 # "Khi đó, 100% hồ sơ …", "Về chính quyền số, 100% …", "Đối với xã hội số, có ít nhất 40% …":
 # the time the paragraph before set, or the next field of the same list of goals ("Về kết quả,
 # …", "Về tình hình …," open results instead)
 _CONTINUES = re.compile(
-    r"^\W*(?:ngoài ra|bên cạnh đó|cùng với đó|đồng thời|thêm vào đó|mặt khác|khi đó|lúc đó"
+    r"^\W*(?:ngoài ra|bên cạnh đó|cùng (?:với )?đó|song song (?:với )?đó|đồng thời|thêm vào đó"
+    r"|mặt khác|khi đó|lúc đó"
     r"|(?:về|đối với|trong lĩnh vực)\s+(?!kết quả|thực trạng|tình hình)[^\d.;:,]{3,100},)",
     re.IGNORECASE,
 )
@@ -253,7 +256,9 @@ def _same_figure(fact: TargetFact) -> tuple[object, ...]:
     twin = indicator.removesuffix("-local").replace("-grdp", "-gdp")  # the national twin
     # the comparator is left out: a headline rounds it ("đóng góp khoảng 10% …" for the body's
     # "chiếm 10% GRDP")
-    return (twin, fact.value, fact.upper_value, fact.year, fact.unit)
+    # "133 triệu đồng/người" in the headline for the body's "133 triệu đồng/năm": one rate
+    unit = "money per head" if money_per_head(fact.unit) else fact.unit
+    return (twin, fact.value, fact.upper_value, fact.year, unit)
 
 
 def _announces(fact: TargetFact, body_figures: set[tuple[object, ...]]) -> bool:

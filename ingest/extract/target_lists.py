@@ -13,16 +13,22 @@ import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 
+from ingest.extract.context import ExtractionContext
 from ingest.extract.sentences import Span
 from ingest.extract.target_phrases import is_noun_phrase, starts_list_item
+from ingest.extract.target_placing import placing
 from ingest.extract.target_years import paired_year
+from ingest.model import SourceText, TargetFact
+from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
 
 RESULT = re.compile(
     r"ước đạt|đã đạt|đạt được|tăng hơn gấp|gấp \d|liên tiếp vượt|so với cùng kỳ|"
     r"(?<!đến )(?<!tới )năm \d{4} là|"
     r"\bđã\b|lên gần|từ trên|tính đến|đến nay|hiện nay|hiện có|thời gian qua|những năm qua|"
-    r"(?<!viên )(?<!nghiệp )mới đạt|chỉ đạt|so với năm trước|so với cùng thời điểm|"
+    # "chỉ đạt" = "only reached", not "chứng chỉ đạt" ("lao động … có bằng cấp, chứng chỉ đạt …")
+    r"(?<!viên )(?<!nghiệp )mới đạt|(?<!chứng )(?<!địa )chỉ đạt|so với năm trước|"
+    r"so với cùng thời điểm|"
     r"tăng \d+(?:,\d+)?% so với",
     re.IGNORECASE,
 )
@@ -146,3 +152,27 @@ def qualitative_levels(text: str, sentence: Span) -> Iterator[Level]:
             continue
         start = head_start + text[head_start:].find(head)
         yield Level(head, match.group(1), start, match.end())
+
+
+def qualitative_targets(
+    text: str, sentence: Span, year: int | None, source: SourceText, context: ExtractionContext
+) -> list[TargetFact]:
+    """Targets stated as a level, not a figure ("… của doanh nghiệp đạt mức khá của cả nước"):
+    kept with their statement, no value, so the audit never compares them as numbers."""
+    facts = []
+    for found in qualitative_levels(text, sentence):
+        set_by, national = placing(text, found.start, sentence, source, context)
+        facts.append(
+            TargetFact(
+                indicator_text=found.indicator,
+                evidence=source.evidence(found.start, found.end),
+                indicator_key=resolve_indicator(
+                    found.indicator, None, context.catalogue, provincial=not national
+                ),
+                year=year,
+                scope="viet-nam" if national else context.province,
+                set_by=set_by,
+                qualitative=found.statement,
+            )
+        )
+    return facts

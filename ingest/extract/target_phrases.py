@@ -13,11 +13,12 @@ from __future__ import annotations
 
 import re
 
-# Words that head a measure: when one stands before the figure, the indicator starts there.
+# Words that head a measure: when one stands before the figure, the indicator starts there
+# (the first one: "nhân lực lao động kinh tế số trong lực lượng lao động" counts the workforce).
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
-    r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm)|"
-    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|số (?=[^\W\d_]))",
+    r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm|số)|"
+    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực|số (?=[^\W\d_]))",
     re.IGNORECASE,
 )
 # Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is
@@ -54,9 +55,12 @@ _BAD_END = {
     "và", "của", "cho", "tại", "với", "các", "những", "phải", "đạt", "là", "được", "có", "từ",
     "trong", "để", "đến", "tới", "bộ", "hoặc", "hay", "như", "về", "theo",
 }  # fmt: skip
-# What ends the phrase after a figure: a clause boundary, another figure, a comparison tail.
+# What ends the phrase after a figure: a clause boundary, another figure, a comparison tail,
+# the next measure ("trên 82% số xã đạt chuẩn nông thôn mới, tỷ lệ xã … nâng cao chiếm …",
+# "3 huyện/thành phố đạt chuẩn nông thôn mới, tổng số trường học đạt chuẩn quốc gia 375 trường")
 _AFTER_END = re.compile(
-    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn)"
+    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
+    r"|(?:tỷ|tỉ) (?:lệ|trọng)\b|tổng số\b|số lượng\b)"
     r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
     r"và tiếp tục|ngay (?:trong|từ|sau|khi)\b|với (?=(?:giá trị|tỷ lệ|tỉ lệ|mức|số lượng|tổng)\b)|"
@@ -160,6 +164,9 @@ def after_phrase(text: str, start: int) -> str:
     return " ".join(words).strip(" ,")
 
 
+_PLAN_VERBS = {"phấn đấu", "hướng tới", "hướng đến", "đặt ra", "đề ra", "xác định"}
+
+
 def _verb_before(before: str) -> str:
     verb = _LEAD_VERB.search(before.strip(" ,"))
     if not verb:
@@ -238,7 +245,7 @@ def indicator_label(
     head, _, per = noun.partition("/")
     if per and f"/{per}" in after:  # "doanh nghiệp công nghệ số/1.000 dân": the rate once
         noun = head
-    counted = f"{noun} {after}".strip()
+    counted = f"{noun}{after}" if after.startswith("/") else f"{noun} {after}".strip()
     where = _ACT_AT.search(before.strip())
     if counted == noun.strip() and where:  # "tiến hành giáo dục STEM tại 35 trường"
         return f"{counted} được {where.group(1)}"
@@ -246,6 +253,8 @@ def indicator_label(
         return named  # "kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên": not the unit alone
     if counted and is_noun_phrase(counted):
         verb = _verb_before(before)
+        # "Phấn đấu 08 huyện, thành phố có Trung tâm …": the plan's own verb, nothing done to them
+        verb = "" if verb in _PLAN_VERBS else verb
         field_ = re.match(
             r"(?:lĩnh vực|ngành)\s[^;]*?(?=\s+" + re.escape(verb) + ")", before.strip()
         )
@@ -300,3 +309,28 @@ def year_path_measure(lead: str) -> str:
         return ""
     measure = last[: tail.start()].strip(" ,")
     return measure if _MEASURE_HEAD.match(measure) else ""
+
+
+_PHRASE_START = re.compile(
+    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
+    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
+    re.DOTALL,
+)
+
+
+def indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
+    """The noun phrase before a figure, back to a clause boundary."""
+    window = text[limit:start]
+    cut = _PHRASE_START.match(window)
+    while cut and window[cut.end() :].count(")") > window[cut.end() :].count("("):
+        # "… tổng hợp (TFP) vào tăng trưởng": the cut fell inside brackets; cut before them
+        opening = window.rfind("(", 0, cut.end())
+        cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
+    offset = limit + (cut.end() if cut else 0)
+    phrase = text[offset:start]
+    stripped = phrase.lstrip(" ,-")
+    offset += len(phrase) - len(stripped)
+    phrase = re.sub(
+        r"\s*(?:là|đạt|ở mức|chiếm|khoảng|trên|hơn|tối thiểu|ít nhất|từ)\s*$", "", stripped
+    )
+    return phrase.strip(" ,"), offset

@@ -5,8 +5,11 @@ and ends, and among whom the rank is counted (provinces, cities, the region, the
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.extract.sentences import Span
+from ingest.model import TargetFact
+from ingest.resolve import Catalogue, resolve_indicator
 from ingest.text.numbers import Quantity
 
 AMONG_PROVINCES = re.compile(
@@ -17,8 +20,10 @@ AMONG_PROVINCES = re.compile(
 AMONG_CITIES = re.compile(r"\s+(?:thành phố|đô thị)\b(?!\s*,)", re.IGNORECASE)
 # The rest of a rank phrase: "nhóm 10 tỉnh, thành phố dẫn đầu" keeps its "tỉnh, thành phố"
 # and a field listed after "về" ("về đổi mới sáng tạo, chuyển đổi số")
+# "top 25 và đến năm 2030, … top 20 …": a "và" opening another year's rank ends the phrase
 RANK_TAIL = re.compile(
-    r"(?:[^,;.]|,\s*thành(?: phố)?\b|,\s*(?=(?:chuyển đổi số|đổi mới sáng tạo|khoa học)\b))*"
+    r"(?:(?!\s+và\s+(?:(?:đến|tới|vào|trong)\s+)?(?:năm\s+)?(?:20|21)\d\d\b)"
+    r"(?:[^,;.]|,\s*thành(?: phố)?\b|,\s*(?=(?:chuyển đổi số|đổi mới sáng tạo|khoa học)\b)))*"
 )
 # "Chỉ số đổi mới sáng tạo toàn cầu (GII) đứng vị trí ≤ 30": a place is a rank too
 RANK_BEFORE = re.compile(r"(?:nhóm|Top|top|TOP|\bvị trí(?: thứ)?|\bthứ hạng)\s+$")
@@ -75,3 +80,45 @@ def rank_phrase(text: str, q: Quantity, sentence: Span) -> tuple[str, int]:
     start += len(text[start : q.start]) - len(text[start : q.start].lstrip())
     tail = re.match(RANK_TAIL, text[q.end : sentence.end])
     return text[start : q.end + (tail.end() if tail else 0)].strip(), start
+
+
+# "… đến năm 2025 nằm trong top 25 và đến năm 2030, Đồng Tháp nằm trong top 20 tỉnh, thành phố
+# có chỉ số chuyển đổi số tốt nhất": the earlier year's rank leaves its measure to the later one
+_THEN = re.compile(r"\s*,?\s*và\b", re.IGNORECASE)
+
+
+def with_later_measure(earlier: TargetFact, later: TargetFact, between: str) -> TargetFact | None:
+    """A rank with no measure of its own (``earlier``) counted on the measure of the next rank
+    of the same sentence, for another year, joined by "và" (``between``); else None."""
+    shares = (
+        earlier.unit == later.unit == "thứ bậc"
+        and earlier.indicator_key is None
+        and later.indicator_key is not None
+        and earlier.year != later.year
+        and bool(_THEN.match(between))
+        and ";" not in between
+    )
+    if not shares:
+        return None
+    return replace(earlier, indicator_key=later.indicator_key, indicator_text=later.indicator_text)
+
+
+def rank_aware_key(
+    text: str,
+    q: Quantity,
+    indicator_text: str,
+    unit: str | None,
+    catalogue: Catalogue,
+    national: bool,
+    rank: bool,
+) -> str | None:
+    """The curated indicator of a figure; a rank is resolved among the rankings of its group."""
+    if rank and AMONG_CITIES.match(text, q.end):
+        return None
+    return resolve_indicator(
+        indicator_text,
+        unit,
+        catalogue,
+        provincial=not national,
+        among_provinces=rank and bool(AMONG_PROVINCES.match(text, q.end)),
+    )

@@ -35,11 +35,12 @@ ADMINISTRATIVE_UNITS = (
     "huyện, thị xã",
 )
 TIME_UNITS = {"năm", "tháng", "ngày", "lần", "giờ", "tuần", "quý", "đề án", "nghị quyết", "kỳ"}
-# Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư").
+# Nouns that count things in plans, longest first: the unit of a count ("2.500 kỹ sư"; the
+# health services a population is served by, "30 giường bệnh/vạn dân", "10 bác sĩ/vạn dân").
 _COUNT_NOUNS = sorted(
     """người dân|kỹ sư|kĩ sư|cử nhân|thạc sĩ|tiến sĩ|lao động|phòng thí nghiệm|câu lạc bộ|đảng viên|
     lượt khách|lượt người|bộ thiết bị|trung tâm|doanh nghiệp|tổ chức|sinh viên|học sinh|giáo viên|
-    nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|
+    nhà khoa học|chuyên gia|sản phẩm|bài báo|sáng chế|giường bệnh|bác sĩ|dược sĩ|điều dưỡng|
     công trình|dự án|đề tài|nhiệm vụ|người|trường|phòng|bộ|cơ sở|điểm|hộ|lượt|thiết bị|mô hình|khu|
     vườn ươm|đô thị thông minh|đô thị|
     xã|huyện|cán bộ|công chức|viên chức|tập đoàn|startup|nền tảng|hệ thống|cơ sở dữ liệu|

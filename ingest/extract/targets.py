@@ -34,13 +34,14 @@ from ingest.extract.target_lists import (
     is_figure_list,
     is_result,
     list_quantifier,
-    qualitative_levels,
+    qualitative_targets,
 )
 from ingest.extract.target_phrases import (
     YEAR_ITEM,
     after_phrase,
     coverer,
     indicator_label,
+    indicator_phrase,
     path_measure,
     shares_of,
     starts_list_item,
@@ -55,9 +56,12 @@ from ingest.extract.target_ranks import (
     RANK_TAIL,
     one_of_label,
     one_of_leaders,
+    rank_aware_key,
     rank_phrase,
     rank_scope,
+    with_later_measure,
 )
+from ingest.extract.target_respective import respective_figures, respective_target, shifted
 from ingest.extract.target_results import is_equivalent, reports_past
 from ingest.extract.target_units import (
     NOT_A_COUNT_BEFORE,
@@ -68,7 +72,6 @@ from ingest.extract.target_units import (
 )
 from ingest.extract.target_years import plan_year, sections, tree_section, year_of
 from ingest.model import SourceText, TargetFact
-from ingest.resolve import resolve_indicator
 from ingest.text.numbers import Quantity, find_quantities
 
 _GOAL = re.compile(
@@ -103,29 +106,6 @@ _GOAL_OPENING = re.compile(r"\b(?:với|nhằm|theo)\s+(?:các\s+)?mục tiêu\b
 _TAIL_YEAR = re.compile(r"\bnăm\s+((?:19|20)\d\d)\s*$")
 # Words between a figure and the phrase it counts that the label leaves out ("70% số xã")
 _SKIPPED = re.compile(r"\s*(?:(?:của|các|số)\s+)*", re.IGNORECASE)
-_PHRASE_START = re.compile(
-    r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
-    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
-    re.DOTALL,
-)
-
-
-def _indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
-    """The noun phrase before a figure, back to a clause boundary."""
-    window = text[limit:start]
-    cut = _PHRASE_START.match(window)
-    while cut and window[cut.end() :].count(")") > window[cut.end() :].count("("):
-        # "… tổng hợp (TFP) vào tăng trưởng": the cut fell inside brackets; cut before them
-        opening = window.rfind("(", 0, cut.end())
-        cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
-    offset = limit + (cut.end() if cut else 0)
-    phrase = text[offset:start]
-    stripped = phrase.lstrip(" ,-")
-    offset += len(phrase) - len(stripped)
-    phrase = re.sub(
-        r"\s*(?:là|đạt|ở mức|chiếm|khoảng|trên|hơn|tối thiểu|ít nhất|từ)\s*$", "", stripped
-    )
-    return phrase.strip(" ,"), offset
 
 
 def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFact]:
@@ -180,16 +160,15 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
             previous: TargetFact | None = None
             previous_end = sentence.start
             governing: str | None = None  # "Có hơn 30 DN …, 300 cán bộ …": "hơn" for each
+            respective = respective_figures(text, sentence)  # "A, B tương ứng x%, y%"
             for quantity in find_quantities(sentence_text):
-                q = Quantity(
-                    quantity.start + sentence.start,
-                    quantity.end + sentence.start,
-                    quantity.value,
-                    quantity.upper_value,
-                    quantity.unit,
-                    quantity.comparator_word,
-                    quantity.comparator,
-                )
+                q = shifted(quantity, sentence.start)
+                year = section_year if section_year is not None else own_year
+                if q.start in respective:
+                    fact = respective_target(text, respective[q.start], sentence, year, source,
+                                             context)  # fmt: skip
+                    facts.extend([fact] if fact else [])
+                    continue
                 governing = list_quantifier(text, sentence, q, governing)
                 if governing and q.comparator == "eq" and not q.comparator_word:
                     q = replace(q, comparator=governing)
@@ -208,11 +187,15 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                         key = rank_measure(text, q, sentence.start, previous, context.catalogue,
                                            provincial)  # fmt: skip
                         fact = replace(fact, indicator_key=key)
+                between = text[previous_end : q.start]
+                shared = with_later_measure(previous, fact, between) if fact and previous else None
+                if shared and previous:  # "… top 25 và đến năm 2030, … top 20 tỉnh … có chỉ số …"
+                    facts[facts.index(previous)] = shared
                 if fact:
                     facts.append(fact)
                     previous = fact
                     previous_end = source_end(source, fact)
-            facts.extend(_qualitative(text, sentence, section_year, source, context))
+            facts.extend(qualitative_targets(text, sentence, section_year, source, context))
             section_year = goal_horizon(sentence_text) or section_year
         if not caption:
             horizon, goals_before = section_year, stated_goals
@@ -306,7 +289,7 @@ def _target(
     ):
         return None
     end = max(end, year_end)
-    phrase, phrase_start = _indicator_phrase(text, q.start, max(previous_end, sentence.start))
+    phrase, phrase_start = indicator_phrase(text, q.start, max(previous_end, sentence.start))
     list_item = starts_list_item(text[sentence.start : q.start])
     # "25 nhiệm vụ KH-CN cấp tỉnh triển khai, 20 công trình …": the words before a list item's
     # figure end the previous item
@@ -384,7 +367,7 @@ def _target(
         indicator_text=indicator_text or unit or "",
         evidence=source.evidence(start, end),
         indicator_key=inherited_key
-        or _indicator_key(text, q, indicator_text, unit, context, national, bool(rank)),
+        or rank_aware_key(text, q, indicator_text, unit, context.catalogue, national, bool(rank)),
         value=q.value,
         upper_value=q.upper_value,
         comparator=comparator,
@@ -394,51 +377,6 @@ def _target(
         set_by=set_by,
         rank_scope=rank_scope(text, q, sentence, scope_match) if rank else None,
     )
-
-
-def _indicator_key(
-    text: str,
-    q: Quantity,
-    indicator_text: str,
-    unit: str | None,
-    context: ExtractionContext,
-    national: bool,
-    rank: bool,
-) -> str | None:
-    """The curated indicator of a figure; a rank is resolved among the rankings of its group."""
-    if rank and AMONG_CITIES.match(text, q.end):
-        return None
-    return resolve_indicator(
-        indicator_text,
-        unit,
-        context.catalogue,
-        provincial=not national,
-        among_provinces=rank and bool(AMONG_PROVINCES.match(text, q.end)),
-    )
-
-
-def _qualitative(
-    text: str, sentence: Span, year: int | None, source: SourceText, context: ExtractionContext
-) -> list[TargetFact]:
-    """Targets stated as a level, not a figure ("… của doanh nghiệp đạt mức khá của cả nước"):
-    kept with their statement, no value, so the audit never compares them as numbers."""
-    facts = []
-    for found in qualitative_levels(text, sentence):
-        set_by, national = placing(text, found.start, sentence, source, context)
-        facts.append(
-            TargetFact(
-                indicator_text=found.indicator,
-                evidence=source.evidence(found.start, found.end),
-                indicator_key=resolve_indicator(
-                    found.indicator, None, context.catalogue, provincial=not national
-                ),
-                year=year,
-                scope="viet-nam" if national else context.province,
-                set_by=set_by,
-                qualitative=found.statement,
-            )
-        )
-    return facts
 
 
 def sentence_of(text: str, offset: int) -> Span | None:

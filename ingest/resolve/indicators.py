@@ -14,7 +14,7 @@ from collections import Counter
 from functools import lru_cache
 
 from ingest.resolve.catalogue import Catalogue, IndicatorEntry
-from ingest.resolve.measure_words import count_penalty, provinces_penalty
+from ingest.resolve.measure_words import count_penalty, money_per_head, provinces_penalty
 from ingest.resolve.measure_words import penalty as measure_penalty
 from ontology.text_keys import name_key, unit_words_key
 
@@ -60,6 +60,13 @@ _BODIES = re.compile(r"\bbộ,\s*ngành\b", re.IGNORECASE)
 # "người dân và doanh nghiệp hài lòng về việc giải quyết thủ tục hành chính": what follows
 # "về (việc)"/"đối với" is what the measured people are asked about, not what is measured
 _ABOUT = re.compile(r"\s(?:về việc|về|đối với)\s", re.IGNORECASE)
+# "dịch vụ công trực tuyến toàn trình có ứng dụng AI hỗ trợ người dân, doanh nghiệp": whom a
+# service serves closes the phrase; it says nothing of what is measured (no use by those people)
+_SERVED = re.compile(
+    r"\s+(?:hỗ trợ|phục vụ)\s+(?:cho\s+)?(?:người dân|doanh nghiệp|người dùng|cá nhân|tổ chức)"
+    r"\b.*$",
+    re.IGNORECASE | re.DOTALL,
+)
 _PROVINCIAL_WORDS = re.compile(r"GRDP|của tỉnh|trên địa bàn|toàn tỉnh|cấp tỉnh", re.IGNORECASE)
 _NATIONAL_WORDS = re.compile(r"\bGDP\b|quốc gia|toàn quốc|cả nước", re.IGNORECASE)
 
@@ -119,6 +126,8 @@ def _rate_differs(unit: str, default_unit: str) -> bool:
 
 def _rate_key(unit: str) -> str:
     """A rate's unit as words, its thousands written either way ("/1.000 dân" = "/1000 dân")."""
+    if money_per_head(unit):
+        return "money per head"
     return re.sub(r"(?<=\d)[.,](?=\d{3}\b)", "", unit_words_key(unit))
 
 
@@ -186,6 +195,7 @@ def resolve_indicator(
     named = _by_acronym(text, unit, catalogue)
     if named:
         return named
+    text = _SERVED.sub("", text)
     best: tuple[float, str] | None = None
     for indicator in catalogue.indicators.values():
         if among_provinces and not _ranks_provinces(indicator):

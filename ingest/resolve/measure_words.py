@@ -250,3 +250,16 @@ def penalty(text: str, labels: Sequence[str]) -> float:
         + service_level_penalty(text, labels)
         + dossier_penalty(text, labels)
     )
+
+
+# "133 triệu đồng/năm", "3.000 USD/người", "… đồng/người/năm": money a head earns or produces in
+# a year, however the text writes the denominator (GRDP per head is written all three ways)
+_MONEY_PER_HEAD = re.compile(
+    r"(?:(?:nghìn|ngàn|triệu|tỷ|tỉ)\s+)?(?:đồng|usd|vnđ|vnd)\s*/\s*(?:người(?:\s*/\s*năm)?|năm)"
+)
+
+
+def money_per_head(unit: str | None) -> bool:
+    """Whether a unit is money per head or per year (one kind of rate for GRDP or income per
+    head: "triệu đồng/năm" and "USD/người" measure the same thing)."""
+    return bool(unit and _MONEY_PER_HEAD.fullmatch(unit.strip().lower()))
