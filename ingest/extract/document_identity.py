@@ -96,7 +96,10 @@ FULL_NUMBER = re.compile(
 )
 
 
-YEAR_NUMBER = re.compile(rf"(?<![\w/.-])(\d{{1,4}})/((?:19|20)\d\d)/({_ISSUER})(?![\w])")
+# An older style joins the code and the issuer with a dot ("01/1999/QĐ.UB" is 01/1999/QĐ-UB).
+YEAR_NUMBER = re.compile(
+    rf"(?<![\w/.-])(\d{{1,4}})/((?:19|20)\d\d)/([A-ZĐ]{{1,5}}\.[A-ZĐƯ]{{1,8}}|{_ISSUER})(?![\w])"
+)
 
 
 SHORT_NUMBER = re.compile(

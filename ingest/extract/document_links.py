@@ -25,6 +25,15 @@ _IMPLEMENTS_BEFORE = re.compile(
 _CUE = r"(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|thi hành|quán triệt)"
 _IMPLEMENTS_CONTENTS = re.compile(_CUE + CARRIED_CONTENTS + "$", re.IGNORECASE)
 _CONTENTS_WINDOW = 160
+# Reporting on or reviewing the carrying out of a document is not carrying it out: "Công văn số
+# 86549/UBND-NCKS báo cáo thực hiện Chiến lược …", "báo cáo tình hình, kết quả thực hiện Quyết
+# định số 348/QĐ-TTg", "Hội nghị sơ kết tình hình triển khai thực hiện Nghị quyết số 57-NQ/TW".
+_REVIEWED = re.compile(
+    r"\b(?:báo cáo|sơ kết|tổng kết|đánh giá|kiểm tra|giám sát)"
+    r"(?:[\s,]+(?:về|việc|chung|tình hình|kết quả|tiến độ|tổ chức|và)){0,4}"
+    r"\s+(?:(?:tổ chức|triển khai)\s+)?$",
+    re.IGNORECASE,
+)
 # "Mục tiêu tổng quát của Đề án nhằm …; thực hiện hoàn thành các chỉ tiêu … tại Nghị quyết số
 # 433-NQ/TU": a paragraph on a document's aims says what that document carries out.
 _AIMS_OF = re.compile(
@@ -159,12 +168,17 @@ def resolve_anaphors(mentions: list[Mention]) -> None:
 def link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> None:
     """M implements N when N follows "thực hiện/triển khai" after M in the same clause."""
     real = [m for m in mentions if m.key]
+    flat = text.replace("\n", " ")  # a cue the transcription wrapped: "triển khai thực\nhiện"
     for target in real:
-        before = text[max(0, target.start - 30) : target.start]
+        before = flat[max(0, target.start - 30) : target.start]
         contents = _IMPLEMENTS_CONTENTS.search(
-            text, max(0, target.start - _CONTENTS_WINDOW), target.start
+            flat, max(0, target.start - _CONTENTS_WINDOW), target.start
         )
-        if not _IMPLEMENTS_BEFORE.search(before) and not contents:
+        cue = _IMPLEMENTS_BEFORE.search(before)
+        if not cue and not contents:
+            continue
+        cue_start = contents.start() if contents else target.start - len(before) + cue.start()
+        if _REVIEWED.search(flat, max(0, cue_start - 60), cue_start):
             continue
         sentence = sentence_at(spans, target.start)
         if sentence is None:

@@ -16,7 +16,7 @@ from __future__ import annotations
 import re
 
 from ingest.extract.document_mentions import Mention
-from ingest.extract.sentences import sentence_blocks
+from ingest.extract.sentences import Span, sentence_blocks, sentences
 from ingest.extract.structure import DocumentTree
 
 # What the gap between two namings says of the second: carried out or issued by the first (one
@@ -57,7 +57,13 @@ CARRIED_CONTENTS = (
 _CONTENTS_GAP = re.compile(CARRIED_CONTENTS, re.IGNORECASE)
 _OBJECT_NOUN = re.compile(r"\s*(kết luận|nghị quyết|chỉ thị|kế hoạch|chương trình|quyết định)\b")
 _PURPOSE_HEADING = re.compile(r"mục đích", re.IGNORECASE)
-_PURPOSE_OBJECT = re.compile(r"\s(?:tại|trong|của)\s+$", re.IGNORECASE)
+# The purpose's object: a document after "tại/trong/của" ("… giải pháp của Nghị quyết …") or
+# right after the cue ("Triển khai thực hiện có hiệu quả Nghị quyết số 03/NQ-CP …").
+_PURPOSE_OBJECT = re.compile(
+    r"\s(?:tại|trong|của)\s+$|(?:thực hiện|triển khai|cụ thể hóa|cụ thể hoá|quán triệt)"
+    r"(?:\s+(?:có hiệu quả|nghiêm túc|kịp thời|đầy đủ|tốt))?\s+$",
+    re.IGNORECASE,
+)
 _LEGAL_BASIS_LINE = re.compile(r"[-+*•\s]*Căn cứ\b", re.IGNORECASE)
 _BULLET = re.compile(r"[-+•]\s+")
 _TITLE_CUE = re.compile(r"(?:thực hiện|triển khai)\s", re.IGNORECASE)
@@ -98,7 +104,12 @@ def list_heads(
                 # "Quyết định 942 phê duyệt Chiến lược … và Nghị quyết số 111": the act's sibling
                 level -= 1
         elif _ALIAS.search(gap):
-            depth[id(mention)] = depth[id(previous)]
+            # "A … (sau đây gọi tắt là A) và B": the alias closes A's naming, and the list goes
+            # on at A's level; an alias of a document named before the list closes the list
+            named = [m for m in ordered if m.key == mention.key and id(m) in depth]
+            if not named:
+                break
+            depth[id(mention)] = depth[id(named[0])]
             previous = mention
             continue
         else:
@@ -139,7 +150,9 @@ def _add(document: Mention, carried: list[Mention], field: str = "implements") -
 
 
 def link_coordinated(text: str, mentions: list[Mention], sentence_end: int) -> None:
-    """ "X thực hiện A, B và C": X carries out B and C too (A was linked by the sentence rule)."""
+    """ "X thực hiện A, B và C": X carries out B and C too (A was linked by the sentence rule).
+    A line break inside the sentence is a transcription's wrap, not the end of the list."""
+    text = text.replace("\n", " ")
     for document in [m for m in mentions if m.key and not m.anaphor]:
         for carried in list(document.implements):
             start = next(
@@ -210,6 +223,8 @@ def link_opening(
         else:
             cue = _CARRY_OUT_LINE.match(line)
             cue_end = start + cue.end() if cue else None
+            if cue is None:
+                cue_end, end = _sentence_cue(text, start, end)
         if cue_end is None:
             continue
         first = _first_after(mentions, cue_end, end)
@@ -225,10 +240,23 @@ def link_opening(
             continue
         first = _first_after(mentions, start, end)
         if first is None or not _PURPOSE_OBJECT.search(
-            text[max(start, first.start - 12) : first.start]
+            text[max(start, first.start - 40) : first.start]
         ):
             continue
-        _add(own, list_heads(text, first, mentions, end, restart=False))
+        # "Triển khai … Nghị quyết số 03/NQ-CP … (sau đây gọi tắt là …); Chương trình số
+        # 86-Ctr/TU …": a document opening the clause after ";" is the list's next item
+        _add(own, list_heads(text, first, mentions, end, restart=True))
+
+
+def _sentence_cue(text: str, start: int, end: int) -> tuple[int | None, int]:
+    """Where the cue ends in the first sentence inside a line that opens with one, and where
+    that sentence ends: "UBND tỉnh đã ban hành Công văn số 86549/UBND-NCKS … . Thực hiện Công
+    văn số 6028/BTTT-CBC …; UBND tỉnh có ý kiến như sau: …" (a news text's own letter)."""
+    for sentence in sentences(text, Span(start, end))[1:]:
+        cue = _CARRY_OUT_LINE.match(text, sentence.start, sentence.end)
+        if cue is not None:
+            return cue.end(), sentence.end
+    return None, end
 
 
 def _opening_blocks(text: str, opening_end: int) -> list[tuple[int, int]]:

@@ -106,13 +106,13 @@ def numbered_mentions(text: str) -> list[Mention]:
         )
     for match in YEAR_NUMBER.finditer(text):
         head = _head_before(text, match.start())
-        code = match.group(3).split("-")[0]  # "40/2024/QĐ-UBND": a decision
+        code = re.split(r"[-.]", match.group(3))[0]  # "40/2024/QĐ-UBND": a decision
         mentions.append(
             Mention(
                 head[3] if head else match.start(),
                 match.end(),
                 head[1] if head else type_of_code(code),
-                match.group(),
+                match.group().replace(".", "-"),  # "01/1999/QĐ.UB" → 01/1999/QĐ-UB
             )
         )
     return mentions

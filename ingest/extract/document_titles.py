@@ -20,6 +20,13 @@ _CONGRESS = re.compile(
 )
 # "biến Nghị quyết thành hành động", "đưa Nghị quyết vào cuộc sống": the document spoken of
 _PUT_INTO = re.compile(r"\s+(?:thành\s+hành động|vào\s+(?:cuộc sống|thực tiễn))", re.IGNORECASE)
+# A verb phrase after a bare head noun: it is the subject spoken of, not a title's first words —
+# "Kế hoạch ban hành nhằm …" (issued to …; not "ban hành kèm theo", "ban hành Quy chế …"),
+# "Theo Kế hoạch đưa ra mục tiêu …", "thực hiện Chương trình từ tỉnh đến cấp xã" (a range).
+_SUBJECT_OF = re.compile(
+    r"\s+(?:ban hành\s+(?:nhằm|để)\s|đưa ra\s|từ\s+[^\W\d][^,;.:\n]{0,30}?\s+đến\s)",
+    re.IGNORECASE,
+)
 _BY_CONGRESS = re.compile(
     r"\s+Đại hội\s+(?:đại biểu\s+)?(?:Đảng bộ|toàn quốc|lần thứ|[IVXLC]{2,}\b)"
 )
@@ -153,7 +160,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
             title = f"{head} {' '.join(text[match.end() : congress.end()].split())}"
             mentions.append(Mention(match.start(), congress.end(), doc_type, title=title))
             continue
-        if (first.lower() in _ANAPHOR_NEXT or _PUT_INTO.match(text, match.end())) and not draft:
+        spoken_of = _PUT_INTO.match(text, match.end()) or _SUBJECT_OF.match(text, match.end())
+        if (first.lower() in _ANAPHOR_NEXT or spoken_of) and not draft:
             mentions.append(Mention(match.start(), match.end(), doc_type, anaphor=True))
             continue
         if head == "Chương trình" and first.lower() == "hành":

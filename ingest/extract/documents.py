@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_carriers import fold_unnamed_carriers
 from ingest.extract.document_chrome import outside_chrome
 from ingest.extract.document_details import attach_details, ends_with_inner, issued_before
 from ingest.extract.document_identity import (
@@ -142,6 +143,7 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
             )
             mention.title = f"{head_of_type(mention.doc_type)} {mention.short_number}"
         canonical.append(mention)
+    fold_unnamed_carriers(text, mentions)
     alias_short_namings(text, mentions)
     own = own_mention(text, mentions)
     opening_end = opening_end_of(context.tree, text)
