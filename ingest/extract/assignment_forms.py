@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.leads import list_intro
+from ingest.extract.structure import DocumentTree
 from ingest.extract.task_facts import CLAUSE_VERB
 from ingest.resolve import AgencyMention
 
@@ -20,7 +22,9 @@ DIRECTIVE_WORD = re.compile(
 )
 
 
-_MODAL = re.compile(r"(?:cần|sẽ)\s+")
+# A modal before a task's verb: "cần", "sẽ", "cũng cần" ("Ngoài ra, Ngân hàng Nhà nước cũng cần
+# tiếp tục …")
+_MODAL = re.compile(r"(?:cũng\s+)?(?:cần|sẽ)\s+")
 # The leader's opinion a Government Office notice conveys: what follows it directs.
 OPINION_OPENER = re.compile(
     r"(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+chỉ đạo)?)\s+(?:như sau|sau đây)\s*:"
@@ -80,3 +84,15 @@ HOLDER_ACTS = re.compile(
     r"\s+(?:trực tiếp\s+|tập trung\s+)?chỉ đạo(?:\s+(?:quyết liệt|sát sao|việc))?\s+"
     r"(?!các\s|những\s|toàn\s|cấp\s)(?=[a-zđà-ỹ])"
 )
+
+
+def intro_directs(
+    tree: DocumentTree, text: str, offset: int, mentions: list[AgencyMention]
+) -> bool:
+    """Whether the list item at ``offset`` is one of a directive's items: the paragraph that
+    introduces its list directs and announces it ("Chủ tịch UBND tỉnh yêu cầu các cơ quan … tập
+    trung vào một số nhiệm vụ trọng tâm, cụ thể như sau:")."""
+    intro = list_intro(tree, offset)
+    if intro is None or not text[intro.start : intro.heading_end].rstrip().endswith(":"):
+        return False
+    return directs(text, intro.start, intro.heading_end, mentions)

@@ -31,6 +31,7 @@ from ingest.extract.assignment_forms import (
     OPINION_OPENER,
     TASK_OPENING,
     directs,
+    intro_directs,
     modal_end,
     plain_verb,
 )
@@ -51,6 +52,7 @@ from ingest.extract.leads import (
     abbreviated_ministries,
     co_leads,
     directed_list,
+    listed_together,
     opens_clause,
 )
 from ingest.extract.sentences import Span, paragraphs, sentence_at
@@ -114,7 +116,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             carry = None  # only a duty verb goes on with a committee's duties
             continue
         duties = None
-        directive_paragraph = directs(text, paragraph.start, sentence.end, all_mentions)
+        directive_paragraph = directs(
+            text, paragraph.start, sentence.end, all_mentions
+        ) or intro_directs(tree, text, sentence.start, all_mentions)
         told_before = {lead.key for lead in handed.leads} if handed else set()
         after_opinions = opinions is not None and opinions.end() <= sentence.start
         used_until = sentence.start
@@ -208,12 +212,15 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif (
                 clause_start
                 and directive_paragraph
-                and text[mention.end : mention.end + 1] == " "
-                and TASK_OPENING.match(text, modal_end(text, mention.end + 1), sentence.end)
+                and (together := listed_together(text, sentence, mentions, index))
+                and TASK_OPENING.match(text, modal_end(text, together[1]), sentence.end)
             ):
                 # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"; "Bên cạnh đó, Bảo
-                # hiểm Xã hội Việt Nam cần nâng cao …"
-                after = modal_end(text, mention.end + 1)
+                # hiểm Xã hội Việt Nam cần nâng cao …"; "Cổng thông tin điện tử tỉnh, Đài Phát
+                # thanh và Truyền hình tỉnh, Báo Đắk Nông, UBND các huyện, thành phố Gia Nghĩa
+                # tiếp tục duy trì …" (a directive's item): the bodies listed lead together
+                leads = together[0]
+                after = modal_end(text, together[1])
             elif (
                 mention.start == paragraph.start
                 and (mention.ref.key in told_before or after_opinions)

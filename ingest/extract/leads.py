@@ -56,8 +56,29 @@ def co_leads(
 # ", UBND các huyện, thị xã, thành phố" closing a list of bodies told together
 _LOCAL_COMMITTEES = re.compile(
     r"\s*(?:,|và)\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?:huyện|quận|xã|phường)"
-    r"(?:\s*,\s*(?:thị xã|thành phố|quận|huyện|xã|phường|thị trấn))*\s+(?=[a-zđà-ỹ])"
+    r"(?:\s*,\s*(?:thị xã|thành phố|quận|huyện|xã|phường|thị trấn)(?:\s+[A-ZĐ][\w]*){0,3})*"
+    r"\s+(?=[a-zđà-ỹ])"
 )
+
+
+def listed_together(
+    text: str, sentence: Span, mentions: list[AgencyMention], index: int
+) -> tuple[list[AgencyMention], int] | None:
+    """The bodies listed from ``mentions[index]`` on ("Sở A, Sở B, Báo X, UBND các huyện, thành
+    phố Y"), and where the word after the list starts; None when no word follows it."""
+    group = [mentions[index]]
+    position = mentions[index].end
+    for nxt in mentions[index + 1 :]:
+        if not CO_LEAD_GLUE.fullmatch(text, position, nxt.start):
+            break
+        group.append(nxt)
+        position = nxt.end
+    tail = _LOCAL_COMMITTEES.match(text, position, sentence.end)
+    if tail:
+        return group, tail.end()
+    if text[position : position + 1] != " ":
+        return None
+    return group, position + 1
 
 
 def directed_list(
@@ -113,9 +134,17 @@ _CLAUSE_OPENER = re.compile(
 )
 
 
+# "Về Hạ tầng số: Sở X triển khai …", "Đối với chuyển đổi số: …": the topic an item is about,
+# before the body it charges
+_TOPIC_LABEL = re.compile(r"\s*(?:Về|Đối với|Trong lĩnh vực)\s+[^:;.,]{1,60}:\s*")
+
+
 def opens_clause(text: str, sentence: Span, start: int) -> bool:
-    """Whether an agency stands at the start of its sentence or of a ";"-clause."""
+    """Whether an agency stands at the start of its sentence or of a ";"-clause (after a topic
+    label "Về …:" opening the sentence, if any)."""
     head = text[sentence.start : start]
+    topic = _TOPIC_LABEL.match(head)
+    head = head[topic.end() :] if topic else head
     head = _CLAUSE_OPENER.sub("", head)
     return not head.strip() or head.rstrip().endswith(";")
 
@@ -241,14 +270,12 @@ def list_item_at(tree: DocumentTree, offset: int) -> Node | None:
     return None
 
 
-def list_intro_lead(
-    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
-) -> AgencyMention | None:
-    """The lead of a list's items named in the paragraph that introduces the list ("Theo đó, Bộ
-    KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then "Một là, …", "Hai là, …")."""
+def list_intro(tree: DocumentTree | None, offset: int) -> Node | None:
+    """The paragraph that introduces the list whose item's first line holds ``offset`` ("… tập
+    trung vào một số nhiệm vụ trọng tâm, cụ thể như sau:"), if a paragraph does."""
     if tree is None:
         return None
-    item = list_item_at(tree, sentence.start)
+    item = list_item_at(tree, offset)
     if item is None:
         return None
     path = tree.path_at(item.start)
@@ -259,7 +286,17 @@ def list_intro_lead(
         index -= 1
     if index < 0 or siblings[index].kind != "paragraph":
         return None
-    intro = siblings[index]
+    return siblings[index]
+
+
+def list_intro_lead(
+    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
+) -> AgencyMention | None:
+    """The lead of a list's items named in the paragraph that introduces the list ("Theo đó, Bộ
+    KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then "Một là, …", "Hai là, …")."""
+    intro = list_intro(tree, sentence.start)
+    if intro is None:
+        return None
     for mention in all_mentions:
         if intro.start <= mention.start < intro.end and _ANNOUNCES_TASKS.match(
             text[: intro.heading_end], mention.end

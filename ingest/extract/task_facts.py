@@ -133,7 +133,7 @@ def task_end(
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …"), or — for a ``parallel``
     task, one opening with a verb and with no coordinators — with another verb of work ("quy
-    định …; phê duyệt Quy chế …": two tasks)."""
+    định …; phê duyệt Quy chế …": two tasks); or to ", đồng thời" before a verb of work."""
     contrast = contrast_end(text, start, sentence.end, mentions)
     for index in range(start, contrast if contrast is not None else sentence.end):
         if text[index] == ";":
@@ -146,7 +146,17 @@ def task_end(
                 return index
             if parallel and CLAUSE_VERB.match(text, offset):
                 return index
+        elif (
+            text[index] == ","
+            and (also := ALSO_VERB.match(text, index, sentence.end))
+            and CLAUSE_VERB.match(text, also.end())
+        ):
+            return index  # "… nghiên cứu …, đồng thời tăng cường kiểm tra …": two tasks
     return contrast if contrast is not None else sentence.end
+
+
+# ", đồng thời tăng cường …": a second task of the same lead in the same sentence
+ALSO_VERB = re.compile(r",\s*đồng thời\s+")
 
 
 def assignment(
@@ -172,7 +182,7 @@ def assignment(
     parallel = not coordinators and bool(CLAUSE_VERB.match(text, opening))
     end = until if until is not None else task_end(text, after, sentence, mentions, parallel)
     task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
-    while end > task_start and text[end - 1] in " .,;/":
+    while end > task_start and text[end - 1] in " .,;/…":
         end -= 1
     task = text[task_start:end]
     if len(task.split()) < 2 or _NOT_A_TASK.match(task) or _MORE_BODIES.match(task):

@@ -1,0 +1,32 @@
+"""Agencies on batch V's misses and false hits: a province's web portal is one of its bodies, and
+a body cited as a news item's source ("Nguồn: …") is none the text is about. Each case reads a real
+text in data/sources."""
+
+from __future__ import annotations
+
+from functools import cache
+
+from ingest.extract import extract_all
+from ingest.model import AgencyFact
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES, curated_catalogue
+
+
+@cache
+def agencies_of(stem: str) -> dict[str, AgencyFact]:
+    facts = extract_all(read_source(SOURCES / f"{stem}.txt"), curated_catalogue())
+    return {f.agency.key: f for f in facts if isinstance(f, AgencyFact)}
+
+
+def test_the_provincial_web_portal_is_a_body_of_the_province() -> None:
+    """Đắk Nông: "Cổng thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh, …" — the
+    portal, written without the province's name, is Đắk Nông's."""
+    found = agencies_of("dev-v-dak-nong-dti-nhiem-vu")
+    assert found["cong-ttdt-dak-nong"].agency.name == "Cổng thông tin điện tử tỉnh"
+
+
+def test_a_body_cited_as_the_source_is_not_named_as_a_body() -> None:
+    """Kiên Giang: "(Nguồn: Cổng thông tin điện tử Tỉnh Kiên Giang - https://…)" cites where the
+    item comes from; Bình Dương's "Theo Cổng thông tin điện tử tỉnh Bình Dương, …" is still read."""
+    assert "cong-ttdt-kien-giang" not in agencies_of("dev-r-kien-giang-ngay-cds")
+    assert "cong-ttdt-binh-duong" in agencies_of("000_a3683a6493bfc795")

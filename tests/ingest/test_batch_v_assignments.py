@@ -1,0 +1,56 @@
+"""Assignments on batch V's misses, as general rules over the sentence and the document tree:
+bodies listed together before a plain verb in a directive's item, a topic label ("Về …:") before
+the body an item charges, "cũng cần" as a modal, ", đồng thời <verb>" as a second task of the same
+lead. Each case reads a real batch-V text in data/sources (variants as single sentences)."""
+
+from __future__ import annotations
+
+from ingest.extract.leads import opens_clause
+from ingest.extract.sentences import Span
+from tests.ingest.common import lead_task_pairs as pairs
+
+
+def test_bodies_listed_before_a_plain_verb_in_a_directive_item_lead_together() -> None:
+    """Đắk Nông: "… yêu cầu các cơ quan, đơn vị, địa phương … cụ thể như sau:" then "1. Về Nhận
+    thức số: Cổng thông tin điện tử tỉnh, Đài Phát thanh và Truyền hình tỉnh, Báo Đắk Nông, UBND
+    các huyện, thành phố Gia Nghĩa tiếp tục duy trì …": the three named bodies lead one task (the
+    local committees' collective names no one)."""
+    found = pairs("dev-v-dak-nong-dti-nhiem-vu")
+    kept = [k for k, t in found if t.startswith("tiếp tục duy trì các chuyên trang")]
+    assert kept == [
+        "cong-ttdt-dak-nong",
+        "dai-phat-thanh-va-truyen-hinh-tinh-dak-nong",
+        "bao-dak-nong",
+    ]
+
+
+def test_a_body_after_a_topic_label_with_a_plain_verb_and_its_next_clause() -> None:
+    """Đắk Nông item 3: "Về Hạ tầng số: Sở Thông tin và Truyền thông triển khai các nền tảng
+    dùng chung …; Tham mưu nâng cấp, bổ sung Trung tâm tích hợp dữ liệu …": two tasks of the
+    department."""
+    found = pairs("dev-v-dak-nong-dti-nhiem-vu")
+    tasks = [t for k, t in found if k == "so-tttt-dak-nong"]
+    assert any(t.startswith("triển khai các nền tảng dùng chung của tỉnh") for t in tasks)
+    assert any(t.startswith("Tham mưu nâng cấp, bổ sung Trung tâm tích hợp") for t in tasks)
+    assert not any(t.startswith("Về") for _, t in found)
+
+
+def test_a_topic_label_does_not_hide_the_opening_of_a_clause() -> None:
+    """ "Về …:", "Đối với …:", "Trong lĩnh vực …:" before a body: the body opens its clause; a
+    body after other words does not."""
+    for label in ("Về Hạ tầng số: ", "Đối với chính quyền số: ", "Trong lĩnh vực y tế: "):
+        text = f"{label}Sở Y tế triển khai hồ sơ sức khỏe điện tử."
+        assert opens_clause(text, Span(0, len(text)), len(label))
+    text = "Theo báo cáo của Sở Y tế triển khai hồ sơ."
+    assert not opens_clause(text, Span(0, len(text)), text.index("Sở"))
+
+
+def test_also_must_and_at_the_same_time_give_the_same_lead_two_more_tasks() -> None:
+    """Directive 22/CT-TTg: "Ngoài ra, Ngân hàng Nhà nước cũng cần tiếp tục nghiên cứu, ứng
+    dụng các giải pháp xác thực …, đồng thời tăng cường kiểm tra, giám sát, phòng chống rửa
+    tiền…": two tasks of the State Bank beside the first one, the trailing "…" not part of it."""
+    found = pairs("dev-v-ttg-ct22-thanh-toan")
+    assert [k for k, _ in found] == ["nhnn"] * 3
+    assert found[1][1].startswith("tiếp tục nghiên cứu, ứng dụng các giải pháp xác thực")
+    assert found[1][1].endswith("bằng phương thức điện tử")
+    assert found[2][1] == "tăng cường kiểm tra, giám sát, phòng chống rửa tiền"
