@@ -50,6 +50,7 @@ from ingest.extract.lead_forms import (
 from ingest.extract.leads import (
     ROLE_AFTER,
     abbreviated_ministries,
+    and_another,
     co_leads,
     directed_list,
     listed_together,
@@ -155,7 +156,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 continue
             before = text[max(sentence.start, mention.start - 25) : mention.start]
             role = ROLE_AFTER.match(text, mention.end, sentence.end)
-            directed = DIRECTIVE_BEFORE.search(before)
+            directed = DIRECTIVE_BEFORE.search(before) or (
+                # "giao A làm chủ đầu tư và B làm quản lý dự án …": B is told too
+                found
+                and found[-1].leads != [mention.ref]
+                and and_another(text, used_until, mention)
+            )
             position = POSITION_BEFORE.search(before)
             if position:
                 # "giao Giám đốc Sở X …", "Chủ tịch UBND tỉnh chịu trách nhiệm …": the holder

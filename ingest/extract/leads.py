@@ -308,10 +308,34 @@ def list_intro_lead(
 _CONTRAST = re.compile(r",\s*(?:trong khi|còn|đồng thời)\s+")
 
 
+# "giao A làm chủ đầu tư và B làm quản lý dự án …": a second body, then its own verb
+_AND_ANOTHER = re.compile(r"\s+và\s+")
+_OWN_VERB = re.compile(
+    r"(?:\s*\([A-ZĐ][A-ZĐ&\-]{1,10}\))?\s+(?:làm|chủ trì|thực hiện|triển khai|xây dựng|"
+    r"tổ chức|hướng dẫn|nghiên cứu|tham mưu|hỗ trợ|quản lý)\s"
+)
+
+
 def contrast_end(text: str, start: int, end: int, mentions: list[AgencyMention]) -> int | None:
     """Where a task ends at a contrast that opens with another body ("Công an tỉnh đảm bảo …,
-    trong khi Sở KH-CN chủ trì …": two tasks), if one does in [start, end)."""
-    for contrast in _CONTRAST.finditer(text, start, end):
-        if any(m.start == contrast.end() for m in mentions):
-            return contrast.start()
-    return None
+    trong khi Sở KH-CN chủ trì …": two tasks), or at "và" before another body with a verb of its
+    own ("giao A làm chủ đầu tư và B làm quản lý dự án"), if one does in [start, end)."""
+    ends = [
+        contrast.start()
+        for contrast in _CONTRAST.finditer(text, start, end)
+        if any(m.start == contrast.end() for m in mentions)
+    ]
+    ends += [
+        joined.start()
+        for joined in _AND_ANOTHER.finditer(text, start, end)
+        for m in mentions
+        if m.start == joined.end() and _OWN_VERB.match(text, m.end, end)
+    ]
+    return min(ends) if ends else None
+
+
+def and_another(text: str, previous_end: int, mention: AgencyMention) -> bool:
+    """Whether ``mention`` is the second body a task was cut at ("… và B làm …")."""
+    return bool(_AND_ANOTHER.fullmatch(text, previous_end, mention.start)) and bool(
+        _OWN_VERB.match(text, mention.end)
+    )

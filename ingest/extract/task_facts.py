@@ -121,6 +121,7 @@ CLAUSE_VERB = re.compile(
 
 
 _SPACING = re.compile(r"[ ,:\n]*")
+_SHORT_FORM = re.compile(r"\s*\([A-ZĐ][A-ZĐ&\-]{1,10}\)(?=\s)")
 
 
 def task_end(
@@ -171,6 +172,8 @@ def assignment(
 ) -> AssignmentFact | None:
     """The assignment to ``leads`` of the task read from ``after`` (to ``until`` if given)."""
     lead = leads[-1]
+    short = _SHORT_FORM.match(text, after, sentence.end)
+    after = short.end() if short else after  # "giao Ban Quản lý … (BQL) làm chủ đầu tư"
     giver = _passive_giver(text, lead, after, mentions)
     coordinators: list[AgencyRef] = []
     coordinate = COORDINATE.match(text, after, sentence.end)

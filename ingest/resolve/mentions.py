@@ -72,6 +72,10 @@ def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> l
                 continue
         if ref.collective:
             ref = AgencyRef(ref.name, ref.key, ref.resolved, ref.level, ref.province, True)
+            concerned = _CONCERNED.match(text, toks[end_index - 1].end)
+            if concerned:  # "các sở, ngành liên quan": the ones concerned, the same collective
+                while end_index < len(toks) and toks[end_index].start < concerned.end():
+                    end_index += 1
         if not _NOT_A_BODY_AFTER.match(text, toks[end_index - 1].end) and not _in_symbol(
             text, toks[index].start, toks[end_index - 1].end
         ):
@@ -80,6 +84,7 @@ def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> l
     return mentions
 
 
+_CONCERNED = re.compile(r"\s+(?:có\s+)?liên quan(?![\w])")
 # A commune, ward, town or district named after a standard body's name: that unit's own body
 _LOWER_UNIT = re.compile(
     r"\s+(?:phường|xã|thị trấn|huyện|quận|thị xã)\s+(?:[A-ZĐÂ][\w]*)(?:\s+[A-ZĐÂ][\w]*){0,3}"

@@ -30,3 +30,25 @@ def test_a_body_cited_as_the_source_is_not_named_as_a_body() -> None:
     item comes from; Bình Dương's "Theo Cổng thông tin điện tử tỉnh Bình Dương, …" is still read."""
     assert "cong-ttdt-kien-giang" not in agencies_of("dev-r-kien-giang-ngay-cds")
     assert "cong-ttdt-binh-duong" in agencies_of("000_a3683a6493bfc795")
+
+
+def test_bodies_of_batch_v_named_in_full_are_curated() -> None:
+    """Central and city bodies batch V names, now in the curated lexicon: the ministry's steering
+    committee (written "Ban chỉ đạo Chuyển đổi số Bộ NNPTNT" too), the Prime Minister's economic
+    advisers, the Press Authority, Đà Nẵng's high-tech park board (not cut to «Ban Quản lý Khu
+    Công nghệ») and its infrastructure project board."""
+    assert "bcd-cds-bo-nnptnt" in agencies_of("dev-v-bnnptnt-de-an-cds")
+    assert "to-tu-van-kinh-te-ttg" in agencies_of("dev-v-da-nang-khu-cnc-sang-tao")
+    assert "cuc-bao-chi" in agencies_of("dev-v-quang-nam-cv86549")
+    da_nang = agencies_of("dev-v-da-nang-khu-cnc-dieu-chinh")
+    assert {"bql-khu-cnc-kcn-da-nang", "bqlda-ha-tang-kcn-cnc-da-nang"} <= set(da_nang)
+    assert not any(f.agency.name == "Ban Quản lý Khu Công nghệ" for f in da_nang.values())
+
+
+def test_an_initialism_ends_a_name_before_a_lower_case_word() -> None:
+    """ "giao Sở TT-TT ký kết …" names «Sở TT-TT», not «Sở TT-TT ký»; batch T's "Sở TT-TT Bình
+    Phước" keeps its province."""
+    names = {f.agency.name for f in agencies_of("dev-v-ba-ria-vung-tau-cv5013-zalo").values()}
+    assert "Sở TT-TT" in names and "Sở TT-TT ký" not in names
+    names = {f.agency.name for f in agencies_of("dev-t-binh-phuoc-muc-tieu-2023").values()}
+    assert "Sở TT-TT Bình Phước" in names

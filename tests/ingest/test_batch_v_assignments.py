@@ -54,3 +54,40 @@ def test_also_must_and_at_the_same_time_give_the_same_lead_two_more_tasks() -> N
     assert found[1][1].startswith("tiếp tục nghiên cứu, ứng dụng các giải pháp xác thực")
     assert found[1][1].endswith("bằng phương thức điện tử")
     assert found[2][1] == "tăng cường kiểm tra, giám sát, phòng chống rửa tiền"
+
+
+def test_two_bodies_given_two_roles_in_one_sentence() -> None:
+    """Đà Nẵng: "UBND TP Đà Nẵng giao Ban Quản lý Khu Công nghệ cao và các KCN (BQL) làm chủ đầu
+    tư và Ban Quản lý các dự án phát triển hạ tầng KCN và công nghệ cao Đà Nẵng làm quản lý dự án
+    …": "và" before another body with a verb of its own ends the first task and tells the second
+    body the second; the short form "(BQL)" is no part of the task."""
+    found = pairs("dev-v-da-nang-khu-cnc-dieu-chinh")
+    assert found[0] == ("bql-khu-cnc-kcn-da-nang", "làm chủ đầu tư")
+    assert found[1][0] == "bqlda-ha-tang-kcn-cnc-da-nang"
+    assert found[1][1].startswith("làm quản lý dự án để triển khai các bước tiếp theo")
+    assert len(found) == 2
+
+
+def test_and_before_a_body_inside_a_task_does_not_cut_it() -> None:
+    """ "và" before a body that has no verb of its own stays inside the task: Đà Nẵng's "giúp UBND
+    Thành phố Đà Nẵng xây dựng phương án" (a second national lead, curated: "Tổ Tư vấn kinh tế
+    của Thủ tướng Chính phủ") and batch S's "Sở Tài chính, Sở Kế hoạch và Đầu tư" lead."""
+    found = pairs("dev-v-da-nang-khu-cnc-sang-tao")
+    assert found[1] == (
+        "to-tu-van-kinh-te-ttg",
+        "hỗ trợ, huy động nguồn lực chuyên gia giúp UBND Thành phố Đà Nẵng xây dựng phương án",
+    )
+    budget = [
+        k for k, t in pairs("dev-s-quang-nam-chinh-quyen-so") if t.startswith("ưu tiên bố trí")
+    ]
+    assert budget == ["so-tai-chinh-quang-nam", "so-khdt-quang-nam"]
+
+
+def test_a_short_form_glued_to_the_verb_is_not_part_of_the_lead() -> None:
+    """Bà Rịa – Vũng Tàu: "giao Sở TT-TT ký kết hợp tác với Zalo …": an initialism takes no
+    lower-case syllable after it, so the lead is «Sở TT-TT» and the task "ký kết hợp tác …"; the
+    collective "các sở, ngành liên quan và UBND các huyện, …" gives no task «liên quan và …»."""
+    found = pairs("dev-v-ba-ria-vung-tau-cv5013-zalo")
+    assert found[0][1].startswith("ký kết hợp tác với Zalo")
+    assert found[0][0].startswith("so-tt-tt")
+    assert not any(t.startswith("liên quan") for _, t in found)
