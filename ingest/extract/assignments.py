@@ -175,6 +175,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 )
                 if acts and any(m.start == acts.end() for m in mentions):
                     acts = None  # "… chỉ đạo Sở X …": Sở X is told
+                if not acts and opens_clause(text, sentence, held_from):
+                    # "Giám đốc Sở Thông tin và Truyền thông phối hợp với các sở, ban, ngành có
+                    # liên quan tổ chức triển khai …": with a collective, the holder's body leads
+                    acts = JOINT.match(text, mention.end, sentence.end)
                 if not (directed or role or acts):
                     continue  # "Bộ trưởng Bộ Tài chính chỉ đạo rà soát …" acts for the body
             elif not directed and SPEAKER_AFTER.match(text, mention.end, sentence.end):

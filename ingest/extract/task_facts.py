@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
-from ingest.extract.deadlines import deadline_of, deadline_year, recurrence_of
+from ingest.extract.deadlines import deadline_of, deadline_year, recurrence_of, span_end
 from ingest.extract.leads import contrast_end
 from ingest.extract.sentences import Span
 from ingest.extract.speakers import assigning_body, main_issuer, responds_to
@@ -121,6 +121,7 @@ CLAUSE_VERB = re.compile(
 
 
 _SPACING = re.compile(r"[ ,:\n]*")
+_PHOTO_CREDIT = re.compile(r"\s+Ảnh\s*:")
 _SHORT_FORM = re.compile(r"\s*\([A-ZĐ][A-ZĐ&\-]{1,10}\)(?=\s)")
 
 
@@ -184,7 +185,9 @@ def assignment(
     opening = _SPACING.match(text, after).end()
     parallel = not coordinators and bool(CLAUSE_VERB.match(text, opening))
     end = until if until is not None else task_end(text, after, sentence, mentions, parallel)
-    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
+    credit = _PHOTO_CREDIT.search(text, after, end)
+    end = credit.start() if credit else end  # "… vùng ĐBSCL Ảnh: Tường Lâm" (a caption)
+    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n.…"))
     while end > task_start and text[end - 1] in " .,;/…":
         end -= 1
     task = text[task_start:end]
@@ -200,6 +203,9 @@ def assignment(
     if not recurrence:
         year = context.reference_date.year if context.reference_date else deadline_year(text)
     deadline, deadline_text = deadline_of(task, year)
+    if deadline is None and not recurrence:
+        # "Theo Kế hoạch, từ tháng 11/2016 - 10/2018, Bộ KH&ĐT chủ trì …": the span before the lead
+        deadline, deadline_text = span_end(text[sentence.start : leads[0].start])
     if recurrence and deadline is None:
         deadline_text = recurrence  # ongoing: due again every year (quarter, month)
     body = giver or assigning_body(text, sentence, lead, mentions, context)

@@ -52,3 +52,11 @@ def test_an_initialism_ends_a_name_before_a_lower_case_word() -> None:
     assert "Sở TT-TT" in names and "Sở TT-TT ký" not in names
     names = {f.agency.name for f in agencies_of("dev-t-binh-phuoc-muc-tieu-2023").values()}
     assert "Sở TT-TT Bình Phước" in names
+
+
+def test_the_hyphenated_short_form_of_a_department_is_the_department() -> None:
+    """ "Sở TT-TT" (Bà Rịa – Vũng Tàu, Bình Phước) is the Department of Information and
+    Communications of the province, as "Sở TT&TT" is."""
+    found = agencies_of("dev-v-ba-ria-vung-tau-cv5013-zalo")
+    assert "so-tttt-ba-ria-vung-tau" in found
+    assert found["so-tttt-ba-ria-vung-tau"].agency.resolved

@@ -5,9 +5,11 @@ lead. Each case reads a real batch-V text in data/sources (variants as single se
 
 from __future__ import annotations
 
+from ingest.extract.deadlines import span_end
 from ingest.extract.leads import opens_clause
 from ingest.extract.sentences import Span
 from tests.ingest.common import lead_task_pairs as pairs
+from tests.ingest.common import tasks_of
 
 
 def test_bodies_listed_before_a_plain_verb_in_a_directive_item_lead_together() -> None:
@@ -89,5 +91,34 @@ def test_a_short_form_glued_to_the_verb_is_not_part_of_the_lead() -> None:
     collective "các sở, ngành liên quan và UBND các huyện, …" gives no task «liên quan và …»."""
     found = pairs("dev-v-ba-ria-vung-tau-cv5013-zalo")
     assert found[0][1].startswith("ký kết hợp tác với Zalo")
-    assert found[0][0].startswith("so-tt-tt")
+    assert found[0][0] == "so-tttt-ba-ria-vung-tau"
     assert not any(t.startswith("liên quan") for _, t in found)
+
+
+def test_a_holder_working_with_a_collective_stands_for_the_lead() -> None:
+    """Tiền Giang, Article 2 broken over lines: "Giám đốc Sở Thông tin và Truyền thông phối hợp
+    với các sở,\\nban, ngành có liên quan tổ chức triển khai thực hiện Quyết định này": with only
+    a collective to work with, the holder's department leads."""
+    found = tasks_of("dev-v-tien-giang-qd33-2009")
+    (article,) = [t for t in found if t.task == "tổ chức triển khai thực hiện Quyết định này"]
+    assert [lead.key for lead in article.leads] == ["so-tttt-tien-giang"]
+
+
+def test_a_caption_restating_a_task_is_one_task_dated_by_the_body() -> None:
+    """Mekong plan: the caption "Bộ KH&ĐT chủ trì, phối hợp với các bộ, ngành...rà soát, …
+    vùng ĐBSCL Ảnh: Tường Lâm" and the body "Theo Kế hoạch, từ tháng 11/2016 - 10/2018, Bộ
+    KH&ĐT chủ trì, phối hợp với các bộ, ngành, địa phương rà soát, …" are one task (the photo
+    credit and the dots are no part of it), due at the end of the span of months."""
+    found = tasks_of("dev-v-ttg-dbscl-lien-ket-vung")
+    assert [t.task for t in found] == [
+        "rà soát, điều chỉnh, bổ sung Quy hoạch phát triển KTXH vùng ĐBSCL",
+        "xây dựng và ban hành bộ tiêu chí xác định các chương trình, dự án liên kết",
+        "xây dựng Danh mục các chương trình, dự án liên kết vùng và có tính chất vùng",
+    ]
+    assert str(found[0].deadline) == "2018-10"
+
+
+def test_a_span_of_months_is_due_at_its_end() -> None:
+    assert span_end("từ tháng 11/2016 - 10/2018") == ("2018-10", "từ tháng 11/2016 - 10/2018")
+    assert span_end("từ tháng 3/2024 đến tháng 6/2025")[0] == "2025-06"
+    assert span_end("giai đoạn 2016 - 2020") == (None, None)
