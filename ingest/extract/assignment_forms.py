@@ -11,9 +11,10 @@ from ingest.extract.structure import DocumentTree
 from ingest.extract.task_facts import CLAUSE_VERB
 from ingest.resolve import AgencyMention
 
+# "giao X", "yêu cầu X", and members told for their committee ("yêu cầu thành viên Ban chỉ đạo …")
 DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])(?<!được )giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|"
-    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
+    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+(?:(?:các\s+|từng\s+)?thành viên\s+)?$"
 )
 # "Xét đề nghị của Bộ …", "theo chỉ đạo của …": a noun, no one is told anything
 DIRECTIVE_WORD = re.compile(
@@ -71,7 +72,8 @@ TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|dẫn dắt|lập(?!\s+tức))(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|dẫn dắt|làm rõ|tham khảo|"
+    r"lập(?!\s+tức))(?![\w])",
     re.IGNORECASE,
 )
 

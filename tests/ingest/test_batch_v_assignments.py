@@ -8,6 +8,7 @@ from __future__ import annotations
 from ingest.extract.deadlines import span_end
 from ingest.extract.leads import opens_clause
 from ingest.extract.sentences import Span
+from ingest.resolve.mentions import member_title_before
 from tests.ingest.common import lead_task_pairs as pairs
 from tests.ingest.common import tasks_of
 
@@ -122,3 +123,22 @@ def test_a_span_of_months_is_due_at_its_end() -> None:
     assert span_end("từ tháng 11/2016 - 10/2018") == ("2018-10", "từ tháng 11/2016 - 10/2018")
     assert span_end("từ tháng 3/2024 đến tháng 6/2025")[0] == "2025-06"
     assert span_end("giai đoạn 2016 - 2020") == (None, None)
+
+
+def test_a_committee_told_through_its_members_leads() -> None:
+    """Bộ NNPTNT: "Thứ trưởng … yêu cầu thành viên Ban chỉ đạo làm rõ các vấn đề …" and "Ban chỉ
+    đạo cần tham khảo về trình tự, thủ tục …": the ministry's steering committee leads both (the
+    members told stand for it; "làm rõ" and "tham khảo" are verbs of work)."""
+    found = pairs("dev-v-bnnptnt-de-an-cds")
+    assert [k for k, _ in found] == ["bcd-cds-bo-nnptnt"] * 2
+    assert found[0][1] == "làm rõ các vấn đề liên quan tới thực trạng ngành trong dự thảo"
+    assert found[1][1].startswith("tham khảo về trình tự, thủ tục xây dựng lộ trình")
+
+
+def test_a_member_who_is_not_told_names_no_body() -> None:
+    """A member's title still holds the body's name when no one tells the members anything
+    ("Ủy viên Ban Thường vụ Tỉnh ủy", "thành viên Ban Chỉ đạo" as a person's title)."""
+    text = "Ông A, thành viên Ban Chỉ đạo, phát biểu."
+    assert member_title_before(text, text.index("Ban"))
+    text = "Thứ trưởng yêu cầu thành viên Ban chỉ đạo làm rõ các vấn đề."
+    assert not member_title_before(text, text.index("Ban"))
