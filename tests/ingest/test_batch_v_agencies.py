@@ -60,3 +60,18 @@ def test_the_hyphenated_short_form_of_a_department_is_the_department() -> None:
     found = agencies_of("dev-v-ba-ria-vung-tau-cv5013-zalo")
     assert "so-tttt-ba-ria-vung-tau" in found
     assert found["so-tttt-ba-ria-vung-tau"].agency.resolved
+
+
+def test_a_body_owning_a_system_is_not_at_work() -> None:
+    """Đắk Nông: "… kết nối với hệ thống điện toán đám mây của Chính phủ" names a system by its
+    owner; the Government is not a body of the text (batch T's "hệ thống thông tin báo cáo Chính
+    phủ" likewise)."""
+    assert "chinh-phu" not in agencies_of("dev-v-dak-nong-dti-nhiem-vu")
+
+
+def test_a_national_firm_is_not_placed_in_the_province() -> None:
+    """Bà Rịa – Vũng Tàu: "Zalo (do Công ty VNG nghiên cứu phát hành)" — the curated national
+    firm, not a «Công ty VNG» of the province."""
+    found = agencies_of("dev-v-ba-ria-vung-tau-cv5013-zalo")
+    assert found["vng"].agency.province == "viet-nam"
+    assert not any(key.startswith("cong-ty-vng") for key in found)
