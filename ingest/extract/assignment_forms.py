@@ -23,9 +23,9 @@ DIRECTIVE_WORD = re.compile(
 )
 
 
-# A modal before a task's verb: "cần", "sẽ", "cũng cần" ("Ngoài ra, Ngân hàng Nhà nước cũng cần
-# tiếp tục …")
-_MODAL = re.compile(r"(?:cũng\s+)?(?:cần|sẽ)\s+")
+# A modal before a task's verb: "cần", "cần phải", "sẽ", "cũng cần" ("Ngoài ra, Ngân hàng Nhà nước
+# cũng cần tiếp tục …")
+_MODAL = re.compile(r"(?:cũng\s+)?(?:cần(?:\s+phải)?|sẽ)\s+")
 # The leader's opinion a Government Office notice conveys: what follows it directs.
 OPINION_OPENER = re.compile(
     r"(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+chỉ đạo)?)\s+(?:như sau|sau đây)\s*:"

@@ -5,6 +5,7 @@ lead. Each case reads a real batch-V text in data/sources (variants as single se
 
 from __future__ import annotations
 
+from ingest.extract.assignment_forms import modal_end
 from ingest.extract.deadlines import span_end
 from ingest.extract.leads import opens_clause
 from ingest.extract.sentences import Span
@@ -142,3 +143,11 @@ def test_a_member_who_is_not_told_names_no_body() -> None:
     assert member_title_before(text, text.index("Ban"))
     text = "Thứ trưởng yêu cầu thành viên Ban chỉ đạo làm rõ các vấn đề."
     assert not member_title_before(text, text.index("Ban"))
+
+
+def test_the_modals_before_a_task_verb() -> None:
+    """ "cần", "cần phải", "sẽ" and "cũng cần" stand between a body and its task's verb."""
+    for modal in ("cần ", "cần phải ", "sẽ ", "cũng cần "):
+        text = f"{modal}tiếp tục nghiên cứu"
+        assert text[modal_end(text, 0) :] == "tiếp tục nghiên cứu"
+    assert modal_end("cũng đã làm", 0) == 0
