@@ -17,6 +17,8 @@ from ingest.resolve import find_agencies
 from ontology.text_keys import fold
 
 _ABBREV_AFTER = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)")
+# "Nguồn: …" closing a news item: the body cited as its source is not one the text is about
+_CITED_SOURCE = re.compile(r"Nguồn\s*:\s*$")
 _ABBREV_INSIDE = re.compile(r"\s*\(([A-ZĐ][A-ZĐa-z&\-.]{1,14})\)(?=\s)")
 
 
@@ -51,6 +53,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[AgencyFa
     for mention in find_agencies(text, context.catalogue, context.province):
         if mention.ref.collective or not _a_body(mention.ref):
             continue
+        if _CITED_SOURCE.search(text, max(0, mention.start - 12), mention.start):
+            continue  # "(Nguồn: Cổng thông tin điện tử Tỉnh Kiên Giang …)" cites where it is from
         abbrev = _ABBREV_AFTER.match(text, mention.end) or _ABBREV_INSIDE.search(mention.ref.name)
         ref = replace(mention.ref, name=_ABBREV_INSIDE.sub("", mention.ref.name))
         identity = mention.ref.key

@@ -13,7 +13,14 @@ from ingest.extract.deadlines import deadline_of
 from ingest.extract.lead_forms import DUTY_GOES_ON
 from ingest.extract.leads import ROLE_AFTER, heading_lead, list_intro_lead, list_item_at
 from ingest.extract.sentences import Span, sentences
-from ingest.extract.task_facts import CLAUSE_VERB, COORDINATE, ROLE_OPENING, assignment, carried
+from ingest.extract.task_facts import (
+    ALSO_VERB,
+    CLAUSE_VERB,
+    COORDINATE,
+    ROLE_OPENING,
+    assignment,
+    carried,
+)
 from ingest.model import AssignmentFact, SourceText
 from ingest.resolve import AgencyMention
 
@@ -85,8 +92,14 @@ def role_clauses(
     các bộ, ngành, FPT, CMC khẩn trương hoàn thành …") or a verb of work of their own ("giao Bộ
     KH&ĐT quy định …; phê duyệt Quy chế …; quyết định thành lập …": three tasks)."""
     found = []
-    while position < sentence.end and text[position : sentence.end].lstrip(" .,").startswith(";"):
-        clause = position + text[position : sentence.end].index(";") + 1
+    while position < sentence.end:
+        also = ALSO_VERB.match(text, position, sentence.end)
+        if also:
+            clause = also.end()  # "…, đồng thời tăng cường kiểm tra …"
+        elif text[position : sentence.end].lstrip(" .,").startswith(";"):
+            clause = position + text[position : sentence.end].index(";") + 1
+        else:
+            break
         while clause < sentence.end and text[clause] in " .":
             clause += 1  # "…; .phối hợp với …": a stray stop after the semicolon
         role = ROLE_OPENING.match(text, clause, sentence.end)

@@ -6,12 +6,15 @@ from __future__ import annotations
 
 import re
 
+from ingest.extract.leads import list_intro
+from ingest.extract.structure import DocumentTree
 from ingest.extract.task_facts import CLAUSE_VERB
 from ingest.resolve import AgencyMention
 
+# "giao X", "yêu cầu X", and members told for their committee ("yêu cầu thành viên Ban chỉ đạo …")
 DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])(?<!được )giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|"
-    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+$"
+    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+(?:(?:các\s+|từng\s+)?thành viên\s+)?$"
 )
 # "Xét đề nghị của Bộ …", "theo chỉ đạo của …": a noun, no one is told anything
 DIRECTIVE_WORD = re.compile(
@@ -20,7 +23,9 @@ DIRECTIVE_WORD = re.compile(
 )
 
 
-_MODAL = re.compile(r"(?:cần|sẽ)\s+")
+# A modal before a task's verb: "cần", "cần phải", "sẽ", "cũng cần" ("Ngoài ra, Ngân hàng Nhà nước
+# cũng cần tiếp tục …")
+_MODAL = re.compile(r"(?:cũng\s+)?(?:cần(?:\s+phải)?|sẽ)\s+")
 # The leader's opinion a Government Office notice conveys: what follows it directs.
 OPINION_OPENER = re.compile(
     r"(?:có ý kiến(?:\s+chỉ đạo)?|kết luận(?:\s+chỉ đạo)?)\s+(?:như sau|sau đây)\s*:"
@@ -67,7 +72,8 @@ TASK_OPENING = re.compile(
     r"kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|trình|tăng cường|phát triển|"
     r"tập trung|cập nhật|đề xuất|quán triệt|hoàn thành|sửa đổi|bố trí|cung cấp|tổng hợp|"
     r"đánh giá|lãnh đạo|chỉ đạo|tuyên truyền|cụ thể hóa|cụ thể hoá|thẩm định|hỗ trợ|ưu tiên|"
-    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|dẫn dắt|lập(?!\s+tức))(?![\w])",
+    r"áp dụng|tiếp thu|khẩn trương|tiếp tục|chủ động|dẫn dắt|làm rõ|tham khảo|"
+    r"lập(?!\s+tức))(?![\w])",
     re.IGNORECASE,
 )
 
@@ -80,3 +86,15 @@ HOLDER_ACTS = re.compile(
     r"\s+(?:trực tiếp\s+|tập trung\s+)?chỉ đạo(?:\s+(?:quyết liệt|sát sao|việc))?\s+"
     r"(?!các\s|những\s|toàn\s|cấp\s)(?=[a-zđà-ỹ])"
 )
+
+
+def intro_directs(
+    tree: DocumentTree, text: str, offset: int, mentions: list[AgencyMention]
+) -> bool:
+    """Whether the list item at ``offset`` is one of a directive's items: the paragraph that
+    introduces its list directs and announces it ("Chủ tịch UBND tỉnh yêu cầu các cơ quan … tập
+    trung vào một số nhiệm vụ trọng tâm, cụ thể như sau:")."""
+    intro = list_intro(tree, offset)
+    if intro is None or not text[intro.start : intro.heading_end].rstrip().endswith(":"):
+        return False
+    return directs(text, intro.start, intro.heading_end, mentions)

@@ -3,24 +3,35 @@
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ingest.model import AssignmentFact
 
 
 def without_restatements(facts: list[AssignmentFact]) -> list[AssignmentFact]:
     """A task stated twice to the same leads (a sapo, then the item it sums up) is one task: the
-    later statement is dropped when it opens with the earlier one's words, or they with it."""
+    later statement is dropped when it opens with the earlier one's words, or they with it; a
+    deadline only the later one gives (a caption restating a task, then the body dating it) is
+    kept."""
     kept: list[AssignmentFact] = []
     for fact in facts:
         leads = [lead.key for lead in fact.leads]
-        if any(
-            [lead.key for lead in other.leads] == leads
-            and (fact.task.startswith(other.task) or other.task.startswith(fact.task))
-            and other.evidence.start != fact.evidence.start
-            for other in kept
-        ):
-            continue
-        kept.append(fact)
+        earlier = next(
+            (
+                index
+                for index, other in enumerate(kept)
+                if [lead.key for lead in other.leads] == leads
+                and (fact.task.startswith(other.task) or other.task.startswith(fact.task))
+                and other.evidence.start != fact.evidence.start
+            ),
+            None,
+        )
+        if earlier is None:
+            kept.append(fact)
+        elif kept[earlier].deadline is None and fact.deadline is not None:
+            kept[earlier] = replace(
+                kept[earlier], deadline=fact.deadline, deadline_text=fact.deadline_text
+            )
     return [fact for fact in kept if not _restated_in_full(fact, kept)]
 
 

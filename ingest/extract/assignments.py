@@ -31,6 +31,7 @@ from ingest.extract.assignment_forms import (
     OPINION_OPENER,
     TASK_OPENING,
     directs,
+    intro_directs,
     modal_end,
     plain_verb,
 )
@@ -49,8 +50,10 @@ from ingest.extract.lead_forms import (
 from ingest.extract.leads import (
     ROLE_AFTER,
     abbreviated_ministries,
+    and_another,
     co_leads,
     directed_list,
+    listed_together,
     opens_clause,
 )
 from ingest.extract.sentences import Span, paragraphs, sentence_at
@@ -114,7 +117,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             carry = None  # only a duty verb goes on with a committee's duties
             continue
         duties = None
-        directive_paragraph = directs(text, paragraph.start, sentence.end, all_mentions)
+        directive_paragraph = directs(
+            text, paragraph.start, sentence.end, all_mentions
+        ) or intro_directs(tree, text, sentence.start, all_mentions)
         told_before = {lead.key for lead in handed.leads} if handed else set()
         after_opinions = opinions is not None and opinions.end() <= sentence.start
         used_until = sentence.start
@@ -151,7 +156,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 continue
             before = text[max(sentence.start, mention.start - 25) : mention.start]
             role = ROLE_AFTER.match(text, mention.end, sentence.end)
-            directed = DIRECTIVE_BEFORE.search(before)
+            directed = DIRECTIVE_BEFORE.search(before) or (
+                # "giao A làm chủ đầu tư và B làm quản lý dự án …": B is told too
+                found
+                and found[-1].leads != [mention.ref]
+                and and_another(text, used_until, mention)
+            )
             position = POSITION_BEFORE.search(before)
             if position:
                 # "giao Giám đốc Sở X …", "Chủ tịch UBND tỉnh chịu trách nhiệm …": the holder
@@ -165,6 +175,10 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 )
                 if acts and any(m.start == acts.end() for m in mentions):
                     acts = None  # "… chỉ đạo Sở X …": Sở X is told
+                if not acts and opens_clause(text, sentence, held_from):
+                    # "Giám đốc Sở Thông tin và Truyền thông phối hợp với các sở, ban, ngành có
+                    # liên quan tổ chức triển khai …": with a collective, the holder's body leads
+                    acts = JOINT.match(text, mention.end, sentence.end)
                 if not (directed or role or acts):
                     continue  # "Bộ trưởng Bộ Tài chính chỉ đạo rà soát …" acts for the body
             elif not directed and SPEAKER_AFTER.match(text, mention.end, sentence.end):
@@ -208,12 +222,15 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             elif (
                 clause_start
                 and directive_paragraph
-                and text[mention.end : mention.end + 1] == " "
-                and TASK_OPENING.match(text, modal_end(text, mention.end + 1), sentence.end)
+                and (together := listed_together(text, sentence, mentions, index))
+                and TASK_OPENING.match(text, modal_end(text, together[1]), sentence.end)
             ):
                 # "… được giao …. Công an tỉnh đảm bảo an toàn thông tin …"; "Bên cạnh đó, Bảo
-                # hiểm Xã hội Việt Nam cần nâng cao …"
-                after = modal_end(text, mention.end + 1)
+                # hiểm Xã hội Việt Nam cần nâng cao …"; "Cổng thông tin điện tử tỉnh, Đài Phát
+                # thanh và Truyền hình tỉnh, Báo Đắk Nông, UBND các huyện, thành phố Gia Nghĩa
+                # tiếp tục duy trì …" (a directive's item): the bodies listed lead together
+                leads = together[0]
+                after = modal_end(text, together[1])
             elif (
                 mention.start == paragraph.start
                 and (mention.ref.key in told_before or after_opinions)

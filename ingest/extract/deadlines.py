@@ -49,10 +49,31 @@ _RECURRING = re.compile(
 )
 
 
+# "từ tháng 11/2016 - 10/2018", "từ tháng 11/2016 đến tháng 10/2018": a span of months, due at
+# its end
+_MONTH_SPAN = re.compile(
+    r"từ\s+tháng\s+\d{1,2}\s*/\s*\d{4}\s*(?:-|–|đến)\s*(?:tháng\s+)?(?P<m>\d{1,2})\s*/\s*"
+    r"(?P<y>\d{4})",
+    re.IGNORECASE,
+)
+
+
+def span_end(phrase: str) -> tuple[str | None, str | None]:
+    """The end of a span of months a task is given ("từ tháng 11/2016 - 10/2018": 2018-10), as
+    (YYYY-MM, as written), or (None, None)."""
+    span = _MONTH_SPAN.search(phrase)
+    if span is None or not 1 <= int(span.group("m")) <= 12:
+        return None, None
+    return f"{span.group('y')}-{int(span.group('m')):02d}", span.group()
+
+
 def deadline_of(task: str, year: int | None = None) -> tuple[str | None, str | None]:
     """The first deadline phrase of a task, as (YYYY[-MM[-DD]] | YYYY-Qn, as written). A day
-    and month with no year ("trước ngày 30/6") take ``year``, the year of the text's date."""
+    and month with no year ("trước ngày 30/6") take ``year``, the year of the text's date; a
+    span of months is due at its end."""
     match = next((m for m in _DEADLINE.finditer(task) if not _horizon(task, m)), None)
+    if not match and _MONTH_SPAN.search(task):
+        return span_end(task)
     if not match:
         short = _DAY_MONTH.search(task) if year else None
         quarter = _QUARTER_ONLY.search(task) if year and short is None else None

@@ -56,8 +56,29 @@ def co_leads(
 # ", UBND các huyện, thị xã, thành phố" closing a list of bodies told together
 _LOCAL_COMMITTEES = re.compile(
     r"\s*(?:,|và)\s*(?:UBND|Ủy ban nhân dân|Uỷ ban nhân dân)\s+các\s+(?:huyện|quận|xã|phường)"
-    r"(?:\s*,\s*(?:thị xã|thành phố|quận|huyện|xã|phường|thị trấn))*\s+(?=[a-zđà-ỹ])"
+    r"(?:\s*,\s*(?:thị xã|thành phố|quận|huyện|xã|phường|thị trấn)(?:\s+[A-ZĐ][\w]*){0,3})*"
+    r"\s+(?=[a-zđà-ỹ])"
 )
+
+
+def listed_together(
+    text: str, sentence: Span, mentions: list[AgencyMention], index: int
+) -> tuple[list[AgencyMention], int] | None:
+    """The bodies listed from ``mentions[index]`` on ("Sở A, Sở B, Báo X, UBND các huyện, thành
+    phố Y"), and where the word after the list starts; None when no word follows it."""
+    group = [mentions[index]]
+    position = mentions[index].end
+    for nxt in mentions[index + 1 :]:
+        if not CO_LEAD_GLUE.fullmatch(text, position, nxt.start):
+            break
+        group.append(nxt)
+        position = nxt.end
+    tail = _LOCAL_COMMITTEES.match(text, position, sentence.end)
+    if tail:
+        return group, tail.end()
+    if text[position : position + 1] != " ":
+        return None
+    return group, position + 1
 
 
 def directed_list(
@@ -113,9 +134,17 @@ _CLAUSE_OPENER = re.compile(
 )
 
 
+# "Về Hạ tầng số: Sở X triển khai …", "Đối với chuyển đổi số: …": the topic an item is about,
+# before the body it charges
+_TOPIC_LABEL = re.compile(r"\s*(?:Về|Đối với|Trong lĩnh vực)\s+[^:;.,]{1,60}:\s*")
+
+
 def opens_clause(text: str, sentence: Span, start: int) -> bool:
-    """Whether an agency stands at the start of its sentence or of a ";"-clause."""
+    """Whether an agency stands at the start of its sentence or of a ";"-clause (after a topic
+    label "Về …:" opening the sentence, if any)."""
     head = text[sentence.start : start]
+    topic = _TOPIC_LABEL.match(head)
+    head = head[topic.end() :] if topic else head
     head = _CLAUSE_OPENER.sub("", head)
     return not head.strip() or head.rstrip().endswith(";")
 
@@ -241,14 +270,12 @@ def list_item_at(tree: DocumentTree, offset: int) -> Node | None:
     return None
 
 
-def list_intro_lead(
-    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
-) -> AgencyMention | None:
-    """The lead of a list's items named in the paragraph that introduces the list ("Theo đó, Bộ
-    KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then "Một là, …", "Hai là, …")."""
+def list_intro(tree: DocumentTree | None, offset: int) -> Node | None:
+    """The paragraph that introduces the list whose item's first line holds ``offset`` ("… tập
+    trung vào một số nhiệm vụ trọng tâm, cụ thể như sau:"), if a paragraph does."""
     if tree is None:
         return None
-    item = list_item_at(tree, sentence.start)
+    item = list_item_at(tree, offset)
     if item is None:
         return None
     path = tree.path_at(item.start)
@@ -259,7 +286,17 @@ def list_intro_lead(
         index -= 1
     if index < 0 or siblings[index].kind != "paragraph":
         return None
-    intro = siblings[index]
+    return siblings[index]
+
+
+def list_intro_lead(
+    tree: DocumentTree | None, text: str, sentence: Span, all_mentions: list[AgencyMention]
+) -> AgencyMention | None:
+    """The lead of a list's items named in the paragraph that introduces the list ("Theo đó, Bộ
+    KH&CN tập trung triển khai 9 nhiệm vụ trọng tâm:" then "Một là, …", "Hai là, …")."""
+    intro = list_intro(tree, sentence.start)
+    if intro is None:
+        return None
     for mention in all_mentions:
         if intro.start <= mention.start < intro.end and _ANNOUNCES_TASKS.match(
             text[: intro.heading_end], mention.end
@@ -271,10 +308,34 @@ def list_intro_lead(
 _CONTRAST = re.compile(r",\s*(?:trong khi|còn|đồng thời)\s+")
 
 
+# "giao A làm chủ đầu tư và B làm quản lý dự án …": a second body, then its own verb
+_AND_ANOTHER = re.compile(r"\s+và\s+")
+_OWN_VERB = re.compile(
+    r"(?:\s*\([A-ZĐ][A-ZĐ&\-]{1,10}\))?\s+(?:làm|chủ trì|thực hiện|triển khai|xây dựng|"
+    r"tổ chức|hướng dẫn|nghiên cứu|tham mưu|hỗ trợ|quản lý)\s"
+)
+
+
 def contrast_end(text: str, start: int, end: int, mentions: list[AgencyMention]) -> int | None:
     """Where a task ends at a contrast that opens with another body ("Công an tỉnh đảm bảo …,
-    trong khi Sở KH-CN chủ trì …": two tasks), if one does in [start, end)."""
-    for contrast in _CONTRAST.finditer(text, start, end):
-        if any(m.start == contrast.end() for m in mentions):
-            return contrast.start()
-    return None
+    trong khi Sở KH-CN chủ trì …": two tasks), or at "và" before another body with a verb of its
+    own ("giao A làm chủ đầu tư và B làm quản lý dự án"), if one does in [start, end)."""
+    ends = [
+        contrast.start()
+        for contrast in _CONTRAST.finditer(text, start, end)
+        if any(m.start == contrast.end() for m in mentions)
+    ]
+    ends += [
+        joined.start()
+        for joined in _AND_ANOTHER.finditer(text, start, end)
+        for m in mentions
+        if m.start == joined.end() and _OWN_VERB.match(text, m.end, end)
+    ]
+    return min(ends) if ends else None
+
+
+def and_another(text: str, previous_end: int, mention: AgencyMention) -> bool:
+    """Whether ``mention`` is the second body a task was cut at ("… và B làm …")."""
+    return bool(_AND_ANOTHER.fullmatch(text, previous_end, mention.start)) and bool(
+        _OWN_VERB.match(text, mention.end)
+    )

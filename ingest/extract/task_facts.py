@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
-from ingest.extract.deadlines import deadline_of, deadline_year, recurrence_of
+from ingest.extract.deadlines import deadline_of, deadline_year, recurrence_of, span_end
 from ingest.extract.leads import contrast_end
 from ingest.extract.sentences import Span
 from ingest.extract.speakers import assigning_body, main_issuer, responds_to
@@ -121,6 +121,8 @@ CLAUSE_VERB = re.compile(
 
 
 _SPACING = re.compile(r"[ ,:\n]*")
+_PHOTO_CREDIT = re.compile(r"\s+Ảnh\s*:")
+_SHORT_FORM = re.compile(r"\s*\([A-ZĐ][A-ZĐ&\-]{1,10}\)(?=\s)")
 
 
 def task_end(
@@ -133,7 +135,7 @@ def task_end(
     """A task runs to the sentence end, or to a ";"-clause that opens with another agency or
     with a new role of the same lead ("…; chủ trì, phối hợp với …"), or — for a ``parallel``
     task, one opening with a verb and with no coordinators — with another verb of work ("quy
-    định …; phê duyệt Quy chế …": two tasks)."""
+    định …; phê duyệt Quy chế …": two tasks); or to ", đồng thời" before a verb of work."""
     contrast = contrast_end(text, start, sentence.end, mentions)
     for index in range(start, contrast if contrast is not None else sentence.end):
         if text[index] == ";":
@@ -146,7 +148,17 @@ def task_end(
                 return index
             if parallel and CLAUSE_VERB.match(text, offset):
                 return index
+        elif (
+            text[index] == ","
+            and (also := ALSO_VERB.match(text, index, sentence.end))
+            and CLAUSE_VERB.match(text, also.end())
+        ):
+            return index  # "… nghiên cứu …, đồng thời tăng cường kiểm tra …": two tasks
     return contrast if contrast is not None else sentence.end
+
+
+# ", đồng thời tăng cường …": a second task of the same lead in the same sentence
+ALSO_VERB = re.compile(r",\s*đồng thời\s+")
 
 
 def assignment(
@@ -161,6 +173,8 @@ def assignment(
 ) -> AssignmentFact | None:
     """The assignment to ``leads`` of the task read from ``after`` (to ``until`` if given)."""
     lead = leads[-1]
+    short = _SHORT_FORM.match(text, after, sentence.end)
+    after = short.end() if short else after  # "giao Ban Quản lý … (BQL) làm chủ đầu tư"
     giver = _passive_giver(text, lead, after, mentions)
     coordinators: list[AgencyRef] = []
     coordinate = COORDINATE.match(text, after, sentence.end)
@@ -171,8 +185,10 @@ def assignment(
     opening = _SPACING.match(text, after).end()
     parallel = not coordinators and bool(CLAUSE_VERB.match(text, opening))
     end = until if until is not None else task_end(text, after, sentence, mentions, parallel)
-    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n"))
-    while end > task_start and text[end - 1] in " .,;/":
+    credit = _PHOTO_CREDIT.search(text, after, end)
+    end = credit.start() if credit else end  # "… vùng ĐBSCL Ảnh: Tường Lâm" (a caption)
+    task_start = after + len(text[after:end]) - len(text[after:end].lstrip(" ,:\n.…"))
+    while end > task_start and text[end - 1] in " .,;/…":
         end -= 1
     task = text[task_start:end]
     if len(task.split()) < 2 or _NOT_A_TASK.match(task) or _MORE_BODIES.match(task):
@@ -187,6 +203,9 @@ def assignment(
     if not recurrence:
         year = context.reference_date.year if context.reference_date else deadline_year(text)
     deadline, deadline_text = deadline_of(task, year)
+    if deadline is None and not recurrence:
+        # "Theo Kế hoạch, từ tháng 11/2016 - 10/2018, Bộ KH&ĐT chủ trì …": the span before the lead
+        deadline, deadline_text = span_end(text[sentence.start : leads[0].start])
     if recurrence and deadline is None:
         deadline_text = recurrence  # ongoing: due again every year (quarter, month)
     body = giver or assigning_body(text, sentence, lead, mentions, context)

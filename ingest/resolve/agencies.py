@@ -18,9 +18,9 @@ from ingest.resolve.mention_context import (
     unwrap_lines,
 )
 from ingest.resolve.mentions import (
-    MEMBER_OF,
     AgencyMention,
     curated_mentions,
+    member_title_before,
     ref_of,
     unify,
 )
@@ -95,7 +95,7 @@ def _find_agencies(
         mentions = [m for m in mentions if m is not bare]
         if (
             _OBJECT_BEFORE.search(text[max(0, start - 12) : start])
-            or MEMBER_OF.search(text[max(0, start - 12) : start])
+            or member_title_before(text, start)
             or _PUBLICATION_AFTER.match(text, end)
         ):
             continue

@@ -37,9 +37,10 @@ _SYSTEM_BEFORE = re.compile(
 )
 # "hệ thống thông tin báo cáo Chính phủ", "Cổng Dịch vụ công quốc gia": a system's name, whose
 # owner is not at work in the sentence
+# ("hệ thống điện toán đám mây của Chính phủ": a system of the body's, named by its owner)
 _SYSTEM_NAME_BEFORE = re.compile(
     r"(?:[Hh]ệ thống(?: thông tin)?(?: báo cáo)?|[Cc]ổng thông tin điện tử|[Cc]ổng [Dd]ịch vụ công)"
-    r"\s+$"
+    r"\s+$|(?:[Hh]ệ thống|[Nn]ền tảng|[Cc]ơ sở dữ liệu)(?:\s+[^\s,.;:()]+){0,5}\s+của\s+$"
 )
 # "Phó Thủ tướng Chính phủ Trần Lưu Quang": the Government named in a deputy's title
 _DEPUTY_TITLE_BEFORE = re.compile(r"Phó Thủ tướng\s+$")

@@ -72,6 +72,10 @@ def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> l
                 continue
         if ref.collective:
             ref = AgencyRef(ref.name, ref.key, ref.resolved, ref.level, ref.province, True)
+            concerned = _CONCERNED.match(text, toks[end_index - 1].end)
+            if concerned:  # "các sở, ngành liên quan": the ones concerned, the same collective
+                while end_index < len(toks) and toks[end_index].start < concerned.end():
+                    end_index += 1
         if not _NOT_A_BODY_AFTER.match(text, toks[end_index - 1].end) and not _in_symbol(
             text, toks[index].start, toks[end_index - 1].end
         ):
@@ -80,6 +84,7 @@ def curated_mentions(text: str, catalogue: Catalogue, province: str | None) -> l
     return mentions
 
 
+_CONCERNED = re.compile(r"\s+(?:có\s+)?liên quan(?![\w])")
 # A commune, ward, town or district named after a standard body's name: that unit's own body
 _LOWER_UNIT = re.compile(
     r"\s+(?:phường|xã|thị trấn|huyện|quận|thị xã)\s+(?:[A-ZĐÂ][\w]*)(?:\s+[A-ZĐÂ][\w]*){0,3}"
@@ -124,6 +129,7 @@ def _clean_name(name: str) -> str:
 
 
 MEMBER_OF = re.compile(r"(?:Ủy viên|Uỷ viên|ủy viên|uỷ viên|thành viên)\s+$")
+_MEMBERS_TOLD = re.compile(r"(?:yêu cầu|đề nghị|giao)\s+(?:các\s+|từng\s+)?thành viên\s+$")
 _NOT_A_BODY_AFTER = re.compile(r"\s+(?:số(?!\s*\d)|điện tử)")
 
 
@@ -142,7 +148,16 @@ def _acceptable_start(
     before = text[max(0, start - 12) : start]
     if any(name.match(text, start) and title.search(before) for name, title in _TITLE_PARTS):
         return False
-    return not MEMBER_OF.search(before)
+    return not member_title_before(text, start)
+
+
+def member_title_before(text: str, start: int) -> bool:
+    """Whether a member's title ("Ủy viên Ban Thường vụ", "thành viên Ban Chỉ đạo") holds the
+    body named at ``start``; members told to act ("yêu cầu thành viên Ban chỉ đạo làm rõ …")
+    stand for their committee."""
+    if not MEMBER_OF.search(text[max(0, start - 12) : start]):
+        return False
+    return not _MEMBERS_TOLD.search(text[max(0, start - 30) : start])
 
 
 # A person's title that holds a body's name: "Phó Bí thư Thường trực Tỉnh ủy" is the Tỉnh ủy's

@@ -17,6 +17,7 @@ _HEADS = (
 )
 NAME_HEAD = re.compile(rf"(?<![\w])(?:{_HEADS})(?![\w])")
 _WORD = re.compile(r"[\w&\-.]+")
+_INITIALISM = re.compile(r"[A-ZĐ]{1,6}(?:[&\-][A-ZĐ]{1,6})+|[A-ZĐ]{2,8}")
 STOP_WORDS = {
     "tỉnh",
     "thành",
@@ -209,7 +210,8 @@ def _capitalised_end(text: str, position: int) -> int:
         if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
             if word in FAMILY_NAMES and words >= 1:
                 return position
-            previous_capital = True
+            # an initialism ("Sở TT-TT ký kết …") takes no lower-case syllable after it
+            previous_capital = not _INITIALISM.fullmatch(word)
         elif (
             word in ("và", "&")
             and words
