@@ -35,6 +35,8 @@ from graph_api.pages.i18n import language
 from graph_api.pages.render import render as render_page
 from graph_api.pages.successions import succession_steps
 from graph_api.routes.common import ERROR_RESPONSES, resolve_in_store
+from graph_api.serving_index_ownership import NAME as OWNERSHIP_PAGES
+from graph_api.serving_index_ownership import KeptPage, kept_page, page_rows
 
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
@@ -104,32 +106,47 @@ def ownership(
     place = resolve_province(_province(request, province), _labels(request)) if province else None
     task_iri = str(resolve_in_store(request.app, task, "task", "task")) if task else None
     when = on or date.today()
-    steps = from_thread.run(succession_steps, request)  # read once per release
-    found = iter_holdings(
-        store,
-        when,
-        task=task_iri,
-        province=place,
-        gone=gone,
-        by_agency=steps,
-        first_chunk=offset + limit,
-    )
-    page = list(islice(found, offset, offset + limit)) if format == "md" else None
-    if page is not None:
-        return _text(render.render_ownership(OwnershipReport(when, page), format), format)
+    # every province: the build kept the first page of the date's band (serving index)
+    kept = None if task_iri or place else _kept_page(request, when, gone)
+
+    def live() -> Iterator[Holding]:
+        steps = from_thread.run(succession_steps, request)  # read once per release
+        return iter_holdings(
+            store,
+            when,
+            task=task_iri,
+            province=place,
+            gone=gone,
+            by_agency=steps,
+            first_chunk=offset + limit,
+        )
+
+    page = page_rows(kept, live, offset, limit)
+    if format == "md":
+        report = OwnershipReport(when, list(page))
+        return _text(render.render_ownership(report, format), format)
 
     def total() -> int:
+        if kept is not None:
+            return kept.total
         return count_holdings(store, when, gone=gone, task=task_iri, province=place)
 
     # the first rows are read before the answer starts: their queries are the costly part, and
     # a time-out there is still a 503 (once streaming has begun the status is sent)
-    page = islice(found, offset, offset + limit)
     first = list(islice(page, 1))
     rows = chain(first, page)
     if format == "csv":
         return StreamingResponse(_csv_lines(rows), media_type=MEDIA["csv"])
     head = {"on": when.isoformat(), "limit": limit, "offset": offset}
     return StreamingResponse(_json_chunks(head, rows, total), media_type="application/json")
+
+
+def _kept_page(request: Request, on: date, gone: bool) -> KeptPage | None:
+    """The build's first page of the whole audit on ``on``'s band, if its file has it."""
+    state = request.app.state
+    index = getattr(state, "serving_index", None)
+    entry = None if index is None else index.audit(OWNERSHIP_PAGES, state.store.release)
+    return kept_page(entry, on, gone)
 
 
 def _json_chunks(head: dict, holdings: Iterator[Holding], total) -> Iterator[str]:
