@@ -103,12 +103,23 @@ def page_rows(
 ) -> Iterator[Holding]:
     """Holdings ``offset`` to ``offset + limit`` of the audit: the kept ones, then what
     ``live()`` (the whole audit, read only if needed) gives past them."""
+    for found in page_dicts(kept, live, offset, limit):
+        yield found if isinstance(found, Holding) else holding(found)
+
+
+def page_dicts(
+    kept: KeptPage | None,
+    live: Callable[[], Iterator[Holding]],
+    offset: int,
+    limit: int,
+) -> Iterator[Holding | dict[str, Any]]:
+    """As :func:`page_rows`, the kept holdings left as their ``as_dict()`` (what the JSON
+    answer writes: 1,000 of them decoded and turned back into dicts took ~140 ms under load)."""
     end = offset + limit
     if kept is None or (offset >= len(kept.rows) and not kept.complete):
         yield from islice(live(), offset, end)
         return
-    for plain in kept.rows[offset:end]:
-        yield holding(plain)
+    yield from kept.rows[offset:end]
     if end > len(kept.rows) and not kept.complete:
         yield from islice(live(), max(len(kept.rows), offset), end)
 

@@ -36,13 +36,14 @@ from graph_api.pages.render import render as render_page
 from graph_api.pages.successions import succession_steps
 from graph_api.routes.common import ERROR_RESPONSES, resolve_in_store
 from graph_api.serving_index_ownership import NAME as OWNERSHIP_PAGES
-from graph_api.serving_index_ownership import KeptPage, kept_page, page_rows
+from graph_api.serving_index_ownership import KeptPage, kept_page, page_dicts, page_rows
 
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
 GONE = Query(description="only assignments whose agency no longer exists")
 PAGE = 1000  # assignments per page of the ownership audit, unless asked otherwise
 MAX_PAGE = 10_000_000  # a whole export in one streamed answer
+BATCH = 100  # rows per chunk of a streamed page after the first (one send per row cost more)
 MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
 _TEXT = {"schema": {"type": "string"}}
 # Every representation a `format` parameter can select, so OpenAPI clients know them all.
@@ -121,10 +122,11 @@ def ownership(
             first_chunk=offset + limit,
         )
 
-    page = page_rows(kept, live, offset, limit)
     if format == "md":
-        report = OwnershipReport(when, list(page))
+        report = OwnershipReport(when, list(page_rows(kept, live, offset, limit)))
         return _text(render.render_ownership(report, format), format)
+    # JSON writes the kept holdings as the build wrote them (no decoding and re-encoding)
+    page = (page_dicts if format == "json" else page_rows)(kept, live, offset, limit)
 
     def total() -> int:
         if kept is not None:
@@ -149,27 +151,36 @@ def _kept_page(request: Request, on: date, gone: bool) -> KeptPage | None:
     return kept_page(entry, on, gone)
 
 
-def _json_chunks(head: dict, holdings: Iterator[Holding], total) -> Iterator[str]:
-    """One JSON object written as it goes: the page's holdings, then ``total`` (every match)
-    and ``assignee_gone`` (the page's tasks whose assignee no longer exists)."""
+def _json_chunks(head: dict, holdings: Iterator[Holding | dict[str, Any]], total) -> Iterator[str]:
+    """One JSON object written as it goes: the page's holdings (the first alone, then
+    ``BATCH`` to a chunk), then ``total`` (every match) and ``assignee_gone`` (the page's tasks
+    whose assignee no longer exists)."""
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "holdings": ['
     gone: set[str] = set()
+    lines: list[str] = []
     for index, holding in enumerate(holdings):
-        yield ("," if index else "") + "\n" + json.dumps(holding.as_dict(), ensure_ascii=False)
-        if holding.assignee_gone:
-            gone.add(holding.task)
+        data = holding if isinstance(holding, dict) else holding.as_dict()
+        lines.append(("," if index else "") + "\n" + json.dumps(data, ensure_ascii=False))
+        if data["assignee_gone"]:
+            gone.add(data["task"])
+        if index == 0 or len(lines) >= BATCH:
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
     yield f'\n], "total": {total()}, "assignee_gone": {json.dumps(sorted(gone))}}}\n'
 
 
 def _csv_lines(holdings: Iterator[Holding]) -> Iterator[str]:
+    """The header and the first row at once, then ``BATCH`` rows to a chunk."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=render.OWNERSHIP_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for holding in holdings:
+    for index, holding in enumerate(holdings):
         writer.writerow(render.ownership_record(holding))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+        if index % BATCH == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
     yield buffer.getvalue()
 
 
