@@ -317,6 +317,19 @@ class ServingIndex:
         """The search index (what ``app.state.search_index.index()`` gives the routes)."""
         return self.prepared().search
 
+    def index_now(self) -> SearchIndex | None:
+        """The search index; on a store without a folder (a remote engine, a store in memory),
+        whose index may be rebuilt from the whole graph, None until it is read, and loading
+        starts (names are then resolved by query: :mod:`graph_api.search_by_kind`)."""
+        if store_folder(self._store) is not None:
+            return self.index()  # the build's file beside the store: read in under a second
+        return self.loaded_index()
+
+    def loaded_index(self) -> SearchIndex | None:
+        """The search index if it is read already, never waiting; else None (loading starts)."""
+        prepared = self._ready()
+        return None if prepared is None else prepared.search
+
     def _load(self) -> Prepared:
         started = time.perf_counter()
         folder = store_folder(self._store)
