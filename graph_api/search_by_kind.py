@@ -14,6 +14,7 @@ task name still waits for the whole index.
 
 from __future__ import annotations
 
+from functools import partial
 from typing import Any
 
 from graph_api.named_queries import load_query
@@ -42,7 +43,11 @@ def lookup_index(store: Store, serving: Any, kind: str) -> SearchIndex:
     if kind not in QUERIED_KINDS or ready is None:
         return serving.index()
     index = ready()
-    return index if index is not None else kind_index(store, kind)
+    if index is not None:
+        return index
+    keep = getattr(serving, "kind_index", None)  # kept for the release while the index loads
+    compute = partial(kind_index, store, kind)
+    return keep(kind, compute) if keep is not None else compute()
 
 
 def known_entity(serving: Any, iri: str) -> bool:

@@ -92,6 +92,12 @@ def test_names_resolve_while_the_remote_index_loads(embedded_twin, virtuoso_engi
             for url in RESOLVING:
                 assert_same_answer(ours, on_virtuoso, "GET", url, None)
             assert guard.is_alive(), "answered only after the index was read"
+
+            def again() -> SearchIndex:
+                raise AssertionError("a kind's index read again within the release")
+
+            kept = app.state.serving_index.kind_index("document", again)  # kept, not re-read
+            assert kept.named("57-NQ/TW", "document")
     finally:
         if guard.is_alive():
             guard.cancel()
