@@ -1,16 +1,18 @@
-"""``docs/benchmarks.md`` from a results JSON: tables, the targets, and the kept notes.
+"""``docs/benchmarks.md`` from the benchmark's results: tables, the targets, the kept notes.
 
-Everything above the ``<!-- notes -->`` marker is regenerated; the notes below it (the analysis
-written by people) are kept as they are.
+``python -m bench.report [--results DIR] [--out PATH]`` assembles the newest result of each part
+(:mod:`bench.parts`) and prints each part's dates, load and commit at the head. Everything above
+the ``<!-- notes -->`` marker is regenerated; the notes below it (the analysis written by
+people) are kept as they are.
 """
 
 from __future__ import annotations
 
-import json
-import sys
+import argparse
 from pathlib import Path
 from typing import Any
 
+from bench import parts as bench_parts
 from bench.route_report import route_table
 
 MARKER = "<!-- notes -->"
@@ -56,14 +58,35 @@ def _ratio(slow: Any, fast: Any) -> str:
 
 
 def machine_lines(results: dict[str, Any]) -> list[str]:
-    m = results["machine"]
-    return [
-        f"- Machine: {m['cpu']}, {m['cores']} cores, {m['memory_gb']} GB RAM, "
-        f"Linux {m['kernel']}; Python {m['python']}, pyoxigraph {m['pyoxigraph']}, "
-        f"rdflib {m['rdflib']}.",
-        f"- Run: {results['started']} → {results.get('finished', '(unfinished)')}.",
-        f"- Command: `{results['command']}`",
+    m = results.get("machine") or {}
+    lines = [
+        f"- Machine: {m.get('cpu')}, {m.get('cores')} cores, {m.get('memory_gb')} GB RAM, "
+        f"Linux {m.get('kernel')}; Python {m.get('python')}, pyoxigraph {m.get('pyoxigraph')}, "
+        f"rdflib {m.get('rdflib')}.",
     ]
+    if "parts" not in results:  # one whole run
+        lines.append(f"- Run: {results['started']} → {results.get('finished', '(unfinished)')}.")
+        lines.append(f"- Command: `{results['command']}`")
+    return lines
+
+
+def parts_table(parts: list[dict[str, Any]]) -> list[str]:
+    """Each part's run: its dates, the 1-minute load average at its start and end, the commit
+    measured (figures of different days, loads and commits are read side by side as such)."""
+    lines = [
+        "| part | started → finished | load average (start → end) | commit | file |",
+        "|---|---|---|---|---|",
+    ]
+    for part in parts:
+        start, end = part["started"], part.get("finished") or {}
+        load = "—" if start.get("load") is None else f"{start['load']:g} → {end.get('load', 0):g}"
+        lines.append(
+            f"| {part['part']} | {start.get('at', '')} → {end.get('at', '(unfinished)')} "
+            f"| {load} | {start.get('commit') or '—'} | `{part.get('file')}` |"
+        )
+    commands = sorted({part["command"] for part in parts if part.get("command")})
+    lines += ["", "Commands: " + "; ".join(f"`{command}`" for command in commands) + "."]
+    return lines
 
 
 def _seconds(value: float | None) -> str:
@@ -80,8 +103,9 @@ def build_table(scales: list[dict[str, Any]]) -> list[str]:
         disk, mem, rdf = s.get("build_disk", {}), s.get("load_memory", {}), s.get("rdflib", {})
         virt = s.get("virtuoso", {})
         lines.append(
-            f"| {s['quads']:,} | {s['synth_s']:.1f} s | {disk.get('seconds', 0):.1f} s "
-            f"| {disk.get('peak_rss_mb', '—')} | {mem.get('seconds', 0):.2f} s "
+            f"| {s.get('quads') or 0:,} | {_seconds(s.get('synth_s'))} "
+            f"| {_seconds(disk.get('seconds'))} "
+            f"| {disk.get('peak_rss_mb', '—')} | {_seconds(mem.get('seconds'))} "
             f"| {mem.get('peak_rss_mb', '—')} "
             f"| {_seconds(s.get('serving_index_s'))} "
             f"| {_seconds(rdf.get('seconds'))} "
@@ -132,7 +156,10 @@ def http_table(s: dict[str, Any]) -> list[str]:
 
 
 def target_lines(scales: list[dict[str, Any]]) -> list[str]:
-    largest = max((s for s in scales if s["scale"] <= 1_000_000), key=lambda s: s["scale"])
+    embedded = [s for s in scales if s["scale"] <= 1_000_000 and "http_disk" in s]
+    if not embedded:
+        return ["No scale up to 10⁶ quads measured through the API."]
+    largest = max(embedded, key=lambda s: s["scale"])
     lines = [
         f"At {largest['quads']:,} quads, medians; the better of the two serving modes:",
         "",
@@ -177,6 +204,13 @@ def render(results: dict[str, Any]) -> str:
         "",
     ]
     parts += [*machine_lines(results), ""]
+    if "parts" in results:
+        parts += [
+            "Assembled from the newest result of each part (`python -m bench.run --part …`):",
+            "",
+            *parts_table(results["parts"]),
+            "",
+        ]
     if "ingestion" in results:
         i = results["ingestion"]
         parts += [
@@ -200,8 +234,10 @@ def render(results: dict[str, Any]) -> str:
     if scales:
         parts += ["## Targets (issue 7, point 3)", "", *target_lines(scales), ""]
     for s in scales:
+        if "oxigraph_disk" not in s and "virtuoso" not in s:
+            continue
         parts += [
-            f"## {s['quads']:,} quads",
+            f"## {s.get('quads') or 0:,} quads",
             "",
             "Direct store calls (`Store.select`, the API's SQL-free path), ms:",
             "",
@@ -252,5 +288,13 @@ def write_markdown(results: dict[str, Any], path: Path) -> None:
     path.write_text(render(results) + "\n" + (notes or MARKER + "\n"), encoding="utf-8")
 
 
+def main(argv: list[str] | None = None) -> None:
+    parser = argparse.ArgumentParser(prog="python -m bench.report", description=__doc__)
+    parser.add_argument("--results", type=Path, default=bench_parts.RESULTS)
+    parser.add_argument("--out", type=Path, default=bench_parts.ROOT / "docs" / "benchmarks.md")
+    args = parser.parse_args(argv)
+    write_markdown(bench_parts.assemble(bench_parts.newest(args.results)), args.out)
+
+
 if __name__ == "__main__":
-    write_markdown(json.loads(Path(sys.argv[1]).read_text()), Path(sys.argv[2]))
+    main()

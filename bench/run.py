@@ -8,7 +8,10 @@ call), and on Virtuoso at the scales asked. Once: ingestion speed on the real co
 and the build's stages on copies of the real texts (``bench.build_scale``, 10–2,000 documents).
 Defaults: 10⁵, 10⁶ and 5·10⁶ quads (the route table prints the growth 10⁶ → 5·10⁶), Virtuoso at
 10⁶, rdflib up to 10⁶.
-Writes ``bench/results/<timestamp>.json`` and regenerates ``docs/benchmarks.md``.
+Runs in parts (:mod:`bench.parts`): ``--part scale-1000000``, ``virtuoso-1000000``,
+``build-stages``, ``ingestion``; without ``--part``, every part of the defaults. Each part is
+saved as ``bench/results/<timestamp>-<part>.json`` with its date, load average and commit, and
+``docs/benchmarks.md`` is regenerated from the newest result of every part.
 """
 
 from __future__ import annotations
@@ -16,7 +19,6 @@ from __future__ import annotations
 import argparse
 import json
 import os
-import platform
 import shutil
 import subprocess
 import sys
@@ -25,10 +27,15 @@ import time
 from pathlib import Path
 from typing import Any
 
+from bench import parts
+
 ROOT = Path(__file__).resolve().parents[1]
 RESULTS = ROOT / "bench" / "results"
 DEFAULT_SCALES = (100_000, 1_000_000, 5_000_000)  # issue 15: growth 10⁶ → 5·10⁶ printed
 DEFAULT_BUILD_SIZES = "10,100,1000,2000"  # documents per build (bench.build_scale)
+# waited before timing a remote server's routes: it reads the build's serving index in the
+# background (~3 s at 10⁶ quads under load) and answers by querying the engine meanwhile
+REMOTE_SETTLE_S = 10.0
 
 
 def run_child(args: list[str], timeout: float) -> dict[str, Any]:
@@ -56,30 +63,6 @@ def run_child(args: list[str], timeout: float) -> dict[str, Any]:
     result["wall_s"] = round(wall, 2)
     result["peak_rss_mb"] = round(usage.ru_maxrss / 1024, 1)
     return result
-
-
-def machine() -> dict[str, Any]:
-    model = ""
-    for line in Path("/proc/cpuinfo").read_text().splitlines():
-        if line.startswith("model name"):
-            model = line.split(":", 1)[1].strip()
-            break
-    mem_kb = 0
-    for line in Path("/proc/meminfo").read_text().splitlines():
-        if line.startswith("MemTotal"):
-            mem_kb = int(line.split()[1])
-    import pyoxigraph
-    import rdflib
-
-    return {
-        "cpu": model,
-        "cores": os.cpu_count(),
-        "memory_gb": round(mem_kb / 1024 / 1024, 1),
-        "kernel": platform.release(),
-        "python": platform.python_version(),
-        "pyoxigraph": pyoxigraph.__version__,
-        "rdflib": rdflib.__version__,
-    }
 
 
 def time_store(store, *, repeat: int, budget_s: float) -> dict[str, Any]:
@@ -181,6 +164,8 @@ def time_virtuoso(
             with Server(
                 store=engine.sparql, timeout=options.cap, serving_index=serving_index
             ) as server:
+                if serving_index is not None:
+                    time.sleep(REMOTE_SETTLE_S)  # the file is read in the background meanwhile
                 figures["routes"] = time_routes(
                     server.port, repeat=options.route_repeat, budget_s=budget_s, say=options.say
                 )
@@ -236,19 +221,38 @@ def build_stages(sizes: str, say) -> list[dict[str, Any]]:
     return rows
 
 
-def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
+def prepare_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str, Any]:
+    """The synthetic graph of ``scale`` quads, its on-disk store, the report's counts and the
+    serving index a build writes beside it: what the scale's and the Virtuoso part time."""
+    from bench.routes_scale import write_report
     from bench.synth import write_file
-    from graph_api.store import OxigraphStore
+    from graph_api.serving_index import write_for_store
 
-    say = options.say
     figures: dict[str, Any] = {"scale": scale}
     nquads = work / f"synth-{scale}.nq"
     started = time.perf_counter()
     figures["quads"] = write_file(nquads, scale, options.seed, ROOT / "data" / "curated")
     figures["synth_s"] = round(time.perf_counter() - started, 2)
-    say(f"[{scale:,}] {figures['quads']:,} quads generated in {figures['synth_s']} s")
+    options.say(f"[{scale:,}] {figures['quads']:,} quads generated in {figures['synth_s']} s")
     store_dir = work / f"store-{scale}"
     figures["build_disk"] = run_child(["disk", str(nquads), str(store_dir)], timeout=7200)
+    write_report(store_dir)  # the counts a build writes, so /api/stats runs as on a build
+    started = time.perf_counter()
+    write_for_store(store_dir)  # the search index and sort keys a build writes beside its store
+    figures["serving_index_s"] = round(time.perf_counter() - started, 2)
+    return {"figures": figures, "nquads": nquads, "store": store_dir}
+
+
+def bench_scale(prepared: dict[str, Any], options: argparse.Namespace) -> dict[str, Any]:
+    """The scale's part: load in memory, the named queries on the store (disk, memory, rdflib),
+    the API and every route through a live server on disk and in memory."""
+    from bench.route_timing import time_routes
+    from bench.server import Server
+    from graph_api.store import OxigraphStore
+
+    say = options.say
+    figures = dict(prepared["figures"])
+    scale, nquads, store_dir = figures["scale"], prepared["nquads"], prepared["store"]
     figures["load_memory"] = run_child(["memory", str(nquads)], timeout=7200)
     say(f"[{scale:,}] on-disk build {figures['build_disk']}; memory {figures['load_memory']}")
     for mode, in_memory in (("oxigraph_disk", False), ("oxigraph_memory", True)):
@@ -264,15 +268,6 @@ def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str
             f"[{scale:,}] rdflib: load {figures['rdflib'].get('seconds')} s; "
             + _medians(figures["rdflib"].get("queries", {}))
         )
-    from bench.route_timing import time_routes
-    from bench.routes_scale import write_report
-    from bench.server import Server
-    from graph_api.serving_index import write_for_store
-
-    write_report(store_dir)  # the counts a build writes, so /api/stats runs as on a build
-    started = time.perf_counter()
-    write_for_store(store_dir)  # the search index and sort keys a build writes beside its store
-    figures["serving_index_s"] = round(time.perf_counter() - started, 2)
     for mode, in_memory in (("http_disk", False), ("http_memory", True)):
         direct = OxigraphStore(store_dir, in_memory=in_memory)
         started = time.perf_counter()
@@ -287,20 +282,23 @@ def bench_scale(scale: int, work: Path, options: argparse.Namespace) -> dict[str
                 server.port, repeat=options.route_repeat, budget_s=options.budget, say=say
             )
         direct.close()
-    if scale in options.virtuoso_scales:
-        from graph_api.serving_index import sidecar_path
+    return figures
 
-        figures["virtuoso"] = time_virtuoso(
-            nquads,
-            work,
-            repeat=options.repeat,
-            budget_s=options.budget,
-            options=options,
-            serving_index=sidecar_path(store_dir),
-        )
-        say(f"[{scale:,}] virtuoso: " + _medians(figures["virtuoso"]))
-    shutil.rmtree(store_dir, ignore_errors=True)
-    nquads.unlink()
+
+def bench_virtuoso(prepared: dict[str, Any], work: Path, options: argparse.Namespace):
+    """The Virtuoso part of a scale: the engine loaded with the same quads, with the serving
+    index the embedded store's build wrote (as a user serving a release from Virtuoso)."""
+    from graph_api.serving_index import sidecar_path
+
+    figures = time_virtuoso(
+        prepared["nquads"],
+        work,
+        repeat=options.repeat,
+        budget_s=options.budget,
+        options=options,
+        serving_index=sidecar_path(prepared["store"]),
+    )
+    options.say(f"[{prepared['figures']['scale']:,}] virtuoso: " + _medians(figures))
     return figures
 
 
@@ -316,6 +314,13 @@ def _medians(figures: dict[str, Any]) -> str:
 
 def parse_args(argv: list[str] | None) -> argparse.Namespace:
     parser = argparse.ArgumentParser(prog="python -m bench.run", description=__doc__)
+    parser.add_argument(
+        "--part",
+        nargs="+",
+        type=parts.check,
+        help="run only these parts (scale-N, virtuoso-N, build-stages, ingestion), each saved "
+        "to bench/results/; the report is assembled from the newest result of every part",
+    )
     parser.add_argument("--scales", type=int, nargs="+", default=list(DEFAULT_SCALES))
     parser.add_argument("--seed", type=int, default=57)
     parser.add_argument("--repeat", type=int, default=20, help="timed runs per query at most")
@@ -331,8 +336,32 @@ def parse_args(argv: list[str] | None) -> argparse.Namespace:
         help="corpus sizes (documents, comma-separated) whose build stages are timed; '' for none",
     )
     parser.add_argument("--work", type=Path, help="scratch directory (default: a temporary one)")
+    parser.add_argument(
+        "--results", type=Path, default=RESULTS, help="where the parts' files are saved and read"
+    )
     parser.add_argument("--no-docs", action="store_true", help="do not rewrite docs/benchmarks.md")
     return parser.parse_args(argv)
+
+
+def run_part(name: str, work: Path, options: argparse.Namespace, prepared: dict) -> dict:
+    """One part's figures (a scale's graph and store are made once for both its parts)."""
+    kind, _, number = name.partition("-")
+    if name == "ingestion":
+        return {"ingestion": ingestion(work, options.ingest_documents or 1000)}
+    if name == "build-stages":
+        return {
+            "build_stages": build_stages(options.build_sizes or DEFAULT_BUILD_SIZES, options.say)
+        }
+    scale = int(number)
+    if scale not in prepared:
+        prepared[scale] = prepare_scale(scale, work, options)
+    if kind == "scale":
+        return {"scale": bench_scale(prepared[scale], options)}
+    plain = prepared[scale]["figures"]
+    return {
+        "scale": {key: plain[key] for key in ("scale", "quads", "synth_s")},
+        "virtuoso": bench_virtuoso(prepared[scale], work, options),
+    }
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -346,34 +375,44 @@ def main(argv: list[str] | None = None) -> int:
         options.say(f"bench: {error}")
         return 2
     command = "python -m bench.run " + " ".join(argv if argv is not None else sys.argv[1:])
-    results: dict[str, Any] = {
-        "started": time.strftime("%Y-%m-%dT%H:%M:%S%z"),
-        "command": command.strip(),
-        "machine": machine(),
-        "scales": [],
-    }
-    RESULTS.mkdir(parents=True, exist_ok=True)
-    out = RESULTS / (time.strftime("%Y%m%dT%H%M%S") + ".json")
+    wanted = options.part or parts.default_parts(
+        options.scales, options.virtuoso_scales, options.ingest_documents, options.build_sizes
+    )
+    about = parts.machine()
     with tempfile.TemporaryDirectory(dir=options.work, prefix="policygraph-bench-") as scratch:
-        work = Path(scratch)
-        if options.ingest_documents:
-            results["ingestion"] = ingestion(work, options.ingest_documents)
-            options.say(f"ingestion: {results['ingestion']}")
-        if options.build_sizes:
-            results["build_stages"] = build_stages(options.build_sizes, options.say)
-            out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-        for scale in options.scales:
-            results["scales"].append(bench_scale(scale, work, options))
-            out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    results["finished"] = time.strftime("%Y-%m-%dT%H:%M:%S%z")
-    out.write_text(json.dumps(results, indent=2, ensure_ascii=False) + "\n")
-    options.say(f"results: {out}")
+        work, prepared = Path(scratch), {}
+        for name in wanted:
+            started = parts.conditions(ROOT)
+            figures = run_part(name, work, options, prepared)
+            record = {"part": parts.kind(name), **figures}
+            record.update(started=started, finished=parts.conditions(ROOT))
+            record.update(command=command.strip(), machine=about)
+            options.say(f"{name}: {parts.save(options.results, name, record)}")
+            _drop_finished(name, wanted, prepared)
     if not options.no_docs:
         from bench.report import write_markdown
 
-        write_markdown(results, ROOT / "docs" / "benchmarks.md")
-        options.say("docs/benchmarks.md regenerated")
+        write_markdown(
+            parts.assemble(parts.newest(options.results)), ROOT / "docs" / "benchmarks.md"
+        )
+        options.say("docs/benchmarks.md regenerated from the newest result of each part")
     return 0
+
+
+def _drop_finished(name: str, wanted: list[str], prepared: dict) -> None:
+    """Delete a scale's graph and store once no later part needs them."""
+    kind, _, number = name.partition("-")
+    if kind not in ("scale", "virtuoso"):
+        return
+    later = wanted[wanted.index(name) + 1 :]
+    if f"scale-{number}" in later or f"virtuoso-{number}" in later:
+        return
+    done = prepared.pop(int(number), None)
+    if done is not None:
+        shutil.rmtree(done["store"], ignore_errors=True)
+        sidecar = done["store"].with_name(done["store"].name + ".serving.pickle")
+        sidecar.unlink(missing_ok=True)
+        done["nquads"].unlink(missing_ok=True)
 
 
 if __name__ == "__main__":

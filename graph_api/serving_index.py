@@ -25,6 +25,7 @@ import os
 import pickle
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -263,6 +264,8 @@ class ServingIndex:
         self._prepared: Prepared | None = None
         self._release: object = None
         self._lock = threading.Lock()
+        self._kinds: dict[str, tuple[object, SearchIndex]] = {}  # while the index loads
+        self._kinds_lock = threading.Lock()
 
     def prepared(self) -> Prepared:
         with self._lock:
@@ -316,6 +319,31 @@ class ServingIndex:
     def index(self) -> SearchIndex:
         """The search index (what ``app.state.search_index.index()`` gives the routes)."""
         return self.prepared().search
+
+    def index_now(self) -> SearchIndex | None:
+        """The search index; on a store without a folder (a remote engine, a store in memory),
+        whose index may be rebuilt from the whole graph, None until it is read, and loading
+        starts (names are then resolved by query: :mod:`graph_api.search_by_kind`)."""
+        if store_folder(self._store) is not None:
+            return self.index()  # the build's file beside the store: read in under a second
+        return self.loaded_index()
+
+    def kind_index(self, kind: str, compute: Callable[[], SearchIndex]) -> SearchIndex:
+        """``kind``'s index read by query (``compute``: :func:`graph_api.search_by_kind.
+        kind_index`) while the whole one loads, kept for the release: the next name of that
+        kind is looked up without querying again (3–7 s at 10⁶ on a loaded Virtuoso)."""
+        release = self._store.release
+        with self._kinds_lock:
+            kept = self._kinds.get(kind)
+            if kept is None or kept[0] != release:
+                kept = (release, compute())
+                self._kinds[kind] = kept
+            return kept[1]
+
+    def loaded_index(self) -> SearchIndex | None:
+        """The search index if it is read already, never waiting; else None (loading starts)."""
+        prepared = self._ready()
+        return None if prepared is None else prepared.search
 
     def _load(self) -> Prepared:
         started = time.perf_counter()

@@ -18,7 +18,12 @@ from collections.abc import Callable
 from types import SimpleNamespace
 from typing import Any
 
-from graph_api import serving_index_views
+from graph_api import (
+    serving_index_agencies,
+    serving_index_documents,
+    serving_index_ownership,
+    serving_index_views,
+)
 from graph_api.audit import render
 from graph_api.audit.alignment import audit_alignment
 from graph_api.audit.coverage import render_coverage
@@ -54,6 +59,9 @@ def compute(store: Store) -> dict[str, Any]:
         audits[f"alignment-page-{lang}"] = asyncio.run(alignment_context(request, lang))  # type: ignore[arg-type]
     audits["document-list"] = asyncio.run(read_records(request))  # type: ignore[arg-type]
     audits[serving_index_views.NAME] = serving_index_views.compute(store)  # the default /views
+    audits[serving_index_ownership.NAME] = serving_index_ownership.compute(store)  # first pages
+    audits[serving_index_documents.NAME] = serving_index_documents.compute(store)  # properties
+    audits[serving_index_agencies.NAME] = serving_index_agencies.compute(store)  # agency details
     return audits
 
 

@@ -15,6 +15,7 @@ from starlette.concurrency import run_in_threadpool
 from graph_api.entity_refs import SLUG, parse_entity_ref
 from graph_api.pages.labels import nfc
 from graph_api.routes.common import select
+from graph_api.search_by_kind import lookup_index
 from graph_api.store_terms import IRI
 from ontology.errors import NotFound, QueryError
 from ontology.namespaces import ID_BASE
@@ -41,7 +42,8 @@ async def resolve(request: Request, parameter: str, value: str | None, kind: str
         rows += await select(request, "list_document_by_number", {"number": text})
     found = sorted({IRI(row["entity"]) for row in rows})
     if not found:
-        index = await run_in_threadpool(request.app.state.search_index.index)
+        state = request.app.state  # while a remote engine's index loads: by query
+        index = await run_in_threadpool(lookup_index, state.store, state.search_index, kind)
         hits = [hit for hit in index.search(text, limit=len(index.entries)) if hit.kind == kind]
         found = [IRI(hits[0].entity)] if hits else []
     if not found:

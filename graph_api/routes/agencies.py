@@ -12,6 +12,7 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from graph_api import negotiation
 from graph_api.models import Agency, AgencyDetail, AgencyList
@@ -31,6 +32,8 @@ from graph_api.routes.common import (
     table_response,
     task_page,
 )
+from graph_api.serving_index_agencies import NAME as AGENCY_DETAILS
+from graph_api.serving_index_agencies import kept_agency
 from graph_api.store_terms import IRI
 
 router = APIRouter(tags=["answers"])
@@ -61,12 +64,22 @@ async def agency_details(request: Request, page: list[IRI], counts: Counts) -> l
     if not page:
         return []
     rows = {row["agency"]: row for row in await select(request, "agencies", {"agency": page})}
-    return [
-        agency_from_row({**rows[iri], "leadCount": lead, "coordinatorCount": coordinated})
-        for iri in page
-        if iri in rows
-        for lead, coordinated in [counts.get(iri, (0, 0))]
-    ]
+    return [_with_counts(rows[iri], counts, iri) for iri in page if iri in rows]
+
+
+def _with_counts(row: dict[str, Any], counts: Counts, iri: str) -> Agency:
+    lead, coordinated = counts.get(iri, (0, 0))
+    return agency_from_row({**row, "leadCount": lead, "coordinatorCount": coordinated})
+
+
+async def _kept(request: Request, iri: str) -> dict[str, Any] | None:
+    """The agency's detail the build kept in the serving index; None without it."""
+    state = request.app.state
+    index = getattr(state, "serving_index", None)
+    if index is None:
+        return None
+    entry = await run_in_threadpool(index.audit, AGENCY_DETAILS, state.store.release)
+    return kept_agency(entry, iri)
 
 
 def agency_from_row(row: dict[str, Any]) -> Agency:
@@ -129,10 +142,16 @@ async def get_agency(
     agency_id: str = Path(max_length=300, description=name_or_id("agency", "bo-khcn or Bộ KH&CN")),
 ) -> JSONResponse:
     iri = await resolve_ref(request, agency_id, "agency", "agency_id")
-    found = await agency_details(request, [iri], await task_counts(request, [iri]))
+    limit = request.app.state.settings.max_rows
+    kept = await _kept(request, iri)
+    if kept is not None:  # the build's row, counts and tasks (serving index): no query
+        counts = {iri: (kept["lead"], kept["coordinated"])}
+        found = [_with_counts(kept["row"], counts, iri)] if kept["row"] else []
+        page = [IRI(task) for task in kept["tasks"][:limit]]
+    else:
+        found = await agency_details(request, [iri], await task_counts(request, [iri]))
     require_found(found, "agency", iri)
-    page = await task_page(
-        request, {"agency": iri}, limit=request.app.state.settings.max_rows, offset=0
-    )
+    if kept is None:
+        page = await task_page(request, {"agency": iri}, limit=limit, offset=0)
     detail = AgencyDetail(**found[0].model_dump(), tasks=await load_tasks(request, page))
     return JSONResponse(detail.model_dump(mode="json"))

@@ -35,12 +35,15 @@ from graph_api.pages.i18n import language
 from graph_api.pages.render import render as render_page
 from graph_api.pages.successions import succession_steps
 from graph_api.routes.common import ERROR_RESPONSES, resolve_in_store
+from graph_api.serving_index_ownership import NAME as OWNERSHIP_PAGES
+from graph_api.serving_index_ownership import KeptPage, kept_page, page_dicts, page_rows
 
 router = APIRouter(tags=["audit"], responses=ERROR_RESPONSES)
 PROVINCE = Query(description="a province slug or name; default all")
 GONE = Query(description="only assignments whose agency no longer exists")
 PAGE = 1000  # assignments per page of the ownership audit, unless asked otherwise
 MAX_PAGE = 10_000_000  # a whole export in one streamed answer
+BATCH = 100  # rows per chunk of a streamed page after the first (one send per row cost more)
 MEDIA = {"csv": "text/csv; charset=utf-8", "md": "text/markdown; charset=utf-8"}
 _TEXT = {"schema": {"type": "string"}}
 # Every representation a `format` parameter can select, so OpenAPI clients know them all.
@@ -104,26 +107,34 @@ def ownership(
     place = resolve_province(_province(request, province), _labels(request)) if province else None
     task_iri = str(resolve_in_store(request.app, task, "task", "task")) if task else None
     when = on or date.today()
-    steps = from_thread.run(succession_steps, request)  # read once per release
-    found = iter_holdings(
-        store,
-        when,
-        task=task_iri,
-        province=place,
-        gone=gone,
-        by_agency=steps,
-        first_chunk=offset + limit,
-    )
-    page = list(islice(found, offset, offset + limit)) if format == "md" else None
-    if page is not None:
-        return _text(render.render_ownership(OwnershipReport(when, page), format), format)
+    # every province: the build kept the first page of the date's band (serving index)
+    kept = None if task_iri or place else _kept_page(request, when, gone)
+
+    def live() -> Iterator[Holding]:
+        steps = from_thread.run(succession_steps, request)  # read once per release
+        return iter_holdings(
+            store,
+            when,
+            task=task_iri,
+            province=place,
+            gone=gone,
+            by_agency=steps,
+            first_chunk=offset + limit,
+        )
+
+    if format == "md":
+        report = OwnershipReport(when, list(page_rows(kept, live, offset, limit)))
+        return _text(render.render_ownership(report, format), format)
+    # JSON writes the kept holdings as the build wrote them (no decoding and re-encoding)
+    page = (page_dicts if format == "json" else page_rows)(kept, live, offset, limit)
 
     def total() -> int:
+        if kept is not None:
+            return kept.total
         return count_holdings(store, when, gone=gone, task=task_iri, province=place)
 
     # the first rows are read before the answer starts: their queries are the costly part, and
     # a time-out there is still a 503 (once streaming has begun the status is sent)
-    page = islice(found, offset, offset + limit)
     first = list(islice(page, 1))
     rows = chain(first, page)
     if format == "csv":
@@ -132,27 +143,44 @@ def ownership(
     return StreamingResponse(_json_chunks(head, rows, total), media_type="application/json")
 
 
-def _json_chunks(head: dict, holdings: Iterator[Holding], total) -> Iterator[str]:
-    """One JSON object written as it goes: the page's holdings, then ``total`` (every match)
-    and ``assignee_gone`` (the page's tasks whose assignee no longer exists)."""
+def _kept_page(request: Request, on: date, gone: bool) -> KeptPage | None:
+    """The build's first page of the whole audit on ``on``'s band, if its file has it."""
+    state = request.app.state
+    index = getattr(state, "serving_index", None)
+    entry = None if index is None else index.audit(OWNERSHIP_PAGES, state.store.release)
+    return kept_page(entry, on, gone)
+
+
+def _json_chunks(head: dict, holdings: Iterator[Holding | dict[str, Any]], total) -> Iterator[str]:
+    """One JSON object written as it goes: the page's holdings (the first alone, then
+    ``BATCH`` to a chunk), then ``total`` (every match) and ``assignee_gone`` (the page's tasks
+    whose assignee no longer exists)."""
     yield json.dumps(head, ensure_ascii=False)[:-1] + ', "holdings": ['
     gone: set[str] = set()
+    lines: list[str] = []
     for index, holding in enumerate(holdings):
-        yield ("," if index else "") + "\n" + json.dumps(holding.as_dict(), ensure_ascii=False)
-        if holding.assignee_gone:
-            gone.add(holding.task)
+        data = holding if isinstance(holding, dict) else holding.as_dict()
+        lines.append(("," if index else "") + "\n" + json.dumps(data, ensure_ascii=False))
+        if data["assignee_gone"]:
+            gone.add(data["task"])
+        if index == 0 or len(lines) >= BATCH:
+            yield "".join(lines)
+            lines.clear()
+    yield "".join(lines)
     yield f'\n], "total": {total()}, "assignee_gone": {json.dumps(sorted(gone))}}}\n'
 
 
 def _csv_lines(holdings: Iterator[Holding]) -> Iterator[str]:
+    """The header and the first row at once, then ``BATCH`` rows to a chunk."""
     buffer = io.StringIO()
     writer = csv.DictWriter(buffer, fieldnames=render.OWNERSHIP_COLUMNS, lineterminator="\n")
     writer.writeheader()
-    for holding in holdings:
+    for index, holding in enumerate(holdings):
         writer.writerow(render.ownership_record(holding))
-        yield buffer.getvalue()
-        buffer.seek(0)
-        buffer.truncate()
+        if index % BATCH == 0:
+            yield buffer.getvalue()
+            buffer.seek(0)
+            buffer.truncate()
     yield buffer.getvalue()
 
 

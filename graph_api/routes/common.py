@@ -16,6 +16,8 @@ from graph_api import negotiation
 from graph_api.entity_refs import resolve_entity
 from graph_api.models import ErrorBody, Evidence, Ref, Task
 from graph_api.named_queries import load_query
+from graph_api.search_by_kind import known_entity, lookup_index
+from graph_api.search_index import SearchIndex
 from graph_api.serving_index_tasks import TaskTable
 from graph_api.store_terms import IRI
 from ontology.errors import NotFound, QueryError
@@ -59,11 +61,16 @@ def resolve_in_store(app: Any, value: str, kind: str, parameter: str) -> IRI:
     """:func:`resolve_entity` over the app's store and search index (blocking)."""
     store = app.state.store
 
-    def exists(iri: IRI) -> bool:
+    def exists(iri: IRI) -> bool:  # an entity with a label in the read index: no query
+        if known_entity(app.state.search_index, iri):
+            return True
         return bool(store.select(load_query("entity_exists"), {"entity": iri}))
 
+    def search_index() -> SearchIndex:  # while a remote engine's index loads: by query
+        return lookup_index(store, app.state.search_index, kind)
+
     return resolve_entity(
-        value, kind, exists=exists, search_index=app.state.search_index.index, parameter=parameter
+        value, kind, exists=exists, search_index=search_index, parameter=parameter
     )
 
 

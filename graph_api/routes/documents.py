@@ -6,6 +6,7 @@ from typing import Any
 
 from fastapi import APIRouter, Path, Query, Request
 from fastapi.responses import JSONResponse, Response
+from starlette.concurrency import run_in_threadpool
 
 from graph_api.models import Document, DocumentLink, Ref
 from graph_api.routes.common import (
@@ -19,6 +20,8 @@ from graph_api.routes.common import (
     task_page,
     task_table,
 )
+from graph_api.serving_index_documents import NAME as DOCUMENT_PROPERTIES
+from graph_api.serving_index_documents import kept_rows
 from graph_api.serving_index_tasks import TaskTable
 
 router = APIRouter(tags=["answers"])
@@ -73,7 +76,7 @@ async def get_document(
 ) -> JSONResponse:
     iri = await resolve_ref(request, document_id, "document", "document_id")
     bindings = {"document": iri}
-    record = document_properties(await select(request, "document", bindings))
+    record = document_properties(await _properties(request, iri))
     row = require_found([record] if record else [], "document", iri)
     table = await task_table(request)
     up = await _chain(request, table, "document_implements", bindings)
@@ -109,6 +112,18 @@ async def get_document(
         return Response(body, media_type="application/json")
     document.tasks = await load_tasks(request, page)
     return JSONResponse(document.model_dump(mode="json"))
+
+
+async def _properties(request: Request, iri: str) -> list[dict[str, Any]]:
+    """The document's ``document.rq`` rows: the build's (values as text), else read."""
+    state = request.app.state
+    index = getattr(state, "serving_index", None)
+    if index is not None:
+        entry = await run_in_threadpool(index.audit, DOCUMENT_PROPERTIES, state.store.release)
+        kept = kept_rows(entry, iri)
+        if kept is not None:
+            return kept
+    return await select(request, "document", {"document": iri})
 
 
 async def _chain(
