@@ -33,9 +33,10 @@ curated, sources, build_dir = map(Path, sys.argv[2:5])
 serving = {}
 try:  # the serving index policygraph build writes beside the store, timed as its own stage
     from graph_api import serving_index as si
+    # older code: write_for_build(store_dir) pins the previous release itself
     write = getattr(si, "write_for_build", None) or si.write_for_store
-    def beside_store(store_dir):
-        t = time.perf_counter(); write(store_dir)
+    def beside_store(store_dir, *previous):
+        t = time.perf_counter(); write(store_dir, *previous)
         serving["serving index"] = time.perf_counter() - t
 except ImportError:  # older code without it
     beside_store = None

@@ -44,7 +44,6 @@ from graph_api.serving_index_reuse import Changes
 from graph_api.serving_index_tasks import TaskTable
 from graph_api.serving_index_tasks import compute as compute_tasks
 from graph_api.store import OxigraphStore, Store
-from ontology import releases
 
 log = logging.getLogger(__name__)
 FORMAT = 4  # bump when the tables change shape: older files are then rebuilt, not misread
@@ -123,10 +122,11 @@ def write(store_dir: Path, prepared: Prepared, data: str | None = None) -> Path:
 
 
 def write_for_store(store_dir: Path, previous_release: Path | None = None) -> Path:
-    """Compute and write the file of the store at ``store_dir`` (builds and benchmarks), with
-    the whole-country audits the server would otherwise compute on their first request. Given
-    the ``previous_release`` the build made this one from, the task records its file holds for
-    tasks whose statements did not change are kept (:mod:`graph_api.serving_index_reuse`)."""
+    """Compute and write the file of the store at ``store_dir`` (``policygraph build``'s hook,
+    benchmarks), with the whole-country audits the server would otherwise compute on their first
+    request. Given the ``previous_release`` the build made this one from (which the build keeps
+    pinned meanwhile), the task records its file holds for tasks whose statements did not change
+    are kept (:mod:`graph_api.serving_index_reuse`)."""
     store = OxigraphStore(store_dir)
     try:
         prepared = compute(store)
@@ -136,20 +136,6 @@ def write_for_store(store_dir: Path, previous_release: Path | None = None) -> Pa
         return write(store_dir, whole, data_fingerprint(store))
     finally:
         store.close()
-
-
-def write_for_build(store_dir: Path) -> Path:
-    """``write_for_store`` for a build's staging store (``policygraph build``'s hook), given the
-    release still current (the one the build made this one from), pinned while it is read."""
-    build_dir = store_dir.parents[2]  # <build>/releases/<staging>/store
-    try:
-        previous, pin = releases.pin_current(build_dir)
-    except (FileNotFoundError, OSError):
-        return write_for_store(store_dir)  # the first build: nothing to keep
-    with pin:
-        if previous.resolve() == store_dir.parent.resolve():
-            return write_for_store(store_dir)
-        return write_for_store(store_dir, previous)
 
 
 def _previous_tasks(

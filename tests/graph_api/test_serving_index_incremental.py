@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.build_scale import copy_text
-from graph_api.serving_index import sidecar_path, write_for_build, write_for_store
+from graph_api.serving_index import sidecar_path, write_for_store
 from graph_api.serving_index_reuse import Changes
 from ingest.build import build
 from ontology.releases import current_store_path
@@ -29,13 +29,15 @@ def _build(data: Path, kept: list[tuple[int, int]]) -> Path:
     """Build ``data`` with the build's hook; the new store. Appends to ``kept`` how many of the
     previous release's task records could be kept, and how many it had."""
 
-    def hook(store_dir: Path) -> Path:
+    def hook(store_dir: Path, previous: Path | None) -> Path:
         if (data / "build" / "current").exists():
-            previous = (data / "build" / "current").resolve()
+            assert previous == (data / "build" / "current").resolve()  # the release it is made from
             changes = Changes(previous / "graph.nq", store_dir.parent / "graph.nq")
             old = pickle.loads(sidecar_path(previous / "store").read_bytes())["tasks"]["ranked"]
             kept.append((len(changes.unchanged(old)), len(old)))
-        return write_for_build(store_dir)  # as `policygraph build` calls it
+        else:
+            assert previous is None
+        return write_for_store(store_dir, previous)  # as `policygraph build` calls it
 
     build(data / "curated", data / "sources", data / "build", validate=False, beside_store=hook)
     return current_store_path(data / "build")
