@@ -8,6 +8,10 @@ a cold build (empty cache), then one more copy added and built again (warm cache
 ``--code DIR`` builds with another checkout's code (e.g. an export of ``main``) for the
 "before" figures: that code has no stage timer, so the child times the same stages around the
 old functions (read+extract+emit together, derive, validate, write).
+
+``--warm DIR`` times only one added document on a copy of an already built corpus; with
+``--pin-version V`` (the extractor version DIR was built with) a checkout whose ``ingest`` code
+differs still reuses DIR's facts and SHACL results, so two checkouts compare on one corpus.
 """
 
 from __future__ import annotations
