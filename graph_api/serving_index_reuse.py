@@ -109,7 +109,11 @@ def _documents_changed(old: set[str], new: set[str], changed: set[str]) -> bool:
     if not subjects:
         return False
     before, after = (
-        {_triple(ln) for ln in lines if _key(ln)[0] in subjects and _key(ln)[1] in LISTED}
+        {
+            _triple(ln)
+            for ln in lines
+            if ln.startswith(DOCUMENT) and (key := _key(ln))[0] in subjects and key[1] in LISTED
+        }
         for lines in (old, new)
     )
     return before != after
