@@ -8,6 +8,10 @@ a cold build (empty cache), then one more copy added and built again (warm cache
 ``--code DIR`` builds with another checkout's code (e.g. an export of ``main``) for the
 "before" figures: that code has no stage timer, so the child times the same stages around the
 old functions (read+extract+emit together, derive, validate, write).
+
+``--warm DIR`` times only one added document on a copy of an already built corpus; with
+``--pin-version V`` (the extractor version DIR was built with) a checkout whose ``ingest`` code
+differs still reuses DIR's facts and SHACL results, so two checkouts compare on one corpus.
 """
 
 from __future__ import annotations
@@ -30,12 +34,19 @@ from pathlib import Path
 sys.path.insert(0, sys.argv[1])
 import ingest.build as b
 curated, sources, build_dir = map(Path, sys.argv[2:5])
+if "--pin-version" in sys.argv:  # caches made by other code hold (ingest's own files changed)
+    import ingest.fact_cache as fc, ingest.validate_nodes as vn
+    pinned = sys.argv[sys.argv.index("--pin-version") + 1]
+    fc.extractor_version = lambda: pinned
+    if hasattr(vn, "extractor_version"):  # older code bound it at import
+        vn.extractor_version = lambda: pinned
 serving = {}
 try:  # the serving index policygraph build writes beside the store, timed as its own stage
     from graph_api import serving_index as si
+    # older code: write_for_build(store_dir) pins the previous release itself
     write = getattr(si, "write_for_build", None) or si.write_for_store
-    def beside_store(store_dir):
-        t = time.perf_counter(); write(store_dir)
+    def beside_store(store_dir, *previous):
+        t = time.perf_counter(); write(store_dir, *previous)
         serving["serving index"] = time.perf_counter() - t
 except ImportError:  # older code without it
     beside_store = None
@@ -82,18 +93,25 @@ def copy_text(text: Path, target: Path, index: int) -> Path:
 
 
 def run_build(
-    code: Path, curated: Path, sources: Path, build_dir: Path, serving: bool = False
+    code: Path,
+    curated: Path,
+    sources: Path,
+    build_dir: Path,
+    serving: bool = False,
+    pin_version: str | None = None,
 ) -> dict:
     """One build in a child process: its stage times, wall time, peak RSS and the machine's
     1-minute load average before and after (other work on a shared machine skews the times).
     With ``serving``, the build also writes the serving index as ``policygraph build`` does (the
-    stage "serving index")."""
+    stage "serving index"). ``pin_version``: the extractor version the build's caches are keyed
+    by, instead of its code's (two checkouts compared on one warm corpus)."""
     load_before = os.getloadavg()[0]
     started = time.perf_counter()
     with tempfile.TemporaryFile() as out, tempfile.TemporaryFile() as err:
         child = subprocess.Popen(
             [sys.executable, "-c", CHILD, str(code), str(curated), str(sources), str(build_dir)]
-            + (["--serving"] if serving else []),
+            + (["--serving"] if serving else [])
+            + (["--pin-version", pin_version] if pin_version else []),
             stdout=out,
             stderr=err,
             cwd=code,
@@ -130,6 +148,11 @@ def main(argv: list[str] | None = None) -> int:
         type=Path,
         help="a built corpus (curated/, sources/, build/): only its one-added build, on a copy",
     )
+    parser.add_argument(
+        "--pin-version",
+        help="with --warm: key the caches by this extractor version (the one the warm corpus "
+        "was built with), so a checkout whose ingest code differs still reuses them",
+    )
     args = parser.parse_args(argv)
     data = ROOT / "data"
     rows = []
@@ -141,7 +164,12 @@ def main(argv: list[str] | None = None) -> int:
             texts = sorted((data / "sources").glob("*.txt"))  # as make_corpus cycles them
             copy_text(texts[size % len(texts)], root / "sources", size)
             added = run_build(
-                args.code, root / "curated", root / "sources", root / "build", args.serving
+                args.code,
+                root / "curated",
+                root / "sources",
+                root / "build",
+                args.serving,
+                args.pin_version,
             )
             rows.append({"label": args.label, "documents": size + 1, "kb": 0, "run": "+1", **added})
             print(json.dumps(rows[-1]), flush=True)

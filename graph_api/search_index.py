@@ -85,6 +85,7 @@ class SearchIndex:
         postings: dict[str, set[int]] = {}
         seen: set[tuple[str, str, bool]] = set()
         own: dict[str, set[str]] = {}  # place → the agencies, documents, tasks it holds
+        folds: dict[str, list[str]] = {}  # a wording held by many tasks (copies) folded once
         for row in rows:
             if row.get("place"):
                 own.setdefault(row["place"], set()).add(row["entity"])
@@ -96,7 +97,9 @@ class SearchIndex:
             if (row["entity"], label, preferred) in seen:
                 continue
             seen.add((row["entity"], label, preferred))
-            folded = words(label)
+            folded = folds.get(label)
+            if folded is None:
+                folded = folds[label] = words(label)
             for word in folded:
                 postings.setdefault(word, set()).add(len(entities))
             entities.append(row["entity"])

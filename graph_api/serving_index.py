@@ -36,6 +36,7 @@ from graph_api.pages.task_order import TaskOrder
 from graph_api.release_store import CurrentReleaseStore
 from graph_api.routes.search import search_rows
 from graph_api.search_index import SearchIndex
+from graph_api.serving_index_audits import DOCUMENT_LIST
 from graph_api.serving_index_audits import compute as compute_audits
 from graph_api.serving_index_audits import decode as decode_audits
 from graph_api.serving_index_audits import encode as encode_audits
@@ -45,7 +46,6 @@ from graph_api.serving_index_reuse import Changes
 from graph_api.serving_index_tasks import TaskTable
 from graph_api.serving_index_tasks import compute as compute_tasks
 from graph_api.store import OxigraphStore, Store
-from ontology import releases
 
 log = logging.getLogger(__name__)
 FORMAT = 4  # bump when the tables change shape: older files are then rebuilt, not misread
@@ -124,50 +124,42 @@ def write(store_dir: Path, prepared: Prepared, data: str | None = None) -> Path:
 
 
 def write_for_store(store_dir: Path, previous_release: Path | None = None) -> Path:
-    """Compute and write the file of the store at ``store_dir`` (builds and benchmarks), with
-    the whole-country audits the server would otherwise compute on their first request. Given
-    the ``previous_release`` the build made this one from, the task records its file holds for
-    tasks whose statements did not change are kept (:mod:`graph_api.serving_index_reuse`)."""
+    """Compute and write the file of the store at ``store_dir`` (``policygraph build``'s hook,
+    benchmarks), with the whole-country audits the server would otherwise compute on their first
+    request. Given the ``previous_release`` the build made this one from (which the build keeps
+    pinned meanwhile), the task records its file holds for tasks whose statements did not change
+    are kept, and its document list when no document's statement changed
+    (:mod:`graph_api.serving_index_reuse`)."""
+    previous, changes = _previous(store_dir, previous_release)
+    kept = {}
+    if previous and changes and not changes.documents and DOCUMENT_LIST in previous.audits:
+        kept[DOCUMENT_LIST] = previous.audits[DOCUMENT_LIST]  # what no change could alter
     store = OxigraphStore(store_dir)
     try:
         prepared = compute(store)
-        audits = compute_audits(MemoStore(store))  # they run some queries several times
-        tasks = compute_tasks(store, *_previous_tasks(store_dir, previous_release))
+        audits = compute_audits(MemoStore(store), kept)  # they run some queries several times
+        tasks = compute_tasks(store, previous and previous.tasks, changes)
         whole = Prepared(prepared.search, prepared.task_order, audits, tasks)
         return write(store_dir, whole, data_fingerprint(store))
     finally:
         store.close()
 
 
-def write_for_build(store_dir: Path) -> Path:
-    """``write_for_store`` for a build's staging store (``policygraph build``'s hook), given the
-    release still current (the one the build made this one from), pinned while it is read."""
-    build_dir = store_dir.parents[2]  # <build>/releases/<staging>/store
-    try:
-        previous, pin = releases.pin_current(build_dir)
-    except (FileNotFoundError, OSError):
-        return write_for_store(store_dir)  # the first build: nothing to keep
-    with pin:
-        if previous.resolve() == store_dir.parent.resolve():
-            return write_for_store(store_dir)
-        return write_for_store(store_dir, previous)
-
-
-def _previous_tasks(
+def _previous(
     store_dir: Path, previous_release: Path | None
-) -> tuple[TaskTable | None, Changes | None]:
-    """The previous release's task table and what changed since, if both can be read."""
+) -> tuple[Prepared | None, Changes | None]:
+    """The previous release's file and what changed since, if both can be read."""
     if previous_release is None:
         return None, None
     previous = read(previous_release / store_dir.name)
-    if previous is None or previous.tasks is None:
-        return None, None  # the reason is logged; every record is computed
+    if previous is None:
+        return None, None  # the reason is logged; everything is computed
     try:
         changes = Changes(previous_release / "graph.nq", store_dir.parent / "graph.nq")
     except (OSError, ValueError) as error:
-        log.warning("no task records kept from %s: %s", previous_release, error)
+        log.warning("nothing kept from %s: %s", previous_release, error)
         return None, None
-    return previous.tasks, changes
+    return previous, changes
 
 
 def read(store_dir: Path) -> Prepared | None:

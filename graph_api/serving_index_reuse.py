@@ -26,6 +26,20 @@ READ_AT_LINK = {  # link from the task → what its record reads of the node it 
 }
 EVIDENCE = f"<{PG}evidence>"  # the evidence's own statements (quote, source): any change counts
 LABELS = frozenset(READ_AT_LINK.values())
+DOCUMENT = "<https://w3id.org/policygraph/id/document/"  # the subjects the document list reads
+DCTERMS = "http://purl.org/dc/terms/"
+LISTED = frozenset(  # and their predicates it reads (document_list.rq)
+    (
+        "<http://www.w3.org/1999/02/22-rdf-syntax-ns#type>",
+        f"<{DCTERMS}identifier>",
+        f"<{DCTERMS}title>",
+        f"<{DCTERMS}issued>",
+        f"<{PG}issuedBy>",
+        f"<{PG}territorialScope>",
+    )
+)
+SUBCLASS = "<http://www.w3.org/2000/01/rdf-schema#subClassOf>"  # which types are documents
+CURATED = "/id/source/curated-"  # a curated graph's title is preferred: any change there counts
 
 
 def _lines(path: Path) -> set[str]:
@@ -43,8 +57,9 @@ def _triple(line: str) -> str:
 
 
 class Changes:
-    """What changed between two releases' ``graph.nq``: the subjects of changed quads, and the
-    (subject, predicate) pairs of changed label statements (as triples)."""
+    """What changed between two releases' ``graph.nq``: the subjects of changed quads, the
+    (subject, predicate) pairs of changed label statements (as triples), and whether what the
+    document list reads changed (``documents``)."""
 
     def __init__(self, old_nq: Path, new_nq: Path) -> None:
         old, new = _lines(old_nq), _lines(new_nq)
@@ -59,6 +74,7 @@ class Changes:
             )
             self.labels = {_key(triple) for triple in before ^ after}
         self.links = _links(new)
+        self.documents = _documents_changed(old, new, changed)
 
     def unchanged(self, tasks: Iterable[str]) -> set[str]:
         """The IRIs of ``tasks`` whose record cannot have changed."""
@@ -77,6 +93,30 @@ class Changes:
         if link == EVIDENCE:
             return node not in self.subjects
         return (node, READ_AT_LINK[link]) not in self.labels
+
+
+def _documents_changed(old: set[str], new: set[str], changed: set[str]) -> bool:
+    """Whether what ``document_list.rq`` reads changed: a statement about a document that it
+    reads (as a triple: the same one in one more graph is no change), a class's place under
+    ``pg:PolicyDocument``, or anything in a curated graph."""
+    subjects = set()
+    for line in changed:
+        subject, predicate, _ = line.split(" ", 2)
+        if predicate == SUBCLASS or CURATED in line.rsplit(" ", 2)[-2]:
+            return True
+        if predicate in LISTED and subject.startswith(DOCUMENT):
+            subjects.add(subject)
+    if not subjects:
+        return False
+    before, after = (
+        {
+            _triple(ln)
+            for ln in lines
+            if ln.startswith(DOCUMENT) and (key := _key(ln))[0] in subjects and key[1] in LISTED
+        }
+        for lines in (old, new)
+    )
+    return before != after
 
 
 def _key(line: str) -> tuple[str, str]:

@@ -9,7 +9,8 @@ Here each task's record is the JSON :func:`graph_api.routes.common.load_tasks` g
 that very function over the built store, so the answers are the same), and each document's tasks
 (assigned by it or by what implements it, as ``task_page_walk.rq`` filters them) are their ranks,
 beside the rows of its implementation chain up and down (``document_implements.rq``,
-``document_implemented_by.rq``: 80 ms for the 478 descendants of 57-NQ/TW).
+``document_implemented_by.rq``: 80 ms for the 478 descendants of 57-NQ/TW at 10⁶ quads), walked
+in Python by :mod:`graph_api.serving_index_links`.
 
 Only a build writes the table (:func:`compute` from ``write_for_store``): a server over a store
 without it (an older file, a remote engine, a store in memory) answers by the queries.
@@ -25,11 +26,11 @@ from types import SimpleNamespace
 from typing import Any
 
 from graph_api.named_queries import load_query
+from graph_api.serving_index_links import chains
 from graph_api.serving_index_reuse import Changes
 from graph_api.store import Store
 from graph_api.store_terms import IRI
 
-LINK_QUERIES = ("document_implements", "document_implemented_by")  # a document's chain, kept
 CHUNK = 250  # tasks detailed per query at build time (bound lists stay under the engine's cliff)
 
 
@@ -133,16 +134,7 @@ def compute(
         rank = ranks.get(row["task"])
         if rank is not None:
             by_document.setdefault(row["document"], set()).add(rank)
-    links = {
-        document: {
-            query: [
-                {name: str(value) for name, value in row.items() if value is not None}
-                for row in store.select(load_query(query), {"document": IRI(document)})
-            ]
-            for query in LINK_QUERIES
-        }
-        for document in sorted(by_document)
-    }
+    links = chains(store, sorted(by_document))
     return TaskTable(
         ranked,
         asyncio.run(records()),

@@ -316,12 +316,15 @@ def build(
     progress: Progress | None = None,
     workers: int | None = None,
     use_cache: bool = True,
-    beside_store: Callable[[Path], object] | None = None,
+    beside_store: Callable[[Path, Path | None], object] | None = None,
 ) -> BuildReport:
     """Build a new release and swap it in; on any failure the previous release stays current.
 
-    ``beside_store(store_dir)`` writes what else the release holds before it is swapped in (the
-    CLI passes the server's precomputed search index and sort keys, graph_api.serving_index).
+    ``beside_store(store_dir, previous_release)`` writes what else the release holds before it
+    is swapped in (the CLI passes the server's serving index, graph_api.serving_index, which
+    keeps from the previous release what did not change). ``previous_release`` is the release
+    this one was made from, pinned until the hook returns; None on a first build or without
+    ``use_cache`` (everything from scratch).
 
     What killed builds left behind is cleaned first; old releases are pruned last, except those
     a live process has pinned (see :mod:`ontology.releases`). Sources are extracted on
@@ -364,10 +367,10 @@ def build(
                 report.validation["nodes_reused"] = results.reused
                 timer.lap("validate")
             write_release(lines, staging, report, started, previous, cache_dir)
+            if beside_store is not None:  # one pin of the previous release for both readers
+                beside_store(staging / "store", previous)
             if previous_pin is not None:  # read: now it may be pruned like any other release
                 previous_pin.release()
-            if beside_store is not None:
-                beside_store(staging / "store")
             with releases.build_lock(build_dir):
                 final = staging.parent / report.release
                 staging.rename(final)

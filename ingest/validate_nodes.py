@@ -29,8 +29,8 @@ from pathlib import Path
 from pyshacl import validate
 from rdflib import Dataset, Graph, URIRef
 
+from ingest import fact_cache
 from ingest.dumps import sorted_nquads
-from ingest.fact_cache import extractor_version
 from ingest.nquad_lines import quad_terms
 from ingest.validate import (
     SH,
@@ -60,7 +60,11 @@ class NodeResultCache:
         self.results: dict[str, list[dict]] = {}
         self.validated = 0
         self.reused = 0
-        self.version = extractor_version()  # shapes, ontology and this code
+        # shapes, ontology and this code: the fact cache's version, looked up when used (not
+        # bound at import), so a build whose version is set there (a benchmark comparing two
+        # checkouts on one warm corpus) keys both caches alike; bound here, the SHACL cache
+        # kept the real version and missed while the facts hit (validate 112-115 s at 2,001)
+        self.version = fact_cache.extractor_version()
         if path is None or not path.exists():
             return
         try:

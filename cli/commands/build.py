@@ -37,7 +37,7 @@ def _positive_int(text: str) -> int:
 
 
 def run(args: argparse.Namespace, settings: Settings) -> int:
-    from graph_api.serving_index import write_for_build
+    from graph_api.serving_index import write_for_store
     from ingest.build import build
 
     with progress_bar("build", quiet=args.quiet) as progress:
@@ -49,7 +49,7 @@ def run(args: argparse.Namespace, settings: Settings) -> int:
             progress=progress,
             workers=args.workers,
             use_cache=not args.no_cache,
-            beside_store=write_for_build,  # what the server reads, kept where unchanged
+            beside_store=write_for_store,  # what the server reads, kept where unchanged
         )
     print(report.to_text())
     return 0

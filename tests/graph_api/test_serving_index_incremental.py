@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from bench.build_scale import copy_text
-from graph_api.serving_index import sidecar_path, write_for_build, write_for_store
+from graph_api.serving_index import sidecar_path, write_for_store
 from graph_api.serving_index_reuse import Changes
 from ingest.build import build
 from ontology.releases import current_store_path
@@ -25,17 +25,21 @@ def _payload(store_dir: Path) -> dict:
     return payload
 
 
-def _build(data: Path, kept: list[tuple[int, int]]) -> Path:
+def _build(data: Path, kept: list[tuple[int, int]], documents: list[bool]) -> Path:
     """Build ``data`` with the build's hook; the new store. Appends to ``kept`` how many of the
-    previous release's task records could be kept, and how many it had."""
+    previous release's task records could be kept, and how many it had; to ``documents``
+    whether what the document list reads changed (else the previous list is kept)."""
 
-    def hook(store_dir: Path) -> Path:
+    def hook(store_dir: Path, previous: Path | None) -> Path:
         if (data / "build" / "current").exists():
-            previous = (data / "build" / "current").resolve()
+            assert previous == (data / "build" / "current").resolve()  # the release it is made from
             changes = Changes(previous / "graph.nq", store_dir.parent / "graph.nq")
             old = pickle.loads(sidecar_path(previous / "store").read_bytes())["tasks"]["ranked"]
             kept.append((len(changes.unchanged(old)), len(old)))
-        return write_for_build(store_dir)  # as `policygraph build` calls it
+            documents.append(changes.documents)
+        else:
+            assert previous is None
+        return write_for_store(store_dir, previous)  # as `policygraph build` calls it
 
     build(data / "curated", data / "sources", data / "build", validate=False, beside_store=hook)
     return current_store_path(data / "build")
@@ -56,7 +60,8 @@ def data(built_store, tmp_path_factory) -> Path:
 
 def test_an_added_and_a_removed_source_give_the_file_of_a_cold_computation(data, tmp_path):
     kept: list[tuple[int, int]] = []
-    _build(data, kept)  # the first release: nothing to keep
+    documents: list[bool] = []
+    _build(data, kept, documents)  # the first release: nothing to keep
     assert kept == []
     text = max(sorted((data / "sources").glob("*.txt")), key=partial(_tasks, data))
     added = copy_text(text, data / "sources", 99_999)  # with its sidecar, as the benchmark
@@ -64,7 +69,7 @@ def test_an_added_and_a_removed_source_give_the_file_of_a_cold_computation(data,
         if step == "removed":
             added.unlink()
             added.with_name(added.stem + ".meta.json").unlink(missing_ok=True)
-        store = _build(data, kept)
+        store = _build(data, kept, documents)
         incremental = _payload(store)
         cold = tmp_path / step / "store"
         shutil.copytree(store, cold)
@@ -74,3 +79,6 @@ def test_an_added_and_a_removed_source_give_the_file_of_a_cold_computation(data,
     assert before_removed > before_added > 100, kept  # the copy's tasks are its own (new IRIs)
     assert 0 < kept_added <= before_added, kept
     assert 0 < kept_removed < before_removed, kept  # the removed copy's tasks are gone
+    # a copy states the documents the others state already: the document list is kept (and the
+    # files above equal the cold ones, which compute it)
+    assert documents == [False, False], documents
