@@ -1,0 +1,45 @@
+"""Documents and implements links on batch X's misses, as general rules over sentence structure:
+a project named by its number inside a list of fields of work (a body's name or a duty) is a
+field, not a document; a provincial number named once with its issuer and repeated bare is one
+document. Each case reads a real text in data/sources (batch X and the variants of the same form
+in other batches)."""
+
+from __future__ import annotations
+
+from tests.ingest.common import documents_of
+
+
+def _projects(stem: str) -> list[str]:
+    return [d.ref.title or "" for d in documents_of(stem) if d.ref.doc_type == "Project"]
+
+
+def test_a_numbered_project_closing_a_list_of_fields_is_no_document() -> None:
+    """Cần Thơ, TP HCM, Hà Nội: "Ban Chỉ đạo … khoa học, công nghệ, đổi mới sáng tạo, chuyển đổi
+    số (, cải cách hành chính) và Đề án 06"; TP HCM: "…, chuyển đổi số, triển khai Đề án 06 và
+    cải cách hành chính"; Bộ Tư pháp: "… chuyển đổi số và Đề án 06 của Bộ Tưpháp trong thời gian
+    tới"; Hà Nội's letter: "Ủy ban quốc gia về Chuyển đổi số và Đề án 06"."""
+    for stem in (
+        "dev-x-can-tho-bcd-khcn-2025",
+        "dev-x-hcm-bcd-khcn-ubnd",
+        "dev-x-ha-noi-bcd-khcn-cchc",
+        "dev-x-btp-bcd-phien-hop-1",
+        "dev-x-ha-noi-cv-tb56-vpcp",
+    ):
+        assert _projects(stem) == [], stem
+
+
+def test_a_resolution_or_a_titled_project_after_a_field_stays_a_document() -> None:
+    """Batch M: "… chuyển đổi số và Nghị quyết 57" is 57-NQ/TW; batch Q: "Chương trình Chuyển đổi
+    số quốc gia, Đề án Xây dựng TPHCM trở thành đô thị thông minh …" is a project; batch M's
+    "gắn với triển khai Đề án 06 làm nền tảng" (no list of fields before it) stays too."""
+    assert "57-NQ/TW" in [d.ref.number for d in documents_of("dev-m-nhnn-thidua")]
+    assert [t for t in _projects("dev-q-hcm-cds-2020") if t.startswith("Đề án Xây dựng TPHCM")]
+    assert "Đề án 06" in _projects("dev-m-bcd-cp-2026")
+
+
+def test_a_provincial_number_repeated_bare_is_the_document_named_with_its_issuer() -> None:
+    """Cần Thơ 3400/UBND-KGVX: "Nghị quyết số 02-NQ/TU của Thành ủy Cần Thơ …" then "triển khai
+    thực hiện Nghị quyết số 02-NQ/TU." and "Nghị quyết số 02-NQ/TU hướng đến …" — one resolution,
+    the city's."""
+    docs = [d for d in documents_of("dev-x-can-tho-cv3400-nq02") if d.ref.number == "02-NQ/TU"]
+    assert [d.ref.key for d in docs] == ["02-ntu-can-tho"]
