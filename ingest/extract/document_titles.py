@@ -27,6 +27,9 @@ _SUBJECT_OF = re.compile(
     r"\s+(?:ban hành\s+(?:nhằm|để)\s|đưa ra\s|từ\s+[^\W\d][^,;.:\n]{0,30}?\s+đến\s)",
     re.IGNORECASE,
 )
+# Several drafts of a kind, a lower-case head after a plural: "tuyên truyền đối với các dự thảo
+# nghị quyết trong lĩnh vực khoa học, công nghệ, đổi mới sáng tạo" names no one document.
+_PLURAL_DRAFTS = re.compile(r"\b(?:các|những)\s+dự thảo\s+$", re.IGNORECASE)
 _BY_CONGRESS = re.compile(
     r"\s+Đại hội\s+(?:đại biểu\s+)?(?:Đảng bộ|toàn quốc|lần thứ|[IVXLC]{2,}\b)"
 )
@@ -70,6 +73,7 @@ _ANAPHOR_NEXT = {
     "khẳng",
     "chỉ",
     "giao",
+    "phân",  # "Quyết định phân công các Phó ban gồm …": the decision named before assigns
     "đánh",
     # a figure or a negation after the head noun: "Đề án gần 1.300 tỷ đồng", "Đề án không trùng"
     "gần",
@@ -115,6 +119,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         word = match.group()
         before = text[max(sentence.start, match.start() - 12) : match.start()]
         draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
+        if draft and word[0].islower() and _PLURAL_DRAFTS.search(before):
+            continue  # "các dự thảo nghị quyết trong lĩnh vực …": a kind of drafts, not one
         issued = (
             word[0].islower()
             and re.search(r"\bban hành\s+$", before)

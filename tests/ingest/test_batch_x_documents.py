@@ -6,7 +6,7 @@ in other batches)."""
 
 from __future__ import annotations
 
-from tests.ingest.common import documents_of
+from tests.ingest.common import documents_of, implemented_by
 
 
 def _projects(stem: str) -> list[str]:
@@ -43,3 +43,26 @@ def test_a_provincial_number_repeated_bare_is_the_document_named_with_its_issuer
     the city's."""
     docs = [d for d in documents_of("dev-x-can-tho-cv3400-nq02") if d.ref.number == "02-NQ/TU"]
     assert [d.ref.key for d in docs] == ["02-ntu-can-tho"]
+
+
+def test_a_plural_of_drafts_names_no_document() -> None:
+    """Hà Nội 231/KH-UBND: "tuyên truyền đối với các dự thảo nghị quyết trong lĩnh vực khoa học,
+    công nghệ, đổi mới sáng tạo" — drafts of a kind, not one resolution."""
+    titles = [d.ref.title or "" for d in documents_of("dev-x-ha-noi-kh231-luat-thu-do")]
+    assert not [t for t in titles if t.lower().startswith("nghị quyết")]
+
+
+def test_a_bare_head_noun_before_phan_cong_is_the_decision_spoken_of() -> None:
+    """Cần Thơ: "Quyết định phân công các Phó ban gồm các Phó Chủ tịch UBND thành phố, …" — the
+    decision named before assigns; no decision titled «Quyết định phân công …»."""
+    titles = [d.ref.title or "" for d in documents_of("dev-x-can-tho-bcd-khcn-2025")]
+    assert not [t for t in titles if "phân công các Phó ban" in t]
+
+
+def test_a_field_tied_to_carrying_out_a_law_carries_nothing_out() -> None:
+    """Hà Nội 231/KH-UBND "về hoàn thiện các văn bản phục vụ phát triển khoa học, công nghệ gắn
+    với triển khai thi hành Luật Thủ đô"; batch Q's 2000/QĐ-UBND in the same words: no link to
+    the law (117/KH-UBND still carries out 2000/QĐ-UBND)."""
+    assert implemented_by("dev-x-ha-noi-kh231-luat-thu-do", "231/KH-UBND") == []
+    assert implemented_by("dev-q-ha-noi-kh117", "2000/QĐ-UBND") == []
+    assert "2000/QĐ-UBND" in implemented_by("dev-q-ha-noi-kh117", "117/KH-UBND")
