@@ -66,3 +66,47 @@ def test_a_field_tied_to_carrying_out_a_law_carries_nothing_out() -> None:
     assert implemented_by("dev-x-ha-noi-kh231-luat-thu-do", "231/KH-UBND") == []
     assert implemented_by("dev-q-ha-noi-kh117", "2000/QĐ-UBND") == []
     assert "2000/QĐ-UBND" in implemented_by("dev-q-ha-noi-kh117", "117/KH-UBND")
+
+
+def test_what_an_unnumbered_decision_issues_is_its_title() -> None:
+    """Bộ Tư pháp: "dự thảo Quyết định ban hành Quy chế làm việc Ban Chỉ đạo của Bộ Tư pháp …" —
+    one draft decision, no separate «Quy chế làm việc Ban Chỉ đạo»; batch V's "Kế hoạch triển
+    khai thực hiện Quy chế thí điểm liên kết …" keeps the regulation it carries out."""
+    docs = documents_of("dev-x-btp-bcd-phien-hop-1")
+    titles = [d.ref.title or "" for d in docs]
+    assert [t for t in titles if t.startswith("Quyết định ban hành Quy chế")]
+    assert not [t for t in titles if t.startswith("Quy chế")]
+    v_titles = [d.ref.title or "" for d in documents_of("dev-v-ttg-dbscl-lien-ket-vung")]
+    assert [t for t in v_titles if t.startswith("Quy chế thí điểm liên kết")]
+
+
+def test_a_decision_or_letter_a_body_has_just_issued_is_a_document() -> None:
+    """TP HCM: "UBND TP HCM vừa có quyết định thành lập Ban Chỉ đạo …"; Cần Thơ: "vừa có quyết
+    định kiện toàn Ban Chỉ đạo …"; Hà Nội: "vừa ban hành công văn về việc triển khai thực hiện
+    Thông báo số 56/TB-VPCP" (it carries out the notice); TP HCM: "vừa ban hành quyết định về
+    thực hiện Chương trình hành động số 54-CTrHĐ/TU …" (it carries out the programme)."""
+    for stem, title in (
+        ("dev-x-hcm-bcd-khcn-ubnd", "Quyết định thành lập Ban Chỉ đạo"),
+        ("dev-x-can-tho-bcd-khcn-2025", "Quyết định kiện toàn Ban Chỉ đạo"),
+    ):
+        docs = [d for d in documents_of(stem) if (d.ref.title or "").startswith(title)]
+        assert [d.ref.doc_type for d in docs] == ["Decision"], stem
+    (letter,) = [
+        d
+        for d in documents_of("dev-x-ha-noi-cv-tb56-vpcp")
+        if (d.ref.title or "").startswith("Công văn về việc triển khai")
+    ]
+    assert [r.number for r in letter.implements] == ["56/TB-VPCP"]
+    (decision,) = [
+        d
+        for d in documents_of("dev-x-hcm-kinh-te-so-40-grdp-2030")
+        if d.ref.doc_type == "Decision" and not d.ref.number
+    ]
+    assert [r.number for r in decision.implements] == ["54-CTrHĐ/TU"]
+
+
+def test_a_decision_approving_a_plan_is_named_by_the_plan() -> None:
+    """Batch S's Bộ Y tế: "vừa ký quyết định phê duyệt kế hoạch triển khai hồ sơ sức khỏe điện tử"
+    — the plan is the document reported, no «Quyết định phê duyệt …» beside it."""
+    docs = documents_of("dev-s-byt-ho-so-suc-khoe")
+    assert not [d for d in docs if (d.ref.title or "").startswith("Quyết định phê duyệt")]
