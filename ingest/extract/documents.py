@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_aliases import issued_under_alias
 from ingest.extract.document_carriers import fold_unnamed_carriers
 from ingest.extract.document_chrome import outside_chrome
 from ingest.extract.document_details import attach_details, ends_with_inner, issued_before
@@ -95,7 +96,8 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     titled = [
         m for m in titled_mentions(text, spans) if not any(s <= m.start < e for s, e in taken)
     ]
-    found = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    found = [*numbered, *short, *titled]
+    found = sorted([*found, *issued_under_alias(text, spans, found)], key=lambda m: m.start)
     keep = outside_chrome(text, [m.start for m in found])  # a legal site's related documents
     mentions = [
         m

@@ -110,3 +110,19 @@ def test_a_decision_approving_a_plan_is_named_by_the_plan() -> None:
     — the plan is the document reported, no «Quyết định phê duyệt …» beside it."""
     docs = documents_of("dev-s-byt-ho-so-suc-khoe")
     assert not [d for d in docs if (d.ref.title or "").startswith("Quyết định phê duyệt")]
+
+
+def test_a_bracketed_short_name_of_another_type_names_the_document_signed() -> None:
+    """Bộ Y tế: "vừa ký văn bản chỉ đạo … triển khai Nghị quyết số 157-NQ/BCSĐ … (gọi tắt là Kế
+    hoạch hành động)" — a plan carrying out 157-NQ/BCSĐ; aliases of the document before them
+    (Thái Bình's "(gọi tắt là Nghị quyết số 57-NQ/TW)", Cà Mau's "(sau đây gọi tắt là Chương
+    trình hành động)" after the province's programme) mint nothing."""
+    (plan,) = [d for d in documents_of("dev-x-byt-cds-2025") if d.ref.doc_type == "Plan"]
+    assert plan.ref.title == "Kế hoạch hành động"
+    assert [r.number for r in plan.implements] == ["157-NQ/BCSĐ"]
+    for stem in ("dev-t-thai-binh-kh86", "dev-v-ca-mau-kh120"):
+        assert not [
+            d
+            for d in documents_of(stem)
+            if d.ref.title in ("Kế hoạch hành động", "Chương trình hành động")
+        ], stem
