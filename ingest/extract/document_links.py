@@ -34,6 +34,13 @@ _REVIEWED = re.compile(
     r"\s+(?:(?:tổ chức|triển khai)\s+)?$",
     re.IGNORECASE,
 )
+# A field of work tied to carrying out a document is not carrying it out: "Kế hoạch số 231/KH-UBND
+# về hoàn thiện các văn bản phục vụ phát triển khoa học, công nghệ gắn với triển khai thi hành
+# Luật Thủ đô" (batch Q's 2000/QĐ-UBND in the same words), "… gắn với triển khai Đề án 06".
+_TIED_TO = re.compile(
+    r"\bgắn (?:liền )?với\s+(?:việc\s+)?(?:(?:triển khai|tổ chức)\s+)?(?:thực hiện\s+)?$",
+    re.IGNORECASE,
+)
 # "Mục tiêu tổng quát của Đề án nhằm …; thực hiện hoàn thành các chỉ tiêu … tại Nghị quyết số
 # 433-NQ/TU": a paragraph on a document's aims says what that document carries out.
 _AIMS_OF = re.compile(
@@ -178,7 +185,9 @@ def link_implements(text: str, spans: list[Span], mentions: list[Mention]) -> No
         if not cue and not contents:
             continue
         cue_start = contents.start() if contents else target.start - len(before) + cue.start()
-        if _REVIEWED.search(flat, max(0, cue_start - 60), cue_start):
+        if _REVIEWED.search(flat, max(0, cue_start - 60), cue_start) or _TIED_TO.search(
+            flat, max(0, cue_start - 40), cue_start
+        ):
             continue
         sentence = sentence_at(spans, target.start)
         if sentence is None:

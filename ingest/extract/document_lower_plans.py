@@ -1,10 +1,12 @@
 """Plans a news text names in lower case, by what they are about ("ban hành kế hoạch về chuyển đổi
-số …") or by their issuer ("kế hoạch hành động của Uỷ ban Quốc gia …"), not by a number."""
+số …") or by their issuer ("kế hoạch hành động của Uỷ ban Quốc gia …"), not by a number; and the
+decisions and letters a body is reported to have just issued ("vừa có quyết định thành lập …")."""
 
 from __future__ import annotations
 
 import re
 
+from ingest.extract.document_identity import head_info
 from ingest.extract.document_mentions import Mention
 from ingest.extract.document_title_ends import SUBJECT_CLAUSE, TITLE_END, VERB_END
 from ingest.extract.sentences import Span
@@ -84,3 +86,27 @@ def lower_plan_mention(text: str, word: str, start: int, end: int, limit: int) -
     if not found:
         return None
     return Mention(start, found[1], "Plan", title=f"{word[0].upper()}{word[1:]} {found[0]}")
+
+
+# A decision, directive or letter a body is reported to have just issued, in lower case and named
+# by what it does ("UBND TP HCM vừa có quyết định thành lập Ban Chỉ đạo …", "vừa có quyết định kiện
+# toàn …", "vừa ban hành công văn về việc triển khai thực hiện Thông báo số 56/TB-VPCP …", "vừa ban
+# hành quyết định về thực hiện Chương trình hành động số 54-CTrHĐ/TU …"). One approving another
+# document ("vừa ký quyết định phê duyệt kế hoạch …") is named by that document instead.
+_JUST_ISSUED = re.compile(r"\b(?:vừa|đã|mới)\s+(?:ban hành|có|ký(?:\s+ban hành)?)\s+$")
+_ISSUED_HEADS = {"quyết định", "chỉ thị", "công văn"}
+_ISSUED_TITLE = re.compile(r"\s+(?:về việc|về|thực hiện|triển khai|thành lập|kiện toàn)\s")
+
+
+def just_issued_mention(text: str, word: str, start: int, end: int, limit: int) -> Mention | None:
+    """The mention of a lower-case decision, directive or letter at ``start``..``end`` that the
+    sentence's subject has just issued, its title up to a boundary before ``limit``."""
+    if word not in _ISSUED_HEADS or not _JUST_ISSUED.search(text, max(0, start - 25), start):
+        return None
+    if not _ISSUED_TITLE.match(text, end):
+        return None
+    found = _lower_plan_title(text, end, limit)
+    if not found:
+        return None
+    head, doc_type, _ = head_info(word)
+    return Mention(start, found[1], doc_type, title=f"{head} {found[0]}")

@@ -122,6 +122,31 @@ def numbered_mentions(text: str) -> list[Mention]:
 _SHORT_TITLE_GOES_ON = re.compile(r"\s*,?\s*(?:của|về|thực hiện|triển khai)\s", re.IGNORECASE)
 
 
+# The fields of work a body's name or a duty lists ("Ban Chỉ đạo … về phát triển khoa học, công
+# nghệ, đổi mới sáng tạo, chuyển đổi số và Đề án 06"): a project closing such a list is a field of
+# work, not a document cited, also with its verb ("…, chuyển đổi số, triển khai Đề án 06 và cải
+# cách hành chính"); a resolution there ("chuyển đổi số và Nghị quyết 57") is still a document.
+_FIELDS_BEFORE = re.compile(
+    r"(?:khoa học|công nghệ|đổi mới sáng tạo|chuyển đổi số(?:\s+quốc gia)?|cải cách hành chính)"
+    r"\s*(?:,\s*(?:và\s+)?|\s+và\s+)(?:triển khai\s+)?$",
+    re.IGNORECASE,
+)
+
+
+_BY_NUMBER = re.compile(r"\s*Đề án\s+(?:số\s+)?\d+\b(?![/-])", re.IGNORECASE)
+
+
+def closes_field_list(text: str, mention: Mention) -> bool:
+    """Whether ``mention`` is a project named by its number ("Đề án 06") in a list of fields of
+    work (a titled project after a programme, "Chương trình Chuyển đổi số quốc gia, Đề án Xây
+    dựng …", is a document)."""
+    return (
+        mention.doc_type == "Project"
+        and bool(_BY_NUMBER.match(text, mention.start))
+        and bool(_FIELDS_BEFORE.search(text, max(0, mention.start - 60), mention.start))
+    )
+
+
 def short_mentions(text: str, taken: list[tuple[int, int]]) -> list[Mention]:
     """ "Nghị quyết 57", "Chương trình hành động số 32": a head noun and a bare number."""
     mentions = []

@@ -7,7 +7,11 @@ from __future__ import annotations
 import re
 
 from ingest.extract.document_identity import HEAD, head_info
-from ingest.extract.document_lower_plans import lower_plan_mention, named_lower_plan
+from ingest.extract.document_lower_plans import (
+    just_issued_mention,
+    lower_plan_mention,
+    named_lower_plan,
+)
 from ingest.extract.document_mentions import Mention
 from ingest.extract.document_title_ends import amended_laws, title_after
 from ingest.extract.sentences import Span, sentence_at
@@ -27,6 +31,9 @@ _SUBJECT_OF = re.compile(
     r"\s+(?:ban hành\s+(?:nhằm|để)\s|đưa ra\s|từ\s+[^\W\d][^,;.:\n]{0,30}?\s+đến\s)",
     re.IGNORECASE,
 )
+# Several drafts of a kind, a lower-case head after a plural: "tuyên truyền đối với các dự thảo
+# nghị quyết trong lĩnh vực khoa học, công nghệ, đổi mới sáng tạo" names no one document.
+_PLURAL_DRAFTS = re.compile(r"\b(?:các|những)\s+dự thảo\s+$", re.IGNORECASE)
 _BY_CONGRESS = re.compile(
     r"\s+Đại hội\s+(?:đại biểu\s+)?(?:Đảng bộ|toàn quốc|lần thứ|[IVXLC]{2,}\b)"
 )
@@ -70,6 +77,7 @@ _ANAPHOR_NEXT = {
     "khẳng",
     "chỉ",
     "giao",
+    "phân",  # "Quyết định phân công các Phó ban gồm …": the decision named before assigns
     "đánh",
     # a figure or a negation after the head noun: "Đề án gần 1.300 tỷ đồng", "Đề án không trùng"
     "gần",
@@ -115,6 +123,8 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         word = match.group()
         before = text[max(sentence.start, match.start() - 12) : match.start()]
         draft = bool(re.search(r"dự thảo\s+(?:sửa đổi\s+)?$", before, re.IGNORECASE))
+        if draft and word[0].islower() and _PLURAL_DRAFTS.search(before):
+            continue  # "các dự thảo nghị quyết trong lĩnh vực …": a kind of drafts, not one
         issued = (
             word[0].islower()
             and re.search(r"\bban hành\s+$", before)
@@ -131,6 +141,9 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
                 mentions.append(plan)
             continue
         if not word[0].isupper() and not draft and not issued and not congress_named:
+            just_issued = just_issued_mention(text, word, match.start(), match.end(), sentence.end)
+            if just_issued:
+                mentions.append(just_issued)
             continue
         if _NOT_A_HEAD.search(before) or _PAGE_CHROME.search(text, sentence.start, sentence.end):
             continue
@@ -179,4 +192,15 @@ def titled_mentions(text: str, spans: list[Span]) -> list[Mention]:
         mentions.append(
             Mention(match.start(), end, doc_type, title=full_title, quoted=quoted, draft=draft)
         )
-    return mentions
+    return [m for m in mentions if not _issued_in_title(text, m, mentions)]
+
+
+def _issued_in_title(text: str, mention: Mention, mentions: list[Mention]) -> bool:
+    """ "dự thảo Quyết định ban hành Quy chế làm việc Ban Chỉ đạo …": what an unnumbered decision
+    issues, named inside its title, is the decision's title, not a second document."""
+    return any(
+        outer.start < mention.start < outer.end
+        and not outer.anaphor
+        and re.search(r"\sban hành\s+$", text[outer.start : mention.start])
+        for outer in mentions
+    )

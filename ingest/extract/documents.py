@@ -14,6 +14,7 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ingest.extract.context import ExtractionContext
+from ingest.extract.document_aliases import issued_under_alias
 from ingest.extract.document_carriers import fold_unnamed_carriers
 from ingest.extract.document_chrome import outside_chrome
 from ingest.extract.document_details import attach_details, ends_with_inner, issued_before
@@ -42,7 +43,12 @@ from ingest.extract.document_lists import (
     link_shared_about,
     opening_end_of,
 )
-from ingest.extract.document_mentions import Mention, numbered_mentions, short_mentions
+from ingest.extract.document_mentions import (
+    Mention,
+    closes_field_list,
+    numbered_mentions,
+    short_mentions,
+)
 from ingest.extract.document_restated import (
     number_bracketed,
     number_restated,
@@ -90,12 +96,16 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     titled = [
         m for m in titled_mentions(text, spans) if not any(s <= m.start < e for s, e in taken)
     ]
-    found = sorted([*numbered, *short, *titled], key=lambda m: m.start)
+    found = [*numbered, *short, *titled]
+    found = sorted([*found, *issued_under_alias(text, spans, found)], key=lambda m: m.start)
     keep = outside_chrome(text, [m.start for m in found])  # a legal site's related documents
     mentions = [
         m
         for m, kept in zip(found, keep, strict=True)
-        if kept and not still_to_be_made(text, spans, m) and not session_paper(text, m)
+        if kept
+        and not still_to_be_made(text, spans, m)
+        and not session_paper(text, m)
+        and not closes_field_list(text, m)
     ]
     for mention in mentions:
         if mention.anaphor:
@@ -127,6 +137,8 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
             place = _series_province(mention, context)
             if place:
                 mention.key = f"{mention.key}-{place}"
+            else:  # "Nghị quyết số 02-NQ/TU của Thành ủy Cần Thơ …" then "… Nghị quyết số 02-NQ/TU"
+                mention.key = _placed_before(mention, canonical) or mention.key
         elif mention.title:
             earlier = next((c for c in canonical if not c.number and same_titled(c, mention)), None)
             numbered = _numbered_alike(mention, canonical)
@@ -168,6 +180,17 @@ def find_mentions(source: SourceText, context: ExtractionContext) -> list[Mentio
     if own is not None:
         fold_self_references(text, spans, mentions, own, opening_end, title_start)
     return mentions
+
+
+def _placed_before(mention: Mention, canonical: list[Mention]) -> str | None:
+    """The key an earlier naming of the same provincial number got from its place, if one did:
+    a text names the issuer once and repeats the bare number after."""
+    placed = {
+        c.key
+        for c in canonical
+        if c.number == mention.number and c.key.startswith(f"{mention.key}-")
+    }
+    return next(iter(placed)) if len(placed) == 1 else None
 
 
 def _numbered_alike(mention: Mention, canonical: list[Mention]) -> Mention | None:
