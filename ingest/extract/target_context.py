@@ -46,7 +46,11 @@ _GOAL_HORIZON = re.compile(
     r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?"
     r"(?:(?:đến|tới)(?:\s+hết)?\s+năm|trong\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b"
     r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|chính|chủ yếu))?\s+năm\s+((?:20|21)\d\d)\b"
-    r"(?!\s*[-–]\s*\d)",
+    r"(?!\s*[-–]\s*\d)"
+    # "Với mục tiêu …, trong giai đoạn 2026 - 2027, Bộ phấn đấu …": a stage's goals are due by
+    # its end ("các giai đoạn 2025-2030", the stages of a period, name no one stage)
+    r"|(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?(?<!các )giai đoạn\s+(?:20|21)\d\d\s*[-–]\s*"
+    r"((?:20|21)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -56,7 +60,7 @@ def goal_horizon(sentence_text: str) -> int | None:
     đó …"): the sentences after it in the paragraph ("Tỉnh cũng đặt mục tiêu đón …; 100% trạm y
     tế …") state figures for the same horizon unless they give their own."""
     match = _GOAL_HORIZON.search(sentence_text)
-    return int(match.group(1) or match.group(2)) if match else None
+    return int(match.group(1) or match.group(2) or match.group(3)) if match else None
 
 
 # "Ngoài ra, thành phố hướng tới đạt …", "Cùng đó, phấn đấu …": a paragraph that goes on with

@@ -152,8 +152,11 @@ def _list_year(text: str, at: int, sentence: Span) -> int | None:
 
 # "UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số, … năm 2024", "Phê duyệt Đề án chuyển đổi số
 # năm 2025": a plan for one year, named with its year where a text opens
+# "Theo Quyết định số 792/QĐ-BCT …, kế hoạch chuyển đổi số năm 2025 của Bộ … đặt mục tiêu …":
+# the plan as the subject of a clause after the decision that adopted it
 _YEAR_PLAN = re.compile(
-    r"(?:^|(?:ban hành|phê duyệt|ký|triển khai|thông qua)\s+)(?:kế hoạch|đề án|chương trình)\b"
+    r"(?:^|,\s*|(?:ban hành|phê duyệt|ký|triển khai|thông qua)\s+)"
+    r"(?:kế hoạch|đề án|chương trình)\b"
     r"([^.;\n]{0,200}?)\bnăm\s+((?:20|21)\d\d)\b(?!\s*[-–]\s*\d)",
     re.IGNORECASE | re.MULTILINE,
 )

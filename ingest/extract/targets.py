@@ -137,10 +137,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         # "Ngoài ra, thành phố hướng tới đạt …", "Khi đó, 100% …", "Về kinh tế số, …": after a
         # paragraph of goals, the same list with the same horizon
         continued = goals_before and continues_list(paragraph_text)
-        if section_year is None and continued:
-            section_year = horizon
         paragraph_sentences = sentences(text, paragraph)
         carried_list = led_in and is_figure_list(text, paragraph_sentences)
+        # "Theo đó đến 2030, … đặt mục tiêu …" then "Tốc độ tăng trưởng … đạt bình quân từ
+        # 11%/năm trở lên; …": a list of bare figures carried over paragraphs keeps the horizon
+        if section_year is None and (continued or carried_list):
+            section_year = horizon
         goal_carry = in_section or carried_list or continued or year_item
         stated_goals = goal_carry
         # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a

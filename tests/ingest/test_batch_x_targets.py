@@ -1,0 +1,97 @@
+"""Targets and indicators on batch X's misses (issue 13), read from the real texts of
+data/sources, with the variants of each form the other batches write or the form admits: a list
+of bare figures carried over paragraphs keeps the horizon of the paragraph that opened it ("Theo
+đó đến 2030, … đặt mục tiêu …" then "Tốc độ tăng trưởng … từ 11%/năm trở lên; …"), a stage's
+goals are due by its end ("trong giai đoạn 2026 - 2027, Bộ phấn đấu …"), a figure list may open
+with a lead-in ("Đồng thời, 100% …"), and a year plan named as a clause's subject after the
+decision adopting it ("Theo Quyết định số …, kế hoạch chuyển đổi số năm 2025 của Bộ …")."""
+
+from __future__ import annotations
+
+from ingest.extract import extract_all
+from ingest.extract.sentences import Span
+from ingest.extract.target_context import goal_horizon
+from ingest.extract.target_lists import is_figure_list
+from ingest.extract.target_years import plan_year
+from ingest.model import TargetFact
+from tests.ingest.common import source_of, source_targets
+
+DA_NANG = "dev-x-da-nang-dai-hoi-muc-tieu-2030.txt"
+BDTTG = "dev-x-bdttg-kh447-cds-2026-2030.txt"
+BCT = "dev-x-bct-qd792-cds-2025.txt"
+
+
+def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
+    """(value, upper value, comparator, unit, year) of each target of a source."""
+    return {
+        (t.value, t.upper_value, t.comparator, t.unit, t.year)
+        for t in source_targets(name)
+        if t.value is not None
+    }
+
+
+def _targets_of(text: str, catalogue) -> list[TargetFact]:
+    facts = extract_all(source_of(text, "variant"), catalogue)
+    return [f for f in facts if isinstance(f, TargetFact)]
+
+
+def test_a_figure_list_over_paragraphs_keeps_the_opening_horizon(catalogue):
+    # "Theo đó đến 2030, Đà Nẵng đặt mục tiêu …" then paragraphs of bare figures
+    found = _found(DA_NANG)
+    for item in [
+        (11, None, "gte", "%/năm", 2030),
+        (28, None, "eq", "%", 2030),
+        (10, None, "gte", "%/năm", 2030),
+        (11.5, 12, "range", "%/năm", 2030),
+    ]:
+        assert item in found, item
+    # a rate tied to a period in its own sentence keeps no year ("giai đoạn 2026-2030 …, tăng
+    # bình quân 14-15%/năm")
+    assert (14, 15, "range", "%/năm", None) in found
+    variant = _targets_of(
+        "Tiêu đề\nTheo đó, đến năm 2030, tỉnh đặt mục tiêu tỷ lệ đô thị hóa đạt 50%.\n"
+        "Tốc độ tăng trưởng GRDP bình quân đạt 8%/năm; tỷ lệ che phủ rừng đạt 45%.\n",
+        catalogue,
+    )
+    assert {(t.value, t.year) for t in variant} == {(50, 2030), (8, 2030), (45, 2030)}
+
+
+def test_a_stage_gives_its_end_year_to_the_paragraphs_after(catalogue):
+    # "Với mục tiêu …, trong giai đoạn 2026 - 2027, Bộ phấn đấu 100% …" then "Tỷ lệ … kỳ vọng
+    # đạt mức 90%. Đồng thời, 100% … và 90% …"
+    found = _found(BDTTG)
+    for item in [
+        (100, None, "eq", "%", 2027),
+        (90, None, "eq", "%", 2027),
+    ]:
+        assert item in found, item
+    assert not any(year is None for *_rest, year in found)
+    assert goal_horizon("Với mục tiêu A, trong giai đoạn 2026 - 2027, Bộ phấn đấu 100% B.") == 2027
+    assert goal_horizon("Tỉnh phấn đấu giai đoạn 2026–2028 hoàn thành 90% C.") == 2028
+    # the stages of a period name no one stage (batch T's convention for "các giai đoạn")
+    assert goal_horizon("Mục tiêu cụ thể các giai đoạn 2025-2030 như sau:") is None
+
+
+def test_a_figure_list_may_open_with_a_lead_in():
+    text = "Tỷ lệ A đạt mức 90%. Đồng thời, 100% B được quản trị và 90% C được đưa vào sử dụng."
+    first = text.index(".") + 1
+    spans = [Span(0, first), Span(first + 1, len(text))]
+    assert is_figure_list(text, spans)
+    other = "Tỷ lệ A đạt 90%. Ngoài ra, 100% B có internet."
+    cut = other.index(".") + 1
+    assert is_figure_list(other, [Span(0, cut), Span(cut + 1, len(other))])
+    # a clause with no figure that is no short lead-in still breaks the list
+    broken = "Tỷ lệ A đạt 90%; xây dựng hệ thống quản lý văn bản điện tử của tỉnh, 100% B."
+    assert not is_figure_list(broken, [Span(0, len(broken))])
+
+
+def test_a_year_plan_named_after_the_decision_adopting_it():
+    # "Theo Quyết định số 792/QĐ-BCT ngày 20/3/2025, kế hoạch chuyển đổi số năm 2025 của Bộ Công
+    # Thương đặt mục tiêu …"
+    found = _found(BCT)
+    for item in [(70, None, "gte", "%", 2025), (90, None, "eq", "%", 2025)]:
+        assert item in found, item
+    assert plan_year("Tiêu đề\nTheo đó, kế hoạch cải cách hành chính năm 2026 đặt ra.") == 2026
+    # a period, or another document's year, is no plan's year
+    assert plan_year("Tiêu đề\nTheo Quyết định số 1/QĐ-UBND, kế hoạch giai đoạn 2026-2030.") is None
+    assert plan_year("Tiêu đề\nCăn cứ Nghị quyết, kế hoạch thực hiện Nghị quyết năm 2024.") is None
