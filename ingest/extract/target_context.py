@@ -86,6 +86,11 @@ _GOES_ON_GOALS = re.compile(
 )
 
 
+# "Trung tâm … phải tiếp nhận tối thiểu 80% hồ sơ trực tuyến, …, cùng thời hạn hoàn thành.": a
+# figure given the same deadline as the one before goes on with that list
+_SAME_DEADLINE = re.compile(r"\bcùng (?:thời hạn|thời điểm|mốc thời gian)\b", re.IGNORECASE)
+
+
 def continues_list(paragraph_text: str) -> bool:
     """Whether a paragraph opens by continuing the one before ("Ngoài ra, …", "Bên cạnh đó, …",
     "Khi đó, …", "Về kinh tế số, …"), opens with a figure as the next item ("100% người dân …")
@@ -95,6 +100,7 @@ def continues_list(paragraph_text: str) -> bool:
         _CONTINUES.match(paragraph_text)
         or _FIGURE_FIRST.match(paragraph_text)
         or _GOES_ON_GOALS.match(paragraph_text)
+        or _SAME_DEADLINE.search(paragraph_text)
     )
 
 

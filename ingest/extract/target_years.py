@@ -42,10 +42,27 @@ _CLAUSE_YEAR_AFTER = re.compile(
 # "… cho 100% công dân trước ngày 1-7-2021.": a deadline closing the figure's clause gives its year
 _DEADLINE_AFTER = re.compile(
     r"(?:(?!so với|;|\.\s|\(|…)[^\n\d])*?\s(?:trước|đến|trong)\s+"
-    r"(?:ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}|tháng\s+\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)\b"
+    r"(?:(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}|tháng\s+\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)\b"
     r"(?=\s*(?:[.;]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "… tối thiểu 60% hồ sơ …, trong đó ít nhất 20% …, hoàn thành trước 30/7/2025.": a deadline
+# closing the sentence after a comma is the date every figure of the sentence is due by
+_SENTENCE_DEADLINE = re.compile(
+    r",\s*(?:và\s+)?(?:phải\s+)?hoàn thành\s+(?:trước|đến|trong|chậm nhất)\s+"
+    r"(?:(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*|(?:tháng|quý)\s+(?:\d{1,2}|[IV]{1,3})"
+    r"\s*(?:[-/.]\s*|năm\s+)|năm\s+)((?:19|20)\d\d)\b\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def sentence_deadline(sentence_text: str) -> int | None:
+    """The year of the deadline a sentence closes with (", hoàn thành trước 30/7/2025."): due
+    for every figure of the sentence, and for the list the next paragraphs go on with."""
+    match = _SENTENCE_DEADLINE.search(sentence_text)
+    return int(match.group(1)) if match else None
+
+
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
 # sẽ chiếm 20% GDP") is the level at its end.
@@ -115,6 +132,9 @@ def year_of(
     closing = _CLAUSE_YEAR_AFTER.match(text, end) or _DEADLINE_AFTER.match(text, end)
     if closing:  # "phấn đấu 90% người dân … trên nền tảng VNeID trong năm 2026"
         return int(closing.group(1)), end
+    deadline = sentence_deadline(text[end : sentence.end])
+    if deadline and ";" not in text[end : sentence.end]:
+        return deadline, end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]

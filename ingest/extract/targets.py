@@ -70,7 +70,13 @@ from ingest.extract.target_units import (
     count_unit,
     whole_of,
 )
-from ingest.extract.target_years import plan_year, sections, tree_section, year_of
+from ingest.extract.target_years import (
+    plan_year,
+    sections,
+    sentence_deadline,
+    tree_section,
+    year_of,
+)
 from ingest.model import SourceText, TargetFact
 from ingest.text.numbers import Quantity, find_quantities
 
@@ -198,7 +204,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     previous = fact
                     previous_end = source_end(source, fact)
             facts.extend(qualitative_targets(text, sentence, section_year, source, context))
-            section_year = goal_horizon(sentence_text) or section_year
+            section_year = (
+                goal_horizon(sentence_text) or sentence_deadline(sentence_text) or section_year
+            )
         if not caption:
             horizon, goals_before = section_year, stated_goals
         elif section_year is not None:  # "… đến năm 2030, kinh phí chi cho R&D đạt 2% GDP. Ảnh

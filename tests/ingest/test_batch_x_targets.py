@@ -10,15 +10,16 @@ from __future__ import annotations
 
 from ingest.extract import extract_all
 from ingest.extract.sentences import Span
-from ingest.extract.target_context import goal_horizon
+from ingest.extract.target_context import continues_list, goal_horizon
 from ingest.extract.target_lists import is_figure_list
-from ingest.extract.target_years import plan_year
+from ingest.extract.target_years import plan_year, sentence_deadline
 from ingest.model import TargetFact
 from tests.ingest.common import source_of, source_targets
 
 DA_NANG = "dev-x-da-nang-dai-hoi-muc-tieu-2030.txt"
 BDTTG = "dev-x-bdttg-kh447-cds-2026-2030.txt"
 BCT = "dev-x-bct-qd792-cds-2025.txt"
+HA_NOI_TTHC = "dev-x-ha-noi-tthc-truc-tuyen-2025.txt"
 
 
 def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
@@ -95,3 +96,31 @@ def test_a_year_plan_named_after_the_decision_adopting_it():
     # a period, or another document's year, is no plan's year
     assert plan_year("Tiêu đề\nTheo Quyết định số 1/QĐ-UBND, kế hoạch giai đoạn 2026-2030.") is None
     assert plan_year("Tiêu đề\nCăn cứ Nghị quyết, kế hoạch thực hiện Nghị quyết năm 2024.") is None
+
+
+def test_a_closing_deadline_gives_its_year_to_the_sentence_and_the_list_after():
+    # "… tiếp nhận tối thiểu 60% hồ sơ TTHC …, trong đó ít nhất 20% …, hoàn thành trước
+    # 30/7/2025." then "… tối thiểu 80% …, với ít nhất 20% toàn trình, cùng thời hạn hoàn thành."
+    # then "Đồng thời, 100% kết quả …"
+    found = _found(HA_NOI_TTHC)
+    for item in [
+        (60, None, "gte", "%", 2025),
+        (20, None, "gte", "%", 2025),
+        (80, None, "gte", "%", 2025),
+        (100, None, "eq", "%", 2025),
+    ]:
+        assert item in found, item
+    assert not any(year is None for *_rest, year in found)
+    # the deadline forms of the other batches' texts (M's CT07, U's Hải Dương notice, X's 43/TB)
+    for closing, year in [
+        ("hoàn thành trước 30/7/2025.", 2025),
+        ("hoàn thành trước ngày 10/3/2025;", 2025),
+        ("hoàn thành trong tháng 3 năm 2025.", 2025),
+        ("hoàn thành trong quý 2/2026.", 2026),
+        ("hoàn thành trong tháng 1/2026", 2026),
+        ("hoàn thành trong năm 2025.", 2025),
+    ]:
+        assert sentence_deadline(f"tối thiểu 60% hồ sơ, {closing}") == year, closing
+    # a deadline opening a list ("…, hoàn thành trong năm 2025 như: 100% …") closes nothing
+    assert sentence_deadline("…, hoàn thành trong năm 2025 như: 100% thủ tục") is None
+    assert continues_list("B phải tiếp nhận tối thiểu 80% hồ sơ, cùng thời hạn hoàn thành.")
