@@ -48,8 +48,8 @@ _GOAL_HORIZON = re.compile(
     r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|chính|chủ yếu))?\s+năm\s+((?:20|21)\d\d)\b"
     r"(?!\s*[-–]\s*\d)"
     # "Với mục tiêu …, trong giai đoạn 2026 - 2027, Bộ phấn đấu …": a stage's goals are due by
-    # its end ("các giai đoạn 2025-2030", the stages of a period, name no one stage)
-    r"|(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?(?<!các )giai đoạn\s+(?:20|21)\d\d\s*[-–]\s*"
+    # its end
+    r"|(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?giai đoạn\s+(?:20|21)\d\d\s*[-–]\s*"
     r"((?:20|21)\d\d)\b",
     re.IGNORECASE,
 )

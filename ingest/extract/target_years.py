@@ -68,17 +68,15 @@ def sentence_deadline(sentence_text: str) -> int | None:
 # sẽ chiếm 20% GDP") is the level at its end.
 _OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
                           re.IGNORECASE)  # fmt: skip
+# "Vốn đầu tư … giai đoạn 2026-2030 đạt hơn 710 nghìn tỷ đồng": a sum of money over a period
+# (no rate per head or per year) is a total, not a level reached at its end
+_AMOUNT = re.compile(r"(?:đồng|USD)$", re.IGNORECASE)
 # "mục tiêu cơ bản là đến 2025, bao gồm: …": "đến"/"tới" gives the year without "năm"
 _YEAR_BEFORE = re.compile(
     r"(?<!\()(?:(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+"
     r"|tháng\s+\d{1,2}\s*/\s*)((?:19|20)\d\d)"
     r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
-
-
-# "mục tiêu … cụ thể các giai đoạn 2025-2030 như: …": targets for the stages of a period, so
-# neither end of it is the year of any one figure (the gold convention: a period gives no year)
-_STAGES = re.compile(r"\bcác\s+$", re.IGNORECASE)
 
 
 def sections(text: str) -> dict[int, tuple[bool, int | None]]:
@@ -139,11 +137,12 @@ def year_of(
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
-        if is_period and _STAGES.search(text, max(sentence.start, last.start() - 6), last.start()):
-            return None, end  # "các giai đoạn 2025-2030": stages of a period, no single year
-        if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
+        # "mục tiêu … cụ thể các giai đoạn 2025-2030 như: …", "trong giai đoạn 2026 - 2027, Bộ
+        # phấn đấu 100% …": a level stated for a period is due by its end; a figure summed or
+        # averaged over it ("bình quân giai đoạn 2026-2030 đạt trên 10%/năm") has no single year
+        if is_period:
             span = text[max(sentence.start, last.start() - 80) : quantity.start]
-            if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
+            if "/năm" in (unit or "") or _OVER_PERIOD.search(span) or _AMOUNT.search(unit or ""):
                 return None, end
             return int(last.group(2)), end
         return int(last.group(1)), end

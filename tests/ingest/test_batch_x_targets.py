@@ -69,8 +69,8 @@ def test_a_stage_gives_its_end_year_to_the_paragraphs_after(catalogue):
     assert not any(year is None for *_rest, year in found)
     assert goal_horizon("Với mục tiêu A, trong giai đoạn 2026 - 2027, Bộ phấn đấu 100% B.") == 2027
     assert goal_horizon("Tỉnh phấn đấu giai đoạn 2026–2028 hoàn thành 90% C.") == 2028
-    # the stages of a period name no one stage (batch T's convention for "các giai đoạn")
-    assert goal_horizon("Mục tiêu cụ thể các giai đoạn 2025-2030 như sau:") is None
+    # the stages of a period are due by its end too (the round-six convention)
+    assert goal_horizon("Mục tiêu cụ thể các giai đoạn 2025-2030 như sau:") == 2030
 
 
 def test_a_figure_list_may_open_with_a_lead_in():
