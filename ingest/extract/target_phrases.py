@@ -263,6 +263,28 @@ def indicator_label(
     return f"{named} {unit or ''}".strip() if named else ""
 
 
+# "kinh tế tư nhân đóng góp khoảng 60-62% GRDP", "… của kinh tế tư nhân đạt 11,5-12%/năm, đóng
+# góp khoảng 60-62% GRDP": a contribution to the product, by the subject before it or, in a list,
+# by the one the item before measured
+_CONTRIBUTES = re.compile(
+    r"^(?:(.*?)\s+)?đóng góp(?:\s+(?:khoảng|tối thiểu|ít nhất|trên|hơn|từ|vào|cho))*$",
+    re.IGNORECASE,
+)
+
+
+def contribution_label(phrase: str, unit: str | None, previous: str = "") -> str:
+    """ "đóng góp của X vào GRDP" for a share of the product a subject contributes, or "" when
+    the words before the figure are not "(X) đóng góp" or no subject can be named."""
+    found = _CONTRIBUTES.match(phrase.strip(" ,"))
+    whole = unit.split(" ", 1)[1] if unit and " " in unit else ""
+    if not found or whole.upper() not in {"GDP", "GRDP"}:
+        return ""
+    subject = _LEADING_ADVERBIAL.sub("", found.group(1) or "").strip(" ,")
+    if not subject and " của " in previous:
+        subject = previous.rsplit(" của ", 1)[1]
+    return f"đóng góp của {subject} vào {whole}" if is_noun_phrase(subject) else ""
+
+
 # What follows the measure in a path's lead: its verb ("sẽ tăng dần qua các năm", "lần lượt là")
 _PATH_VERB = re.compile(
     r"\s+(?:sẽ|được|dự kiến|tăng|giảm|đạt|qua các năm|theo lộ trình|lần lượt|như sau|cụ thể)\b",

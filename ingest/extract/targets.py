@@ -39,6 +39,7 @@ from ingest.extract.target_lists import (
 from ingest.extract.target_phrases import (
     YEAR_ITEM,
     after_phrase,
+    contribution_label,
     coverer,
     indicator_label,
     indicator_phrase,
@@ -362,6 +363,10 @@ def _target(
         indicator_text = f"{_FOR_LEVEL.split(previous.indicator_text)[0].strip()} {after}"
     elif label:
         indicator_text = label
+    elif contribution := contribution_label(
+        phrase, unit, previous.indicator_text if previous else ""
+    ):
+        indicator_text = contribution  # "…, đóng góp khoảng 60-62% GRDP"
     else:
         indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
     if not indicator_text and previous is None and (not phrase or _YEAR_ONLY.fullmatch(phrase)):

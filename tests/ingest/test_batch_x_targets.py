@@ -12,6 +12,7 @@ from ingest.extract import extract_all
 from ingest.extract.sentences import Span
 from ingest.extract.target_context import continues_list, goal_horizon
 from ingest.extract.target_lists import is_figure_list
+from ingest.extract.target_phrases import contribution_label
 from ingest.extract.target_years import plan_year, sentence_deadline
 from ingest.model import TargetFact
 from tests.ingest.common import source_of, source_targets
@@ -124,3 +125,30 @@ def test_a_closing_deadline_gives_its_year_to_the_sentence_and_the_list_after():
     # a deadline opening a list ("…, hoàn thành trong năm 2025 như: 100% …") closes nothing
     assert sentence_deadline("…, hoàn thành trong năm 2025 như: 100% thủ tục") is None
     assert continues_list("B phải tiếp nhận tối thiểu 80% hồ sơ, cùng thời hạn hoàn thành.")
+
+
+def test_shares_of_a_total_count_and_contributions_to_the_product(catalogue):
+    # "tỷ lệ kết nạp đảng viên mới hằng năm từ 3-4% tổng số đảng viên;" and "… kinh tế tư nhân
+    # đạt 11,5-12%/năm, đóng góp khoảng 60-62% GRDP;"
+    found = _found(DA_NANG)
+    assert (3, 4, "range", "% tổng số đảng viên", 2030) in found
+    assert (60, 62, "range", "% GRDP", 2030) in found
+    # a sum of money over a period is a total: no year ("Vốn đầu tư … giai đoạn 2026-2030 đạt
+    # hơn 710 nghìn tỷ đồng"), while the level "đến năm 2030 đạt trên 660 ngàn tỷ đồng" keeps 2030
+    assert (710, None, "gt", "nghìn tỉ đồng", None) in found
+    assert (660, None, "gt", "nghìn tỉ đồng", 2030) in found
+    variant = _targets_of(
+        "Tiêu đề\nĐến năm 2030, kinh tế tư nhân đóng góp khoảng 60-62% GRDP; tỷ lệ kết nạp "
+        "đảng viên đạt 2% tổng số đảng viên.\n",
+        catalogue,
+    )
+    assert {(t.indicator_text, t.unit) for t in variant} == {
+        ("đóng góp của kinh tế tư nhân vào GRDP", "% GRDP"),
+        ("tỷ lệ kết nạp đảng viên", "% tổng số đảng viên"),
+    }
+    previous = "tốc độ tăng trưởng bình quân của kinh tế tư nhân"
+    assert contribution_label("đóng góp khoảng", "% GRDP", previous) == (
+        "đóng góp của kinh tế tư nhân vào GRDP"
+    )
+    assert contribution_label("đóng góp khoảng", "% GRDP") == ""  # no subject to name
+    assert contribution_label("đóng góp", "%", previous) == ""  # no product named
