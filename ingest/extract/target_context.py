@@ -244,18 +244,38 @@ def _same_target(fact: TargetFact) -> tuple[object, ...]:
             fact.scope, fact.set_by.key if fact.set_by else None)  # fmt: skip
 
 
+# "Đến năm 2030, TP.HCM phấn đấu kinh tế số đóng góp khoảng 40% GRDP": a subheading, a short
+# line with no closing punctuation, restating the paragraph under it
+_SUBHEADING_WORDS = 20
+
+
+def _is_subheading(paragraph: str) -> bool:
+    words = paragraph.split()
+    return 0 < len(words) <= _SUBHEADING_WORDS and not re.search(r"[.!?;:…)]\s*$", paragraph)
+
+
 def _is_display(original: str, offset: int) -> bool:
-    """Whether ``offset`` lies in a photo caption or a headline (a short first line)."""
+    """Whether ``offset`` lies in a photo caption, a subheading or a headline (a short first
+    line): a target there that the body also states is the body's."""
     paragraph = _paragraph(original, offset)
-    if _CAPTION.search(paragraph):
+    if _CAPTION.search(paragraph) or _is_subheading(paragraph):
         return True
     first = re.search(r"[^\n]*\S[^\n]*", original)
     return bool(first) and offset < first.end() and len(first.group().split()) <= 40
 
 
-def _in_opening(original: str, offset: int) -> bool:
-    """Whether ``offset`` lies in a news text's headline or sapo (its first two paragraphs)."""
-    paragraphs = list(re.finditer(r"[^\n]*\S[^\n]*", original))[:2]
+# "Thanh An 09/09/2024 10:16": a byline with the date and time between headline and sapo
+_BYLINE = re.compile(r"^[^\n]{0,60}\b\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?\s*$")
+
+
+def _in_opening(original: str, offset: int, past_byline: bool = False) -> bool:
+    """Whether ``offset`` lies in a news text's headline or sapo (its first two paragraphs; with
+    ``past_byline``, a byline between them not counted)."""
+    paragraphs = [
+        p
+        for p in re.finditer(r"[^\n]*\S[^\n]*", original)
+        if not (past_byline and _BYLINE.match(p.group()))
+    ][:2]
     return bool(paragraphs) and offset < paragraphs[-1].end()
 
 
@@ -287,11 +307,14 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
     kept and the repeats dropped. Equal targets both in the body are left alone."""
     body: dict[tuple[object, ...], TargetFact] = {}
     body_figures: set[tuple[object, ...]] = set()
+    later: set[tuple[object, ...]] = set()  # the targets the body states after a sapo
     for fact in facts:
         if fact.value is not None and not _is_display(original, fact.evidence.start):
             body.setdefault(_same_target(fact), fact)
             if not _in_opening(original, fact.evidence.start):
                 body_figures.add(_same_figure(fact))
+            if not _in_opening(original, fact.evidence.start, past_byline=True):
+                later.add(_same_target(fact))
     kept, seen = [], set()
     for fact in facts:
         key = _same_target(fact)
@@ -301,6 +324,9 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
             continue  # a caption or headline repeating a target read elsewhere
         if (display or opening) and _announces(fact, body_figures):
             continue  # a headline or sapo announcing a figure the body states
+        sapo = fact.value is not None and _in_opening(original, fact.evidence.start, True)
+        if sapo and not opening and key in later:
+            continue  # a sapo after a byline ("Thanh An 09/09/2024 10:16") stating a body target
         if display:
             seen.add(key)
         kept.append(fact)

@@ -21,6 +21,7 @@ DA_NANG = "dev-x-da-nang-dai-hoi-muc-tieu-2030.txt"
 BDTTG = "dev-x-bdttg-kh447-cds-2026-2030.txt"
 BCT = "dev-x-bct-qd792-cds-2025.txt"
 HA_NOI_TTHC = "dev-x-ha-noi-tthc-truc-tuyen-2025.txt"
+HCM = "dev-x-hcm-kinh-te-so-40-grdp-2030.txt"
 
 
 def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
@@ -152,3 +153,26 @@ def test_shares_of_a_total_count_and_contributions_to_the_product(catalogue):
     )
     assert contribution_label("đóng góp khoảng", "% GRDP") == ""  # no subject to name
     assert contribution_label("đóng góp", "%", previous) == ""  # no product named
+
+
+def test_a_sapo_after_a_byline_and_a_subheading_restate_the_body(catalogue):
+    # headline, byline "Thanh An 09/09/2024 10:16", sapo "TP.HCM đặt mục tiêu … khoảng 40% GRDP
+    # … đến năm 2030.", subheading "Đến năm 2030, TP.HCM phấn đấu kinh tế số đóng góp khoảng 40%
+    # GRDP" and the body's "Phấn đấu kinh tế số đóng góp khoảng 40% GRDP của Thành phố.": one
+    (target,) = source_targets(HCM)
+    assert (target.value, target.comparator, target.unit, target.year) == (
+        40,
+        "approx",
+        "% GRDP",
+        2030,
+    )
+    assert "Phấn đấu kinh tế số" in target.evidence.quote
+    # a sapo whose figure differs from the body's stays (batch Q's "trên 90%" against "90%")
+    assert (90, None, "gt", "%", 2022) in _found("dev-q-ubqgcds-kh2022.txt")
+    variant = _targets_of(
+        "Tiêu đề\nNguyễn An 01/02/2025 08:00\nTỉnh đặt mục tiêu 80% hồ sơ xử lý trực tuyến đến "
+        "năm 2030.\nĐến năm 2030, 80% hồ sơ xử lý trực tuyến\nTheo kế hoạch, đến năm 2030, 80% "
+        "hồ sơ xử lý trực tuyến.\n",
+        catalogue,
+    )
+    assert len(variant) == 1 and variant[0].evidence.start > 140  # the body's sentence
