@@ -340,6 +340,18 @@ _PHRASE_START = re.compile(
 )
 
 
+# The goal word a clause's cut fell on, with the verb that makes it the subject's ("được đặt
+# mục tiêu", "phấn đấu"), and the bare verb that may follow it before the figure
+_GOAL_CUT = re.compile(
+    r"\s*(?:(?:được|sẽ)\s+)?(?:(?:đặt|đề ra)\s+(?:ra\s+)?mục tiêu|phấn đấu)\s*$", re.IGNORECASE
+)
+_BARE_VERB = re.compile(
+    r"\s*(?:(?:nâng|tăng)(?:\s+lên)?|đạt(?:\s+mức)?|lên|là)?\s*"
+    r"(?:khoảng|trên|hơn|tối thiểu|ít nhất|từ)?\s*",
+    re.IGNORECASE,
+)
+
+
 def indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
     """The noun phrase before a figure, back to a clause boundary."""
     window = text[limit:start]
@@ -349,6 +361,13 @@ def indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         opening = window.rfind("(", 0, cut.end())
         cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
     offset = limit + (cut.end() if cut else 0)
+    if cut and _GOAL_CUT.search(window, 0, cut.end()) and _BARE_VERB.fullmatch(text, offset, start):
+        # "tỷ lệ hài lòng … được đặt mục tiêu nâng lên 99%": the goal word stands between the
+        # measure and its figure, so the measure is the subject before it
+        subject = _GOAL_CUT.search(window, 0, cut.end())
+        before, before_start = indicator_phrase(text, limit + subject.start(), limit)
+        if _MEASURE_HEAD.search(before):  # a measure, not the place ("Tỉnh phấn đấu 90% …")
+            return before, before_start
     phrase = text[offset:start]
     stripped = phrase.lstrip(" ,-")
     offset += len(phrase) - len(stripped)

@@ -69,6 +69,17 @@ def test_a_stage_gives_its_end_year_to_the_paragraphs_after(catalogue):
     ]:
         assert item in found, item
     assert not any(year is None for *_rest, year in found)
+    # "Bước sang giai đoạn 2028 - 2030, tỷ lệ hài lòng … được đặt mục tiêu nâng lên 99%": the
+    # measure before the goal word, the stage's end year
+    (later,) = [t for t in source_targets(BDTTG) if t.value == 99]
+    assert later.indicator_text == "tỷ lệ hài lòng của người dân và doanh nghiệp"
+    assert later.year == 2030
+    for phrase in ("Tỷ lệ che phủ rừng phấn đấu đạt", "Tỷ lệ che phủ rừng được đặt mục tiêu là"):
+        (variant,) = _targets_of(f"Tiêu đề\n{phrase} 45%.\n", catalogue)
+        assert variant.indicator_text == "Tỷ lệ che phủ rừng", phrase
+    # the place before the goal word is no measure: the figure's phrase names it
+    (place,) = _targets_of("Tiêu đề\nTỉnh phấn đấu 90% hồ sơ xử lý trực tuyến.\n", catalogue)
+    assert place.indicator_text == "tỉ lệ hồ sơ xử lý trực tuyến"
     assert goal_horizon("Với mục tiêu A, trong giai đoạn 2026 - 2027, Bộ phấn đấu 100% B.") == 2027
     assert goal_horizon("Tỉnh phấn đấu giai đoạn 2026–2028 hoàn thành 90% C.") == 2028
     # the stages of a period are due by its end too (the round-six convention)
