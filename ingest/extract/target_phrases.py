@@ -18,7 +18,8 @@ import re
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
     r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm|số)|"
-    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực|số (?=[^\W\d_]))",
+    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực"
+    r"|số (?!hóa|hoá)(?=[^\W\d_]))",  # "số hóa 100% …" is the verb digitise, no count
     re.IGNORECASE,
 )
 # Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is
@@ -27,7 +28,7 @@ _LEAD_VERB = re.compile(
     r"(?:^|\s)(?:bố trí|bảo đảm|đảm bảo|duy trì|triển khai|trang bị|đưa|phấn đấu|hướng tới|"
     r"hướng đến|xây dựng|đầu tư(?: xây dựng)?|hình thành|đào tạo(?:,? bồi dưỡng)?(?: ngắn hạn)?|"
     r"bồi dưỡng(?: ngắn hạn)?|thu hút(?: thêm)?|nhân rộng|tiến hành|phục vụ|hỗ trợ|yêu cầu|"
-    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng)"
+    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng|số hóa|số hoá)"
     r"(?:\s+(?:đủ|cho|tại|đến|tới|ít nhất|tối thiểu|thêm|có))*\s*$",
     re.IGNORECASE,
 )
@@ -333,9 +334,11 @@ def year_path_measure(lead: str) -> str:
     return measure if _MEASURE_HEAD.match(measure) else ""
 
 
+# "Một trong những chỉ tiêu nổi bật là tối thiểu 70% giao dịch …": the target word with "là"
+# names no measure, the words after the figure do
 _PHRASE_START = re.compile(
     r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
-    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
+    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$)|(?:chỉ tiêu|mục tiêu)[^.;:\d]{0,40}?\slà(?=\s))\s*",
     re.DOTALL,
 )
 

@@ -15,6 +15,7 @@ from ingest.extract.target_lists import is_figure_list
 from ingest.extract.target_phrases import contribution_label
 from ingest.extract.target_years import plan_year, sentence_deadline
 from ingest.model import TargetFact
+from ingest.resolve import resolve_indicator
 from tests.ingest.common import source_of, source_targets
 
 DA_NANG = "dev-x-da-nang-dai-hoi-muc-tieu-2030.txt"
@@ -187,3 +188,32 @@ def test_a_sapo_after_a_byline_and_a_subheading_restate_the_body(catalogue):
         catalogue,
     )
     assert len(variant) == 1 and variant[0].evidence.start > 140  # the body's sentence
+
+
+def _keys(name: str) -> dict[float, str | None]:
+    return {t.value: t.indicator_key for t in source_targets(name) if t.value is not None}
+
+
+def test_indicators_of_batch_x(catalogue):
+    # "Một trong những chỉ tiêu nổi bật là tối thiểu 70% giao dịch thanh toán …": the target word
+    # names no measure; "số hóa 100% kết quả giải quyết thủ tục hành chính …": digitise, no count
+    keys = _keys(BCT)
+    assert keys[70] == "online-payment-public-services"
+    assert "admin-dossier-digitisation" in {t.indicator_key for t in source_targets(BCT)}
+    # satisfaction is no use of the services
+    satisfied = [t for t in source_targets(BDTTG) if "hài lòng" in t.indicator_text]
+    assert len(satisfied) == 2 and all(t.indicator_key is None for t in satisfied)
+    # one sector's growth is no GRDP growth; a bare "tăng bình quân" names no measure
+    growth = {t.indicator_text: t.indicator_key for t in source_targets(DA_NANG)}
+    assert growth["tốc độ tăng trưởng bình quân của kinh tế tư nhân"] is None
+    assert growth["tăng bình quân"] is None
+    assert growth["Tốc độ tăng trưởng tổng sản phẩm trên địa bàn (GRDP)"] == "economic-growth-grdp"
+    for phrase in ("tốc độ tăng trưởng của khu vực kinh tế nhà nước", "tăng hằng năm"):
+        assert resolve_indicator(phrase, "%/năm", catalogue, provincial=True) is None, phrase
+    assert (
+        resolve_indicator("tỷ lệ người dân hài lòng với dịch vụ công trực tuyến", "%", catalogue)
+        is None
+    )
+    assert resolve_indicator(
+        "tốc độ tăng trưởng GRDP bình quân", "%/năm", catalogue, provincial=True
+    ) == ("economic-growth-grdp")
