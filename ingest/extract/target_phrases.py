@@ -28,7 +28,7 @@ _LEAD_VERB = re.compile(
     r"(?:^|\s)(?:bố trí|bảo đảm|đảm bảo|duy trì|triển khai|trang bị|đưa|phấn đấu|hướng tới|"
     r"hướng đến|xây dựng|đầu tư(?: xây dựng)?|hình thành|đào tạo(?:,? bồi dưỡng)?(?: ngắn hạn)?|"
     r"bồi dưỡng(?: ngắn hạn)?|thu hút(?: thêm)?|nhân rộng|tiến hành|phục vụ|hỗ trợ|yêu cầu|"
-    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng|số hóa|số hoá)"
+    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng|số hóa|số hoá|tiếp nhận)"
     r"(?:\s+(?:đủ|cho|tại|đến|tới|ít nhất|tối thiểu|thêm|có))*\s*$",
     re.IGNORECASE,
 )
@@ -60,7 +60,8 @@ _BAD_END = {
 # the next measure ("trên 82% số xã đạt chuẩn nông thôn mới, tỷ lệ xã … nâng cao chiếm …",
 # "3 huyện/thành phố đạt chuẩn nông thôn mới, tổng số trường học đạt chuẩn quốc gia 375 trường")
 _AFTER_END = re.compile(
-    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
+    # "80% hồ sơ trực tuyến, với ít nhất 20% toàn trình": a comma, "với" and the next figure
+    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?:với\s+)?(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
     r"|(?:tỷ|tỉ) (?:lệ|trọng)\b|tổng số\b|số lượng\b)"
     r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"

@@ -20,7 +20,9 @@ from ontology.text_keys import name_key
 # records ("hồ sơ công việc") the dossiers of administrative procedures, the population buying
 # online ("dân số tham gia mua sắm trực tuyến") dossiers, units accepting card payments
 # ("đơn vị cung cấp dịch vụ điện, nước …") procedures offered online, digital data in each sector
-# ("tỷ lệ dữ liệu số trong từng ngành, lĩnh vực") the digital economy's share of it
+# ("tỷ lệ dữ liệu số trong từng ngành, lĩnh vực") the digital economy's share of it, civil
+# servants with a digital identity ("100% công chức được gắn định danh số …") work records, state
+# bodies linked to the special-use network ("100% cơ quan Nhà nước … được kết nối …") homes
 # (the phrase may open with its figure, as a quote does, or with the group itself: "30% dân số
 # tham gia mua sắm …", "dân số tham gia mua sắm trực tuyến")
 _COUNTED = re.compile(
@@ -28,7 +30,8 @@ _COUNTED = re.compile(
     # "hạ tầng mạng băng rộng cáp quang phủ (80%) hộ gia đình": a network covering a group
     r"|[^\d%]*?\bphủ\s+(?:\d[\d.,]*\s*%\s*)?(?:số\s+|các\s+)?)?"
     r"(hộ gia đình|doanh nghiệp|người dân|dân số|học sinh|sinh viên|xã(?!\s+hội)|trường|"
-    r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|đơn vị|cá nhân|dữ liệu)\b",
+    r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|công chức|cơ quan|đơn vị|cá nhân|"
+    r"dữ liệu)\b",
     re.IGNORECASE,
 )
 # one group of people counted under two names ("dân số trưởng thành" = "người dân trưởng thành")

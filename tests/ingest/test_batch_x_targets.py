@@ -217,3 +217,24 @@ def test_indicators_of_batch_x(catalogue):
     assert resolve_indicator(
         "tốc độ tăng trưởng GRDP bình quân", "%/năm", catalogue, provincial=True
     ) == ("economic-growth-grdp")
+
+
+def test_who_is_counted_and_a_receiving_body(catalogue):
+    # "100% công chức được gắn định danh số trong xử lý công việc" counts civil servants, not
+    # work records; "100% cơ quan Nhà nước … được kết nối hạ tầng mạng băng thông rộng …" counts
+    # state bodies, not homes with broadband
+    byt = {t.indicator_text: t.indicator_key for t in source_targets("dev-x-byt-cds-2025.txt")}
+    assert [k for text, k in byt.items() if "công chức được gắn định danh" in text] == [None]
+    hue = [
+        t for t in source_targets("dev-x-hue-kh495-cds-2026.txt") if "cơ quan" in t.indicator_text
+    ]
+    assert hue and all(t.indicator_key != "fibre-broadband-coverage" for t in hue)
+    # "Trung tâm … phải tiếp nhận tối thiểu 80% hồ sơ trực tuyến": the body receives, the
+    # dossiers are measured
+    (centre,) = [t for t in source_targets(HA_NOI_TTHC) if t.value == 80]
+    assert centre.indicator_key == "online-dossier-share"
+    (variant,) = _targets_of(
+        "Tiêu đề\nĐến năm 2030, Bộ phận một cửa tiếp nhận tối thiểu 90% hồ sơ trực tuyến.\n",
+        catalogue,
+    )
+    assert variant.indicator_key is not None and "hồ sơ" in variant.indicator_text
