@@ -370,8 +370,9 @@ def indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         # measure and its figure, so the measure is the subject before it
         subject = _GOAL_CUT.search(window, 0, cut.end())
         before, before_start = indicator_phrase(text, limit + subject.start(), limit)
-        if _MEASURE_HEAD.search(before):  # a measure, not the place ("Tỉnh phấn đấu 90% …")
-            return before, before_start
+        last = before.rsplit(",", 1)[-1].strip()  # "Bước sang giai đoạn …, tỷ lệ hài lòng …"
+        if _MEASURE_HEAD.match(last):  # a measure, not the place ("Bình Phước phấn đấu 70% …")
+            return last, before_start + before.rfind(last)
     phrase = text[offset:start]
     stripped = phrase.lstrip(" ,-")
     offset += len(phrase) - len(stripped)
