@@ -46,7 +46,11 @@ _GOAL_HORIZON = re.compile(
     r"(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?"
     r"(?:(?:đến|tới)(?:\s+hết)?\s+năm|trong\s+năm|(?:đến|tới))\s+((?:20|21)\d\d)\b"
     r"|(?:mục tiêu|chỉ tiêu)(?:\s+(?:cụ thể|chung|chính|chủ yếu))?\s+năm\s+((?:20|21)\d\d)\b"
-    r"(?!\s*[-–]\s*\d)",
+    r"(?!\s*[-–]\s*\d)"
+    # "Với mục tiêu …, trong giai đoạn 2026 - 2027, Bộ phấn đấu …": a stage's goals are due by
+    # its end
+    r"|(?:mục tiêu|chỉ tiêu|phấn đấu)[^.;:]{0,100}?giai đoạn\s+(?:20|21)\d\d\s*[-–]\s*"
+    r"((?:20|21)\d\d)\b",
     re.IGNORECASE,
 )
 
@@ -56,7 +60,7 @@ def goal_horizon(sentence_text: str) -> int | None:
     đó …"): the sentences after it in the paragraph ("Tỉnh cũng đặt mục tiêu đón …; 100% trạm y
     tế …") state figures for the same horizon unless they give their own."""
     match = _GOAL_HORIZON.search(sentence_text)
-    return int(match.group(1) or match.group(2)) if match else None
+    return int(match.group(1) or match.group(2) or match.group(3)) if match else None
 
 
 # "Ngoài ra, thành phố hướng tới đạt …", "Cùng đó, phấn đấu …": a paragraph that goes on with
@@ -82,6 +86,11 @@ _GOES_ON_GOALS = re.compile(
 )
 
 
+# "Trung tâm … phải tiếp nhận tối thiểu 80% hồ sơ trực tuyến, …, cùng thời hạn hoàn thành.": a
+# figure given the same deadline as the one before goes on with that list
+_SAME_DEADLINE = re.compile(r"\bcùng (?:thời hạn|thời điểm|mốc thời gian)\b", re.IGNORECASE)
+
+
 def continues_list(paragraph_text: str) -> bool:
     """Whether a paragraph opens by continuing the one before ("Ngoài ra, …", "Bên cạnh đó, …",
     "Khi đó, …", "Về kinh tế số, …"), opens with a figure as the next item ("100% người dân …")
@@ -91,6 +100,7 @@ def continues_list(paragraph_text: str) -> bool:
         _CONTINUES.match(paragraph_text)
         or _FIGURE_FIRST.match(paragraph_text)
         or _GOES_ON_GOALS.match(paragraph_text)
+        or _SAME_DEADLINE.search(paragraph_text)
     )
 
 
@@ -234,18 +244,38 @@ def _same_target(fact: TargetFact) -> tuple[object, ...]:
             fact.scope, fact.set_by.key if fact.set_by else None)  # fmt: skip
 
 
+# "Đến năm 2030, TP.HCM phấn đấu kinh tế số đóng góp khoảng 40% GRDP": a subheading, a short
+# line with no closing punctuation, restating the paragraph under it
+_SUBHEADING_WORDS = 20
+
+
+def _is_subheading(paragraph: str) -> bool:
+    words = paragraph.split()
+    return 0 < len(words) <= _SUBHEADING_WORDS and not re.search(r"[.!?;:…)]\s*$", paragraph)
+
+
 def _is_display(original: str, offset: int) -> bool:
-    """Whether ``offset`` lies in a photo caption or a headline (a short first line)."""
+    """Whether ``offset`` lies in a photo caption, a subheading or a headline (a short first
+    line): a target there that the body also states is the body's."""
     paragraph = _paragraph(original, offset)
-    if _CAPTION.search(paragraph):
+    if _CAPTION.search(paragraph) or _is_subheading(paragraph):
         return True
     first = re.search(r"[^\n]*\S[^\n]*", original)
     return bool(first) and offset < first.end() and len(first.group().split()) <= 40
 
 
-def _in_opening(original: str, offset: int) -> bool:
-    """Whether ``offset`` lies in a news text's headline or sapo (its first two paragraphs)."""
-    paragraphs = list(re.finditer(r"[^\n]*\S[^\n]*", original))[:2]
+# "Thanh An 09/09/2024 10:16": a byline with the date and time between headline and sapo
+_BYLINE = re.compile(r"^[^\n]{0,60}\b\d{1,2}/\d{1,2}/\d{4}(?:\s+\d{1,2}:\d{2})?\s*$")
+
+
+def _in_opening(original: str, offset: int, past_byline: bool = False) -> bool:
+    """Whether ``offset`` lies in a news text's headline or sapo (its first two paragraphs; with
+    ``past_byline``, a byline between them not counted)."""
+    paragraphs = [
+        p
+        for p in re.finditer(r"[^\n]*\S[^\n]*", original)
+        if not (past_byline and _BYLINE.match(p.group()))
+    ][:2]
     return bool(paragraphs) and offset < paragraphs[-1].end()
 
 
@@ -277,11 +307,14 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
     kept and the repeats dropped. Equal targets both in the body are left alone."""
     body: dict[tuple[object, ...], TargetFact] = {}
     body_figures: set[tuple[object, ...]] = set()
+    later: set[tuple[object, ...]] = set()  # the targets the body states after a sapo
     for fact in facts:
         if fact.value is not None and not _is_display(original, fact.evidence.start):
             body.setdefault(_same_target(fact), fact)
             if not _in_opening(original, fact.evidence.start):
                 body_figures.add(_same_figure(fact))
+            if not _in_opening(original, fact.evidence.start, past_byline=True):
+                later.add(_same_target(fact))
     kept, seen = [], set()
     for fact in facts:
         key = _same_target(fact)
@@ -291,6 +324,9 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
             continue  # a caption or headline repeating a target read elsewhere
         if (display or opening) and _announces(fact, body_figures):
             continue  # a headline or sapo announcing a figure the body states
+        sapo = fact.value is not None and _in_opening(original, fact.evidence.start, True)
+        if sapo and not opening and key in later:
+            continue  # a sapo after a byline ("Thanh An 09/09/2024 10:16") stating a body target
         if display:
             seen.add(key)
         kept.append(fact)

@@ -57,12 +57,21 @@ def is_figure_list(text: str, spans: list[Span]) -> bool:
     tăng trưởng … bình quân đạt 10%. Quy mô GRDP … 589.730 tỷ đồng. …", "Hằng năm, tỷ lệ … đạt
     80% trở lên; kết nạp đảng viên mới đạt từ 1.500 đến 1.600 đảng viên."): after a paragraph
     that sets goals, a list of targets without a cue word."""
-    clauses = [
-        (span.start + m.start(), span.start + m.end())
-        for span in spans
-        for m in _CLAUSE.finditer(span.of(text))
-        if m.group().strip()
-    ]
+    clauses: list[tuple[int, int]] = []
+    for span in spans:
+        lead_in: int | None = None  # "Đồng thời, 100% …": a lead-in with no figure opens the next
+        for m in _CLAUSE.finditer(span.of(text)):
+            start, end = span.start + m.start(), span.start + m.end()
+            if not m.group().strip():
+                continue
+            short = len(m.group().split()) <= 4 and text[end : end + 1] == ","
+            if lead_in is None and short and not find_quantities(m.group()):
+                lead_in = start
+                continue
+            clauses.append((start if lead_in is None else lead_in, end))
+            lead_in = None
+        if lead_in is not None:
+            clauses.append((lead_in, span.end))
     if len(clauses) < 2:
         return False
     return all(

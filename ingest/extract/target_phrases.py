@@ -18,7 +18,8 @@ import re
 _MEASURE_HEAD = re.compile(
     r"\b(?:tỷ lệ|tỉ lệ|tỷ trọng|tỉ trọng|quy mô|chỉ số|số lượng|tốc độ|giá trị|kim ngạch|"
     r"năng suất|thu nhập|kinh phí|kinh tế số|đóng góp|tổng (?:chi|thu|vốn|kinh phí|sản phẩm|số)|"
-    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực|số (?=[^\W\d_]))",
+    r"tăng trưởng|thu ngân sách|thu nội địa|GRDP|GDP|(?:nguồn\s+)?nhân lực"
+    r"|số (?!hóa|hoá)(?=[^\W\d_]))",  # "số hóa 100% …" is the verb digitise, no count
     re.IGNORECASE,
 )
 # Verbs (and their adverbs) that introduce what a plan does with a quantity; the indicator is
@@ -27,7 +28,7 @@ _LEAD_VERB = re.compile(
     r"(?:^|\s)(?:bố trí|bảo đảm|đảm bảo|duy trì|triển khai|trang bị|đưa|phấn đấu|hướng tới|"
     r"hướng đến|xây dựng|đầu tư(?: xây dựng)?|hình thành|đào tạo(?:,? bồi dưỡng)?(?: ngắn hạn)?|"
     r"bồi dưỡng(?: ngắn hạn)?|thu hút(?: thêm)?|nhân rộng|tiến hành|phục vụ|hỗ trợ|yêu cầu|"
-    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng)"
+    r"đặt ra|đề ra|xác định|giao|nâng(?: tỷ lệ| tỉ lệ)?(?: lên)?|phủ|tăng|số hóa|số hoá|tiếp nhận)"
     r"(?:\s+(?:đủ|cho|tại|đến|tới|ít nhất|tối thiểu|thêm|có))*\s*$",
     re.IGNORECASE,
 )
@@ -59,7 +60,8 @@ _BAD_END = {
 # the next measure ("trên 82% số xã đạt chuẩn nông thôn mới, tỷ lệ xã … nâng cao chiếm …",
 # "3 huyện/thành phố đạt chuẩn nông thôn mới, tổng số trường học đạt chuẩn quốc gia 375 trường")
 _AFTER_END = re.compile(
-    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
+    # "80% hồ sơ trực tuyến, với ít nhất 20% toàn trình": a comma, "với" and the next figure
+    r"[;:!?()\n]|\.(?!\d{3})|,\s*(?:với\s+)?(?=\d|trên|dưới|tối thiểu|ít nhất|khoảng|hơn"
     r"|(?:tỷ|tỉ) (?:lệ|trọng)\b|tổng số\b|số lượng\b)"
     r"|(?<!tuổi)\s+trở lên|\s+(?:so với|vào năm|"
     r"đến năm|năm \d|trong (?:năm|giai đoạn|tổng)|trong đó|giai đoạn|và tăng|và \d|cho \d|tại \d|"
@@ -263,6 +265,28 @@ def indicator_label(
     return f"{named} {unit or ''}".strip() if named else ""
 
 
+# "kinh tế tư nhân đóng góp khoảng 60-62% GRDP", "… của kinh tế tư nhân đạt 11,5-12%/năm, đóng
+# góp khoảng 60-62% GRDP": a contribution to the product, by the subject before it or, in a list,
+# by the one the item before measured
+_CONTRIBUTES = re.compile(
+    r"^(?:(.*?)\s+)?đóng góp(?:\s+(?:khoảng|tối thiểu|ít nhất|trên|hơn|từ|vào|cho))*$",
+    re.IGNORECASE,
+)
+
+
+def contribution_label(phrase: str, unit: str | None, previous: str = "") -> str:
+    """ "đóng góp của X vào GRDP" for a share of the product a subject contributes, or "" when
+    the words before the figure are not "(X) đóng góp" or no subject can be named."""
+    found = _CONTRIBUTES.match(phrase.strip(" ,"))
+    whole = unit.split(" ", 1)[1] if unit and " " in unit else ""
+    if not found or whole.upper() not in {"GDP", "GRDP"}:
+        return ""
+    subject = _LEADING_ADVERBIAL.sub("", found.group(1) or "").strip(" ,")
+    if not subject and " của " in previous:
+        subject = previous.rsplit(" của ", 1)[1]
+    return f"đóng góp của {subject} vào {whole}" if is_noun_phrase(subject) else ""
+
+
 # What follows the measure in a path's lead: its verb ("sẽ tăng dần qua các năm", "lần lượt là")
 _PATH_VERB = re.compile(
     r"\s+(?:sẽ|được|dự kiến|tăng|giảm|đạt|qua các năm|theo lộ trình|lần lượt|như sau|cụ thể)\b",
@@ -311,10 +335,24 @@ def year_path_measure(lead: str) -> str:
     return measure if _MEASURE_HEAD.match(measure) else ""
 
 
+# "Một trong những chỉ tiêu nổi bật là tối thiểu 70% giao dịch …": the target word with "là"
+# names no measure, the words after the figure do
 _PHRASE_START = re.compile(
     r".*(?:[;:.!?(]|như:|mục tiêu|phấn đấu|Đồng thời|đồng thời|\),|\)\s+và\b|\d%,|cụ thể|gồm"
-    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$))\s*",
+    r"|trong đó|Bên cạnh đó|\sđể(?=\s*$)|(?:chỉ tiêu|mục tiêu)[^.;:\d]{0,40}?\slà(?=\s))\s*",
     re.DOTALL,
+)
+
+
+# The goal word a clause's cut fell on, with the verb that makes it the subject's ("được đặt
+# mục tiêu", "phấn đấu"), and the bare verb that may follow it before the figure
+_GOAL_CUT = re.compile(
+    r"\s*(?:(?:được|sẽ)\s+)?(?:(?:đặt|đề ra)\s+(?:ra\s+)?mục tiêu|phấn đấu)\s*$", re.IGNORECASE
+)
+_BARE_VERB = re.compile(
+    r"\s*(?:(?:nâng|tăng)(?:\s+lên)?|đạt(?:\s+mức)?|lên|là)?\s*"
+    r"(?:khoảng|trên|hơn|tối thiểu|ít nhất|từ)?\s*",
+    re.IGNORECASE,
 )
 
 
@@ -327,6 +365,14 @@ def indicator_phrase(text: str, start: int, limit: int) -> tuple[str, int]:
         opening = window.rfind("(", 0, cut.end())
         cut = _PHRASE_START.match(window[:opening]) if opening > 0 else None
     offset = limit + (cut.end() if cut else 0)
+    if cut and _GOAL_CUT.search(window, 0, cut.end()) and _BARE_VERB.fullmatch(text, offset, start):
+        # "tỷ lệ hài lòng … được đặt mục tiêu nâng lên 99%": the goal word stands between the
+        # measure and its figure, so the measure is the subject before it
+        subject = _GOAL_CUT.search(window, 0, cut.end())
+        before, before_start = indicator_phrase(text, limit + subject.start(), limit)
+        last = before.rsplit(",", 1)[-1].strip()  # "Bước sang giai đoạn …, tỷ lệ hài lòng …"
+        if _MEASURE_HEAD.match(last):  # a measure, not the place ("Bình Phước phấn đấu 70% …")
+            return last, before_start + before.rfind(last)
     phrase = text[offset:start]
     stripped = phrase.lstrip(" ,-")
     offset += len(phrase) - len(stripped)

@@ -9,9 +9,13 @@ import re
 
 from ingest.text.numbers import Quantity
 
+# "30% GRDP", "3% tổng chi ngân sách", "từ 3-4% tổng số đảng viên;": a share of a named whole,
+# the unit says which (a total count "tổng số …" as the whole when it closes the clause)
 SHARE_OF = re.compile(
-    r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách)(?![\w])", re.IGNORECASE
-)  # "30% GRDP", "3% tổng chi ngân sách": a share of a named whole, the unit says which
+    r"\s*(GRDP|GDP|tổng chi ngân sách|ngân sách"
+    r"|tổng số(?:\s+[^\W\d_]+){1,3}(?=\s*(?:[;.,)]|$)))(?![\w])",
+    re.IGNORECASE | re.MULTILINE,
+)
 NOT_A_COUNT_BEFORE = re.compile(
     r"(?:thứ|lần thứ|số|Nghị quyết|Đề án|Quyết định|Chương trình|Kế hoạch|công nghiệp|Công nghiệp|"
     r"đề án|phiên|khóa|khoá|lớp|Mô hình|mô hình|đại diện(?: cho)?|\d[/.-])\s*$"

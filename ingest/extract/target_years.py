@@ -42,26 +42,41 @@ _CLAUSE_YEAR_AFTER = re.compile(
 # "… cho 100% công dân trước ngày 1-7-2021.": a deadline closing the figure's clause gives its year
 _DEADLINE_AFTER = re.compile(
     r"(?:(?!so với|;|\.\s|\(|…)[^\n\d])*?\s(?:trước|đến|trong)\s+"
-    r"(?:ngày\s+\d{1,2}\s*[-/.]\s*\d{1,2}|tháng\s+\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)\b"
+    r"(?:(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}|tháng\s+\d{1,2})\s*[-/.]\s*((?:19|20)\d\d)\b"
     r"(?=\s*(?:[.;]|$))",
     re.IGNORECASE | re.MULTILINE,
 )
+# "… tối thiểu 60% hồ sơ …, trong đó ít nhất 20% …, hoàn thành trước 30/7/2025.": a deadline
+# closing the sentence after a comma is the date every figure of the sentence is due by
+_SENTENCE_DEADLINE = re.compile(
+    r",\s*(?:và\s+)?(?:phải\s+)?hoàn thành\s+(?:trước|đến|trong|chậm nhất)\s+"
+    r"(?:(?:ngày\s+)?\d{1,2}\s*[-/.]\s*\d{1,2}\s*[-/.]\s*|(?:tháng|quý)\s+(?:\d{1,2}|[IV]{1,3})"
+    r"\s*(?:[-/.]\s*|năm\s+)|năm\s+)((?:19|20)\d\d)\b\s*[.;]?\s*$",
+    re.IGNORECASE,
+)
+
+
+def sentence_deadline(sentence_text: str) -> int | None:
+    """The year of the deadline a sentence closes with (", hoàn thành trước 30/7/2025."): due
+    for every figure of the sentence, and for the list the next paragraphs go on with."""
+    match = _SENTENCE_DEADLINE.search(sentence_text)
+    return int(match.group(1)) if match else None
+
+
 # What a figure over a period sums or averages ("bình quân", "tổng kim ngạch", "%/năm"): the
 # period sets no single year; a level stated for a period ("giai đoạn 2020 – 2025, kinh tế số
 # sẽ chiếm 20% GDP") is the level at its end.
 _OVER_PERIOD = re.compile(r"bình quân|trung bình|tổng|tăng trưởng|lũy kế|cộng dồn|mỗi năm|hằng năm",
                           re.IGNORECASE)  # fmt: skip
+# "Vốn đầu tư … giai đoạn 2026-2030 đạt hơn 710 nghìn tỷ đồng": a sum of money over a period
+# (no rate per head or per year) is a total, not a level reached at its end
+_AMOUNT = re.compile(r"(?:đồng|USD)$", re.IGNORECASE)
 # "mục tiêu cơ bản là đến 2025, bao gồm: …": "đến"/"tới" gives the year without "năm"
 _YEAR_BEFORE = re.compile(
     r"(?<!\()(?:(?:năm(?: học)?|giai đoạn|\b(?:đến|tới)(?=\s+20\d\d\b))\s+"
     r"|tháng\s+\d{1,2}\s*/\s*)((?:19|20)\d\d)"
     r"(?:\s*[-–]\s*((?:19|20)\d\d))?"
 )
-
-
-# "mục tiêu … cụ thể các giai đoạn 2025-2030 như: …": targets for the stages of a period, so
-# neither end of it is the year of any one figure (the gold convention: a period gives no year)
-_STAGES = re.compile(r"\bcác\s+$", re.IGNORECASE)
 
 
 def sections(text: str) -> dict[int, tuple[bool, int | None]]:
@@ -115,15 +130,19 @@ def year_of(
     closing = _CLAUSE_YEAR_AFTER.match(text, end) or _DEADLINE_AFTER.match(text, end)
     if closing:  # "phấn đấu 90% người dân … trên nền tảng VNeID trong năm 2026"
         return int(closing.group(1)), end
+    deadline = sentence_deadline(text[end : sentence.end])
+    if deadline and ";" not in text[end : sentence.end]:
+        return deadline, end
     before = list(_YEAR_BEFORE.finditer(text, sentence.start, quantity.start))
     if before:
         last = before[-1]
         is_period = last.group(0).lower().startswith("giai đoạn") and last.group(2)
-        if is_period and _STAGES.search(text, max(sentence.start, last.start() - 6), last.start()):
-            return None, end  # "các giai đoạn 2025-2030": stages of a period, no single year
-        if is_period:  # "bình quân giai đoạn 2026-2030 đạt trên 10%/năm": over the period
+        # "mục tiêu … cụ thể các giai đoạn 2025-2030 như: …", "trong giai đoạn 2026 - 2027, Bộ
+        # phấn đấu 100% …": a level stated for a period is due by its end; a figure summed or
+        # averaged over it ("bình quân giai đoạn 2026-2030 đạt trên 10%/năm") has no single year
+        if is_period:
             span = text[max(sentence.start, last.start() - 80) : quantity.start]
-            if "/năm" in (unit or "") or _OVER_PERIOD.search(span):
+            if "/năm" in (unit or "") or _OVER_PERIOD.search(span) or _AMOUNT.search(unit or ""):
                 return None, end
             return int(last.group(2)), end
         return int(last.group(1)), end
@@ -152,8 +171,11 @@ def _list_year(text: str, at: int, sentence: Span) -> int | None:
 
 # "UBND tỉnh vừa ban hành kế hoạch về chuyển đổi số, … năm 2024", "Phê duyệt Đề án chuyển đổi số
 # năm 2025": a plan for one year, named with its year where a text opens
+# "Theo Quyết định số 792/QĐ-BCT …, kế hoạch chuyển đổi số năm 2025 của Bộ … đặt mục tiêu …":
+# the plan as the subject of a clause after the decision that adopted it
 _YEAR_PLAN = re.compile(
-    r"(?:^|(?:ban hành|phê duyệt|ký|triển khai|thông qua)\s+)(?:kế hoạch|đề án|chương trình)\b"
+    r"(?:^|,\s*|(?:ban hành|phê duyệt|ký|triển khai|thông qua)\s+)"
+    r"(?:kế hoạch|đề án|chương trình)\b"
     r"([^.;\n]{0,200}?)\bnăm\s+((?:20|21)\d\d)\b(?!\s*[-–]\s*\d)",
     re.IGNORECASE | re.MULTILINE,
 )

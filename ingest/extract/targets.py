@@ -39,6 +39,7 @@ from ingest.extract.target_lists import (
 from ingest.extract.target_phrases import (
     YEAR_ITEM,
     after_phrase,
+    contribution_label,
     coverer,
     indicator_label,
     indicator_phrase,
@@ -70,7 +71,13 @@ from ingest.extract.target_units import (
     count_unit,
     whole_of,
 )
-from ingest.extract.target_years import plan_year, sections, tree_section, year_of
+from ingest.extract.target_years import (
+    plan_year,
+    sections,
+    sentence_deadline,
+    tree_section,
+    year_of,
+)
 from ingest.model import SourceText, TargetFact
 from ingest.text.numbers import Quantity, find_quantities
 
@@ -137,10 +144,12 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
         # "Ngoài ra, thành phố hướng tới đạt …", "Khi đó, 100% …", "Về kinh tế số, …": after a
         # paragraph of goals, the same list with the same horizon
         continued = goals_before and continues_list(paragraph_text)
-        if section_year is None and continued:
-            section_year = horizon
         paragraph_sentences = sentences(text, paragraph)
         carried_list = led_in and is_figure_list(text, paragraph_sentences)
+        # "Theo đó đến 2030, … đặt mục tiêu …" then "Tốc độ tăng trưởng … đạt bình quân từ
+        # 11%/năm trở lên; …": a list of bare figures carried over paragraphs keeps the horizon
+        if section_year is None and (continued or carried_list):
+            section_year = horizon
         goal_carry = in_section or carried_list or continued or year_item
         stated_goals = goal_carry
         # "100% bộ, ngành … . 100% bộ, ngành …" then "Trên 90% doanh nghiệp …, trên 30% …": a
@@ -196,7 +205,9 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[TargetFa
                     previous = fact
                     previous_end = source_end(source, fact)
             facts.extend(qualitative_targets(text, sentence, section_year, source, context))
-            section_year = goal_horizon(sentence_text) or section_year
+            section_year = (
+                goal_horizon(sentence_text) or sentence_deadline(sentence_text) or section_year
+            )
         if not caption:
             horizon, goals_before = section_year, stated_goals
         elif section_year is not None:  # "… đến năm 2030, kinh phí chi cho R&D đạt 2% GDP. Ảnh
@@ -352,6 +363,10 @@ def _target(
         indicator_text = f"{_FOR_LEVEL.split(previous.indicator_text)[0].strip()} {after}"
     elif label:
         indicator_text = label
+    elif contribution := contribution_label(
+        phrase, unit, previous.indicator_text if previous else ""
+    ):
+        indicator_text = contribution  # "…, đóng góp khoảng 60-62% GRDP"
     else:
         indicator_text = ""  # no noun phrase to name the indicator: not a target we can state
     if not indicator_text and previous is None and (not phrase or _YEAR_ONLY.fullmatch(phrase)):

@@ -90,6 +90,11 @@ def _misses_head(text: str, labels: tuple[str, ...] | list[str]) -> bool:
     return all(_similarity(head, label) < 0.35 for label in labels if not _ABOUT.search(label))
 
 
+# "tăng bình quân", "tăng hằng năm": the verb alone names no measure (not "tăng trưởng")
+_BARE_RISE = re.compile(
+    r"\s*tăng(?!\s+trưởng)(?:\s+(?:bình quân|trung bình|hằng năm|hàng năm|mỗi năm))*\s*",
+    re.IGNORECASE,
+)
 _ACRONYM = re.compile(r"\b(DTI|PII|PCI|PAPI|GII|HDI|EGDI|SIPAS|PAR Index|TFP|TEP)\b")
 
 
@@ -195,6 +200,8 @@ def resolve_indicator(
     named = _by_acronym(text, unit, catalogue)
     if named:
         return named
+    if _BARE_RISE.fullmatch(text):
+        return None  # "…, tăng bình quân 14-15%/năm": a rise of what the clause before named
     text = _SERVED.sub("", text)
     best: tuple[float, str] | None = None
     for indicator in catalogue.indicators.values():

@@ -20,7 +20,9 @@ from ontology.text_keys import name_key
 # records ("hồ sơ công việc") the dossiers of administrative procedures, the population buying
 # online ("dân số tham gia mua sắm trực tuyến") dossiers, units accepting card payments
 # ("đơn vị cung cấp dịch vụ điện, nước …") procedures offered online, digital data in each sector
-# ("tỷ lệ dữ liệu số trong từng ngành, lĩnh vực") the digital economy's share of it
+# ("tỷ lệ dữ liệu số trong từng ngành, lĩnh vực") the digital economy's share of it, civil
+# servants with a digital identity ("100% công chức được gắn định danh số …") work records, state
+# bodies linked to the special-use network ("100% cơ quan Nhà nước … được kết nối …") homes
 # (the phrase may open with its figure, as a quote does, or with the group itself: "30% dân số
 # tham gia mua sắm …", "dân số tham gia mua sắm trực tuyến")
 _COUNTED = re.compile(
@@ -28,7 +30,8 @@ _COUNTED = re.compile(
     # "hạ tầng mạng băng rộng cáp quang phủ (80%) hộ gia đình": a network covering a group
     r"|[^\d%]*?\bphủ\s+(?:\d[\d.,]*\s*%\s*)?(?:số\s+|các\s+)?)?"
     r"(hộ gia đình|doanh nghiệp|người dân|dân số|học sinh|sinh viên|xã(?!\s+hội)|trường|"
-    r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|đơn vị|cá nhân|dữ liệu)\b",
+    r"nhân lực|văn bản|nhiệm vụ|cuộc họp|hồ sơ công việc|cán bộ|công chức|cơ quan|đơn vị|cá nhân|"
+    r"dữ liệu)\b",
     re.IGNORECASE,
 )
 # one group of people counted under two names ("dân số trưởng thành" = "người dân trưởng thành")
@@ -130,13 +133,16 @@ _TRIAL = re.compile(r"\bdùng thử\b", re.IGNORECASE)
 # "dịch vụ công trực tuyến thuộc thẩm quyền giải quyết của Bộ Nội vụ": a share within one
 # ministry's remit measures that ministry, not the country
 _REMIT = re.compile(r"\bthuộc\s+(?:thẩm quyền|phạm vi)[^,;]{0,30}?\bcủa\s+Bộ\s+[A-ZĐ]")
+# "tỷ lệ người dân, doanh nghiệp đánh giá hài lòng khi sử dụng dịch vụ công trực tuyến": how
+# satisfied the users are, not how many use the services
+_SATISFIED = re.compile(r"\bhài lòng\b", re.IGNORECASE)
 
 
 def qualifier_penalty(text: str, labels: Sequence[str]) -> float:
     """0.4 for each qualifier the phrase states and no label does: trained, on trial, within
-    one ministry's remit."""
+    one ministry's remit, satisfied."""
     penalty = 0.0
-    for form in (_TRAINED, _TRIAL, _REMIT):
+    for form in (_TRAINED, _TRIAL, _REMIT, _SATISFIED):
         if form.search(text) and not any(form.search(label) for label in labels):
             penalty += 0.4
     return penalty
@@ -224,8 +230,12 @@ def code_penalty(text: str, labels: Sequence[str]) -> float:
 
 # "thu nội địa bình quân hằng năm tăng 9 - 10%": domestic revenue is one part of the budget
 # revenue a label measures whole ("thu ngân sách nhà nước trên địa bàn"), not the whole
+# "tốc độ tăng trưởng bình quân của kinh tế tư nhân": one sector's growth is no growth of the
+# whole product (GRDP), nor one sector's share the digital economy's
 _PART = re.compile(
-    r"\bthu\s+(?:ngân sách\s+)?(?:nội địa|từ\s+(?:xuất|nhập|dầu|đất))", re.IGNORECASE
+    r"\bthu\s+(?:ngân sách\s+)?(?:nội địa|từ\s+(?:xuất|nhập|dầu|đất))"
+    r"|\b(?:kinh tế|khu vực)\s+(?:tư nhân|nhà nước|tập thể|có vốn đầu tư nước ngoài)",
+    re.IGNORECASE,
 )
 
 
