@@ -47,6 +47,22 @@ def built_store(tmp_path_factory) -> Path:
     return build_dir
 
 
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's headless Chromium (through Playwright), launched once per test module: each test
+    opens its own context from it, a fresh profile (no cookies, storage or cache of another)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.live import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+
+
 @pytest.fixture(scope="session")
 def built_oxigraph(built_store):
     """The built graph opened read-only as the API opens it."""
