@@ -9,18 +9,18 @@ from pathlib import Path
 import pytest
 
 from ingest.build import build
+from tests.conftest import copy_corpus
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(scope="module")
-def cold(tmp_path_factory) -> tuple[Path, Path, dict]:
-    """The real data/ built once from an empty cache on two workers (no SHACL: it does not
-    change the dumps, and has its own test)."""
-    root = tmp_path_factory.mktemp("incremental")
-    shutil.copytree(DATA / "curated", root / "curated")
-    shutil.copytree(DATA / "sources", root / "sources")
-    build(root / "curated", root / "sources", root / "build", validate=False, workers=2)
+def cold(built_store, tmp_path_factory) -> tuple[Path, Path, dict]:
+    """The real data/ built once from an empty cache on one worker per core (no SHACL: it does
+    not change the dumps, and has its own test): a copy of the session's build
+    (tests/conftest.py ``built_store``), which is that build, so it is not made twice."""
+    root = copy_corpus(tmp_path_factory.mktemp("incremental"))
+    shutil.copytree(built_store, root / "build", symlinks=True)
     return root, root / "build", json.loads((root / "build" / "report.json").read_text())
 
 
