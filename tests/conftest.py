@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -40,11 +41,40 @@ def built_store(tmp_path_factory) -> Path:
 
     data = copy_corpus(tmp_path_factory.mktemp("data"))
     build_dir = tmp_path_factory.mktemp("build")
-    # with the file the server reads beside the store, as `policygraph build` writes it
+    # with the file the server reads beside the store, as `policygraph build` writes it; on at
+    # least two workers (tests/ingest/test_incremental_build.py compares it with one)
     build(
-        data / "curated", data / "sources", build_dir, validate=False, beside_store=write_for_store
+        data / "curated",
+        data / "sources",
+        build_dir,
+        validate=False,
+        workers=max(2, os.cpu_count() or 1),
+        beside_store=write_for_store,
     )
     return build_dir
+
+
+@pytest.fixture(scope="session")
+def cli_built_data(built_store, tmp_path_factory) -> Path:
+    """One copy of data/ built by the real command (``cli_built_copy``), shared by the modules
+    that read it and put back whatever they change in it (the serving index file)."""
+    return cli_built_copy(built_store, tmp_path_factory.mktemp("cli-built") / "data")
+
+
+@pytest.fixture(scope="module")
+def chromium():
+    """Debian's headless Chromium (through Playwright), launched once per test module: each test
+    opens its own context from it, a fresh profile (no cookies, storage or cache of another)."""
+    from playwright.sync_api import sync_playwright
+
+    from tests.live import CHROMIUM, CHROMIUM_ARGS
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
 
 
 @pytest.fixture(scope="session")

@@ -52,13 +52,27 @@ def walked(store, on: date) -> set[tuple]:
     return found
 
 
+@pytest.fixture(scope="module")
+def walks(built_oxigraph):
+    """``walked`` on the real build, computed once per date for the tests that compare with it
+    (the walk reads every assignment: seconds each)."""
+    done: dict[date, set[tuple]] = {}
+
+    def on(day: date) -> set[tuple]:
+        if day not in done:
+            done[day] = walked(built_oxigraph, day)
+        return done[day]
+
+    return on
+
+
 def looked_up(holdings) -> set[tuple]:
     return {(h.task, h.role, h.assigned, h.holder, h.province, h.chain) for h in holdings}
 
 
 @pytest.mark.parametrize("on", DATES)
-def test_ownership_from_the_derived_holders_equals_the_walk(built_oxigraph, on):
-    before = walked(built_oxigraph, on)
+def test_ownership_from_the_derived_holders_equals_the_walk(built_oxigraph, walks, on):
+    before = walks(on)
     assert len(before) > 200
     assert looked_up(iter_holdings(built_oxigraph, on)) == before
     for province in province_labels(built_oxigraph):
@@ -66,8 +80,8 @@ def test_ownership_from_the_derived_holders_equals_the_walk(built_oxigraph, on):
         assert looked_up(iter_holdings(built_oxigraph, on, province=province)) == expected
 
 
-def test_task_52_is_held_by_the_ministry_of_science_after_the_merger(built_oxigraph):
-    before = {row for row in walked(built_oxigraph, date(2026, 1, 1)) if row[0] == TASK_52}
+def test_task_52_is_held_by_the_ministry_of_science_after_the_merger(built_oxigraph, walks):
+    before = {row for row in walks(date(2026, 1, 1)) if row[0] == TASK_52}
     now = looked_up(iter_holdings(built_oxigraph, date(2026, 1, 1), task=TASK_52))
     assert now == before and before
     holders = {row[3] for row in now}
@@ -90,9 +104,9 @@ def test_ownership_route_pages_add_up_to_the_whole(client, built_oxigraph):
     assert set(seen) == {(t, r, a) for t, r, a, *_ in whole}
 
 
-def test_ownership_gone_and_csv_stream(client, built_oxigraph):
+def test_ownership_gone_and_csv_stream(client, walks):
     on = date(2026, 1, 1)
-    gone = {row[:3] for row in walked(built_oxigraph, on) if row[5]}
+    gone = {row[:3] for row in walks(on) if row[5]}
     params = {"on": on.isoformat(), "gone": "true", "limit": 100_000}
     answer = client.get("/api/audit/ownership", params=params).json()
     assert answer["total"] == len(gone) > 0

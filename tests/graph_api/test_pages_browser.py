@@ -12,11 +12,11 @@ from pathlib import Path
 from urllib.parse import urlparse
 
 import pytest
-from playwright.sync_api import Page, expect, sync_playwright
+from playwright.sync_api import Page, expect
 
 from graph_api.app import create_app
 from graph_api.settings import Settings
-from tests.live import CHROMIUM, CHROMIUM_ARGS, serve_in_thread
+from tests.live import serve_in_thread
 
 pytestmark = pytest.mark.browser
 ROOT = Path(__file__).resolve().parents[2]
@@ -42,7 +42,7 @@ def server(built_oxigraph):
 
 
 class Visit:
-    """One fresh Chromium profile: console errors and requests off 127.0.0.1 are recorded."""
+    """One fresh Chromium context: console errors and requests off 127.0.0.1 are recorded."""
 
     def __init__(self, page: Page) -> None:
         self.page = page
@@ -75,13 +75,10 @@ class Visit:
 
 
 @pytest.fixture
-def visit(tmp_path):
-    with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path / "profile"), executable_path=CHROMIUM, headless=True, args=CHROMIUM_ARGS
-        )
-        yield Visit(context.new_page())
-        context.close()
+def visit(chromium):
+    context = chromium.new_context()  # a fresh profile for each journey, one browser per module
+    yield Visit(context.new_page())
+    context.close()
 
 
 def test_who_holds_task_52_today_from_the_front_door(server, visit):

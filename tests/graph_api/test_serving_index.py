@@ -25,16 +25,15 @@ from graph_api.serving_index import (
 )
 from graph_api.store import OxigraphStore
 from ontology.releases import current_store_path
-from tests.conftest import cli_built_copy
 
 ID = "https://w3id.org/policygraph/id/"
 
 
 @pytest.fixture(scope="module")
-def data_dir(built_store, tmp_path_factory) -> Path:
+def data_dir(cli_built_data) -> Path:
     """A copy of data/ built by the real command, as a user runs it (with the facts the
     session's build extracted from the same texts, so it does not extract them again)."""
-    return cli_built_copy(built_store, tmp_path_factory.mktemp("serving") / "data")
+    return cli_built_data
 
 
 def get(url: str) -> tuple[int, str]:

@@ -15,7 +15,6 @@ from graph_api.serving_index import read, sidecar_path, write
 from graph_api.serving_index_audits import compute
 from graph_api.store import OxigraphStore
 from ontology.releases import current_store_path
-from tests.conftest import cli_built_copy
 
 AUDITED = (  # every route whose whole-country answer the memo keeps
     "/api/audit/alignment",
@@ -33,9 +32,9 @@ MISSING = "is not in the release's serving index: computed"
 
 
 @pytest.fixture(scope="module")
-def data_dir(built_store, tmp_path_factory) -> Path:
+def data_dir(cli_built_data) -> Path:
     """A copy of data/ built by the real command (reusing the session build's extracted facts)."""
-    return cli_built_copy(built_store, tmp_path_factory.mktemp("audits") / "data")
+    return cli_built_data
 
 
 def answers(data: Path, log: Path) -> dict[str, bytes]:

@@ -14,9 +14,11 @@ import pytest
 from bench.build_scale import copy_text
 from graph_api.serving_index import sidecar_path, write_for_store
 from graph_api.serving_index_reuse import Changes
-from ingest.build import build
+from ingest.build import build, list_sources
 from ontology.releases import current_store_path
 from tests.conftest import copy_corpus
+
+COPY = "c99999"  # bench.build_scale.copy_text's name prefix for the copy made here
 
 
 def _payload(store_dir: Path) -> dict:
@@ -53,8 +55,18 @@ def _tasks(data: Path, text: Path) -> int:
 
 @pytest.fixture(scope="module")
 def data(built_store, tmp_path_factory) -> Path:
+    """The curated data and about a quarter of the texts, with the session build's facts: every
+    fourth by name, the one with the most tasks (the test copies it) and those named before the
+    copy (pg:taskRank is the place by IRI: only their tasks keep their rank, so their records)."""
     data = copy_corpus(tmp_path_factory.mktemp("incremental") / "data")
     shutil.copytree(built_store / "cache", data / "build" / "cache")
+    texts, _ = list_sources(data / "sources")
+    graph = (built_store / "graph.nq").read_text(encoding="utf-8")
+    most = max(texts, key=lambda text: graph.count(f"/id/task/{text.stem}-"))
+    before_copy = {text for text in texts if text.stem < COPY}
+    for text in set(texts) - {most, *texts[::4], *before_copy}:
+        text.unlink()
+        text.with_name(text.stem + ".meta.json").unlink(missing_ok=True)
     return data
 
 
@@ -64,7 +76,7 @@ def test_an_added_and_a_removed_source_give_the_file_of_a_cold_computation(data,
     _build(data, kept, documents)  # the first release: nothing to keep
     assert kept == []
     text = max(sorted((data / "sources").glob("*.txt")), key=partial(_tasks, data))
-    added = copy_text(text, data / "sources", 99_999)  # with its sidecar, as the benchmark
+    added = copy_text(text, data / "sources", int(COPY[1:]))  # with its sidecar, as the benchmark
     for step in ("added", "removed"):
         if step == "removed":
             added.unlink()

@@ -8,19 +8,19 @@ from pathlib import Path
 
 import pytest
 
-from ingest.build import build
+from ingest.build import build, list_sources
+from tests.conftest import copy_corpus
 
 DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 @pytest.fixture(scope="module")
-def cold(tmp_path_factory) -> tuple[Path, Path, dict]:
-    """The real data/ built once from an empty cache on two workers (no SHACL: it does not
-    change the dumps, and has its own test)."""
-    root = tmp_path_factory.mktemp("incremental")
-    shutil.copytree(DATA / "curated", root / "curated")
-    shutil.copytree(DATA / "sources", root / "sources")
-    build(root / "curated", root / "sources", root / "build", validate=False, workers=2)
+def cold(built_store, tmp_path_factory) -> tuple[Path, Path, dict]:
+    """The real data/ built once from an empty cache on one worker per core (no SHACL: it does
+    not change the dumps, and has its own test): a copy of the session's build
+    (tests/conftest.py ``built_store``), which is that build, so it is not made twice."""
+    root = copy_corpus(tmp_path_factory.mktemp("incremental"))
+    shutil.copytree(built_store, root / "build", symlinks=True)
     return root, root / "build", json.loads((root / "build" / "report.json").read_text())
 
 
@@ -40,20 +40,40 @@ def test_warm_build_on_one_worker_is_byte_identical_and_extracts_nothing(cold):
     assert (build_dir / "graph.nq").read_bytes() == first
 
 
+def subset(root: Path, target: Path, every: int) -> Path:
+    """A copy of ``root``'s curated data and of every ``every``-th source text (by name, with
+    its sidecar): fewer texts to extract again, of each kind and size the corpus has."""
+    shutil.copytree(root / "curated", target / "curated")
+    (target / "sources").mkdir()
+    texts, _ = list_sources(root / "sources")
+    for text in texts[::every]:
+        for path in (text, text.with_name(text.stem + ".meta.json")):
+            if path.exists():
+                shutil.copy(path, target / "sources" / path.name)
+    return target
+
+
 def test_no_cache_one_worker_is_byte_identical(cold, tmp_path):
-    root, build_dir, _ = cold
+    """A third of the texts extracted again on one worker without a cache give the bytes that
+    the facts the cold build extracted on its workers give (its cache: nothing extracted)."""
+    _, build_dir, _ = cold
+    data = subset(cold[0], tmp_path / "data", every=3)
+    shutil.copytree(build_dir / "cache", tmp_path / "cached" / "cache")
+    cached = build(data / "curated", data / "sources", tmp_path / "cached", validate=False)
+    assert cached.cache["extracted"] == 0 and cached.cache["hits"] == len(cached.sources_read)
+    assert len(cached.sources_read) > 50
     report = build(
-        root / "curated",
-        root / "sources",
+        data / "curated",
+        data / "sources",
         tmp_path / "b",
         validate=False,
         workers=1,
         use_cache=False,
     )
-    assert report.cache["hits"] == 0
+    assert report.cache["hits"] == 0 and report.sources_read == cached.sources_read
     assert not (tmp_path / "b" / "cache").exists()
-    assert (tmp_path / "b" / "graph.nq").read_bytes() == (build_dir / "graph.nq").read_bytes()
-    assert (tmp_path / "b" / "graph.trig").read_bytes() == (build_dir / "graph.trig").read_bytes()
+    for name in ("graph.nq", "graph.trig"):
+        assert (tmp_path / "b" / name).read_bytes() == (tmp_path / "cached" / name).read_bytes()
 
 
 def test_added_source_is_the_only_one_extracted_and_corrupt_entries_are_rebuilt(cold, tmp_path):
