@@ -90,7 +90,8 @@ def role_clauses(
 ) -> list[AssignmentFact]:
     """Further ";"-clauses of the same lead with a role of their own ("…; chủ trì, phối hợp với
     các bộ, ngành, FPT, CMC khẩn trương hoàn thành …") or a verb of work of their own ("giao Bộ
-    KH&ĐT quy định …; phê duyệt Quy chế …; quyết định thành lập …": three tasks)."""
+    KH&ĐT quy định …; phê duyệt Quy chế …; quyết định thành lập …": three tasks); a clause with
+    no role of its own keeps the coordinators named before the first clause."""
     found = []
     while position < sentence.end:
         also = ALSO_VERB.match(text, position, sentence.end)
@@ -117,6 +118,15 @@ def role_clauses(
         )
         if more is None:
             break
+        if not role:  # roles written before the first clause govern this one too
+            known = {c.key for c in more.coordinators}
+            more = replace(
+                more,
+                coordinators=[
+                    *more.coordinators,
+                    *(c for c in fact.coordinators if c.key not in known),
+                ],
+            )
         found.append(more)
         position = text.find(more.task, after) + len(more.task)
     return found

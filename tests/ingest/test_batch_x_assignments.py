@@ -1,0 +1,54 @@
+"""Assignments on batch X's misses and on the ";" convention of round six, as general rules over
+the sentence: roles written before the first clause carry to later ";"-clauses, a task opening
+with a role ("là cơ quan đầu mối, …") is one of a series. Each case reads a real text in
+data/sources (variants as single sentences)."""
+
+from __future__ import annotations
+
+from tests.ingest.common import tasks_of
+
+
+def _task(stem: str, opening: str):
+    found = [t for t in tasks_of(stem) if t.task.startswith(opening)]
+    assert len(found) == 1, [t.task for t in tasks_of(stem)]
+    return found[0]
+
+
+def test_coordinators_before_the_first_clause_govern_the_clause_after_a_semicolon() -> None:
+    """Kiên Giang: "Sở TT&TT được … giao chủ trì, phối hợp Sở Văn hóa và Thể thao, Sở Khoa học
+    và Công nghệ, … xây dựng kế hoạch triển khai cụ thể; hướng dẫn, chỉ đạo tổ chức …": two
+    tasks, both with the two named coordinators."""
+    stem = "dev-r-kien-giang-ngay-cds"
+    first = _task(stem, "xây dựng kế hoạch triển khai cụ thể")
+    second = _task(stem, "hướng dẫn, chỉ đạo tổ chức thực hiện hoạt động truyền thông")
+    assert first.task == "xây dựng kế hoạch triển khai cụ thể"
+    assert [lead.name for lead in second.leads] == [lead.name for lead in first.leads]
+    assert {c.key for c in second.coordinators} == {c.key for c in first.coordinators}
+    assert len(first.coordinators) == 2
+
+
+def test_a_task_opening_with_a_role_is_one_of_a_series() -> None:
+    """Bộ TT&TT "được giao là cơ quan đầu mối, giúp Ủy ban điều phối …; bảo đảm các điều kiện
+    cần thiết cho hoạt động của Ủy ban và Tổ công tác": two tasks."""
+    stem = "dev-s-btttt-khung-kien-truc-2"
+    first = _task(stem, "là cơ quan đầu mối, giúp Ủy ban điều phối")
+    assert first.task.endswith("phát triển Chính phủ điện tử")
+    _task(stem, "bảo đảm các điều kiện cần thiết cho hoạt động của Ủy ban và Tổ công tác")
+
+
+def test_a_clause_opening_with_lap_is_a_task_of_its_own() -> None:
+    """Thanh Hóa: "… lập phiếu điều tra, thu thập số liệu …, gửi các cơ quan …; kiểm tra, xác
+    thực số liệu, …": two tasks of the department; "đôn đốc các sở, ban, ngành cấp tỉnh; UBND
+    các huyện …" (objects of one verb) is not split into a task for the committees."""
+    stem = "dev-s-thanh-hoa-bo-chi-so-cds"
+    first = _task(stem, "lập phiếu điều tra, thu thập số liệu")
+    assert first.task.endswith("các cơ quan nhà nước trên địa bàn tỉnh")
+    _task(stem, "kiểm tra, xác thực số liệu, phân tích, đánh giá, chấm điểm")
+
+
+def test_a_clause_after_a_task_opening_with_no_verb_of_work_stays_in_it() -> None:
+    """Hải Phòng: "… yêu cầu Giám đốc các Sở … quán triệt, thống nhất các quan điểm …; triển
+    khai thực hiện Quyết định số 2830/QĐ-UBND …": the first clause opens with no verb of work of
+    the list, so the ";" does not split (as the gold of batch U has it)."""
+    stem = "dev-u-hai-phong-bcd-cqdt-2018"
+    assert not [t for t in tasks_of(stem) if t.task.startswith("triển khai thực hiện Quyết định")]
