@@ -112,8 +112,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             carry = (paragraph, closing)
             continue
         going = duty_goes_on(text, sentence, mentions, duties, source, context)
-        if going is not None:
-            facts.append(going)  # "… có chức năng, nhiệm vụ …. Giúp UBND tỉnh …"
+        if going:
+            facts.extend(going)  # "… có chức năng, nhiệm vụ …. Giúp UBND tỉnh …"
             carry = None  # only a duty verb goes on with a committee's duties
             continue
         duties = None

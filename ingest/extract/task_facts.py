@@ -115,7 +115,8 @@ CLAUSE_VERB = re.compile(
     r"(?:rà soát|xây dựng|lập|tham mưu|triển khai|hoàn thiện|tổ chức|đẩy mạnh|nghiên cứu|hướng dẫn|"
     r"thực hiện|đôn đốc|kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|tăng cường|"
     r"phát triển|cập nhật|đề xuất|sửa đổi|bố trí|cung cấp|tổng hợp|đánh giá|chỉ đạo|"
-    r"tuyên truyền|thẩm định|hỗ trợ|quy định|phê duyệt|quyết định|vận động|quản lý)(?![\w])",
+    r"tuyên truyền|thẩm định|hỗ trợ|quy định|phê duyệt|quyết định|vận động|quản lý|cho ý kiến|"
+    r"điều phối|tích hợp|tạo thuận lợi|tạo điều kiện)(?![\w])",
     re.IGNORECASE,
 )
 

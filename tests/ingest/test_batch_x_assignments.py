@@ -52,3 +52,37 @@ def test_a_clause_after_a_task_opening_with_no_verb_of_work_stays_in_it() -> Non
     the list, so the ";" does not split (as the gold of batch U has it)."""
     stem = "dev-u-hai-phong-bcd-cqdt-2018"
     assert not [t for t in tasks_of(stem) if t.task.startswith("triển khai thực hiện Quyết định")]
+
+
+def test_a_committee_s_duties_go_on_in_subject_less_sentences_of_duty_verbs() -> None:
+    """Hà Nội: "Ban Chỉ đạo có trách nhiệm tham mưu …. Đề xuất …. Cho ý kiến về các nội dung liên
+    quan …. Điều phối triển khai …": "Cho ý kiến" and "Điều phối" go on with the committee's
+    duties as "Đề xuất" does."""
+    stem = "dev-x-ha-noi-bcd-khcn-cchc"
+    for opening in ("Cho ý kiến về các nội dung liên quan", "Điều phối triển khai đảm bảo"):
+        assert [lead.key for lead in _task(stem, opening).leads] == ["bcd-nq57-ha-noi"]
+
+
+def test_at_the_same_time_without_a_comma_goes_on_with_the_duties() -> None:
+    """TP HCM: "Ban Chỉ đạo có nhiệm vụ nghiên cứu, đề xuất …. Đồng thời cho ý kiến về các nội
+    dung trên." (no comma after "Đồng thời")."""
+    task = _task("dev-x-hcm-bcd-khcn-ubnd", "cho ý kiến về các nội dung trên")
+    assert [lead.key for lead in task.leads] == ["bcd-nq57-ho-chi-minh"]
+
+
+def test_a_linking_phrase_then_any_verb_goes_on_and_its_semicolon_clauses_too() -> None:
+    """QĐ 2319: "Ban Chỉ đạo có nhiệm vụ nghiên cứu, đề xuất …" then the paragraph "Cùng với đó,
+    tích hợp, đồng bộ, … về dữ liệu; cho ý kiến về các chiến lược, …": two more duties."""
+    stem = "dev-x-ttg-qd2319-bcd-du-lieu"
+    first = _task(stem, "tích hợp, đồng bộ, lưu trữ, chia sẻ")
+    assert first.task.endswith("liên ngành về dữ liệu")
+    second = _task(stem, "cho ý kiến về các chiến lược, chương trình")
+    assert [lead.key for lead in second.leads] == [lead.key for lead in first.leads]
+
+
+def test_making_things_easier_after_a_semicolon_is_a_duty_of_its_own() -> None:
+    """Cần Thơ: "Tham mưu xây dựng, phát triển chính quyền số, …; tạo thuận lợi cho việc triển
+    khai ứng dụng dữ liệu dân cư …": two duties."""
+    stem = "dev-x-can-tho-bcd-khcn-2025"
+    assert _task(stem, "Tham mưu xây dựng, phát triển chính quyền số").task.endswith("thông minh")
+    _task(stem, "tạo thuận lợi cho việc triển khai ứng dụng dữ liệu dân cư")
