@@ -5,6 +5,9 @@ data/sources (variants as single sentences)."""
 
 from __future__ import annotations
 
+from ingest.extract.deadlines import deadline_of
+from ingest.extract.leads import opens_clause
+from ingest.extract.sentences import Span
 from tests.ingest.common import tasks_of
 
 
@@ -86,3 +89,21 @@ def test_making_things_easier_after_a_semicolon_is_a_duty_of_its_own() -> None:
     stem = "dev-x-can-tho-bcd-khcn-2025"
     assert _task(stem, "Tham mưu xây dựng, phát triển chính quyền số").task.endswith("thông minh")
     _task(stem, "tạo thuận lợi cho việc triển khai ứng dụng dữ liệu dân cư")
+
+
+def test_a_quarter_written_in_digits_is_a_deadline() -> None:
+    """VPCP TB 43: "… Nghị định quy định hoạt động của Sàn dữ liệu, hoàn thành trong quý 2/2026";
+    "quý II/2026" and "quý 4 năm 2025" read alike."""
+    task = _task("dev-x-vpcp-tb43-du-lieu-2026", "nghiên cứu, trình Chính phủ ban hành các Nghị")
+    assert task.deadline == "2026-Q2"
+    assert deadline_of("hoàn thành trong quý II/2026", None)[0] == "2026-Q2"
+    assert deadline_of("trong quý 4 năm 2025", None)[0] == "2025-Q4"
+
+
+def test_bodies_joined_by_cung_after_a_purpose_clause_are_passive_joint_leads() -> None:
+    """ "Để bảo đảm nguồn lực thực thi, Bộ Tài chính cùng Bộ Khoa học và Công nghệ được yêu cầu
+    đề xuất cơ chế tài chính phù hợp, …": both ministries lead, "được yêu cầu" as "được giao"."""
+    task = _task("dev-x-btc-bkhcn-ngan-sach-2026", "đề xuất cơ chế tài chính phù hợp")
+    assert [lead.key for lead in task.leads] == ["bo-tai-chinh", "bo-khcn"]
+    text = "Để bảo đảm tiến độ, Bộ Tài chính được yêu cầu bố trí kinh phí."
+    assert opens_clause(text, Span(0, len(text)), text.index("Bộ"))
