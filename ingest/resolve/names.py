@@ -185,6 +185,10 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
     return spans
 
 
+# "Cục Công nghệ thông tin", "Trung tâm Công nghệ thông tin": the field ends the name in lower case
+_LOWER_FIELD = re.compile(r" thông tin(?![\w])")
+
+
 def _capitalised_end(text: str, position: int) -> int:
     """Where a name of capitalised words (with their lowercase second syllables) ends."""
     words = 0
@@ -207,6 +211,9 @@ def _capitalised_end(text: str, position: int) -> int:
         word = match.group().rstrip(".-")
         if not word or (word == "điện" and text.startswith(" tử", match.end())):
             return position  # "Báo Công Thương điện tử": "điện tử" is no part of the name
+        field = _LOWER_FIELD.match(text, position) if words else None
+        if field and text[position - 9 : position] == "Công nghệ":
+            return field.end()  # "Cục Công nghệ thông tin": a field named in lower case
         if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
             if word in FAMILY_NAMES and words >= 1:
                 return position
