@@ -1,11 +1,16 @@
 """Agencies on batch X's misses: a unit of a ministry whose name ends in a field written in
-lower case ("Cục Công nghệ thông tin"). Each case reads a real text in data/sources."""
+lower case ("Cục Công nghệ thông tin"), a province's news reprinted by a national site.
+Each case reads a real text in data/sources."""
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ingest.model import AgencyFact
+from ingest.resolve.context import province_of_source
 from ingest.resolve.names import pattern_names
-from tests.ingest.common import source_facts, tasks_of
+from ingest.sources import read_source
+from tests.ingest.common import SOURCES, curated_catalogue, source_facts, tasks_of
 
 
 def _names(stem: str) -> set[str]:
@@ -25,3 +30,19 @@ def test_a_department_named_by_its_field_in_lower_case_is_whole() -> None:
     text = "Trung tâm Công nghệ thông tin và Viện Công nghệ thông báo kết quả"
     found = [text[a:b] for a, b in pattern_names(text)]
     assert found == ["Trung tâm Công nghệ thông tin", "Viện Công nghệ"]
+
+
+def test_a_national_site_reprinting_a_province_s_news_keeps_the_province() -> None:
+    """Công văn 3400/UBND-KGVX of Cần Thơ, reprinted by the Ministry of Construction's site
+    (publisher "Bộ Xây dựng (moc.gov.vn; reprint of Cần Thơ news)"): "giao Sở Thông tin và
+    Truyền thông …" is Cần Thơ's department (curated, merged in 2025 into Sở KH&CN), not a body
+    of no province; a national publisher naming no province still gives no province."""
+    stem = "dev-x-can-tho-cv3400-nq02"
+    keys = {f.agency.key for f in source_facts(stem) if isinstance(f, AgencyFact)}
+    assert "so-tttt-can-tho" in keys
+    (task,) = [t for t in tasks_of(stem) if t.task.startswith("tham mưu UBND thành phố")]
+    assert [lead.key for lead in task.leads] == ["so-tttt-can-tho"]
+    source = read_source(SOURCES / f"{stem}.txt")
+    assert province_of_source(source, curated_catalogue()) == "can-tho"
+    national = replace(source, meta=replace(source.meta, publisher="Bộ Xây dựng (moc.gov.vn)"))
+    assert province_of_source(national, curated_catalogue()) is None
