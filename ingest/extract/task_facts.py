@@ -116,7 +116,7 @@ CLAUSE_VERB = re.compile(
     r"thực hiện|đôn đốc|kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|tăng cường|"
     r"phát triển|cập nhật|đề xuất|sửa đổi|bố trí|cung cấp|tổng hợp|đánh giá|chỉ đạo|"
     r"tuyên truyền|thẩm định|hỗ trợ|quy định|phê duyệt|quyết định|vận động|quản lý|cho ý kiến|"
-    r"điều phối|tích hợp|tạo thuận lợi|tạo điều kiện)(?![\w])",
+    r"điều phối|tích hợp|tạo thuận lợi|tạo điều kiện|theo sát|không để)(?![\w])",
     re.IGNORECASE,
 )
 

@@ -107,3 +107,14 @@ def test_bodies_joined_by_cung_after_a_purpose_clause_are_passive_joint_leads() 
     assert [lead.key for lead in task.leads] == ["bo-tai-chinh", "bo-khcn"]
     text = "Để bảo đảm tiến độ, Bộ Tài chính được yêu cầu bố trí kinh phí."
     assert opens_clause(text, Span(0, len(text)), text.index("Bộ"))
+
+
+def test_a_demand_that_a_body_must_act_and_its_negated_clause() -> None:
+    """Cần Thơ: "Điều này đòi hỏi Sở Khoa học và Công nghệ phải theo sát quá trình, đảm bảo vận
+    hành hiệu quả …; không để xảy ra gián đoạn …": "đòi hỏi X phải" charges X, two tasks."""
+    stem = "dev-x-can-tho-nq57-so-khcn"
+    first = _task(stem, "theo sát quá trình, đảm bảo vận hành hiệu quả")
+    assert first.task.endswith("đến tận xã, phường")
+    second = _task(stem, "không để xảy ra gián đoạn trong quá trình chuyển giao")
+    assert [lead.key for lead in first.leads] == [lead.key for lead in second.leads]
+    assert [lead.key for lead in first.leads] == ["so-khcn-can-tho"]
