@@ -36,9 +36,19 @@ def duty_goes_on(
     """A subject-less sentence going on with a committee's duties ("Chức năng, nhiệm vụ của Ban
     Chỉ đạo là …. Giúp UBND thành phố …. Cho ý kiến về …", "Đồng thời cho ý kiến …", "Cùng với
     đó, tích hợp …; cho ý kiến …"): further duties of that committee, one a ";"-clause."""
-    if duties is None or (mentions and mentions[0].start == sentence.start):
+    if duties is None:
         return []
-    going = DUTY_GOES_ON.match(text, sentence.start, sentence.end)
+    going = None
+    if mentions and mentions[0].ref.key == duties.leads[0].key:
+        # "Đồng thời, Ban Chỉ đạo giúp Chính phủ … chỉ đạo …": the committee named again
+        linked = DUTY_LINKED.match(text, sentence.start, sentence.end)
+        if mentions[0].start == sentence.start or (linked and linked.end() == mentions[0].start):
+            going = DUTY_GOES_ON.match(text, mentions[0].end + 1, sentence.end)
+        if going is None or going.group():
+            return []
+    elif mentions and mentions[0].start == sentence.start:
+        return []
+    going = going or DUTY_GOES_ON.match(text, sentence.start, sentence.end)
     if going is None:
         going = DUTY_LINKED.match(text, sentence.start, sentence.end)
         if going is None or not text[going.end()].islower():

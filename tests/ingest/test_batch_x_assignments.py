@@ -118,3 +118,13 @@ def test_a_demand_that_a_body_must_act_and_its_negated_clause() -> None:
     second = _task(stem, "không để xảy ra gián đoạn trong quá trình chuyển giao")
     assert [lead.key for lead in first.leads] == [lead.key for lead in second.leads]
     assert [lead.key for lead in first.leads] == ["so-khcn-can-tho"]
+
+
+def test_the_committee_named_again_before_a_duty_verb_goes_on_with_its_duties() -> None:
+    """QĐ 2319: "Đồng thời, Ban Chỉ đạo giúp Chính phủ, Thủ tướng Chính phủ chỉ đạo các bộ,
+    ngành, địa phương thực hiện …": a further duty of the committee, not a task of the bodies
+    the Government directs."""
+    stem = "dev-x-ttg-qd2319-bcd-du-lieu"
+    task = _task(stem, "giúp Chính phủ, Thủ tướng Chính phủ chỉ đạo các bộ")
+    assert [lead.key for lead in task.leads] == ["bcd-quoc-gia-du-lieu"]
+    assert not [t for t in tasks_of(stem) if t.task.startswith("thực hiện các mục tiêu")]
