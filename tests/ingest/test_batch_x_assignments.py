@@ -128,3 +128,13 @@ def test_the_committee_named_again_before_a_duty_verb_goes_on_with_its_duties() 
     task = _task(stem, "giúp Chính phủ, Thủ tướng Chính phủ chỉ đạo các bộ")
     assert [lead.key for lead in task.leads] == ["bcd-quoc-gia-du-lieu"]
     assert not [t for t in tasks_of(stem) if t.task.startswith("thực hiện các mục tiêu")]
+
+
+def test_a_standing_role_that_ends_the_sentence_is_the_task() -> None:
+    """TP HCM: "Sở Khoa học và Công nghệ là cơ quan thường trực của Ban Chỉ đạo." and Cần Thơ's
+    "…, Sở Khoa học và Công nghệ là cơ quan thường trực.": the role is the task (not "của Ban
+    Chỉ đạo", not nothing)."""
+    hcm = _task("dev-x-hcm-bcd-khcn-ubnd", "là cơ quan thường trực")
+    assert hcm.task == "là cơ quan thường trực của Ban Chỉ đạo"
+    assert _task("dev-x-can-tho-bcd-khcn-2025", "là cơ quan").task == "là cơ quan thường trực"
+    assert not [t for t in tasks_of("dev-x-hcm-bcd-khcn-ubnd") if t.task.startswith("của")]
