@@ -47,7 +47,7 @@ _COLLECTIVE = re.compile(
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
 # "Báo Công Thương điện tử": an e-newspaper or e-portal, not a body at work
 _PUBLICATION_AFTER = re.compile(r"\s+điện tử(?![\w])")
-_PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự [đĐ]ảng)\s")
+_PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự(?: [đĐ]ảng)?)\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
@@ -162,7 +162,11 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
     if place and _not_a_place(body, place, catalogue):
         place = None
     national = bool(
-        re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục|Ban cán sự đảng Bộ) ", body)
+        re.search(
+            r"quốc gia|Việt Nam|Trung ương|"
+            r"^(?:Bộ|Cục|Tổng cục|Ban cán sự (?:đảng )?Bộ|Đảng (?:ủy|uỷ) Bộ) ",
+            body,
+        )
     )
     local = _looks_local(body)
     regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province

@@ -135,7 +135,9 @@ _REGIONAL_HEADS = {"Viện", "Trung tâm", "Trường", "Trường Đại học"
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
 
-_PARTY_CADRES = re.compile(r" cán sự [đĐ]ảng (?:Bộ|Chính phủ|Ngân hàng|Thanh tra|Văn phòng)")
+_PARTY_CADRES = re.compile(
+    r" cán sự (?:[đĐ]ảng )?(?:Bộ|Chính phủ|Ngân hàng|Thanh tra|Văn phòng)"
+)  # "Ban cán sự đảng Bộ Y tế", also written "Ban cán sự Bộ Y tế"
 
 
 def pattern_names(text: str) -> list[tuple[int, int]]:
@@ -161,8 +163,9 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             # "Ban cán sự đảng Bộ Y tế": the Party cadres' board of a ministry or body
             spans.append((head.start(), _capitalised_end(text, party.end())))
             continue
-        if head.group() in ("Tổ giúp việc", "Liên hiệp"):
-            # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …"
+        if head.group() in ("Tổ giúp việc", "Liên hiệp", "Đảng ủy", "Đảng uỷ"):
+            # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …", "Đảng uỷ
+            # Bộ Tư pháp" (a body's Party committee)
             gap = 5 if text.startswith(" các ", head.end()) and head.group() == "Liên hiệp" else 1
             following = NAME_HEAD.match(text, head.end() + gap)
             if following:

@@ -46,3 +46,19 @@ def test_a_national_site_reprinting_a_province_s_news_keeps_the_province() -> No
     assert province_of_source(source, curated_catalogue()) == "can-tho"
     national = replace(source, meta=replace(source.meta, publisher="Bộ Xây dựng (moc.gov.vn)"))
     assert province_of_source(national, curated_catalogue()) is None
+
+
+def test_a_ministry_s_party_bodies_are_bodies_of_their_own() -> None:
+    """Bộ Y tế: "Nghị quyết số 157-NQ/BCSĐ … của Ban cán sự Bộ Y tế" (without "đảng"); Bộ Tư pháp:
+    "báo cáo Đảng uỷ Bộ Tư pháp": national bodies of their own beside the ministry."""
+    found = {
+        f.agency.name: f.agency.level
+        for f in source_facts("dev-x-byt-cds-2025")
+        if isinstance(f, AgencyFact)
+    }
+    assert found["Ban cán sự Bộ Y tế"] == "national"
+    assert "Bộ Y tế" in found
+    keys = {
+        f.agency.key for f in source_facts("dev-x-btp-bcd-phien-hop-1") if isinstance(f, AgencyFact)
+    }
+    assert {"dang-uy-bo-tu-phap", "bo-tu-phap"} <= keys
