@@ -135,6 +135,7 @@ _REGIONAL_HEADS = {"Viện", "Trung tâm", "Trường", "Trường Đại học"
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
 
+_MINISTRY_BOARD = re.compile(r"Ban [Cc]hỉ đạo Bộ(?= [A-ZĐ])")
 _PARTY_CADRES = re.compile(
     r" cán sự (?:[đĐ]ảng )?(?:Bộ|Chính phủ|Ngân hàng|Thanh tra|Văn phòng)"
 )  # "Ban cán sự đảng Bộ Y tế", also written "Ban cán sự Bộ Y tế"
@@ -157,6 +158,11 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             )
         if committee:
             spans.append((head.start(), committee.end()))
+            continue
+        board = _MINISTRY_BOARD.match(text, head.start())
+        if board:
+            # "Ban chỉ đạo Bộ Nông nghiệp và Môi trường": a ministry's steering committee
+            spans.append((head.start(), _capitalised_end(text, board.end())))
             continue
         party = _PARTY_CADRES.match(text, head.end()) if head.group() == "Ban" else None
         if party:

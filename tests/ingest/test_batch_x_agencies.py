@@ -7,6 +7,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ingest.model import AgencyFact
+from ingest.resolve import find_agencies
 from ingest.resolve.context import province_of_source
 from ingest.resolve.names import pattern_names
 from ingest.sources import read_source
@@ -62,3 +63,19 @@ def test_a_ministry_s_party_bodies_are_bodies_of_their_own() -> None:
         f.agency.key for f in source_facts("dev-x-btp-bcd-phien-hop-1") if isinstance(f, AgencyFact)
     }
     assert {"dang-uy-bo-tu-phap", "bo-tu-phap"} <= keys
+
+
+def test_a_ministry_s_steering_committee_named_without_de() -> None:
+    """Bộ NN&MT: "Tại phiên họp của Ban chỉ đạo Bộ Nông nghiệp và Môi trường vào chiều 9/3/2026":
+    the ministry's steering committee, one key with "Ban Chỉ đạo của Bộ … về …"."""
+    text = (
+        "Tại phiên họp của Ban chỉ đạo Bộ Nông nghiệp và Môi trường vào chiều 9/3/2026, Bộ trưởng"
+    )
+    found = [(text[m.start : m.end], m.ref.key) for m in find_agencies(text, curated_catalogue())]
+    assert found[0] == ("Ban chỉ đạo Bộ Nông nghiệp và Môi trường", "bcd-bo-nnmt")
+    keys = {
+        f.agency.key
+        for f in source_facts("dev-x-bnnmt-csdl-dat-dai-2026")
+        if isinstance(f, AgencyFact)
+    }
+    assert {"bcd-bo-nnmt", "bo-nnmt"} <= keys
