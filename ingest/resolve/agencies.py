@@ -170,7 +170,8 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
         )
     )
     local = _looks_local(body)
-    regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province
+    # a region's institute, a numbered regional branch ("Kho bạc Nhà nước khu vực XIX"): no province
+    regional = bool(re.search(rf"(?:{REGION}|khu vực (?:[IVXL]{{1,6}}|\d{{1,2}}))$", body))
     place = place or (None if national or regional else province)
     slug = slugify(re.sub(r"\s*\([^)]*\)", "", body))
     if place and not slug.endswith(place):

@@ -196,6 +196,8 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
 
 # "Cục Công nghệ thông tin", "Trung tâm Công nghệ thông tin": the field ends the name in lower case
 _LOWER_FIELD = re.compile(r" thông tin(?![\w])")
+# "Kho bạc Nhà nước khu vực XIX", "… khu vực 2": a body's numbered regional branch
+_NUMBERED_REGION = re.compile(r" khu vực (?:[IVXL]{1,6}|\d{1,2})(?![\w])")
 
 
 def _capitalised_end(text: str, position: int) -> int:
@@ -223,6 +225,9 @@ def _capitalised_end(text: str, position: int) -> int:
         field = _LOWER_FIELD.match(text, position) if words else None
         if field and text[position - 9 : position] == "Công nghệ":
             return field.end()  # "Cục Công nghệ thông tin": a field named in lower case
+        region = _NUMBERED_REGION.match(text, position) if words else None
+        if region:
+            return region.end()  # "Kho bạc Nhà nước khu vực XIX": a regional branch
         if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
             if word in FAMILY_NAMES and words >= 1:
                 return position

@@ -79,3 +79,17 @@ def test_a_ministry_s_steering_committee_named_without_de() -> None:
         if isinstance(f, AgencyFact)
     }
     assert {"bcd-bo-nnmt", "bo-nnmt"} <= keys
+
+
+def test_a_numbered_regional_branch_is_whole_and_of_no_province() -> None:
+    """Cần Thơ's steering committee's members include "Kho bạc Nhà nước khu vực XIX": a regional
+    branch over several provinces, named whole, of no province."""
+    found = {
+        f.agency.name: f.agency
+        for f in source_facts("dev-x-can-tho-bcd-khcn-2025")
+        if isinstance(f, AgencyFact)
+    }
+    assert "Kho bạc Nhà nước" not in found
+    assert found["Kho bạc Nhà nước khu vực XIX"].province is None
+    text = "Kho bạc Nhà nước khu vực 2 phối hợp"
+    assert [text[a:b] for a, b in pattern_names(text)] == ["Kho bạc Nhà nước khu vực 2"]
