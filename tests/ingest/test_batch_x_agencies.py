@@ -93,3 +93,16 @@ def test_a_numbered_regional_branch_is_whole_and_of_no_province() -> None:
     assert found["Kho bạc Nhà nước khu vực XIX"].province is None
     text = "Kho bạc Nhà nước khu vực 2 phối hợp"
     assert [text[a:b] for a, b in pattern_names(text)] == ["Kho bạc Nhà nước khu vực 2"]
+
+
+def test_the_city_s_fatherland_front_committee_is_its_own_body() -> None:
+    """TP HCM's steering committee's members: "… thường trực HĐND TP HCM, Ủy ban MTTQ TP HCM, Văn
+    phòng UBND TP HCM …": the city's Fatherland Front committee, not the national front."""
+    text = "thường trực HĐND TP HCM, Ủy ban MTTQ TP HCM, Văn phòng UBND TP HCM, lãnh đạo"
+    found = [(text[m.start : m.end], m.ref.key) for m in find_agencies(text, curated_catalogue())]
+    assert ("Ủy ban MTTQ TP HCM", "ub-mttq-ho-chi-minh") in found
+    keys = {
+        f.agency.key for f in source_facts("dev-x-hcm-bcd-khcn-ubnd") if isinstance(f, AgencyFact)
+    }
+    assert "ub-mttq-ho-chi-minh" in keys
+    assert "mttq" not in keys
