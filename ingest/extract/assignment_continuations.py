@@ -10,7 +10,7 @@ from dataclasses import replace
 from ingest.extract.assignment_forms import CONNECTIVE, TASK_OPENING
 from ingest.extract.context import ExtractionContext
 from ingest.extract.deadlines import deadline_of
-from ingest.extract.lead_forms import DUTY_GOES_ON
+from ingest.extract.lead_forms import DUTY_GOES_ON, DUTY_LINKED, is_committee
 from ingest.extract.leads import ROLE_AFTER, heading_lead, list_intro_lead, list_item_at
 from ingest.extract.sentences import Span, sentences
 from ingest.extract.task_facts import (
@@ -32,17 +32,37 @@ def duty_goes_on(
     duties: AssignmentFact | None,
     source: SourceText,
     context: ExtractionContext,
-) -> AssignmentFact | None:
+) -> list[AssignmentFact]:
     """A subject-less sentence going on with a committee's duties ("Chức năng, nhiệm vụ của Ban
-    Chỉ đạo là …. Giúp UBND thành phố …. Cho ý kiến về …"): a further duty of that committee."""
-    if duties is None or (mentions and mentions[0].start == sentence.start):
-        return None
-    going = DUTY_GOES_ON.match(text, sentence.start, sentence.end)
+    Chỉ đạo là …. Giúp UBND thành phố …. Cho ý kiến về …", "Đồng thời cho ý kiến …", "Cùng với
+    đó, tích hợp …; cho ý kiến …"): further duties of that committee, one a ";"-clause."""
+    if duties is None:
+        return []
+    going = None
+    if mentions and mentions[0].ref.key == duties.leads[0].key:
+        # "Đồng thời, Ban Chỉ đạo giúp Chính phủ … chỉ đạo …": the committee named again
+        linked = DUTY_LINKED.match(text, sentence.start, sentence.end)
+        if mentions[0].start == sentence.start or (linked and linked.end() == mentions[0].start):
+            going = DUTY_GOES_ON.match(text, mentions[0].end + 1, sentence.end)
+        if going is None or going.group():
+            return []
+    elif mentions and mentions[0].start == sentence.start:
+        return []
+    going = going or DUTY_GOES_ON.match(text, sentence.start, sentence.end)
     if going is None:
-        return None
+        going = DUTY_LINKED.match(text, sentence.start, sentence.end)
+        if going is None or not text[going.end()].islower():
+            return []
     lead = AgencyMention(sentence.start, sentence.start, duties.leads[0])
-    fact = assignment(text, [lead], going.end(), sentence, mentions, source, context)
-    return carried(fact, duties, duties.leads)
+    fact = carried(
+        assignment(text, [lead], going.end(), sentence, mentions, source, context),
+        duties,
+        duties.leads,
+    )
+    if fact is None:
+        return []
+    position = text.find(fact.task, going.end()) + len(fact.task)
+    return [fact, *role_clauses(text, fact, position, sentence, mentions, source, context)]
 
 
 # "Hoàn thành trong tháng 8 năm 2021.", "Thời hạn hoàn thành: trước ngày 30/6/2025."
@@ -90,7 +110,8 @@ def role_clauses(
 ) -> list[AssignmentFact]:
     """Further ";"-clauses of the same lead with a role of their own ("…; chủ trì, phối hợp với
     các bộ, ngành, FPT, CMC khẩn trương hoàn thành …") or a verb of work of their own ("giao Bộ
-    KH&ĐT quy định …; phê duyệt Quy chế …; quyết định thành lập …": three tasks)."""
+    KH&ĐT quy định …; phê duyệt Quy chế …; quyết định thành lập …": three tasks); a clause with
+    no role of its own keeps the coordinators named before the first clause."""
     found = []
     while position < sentence.end:
         also = ALSO_VERB.match(text, position, sentence.end)
@@ -117,6 +138,15 @@ def role_clauses(
         )
         if more is None:
             break
+        if not role:  # roles written before the first clause govern this one too
+            known = {c.key for c in more.coordinators}
+            more = replace(
+                more,
+                coordinators=[
+                    *more.coordinators,
+                    *(c for c in fact.coordinators if c.key not in known),
+                ],
+            )
         found.append(more)
         position = text.find(more.task, after) + len(more.task)
     return found
@@ -161,9 +191,12 @@ def subjectless(
             return []
         position = text.find(fact.task, acts.end()) + len(fact.task)
         return [fact, *role_clauses(text, fact, position, sentence, mentions, source, context)]
-    if not TASK_OPENING.match(text, start, sentence.end):
-        return []
     like: AssignmentFact | None = carry[1] if carry else None
+    duty = like is not None and is_committee(like.leads[0].name)  # "Cho ý kiến về …", "Điều phối …"
+    if not TASK_OPENING.match(text, start, sentence.end) and not (
+        duty and DUTY_GOES_ON.match(text, start, sentence.end)
+    ):
+        return []
     lead_refs = like.leads if like else None
     heading = None
     if like is None and sentences(text, paragraph)[0].start == sentence.start:

@@ -11,10 +11,11 @@ from ingest.extract.structure import DocumentTree
 from ingest.extract.task_facts import CLAUSE_VERB
 from ingest.resolve import AgencyMention
 
-# "giao X", "yêu cầu X", and members told for their committee ("yêu cầu thành viên Ban chỉ đạo …")
+# "giao X", "yêu cầu X", "đòi hỏi X phải …", and members told for their committee ("yêu cầu
+# thành viên Ban chỉ đạo …")
 DIRECTIVE_BEFORE = re.compile(
     r"(?:(?<![\w])(?<!được )giao(?:\s+nhiệm vụ)?(?:\s+cho)?|đề nghị|yêu cầu|chỉ đạo|phân công|"
-    r"Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+(?:(?:các\s+|từng\s+)?thành viên\s+)?$"
+    r"đòi hỏi|Giao(?:\s+cho)?|^\s*(?:Yêu cầu|Đề nghị))\s+(?:(?:các\s+|từng\s+)?thành viên\s+)?$"
 )
 # "Xét đề nghị của Bộ …", "theo chỉ đạo của …": a noun, no one is told anything
 DIRECTIVE_WORD = re.compile(

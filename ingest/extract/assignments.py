@@ -8,6 +8,7 @@ The administrative forms: "giao X chủ trì, phối hợp (với) Y <task>", "X
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left
 from collections.abc import Iterable
 
@@ -112,8 +113,8 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
             carry = (paragraph, closing)
             continue
         going = duty_goes_on(text, sentence, mentions, duties, source, context)
-        if going is not None:
-            facts.append(going)  # "… có chức năng, nhiệm vụ …. Giúp UBND tỉnh …"
+        if going:
+            facts.extend(going)  # "… có chức năng, nhiệm vụ …. Giúp UBND tỉnh …"
             carry = None  # only a duty verb goes on with a committee's duties
             continue
         duties = None
@@ -205,7 +206,7 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 after = role.end() if role else after
             elif role:
                 leads = co_leads(text, sentence, mentions, index, used_until)
-                after = role.end()
+                after = standing_role(text, role, sentence.end)
                 if role.group().strip(" ,") == "phải" and not (
                     opens_clause(text, sentence, leads[0].start)
                     or text[sentence.start : leads[0].start].rstrip().endswith(",")
@@ -279,3 +280,16 @@ def extract(source: SourceText, context: ExtractionContext) -> Iterable[Assignme
                 carry = (paragraph, found[0])
         facts.extend(found)
     return without_restatements(facts)
+
+
+# "Sở KH&CN là cơ quan thường trực của Ban Chỉ đạo.": the role is all the task there is
+_STANDING = re.compile(r"\s*,?\s*là cơ quan (?:thường trực|đầu mối)")
+_ROLE_ONLY = re.compile(r"(?:của\s+[^,;.]{2,120})?\s*[.;]?\s*$")
+
+
+def standing_role(text: str, role: re.Match[str], end: int) -> int:
+    """Where the task of a body's role starts: after the role, or at the role itself when a
+    standing role ("là cơ quan thường trực (của Ban Chỉ đạo)") ends the sentence."""
+    if _STANDING.match(role.group()) and _ROLE_ONLY.fullmatch(text, role.end(), end):
+        return role.start() + len(role.group()) - len(role.group().lstrip(" ,"))
+    return role.end()

@@ -10,7 +10,7 @@ _DEADLINE = re.compile(
     r"(?:trước|chậm nhất|hoàn thành trong|trong|vào|cuối|đến)\s+(?:"
     r"ngày\s+(?P<d>\d{1,2})(?:/|\s+tháng\s+)(?P<dm>\d{1,2})(?:/|\s+năm\s+)(?P<dy>\d{4})"
     r"|tháng\s+(?P<m>\d{1,2})(?:/|\s+năm\s+)(?P<my>\d{4})"
-    r"|quý\s+(?P<q>[IV]{1,3})(?:/|\s+năm\s+)(?P<qy>\d{4})"
+    r"|quý\s+(?P<q>[IV]{1,3}|[1-4])(?:/|\s+năm\s+)(?P<qy>\d{4})"
     r"|(?:cuối\s+)?năm\s+(?P<y>\d{4}))",
     re.IGNORECASE,
 )
@@ -39,7 +39,8 @@ _PERIOD_FROM = re.compile(r"từ\s+(?:năm\s+)?\d{4}\s*$", re.IGNORECASE)
 _PLAN_NAMED = re.compile(r"(?:Chiến lược|Quy hoạch|Chương trình|Đề án|Kế hoạch)\s[^,;.()]*$")
 
 
-_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4}
+# "quý II/2026" or "quý 2/2026"
+_QUARTERS = {"I": 1, "II": 2, "III": 3, "IV": 4, "1": 1, "2": 2, "3": 3, "4": 4}
 # A recurring due date: "trước ngày 15/12 hằng năm", "định kỳ hằng năm", "định kỳ 6 tháng".
 _RECURRING = re.compile(
     r"(?:(?:trước|vào|chậm nhất(?:\s+là)?)\s+ngày\s+\d{1,2}\s*/\s*\d{1,2}(?!\s*/\s*\d)\s+)?"

@@ -216,10 +216,17 @@ _DUTIES_ARE = re.compile(r"[^,;:.()]{0,80}?(?:\s+là\s+|\s*:\s*)(?=\S)")
 # The subject-less sentences that go on listing the committee's duties ("Giúp UBND tỉnh …",
 # "Đồng thời, giúp …", "Điều phối, đôn đốc, kiểm tra …", "Cho ý kiến về …")
 DUTY_GOES_ON = re.compile(
-    r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó)\s*,\s*)?(?=(?:giúp|điều phối|cho ý kiến|nghiên cứu|"
-    r"đề xuất|tham mưu|chỉ đạo|đôn đốc|kiểm tra|theo dõi)(?![\w]))",
+    r"(?:(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó)\s*,?\s*)?(?=(?:giúp|điều phối|cho ý kiến|"
+    r"nghiên cứu|đề xuất|tham mưu|chỉ đạo|đôn đốc|kiểm tra|theo dõi)(?![\w]))",
     re.IGNORECASE,
 )
+# "Cùng với đó, tích hợp, đồng bộ … dữ liệu": a linking phrase then a lower-case verb goes on too
+DUTY_LINKED = re.compile(r"(?:Đồng thời|Ngoài ra|Bên cạnh đó|Cùng với đó)\s*,\s*(?=[^\W\d_])")
+
+
+def is_committee(name: str) -> bool:
+    """Whether a body's name is a steering committee's, working group's or council's."""
+    return bool(_COMMITTEE.match(name))
 
 
 def committee_duties(text: str, sentence: Span, mentions: list[AgencyMention]) -> LeadClause | None:

@@ -18,9 +18,13 @@ ROLE_AFTER = re.compile(
     r"là cơ quan (?:đầu mối|chủ trì|thường trực)"
     r"(?:,?\s*(?:chủ trì|đầu mối))?|chủ trì|có trách nhiệm|chịu trách nhiệm|có nhiệm vụ|"
     r"phải(?=\s+(?!có\b|là\b|được\b|đạt\b)[a-zđà-ỹ])|"
-    r"được(?:\s+[^\s,;.:]+){0,6}?\s+giao(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])\s*,?\s*"
+    r"được(?:\s+[^\s,;.:]+){0,6}?\s+(?:giao|yêu cầu)(?:\s+nhiệm vụ)?(?:\s+chủ trì)?)(?![\w])"
+    r"\s*,?\s*"
 )
 CO_LEAD_GLUE = re.compile(r"\s*(?:,|và)\s*")
+# "Bộ Tài chính cùng Bộ Khoa học và Công nghệ được yêu cầu đề xuất …": bodies joined by "cùng"
+# before a role share it
+_JOINT_GLUE = re.compile(r"\s*(?:,|và|cùng(?:\s+với)?)\s*")
 # "theo nhiệm vụ, quyền hạn được giao", "căn cứ chức năng, nhiệm vụ": the mandate a body acts
 # under, between the bodies charged and their task's verb
 MANDATE = re.compile(
@@ -37,14 +41,14 @@ HEADING_REST = re.compile(r"\s*(?:\([^)]{0,40}\))?\s*[*_]*\s*:?\s*[*_]*\s*")
 def co_leads(
     text: str, sentence: Span, mentions: list[AgencyMention], index: int, used_until: int
 ) -> list[AgencyMention]:
-    """The agencies listed before a lead and sharing its role ("Bộ KH&CN, Bộ TT&TT chủ trì"),
-    when the list opens its clause."""
+    """The agencies listed before a lead and sharing its role ("Bộ KH&CN, Bộ TT&TT chủ trì", "Bộ
+    A cùng Bộ B được yêu cầu …"), when the list opens its clause."""
     group = [mentions[index]]
     j = index - 1
     while (
         j >= 0
         and mentions[j].start >= used_until
-        and CO_LEAD_GLUE.fullmatch(text, mentions[j].end, group[0].start)
+        and _JOINT_GLUE.fullmatch(text, mentions[j].end, group[0].start)
     ):
         group.insert(0, mentions[j])
         j -= 1
@@ -129,8 +133,10 @@ def heading_lead(
     return None
 
 
+# "Để bảo đảm nguồn lực thực thi, Bộ A cùng Bộ B …": a purpose clause before the subject
 _CLAUSE_OPENER = re.compile(
-    r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra|Theo đó|trên cơ sở đó)\s*,?\s*$"
+    r"(?:Đồng thời|đồng thời|Bên cạnh đó|Ngoài ra|Theo đó|trên cơ sở đó|Để [^,;.:]{3,80},)"
+    r"\s*,?\s*$"
 )
 
 

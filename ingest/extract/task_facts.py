@@ -112,10 +112,11 @@ _CLAUSE_LINK = re.compile(r"(?:trên cơ sở đó|theo đó|đồng thời|sau 
 # quyết định thành lập …"); a ";"-clause opening with "trình", "báo cáo" or "hoàn thành" hands
 # in or closes the work before it and stays part of it.
 CLAUSE_VERB = re.compile(
-    r"(?:rà soát|xây dựng|tham mưu|triển khai|hoàn thiện|tổ chức|đẩy mạnh|nghiên cứu|hướng dẫn|"
+    r"(?:rà soát|xây dựng|lập|tham mưu|triển khai|hoàn thiện|tổ chức|đẩy mạnh|nghiên cứu|hướng dẫn|"
     r"thực hiện|đôn đốc|kiểm tra|theo dõi|bảo đảm|đảm bảo|nâng cao|ban hành|tăng cường|"
     r"phát triển|cập nhật|đề xuất|sửa đổi|bố trí|cung cấp|tổng hợp|đánh giá|chỉ đạo|"
-    r"tuyên truyền|thẩm định|hỗ trợ|quy định|phê duyệt|quyết định|vận động|quản lý)(?![\w])",
+    r"tuyên truyền|thẩm định|hỗ trợ|quy định|phê duyệt|quyết định|vận động|quản lý|cho ý kiến|"
+    r"điều phối|tích hợp|tạo thuận lợi|tạo điều kiện|theo sát|không để)(?![\w])",
     re.IGNORECASE,
 )
 
@@ -183,7 +184,10 @@ def assignment(
     else:
         coordinators, after = _co_working(text, after, sentence, mentions)
     opening = _SPACING.match(text, after).end()
-    parallel = not coordinators and bool(CLAUSE_VERB.match(text, opening))
+    # a task opening with a verb of work or with a role ("là cơ quan đầu mối, giúp …") is one
+    # of a series: a later ";"-clause opening with a verb of work is a task of its own, whatever
+    # coordinators the first names (they govern the later clauses too)
+    parallel = bool(CLAUSE_VERB.match(text, opening) or ROLE_OPENING.match(text, opening))
     end = until if until is not None else task_end(text, after, sentence, mentions, parallel)
     credit = _PHOTO_CREDIT.search(text, after, end)
     end = credit.start() if credit else end  # "… vùng ĐBSCL Ảnh: Tường Lâm" (a caption)

@@ -47,7 +47,8 @@ _COLLECTIVE = re.compile(
 _OBJECT_BEFORE = re.compile(r"(?:\d|\bthành|thành lập|xây dựng|hình thành|nâng cấp)\s+$")
 # "Báo Công Thương điện tử": an e-newspaper or e-portal, not a body at work
 _PUBLICATION_AFTER = re.compile(r"\s+điện tử(?![\w])")
-_PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự [đĐ]ảng)\s")
+# a ministry's Party committee or steering committee: a body of its own, not the ministry
+_PARTY_COMMITTEE = re.compile(r"(?:Đảng (?:ủy|uỷ)|Ban cán sự(?: [đĐ]ảng)?|Ban [Cc]hỉ đạo(?= Bộ))\s")
 _SUFFIX_WINDOW = 120  # where a province is looked for after a name: a province name is short
 MEMO_TEXTS = 16  # texts whose agency mentions a catalogue remembers (several extractors ask)
 
@@ -162,10 +163,15 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
     if place and _not_a_place(body, place, catalogue):
         place = None
     national = bool(
-        re.search(r"quốc gia|Việt Nam|Trung ương|^(?:Bộ|Cục|Tổng cục|Ban cán sự đảng Bộ) ", body)
+        re.search(
+            r"quốc gia|Việt Nam|Trung ương|"
+            r"^(?:Bộ|Cục|Tổng cục|Ban cán sự (?:đảng )?Bộ|Đảng (?:ủy|uỷ) Bộ|Ban [Cc]hỉ đạo Bộ) ",
+            body,
+        )
     )
     local = _looks_local(body)
-    regional = bool(re.search(rf"(?:{REGION})$", body))  # a region's institute: no province
+    # a region's institute, a numbered regional branch ("Kho bạc Nhà nước khu vực XIX"): no province
+    regional = bool(re.search(rf"(?:{REGION}|khu vực (?:[IVXL]{{1,6}}|\d{{1,2}}))$", body))
     place = place or (None if national or regional else province)
     slug = slugify(re.sub(r"\s*\([^)]*\)", "", body))
     if place and not slug.endswith(place):
@@ -174,7 +180,8 @@ def resolve_agency(name: str, catalogue: Catalogue, province: str | None = None)
     return AgencyRef(written, slug, False, level, place)
 
 
-_MINISTRY_STEERING = re.compile(r"Ban Chỉ đạo của ((?:Bộ|Ngân hàng Nhà nước)\s.*)")
+# "Ban Chỉ đạo của Bộ Tài chính …", "Ban chỉ đạo Bộ Nông nghiệp và Môi trường"
+_MINISTRY_STEERING = re.compile(r"Ban [Cc]hỉ đạo (?:của )?((?:Bộ|Ngân hàng Nhà nước)\s.*)")
 
 
 def _unique_prefix(key: Tokens, catalogue: Catalogue, province: str | None) -> AgencyEntry | None:

@@ -24,11 +24,17 @@ def province_of_source(source: SourceText, catalogue: Catalogue) -> str | None:
     """The province a source is about: the most mentioned, with the publisher's domain as a hint.
 
     A text a national body publishes (the Government's resolution, signed "Hà Nội, ngày …") is
-    about no province, whatever places it names."""
-    if is_national_source(source, catalogue):
+    about no province, whatever places it names — unless the publisher as recorded names a
+    province ("Bộ Xây dựng (moc.gov.vn; reprint of Cần Thơ news)"): a national site reprinting a
+    province's news."""
+    nations = {p.key for p in catalogue.places.values() if p.is_nation} | {"viet-nam"}
+    reprinted = any(
+        slug in catalogue.places and slug not in nations
+        for _, _, slug in find_places(source.meta.publisher or "", catalogue)
+    )
+    if is_national_source(source, catalogue) and not reprinted:
         return None
     counts: Counter[str] = Counter()
-    nations = {p.key for p in catalogue.places.values() if p.is_nation} | {"viet-nam"}
     for _, _, slug in find_places(source.normalised, catalogue):
         if slug not in nations:
             counts[slug] += 1

@@ -135,7 +135,10 @@ _REGIONAL_HEADS = {"Viện", "Trung tâm", "Trường", "Trường Đại học"
 _LOWER_NAME_HEADS = {"Hiệp hội", "Hội đồng", "Trung tâm", "Viện", "Quỹ", "Hội"}
 
 
-_PARTY_CADRES = re.compile(r" cán sự [đĐ]ảng (?:Bộ|Chính phủ|Ngân hàng|Thanh tra|Văn phòng)")
+_MINISTRY_BOARD = re.compile(r"Ban [Cc]hỉ đạo Bộ(?= [A-ZĐ])")
+_PARTY_CADRES = re.compile(
+    r" cán sự (?:[đĐ]ảng )?(?:Bộ|Chính phủ|Ngân hàng|Thanh tra|Văn phòng)"
+)  # "Ban cán sự đảng Bộ Y tế", also written "Ban cán sự Bộ Y tế"
 
 
 def pattern_names(text: str) -> list[tuple[int, int]]:
@@ -156,13 +159,19 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
         if committee:
             spans.append((head.start(), committee.end()))
             continue
+        board = _MINISTRY_BOARD.match(text, head.start())
+        if board:
+            # "Ban chỉ đạo Bộ Nông nghiệp và Môi trường": a ministry's steering committee
+            spans.append((head.start(), _capitalised_end(text, board.end())))
+            continue
         party = _PARTY_CADRES.match(text, head.end()) if head.group() == "Ban" else None
         if party:
             # "Ban cán sự đảng Bộ Y tế": the Party cadres' board of a ministry or body
             spans.append((head.start(), _capitalised_end(text, party.end())))
             continue
-        if head.group() in ("Tổ giúp việc", "Liên hiệp"):
-            # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …"
+        if head.group() in ("Tổ giúp việc", "Liên hiệp", "Đảng ủy", "Đảng uỷ"):
+            # "Tổ giúp việc Ban Chỉ đạo …", "Liên hiệp các Hội Khoa học và Kỹ thuật …", "Đảng uỷ
+            # Bộ Tư pháp" (a body's Party committee)
             gap = 5 if text.startswith(" các ", head.end()) and head.group() == "Liên hiệp" else 1
             following = NAME_HEAD.match(text, head.end() + gap)
             if following:
@@ -183,6 +192,12 @@ def pattern_names(text: str) -> list[tuple[int, int]]:
             if lower and not set(lower.group().split()) & STOP_WORDS:
                 spans.append((head.start(), lower.end()))
     return spans
+
+
+# "Cục Công nghệ thông tin", "Trung tâm Công nghệ thông tin": the field ends the name in lower case
+_LOWER_FIELD = re.compile(r" thông tin(?![\w])")
+# "Kho bạc Nhà nước khu vực XIX", "… khu vực 2": a body's numbered regional branch
+_NUMBERED_REGION = re.compile(r" khu vực (?:[IVXL]{1,6}|\d{1,2})(?![\w])")
 
 
 def _capitalised_end(text: str, position: int) -> int:
@@ -207,6 +222,12 @@ def _capitalised_end(text: str, position: int) -> int:
         word = match.group().rstrip(".-")
         if not word or (word == "điện" and text.startswith(" tử", match.end())):
             return position  # "Báo Công Thương điện tử": "điện tử" is no part of the name
+        field = _LOWER_FIELD.match(text, position) if words else None
+        if field and text[position - 9 : position] == "Công nghệ":
+            return field.end()  # "Cục Công nghệ thông tin": a field named in lower case
+        region = _NUMBERED_REGION.match(text, position) if words else None
+        if region:
+            return region.end()  # "Kho bạc Nhà nước khu vực XIX": a regional branch
         if _is_capitalised(word) and not NAME_HEAD.fullmatch(word):
             if word in FAMILY_NAMES and words >= 1:
                 return position

@@ -122,4 +122,4 @@ def test_a_headline_and_sapo_told_in_full_in_the_body_are_one_task() -> None:
     assert [t for t in tasks if "Khung" in t] == [
         "ký ban hành Khung Kiến trúc Chính phủ điện tử Việt Nam phiên bản 2.0"
     ]
-    assert len(tasks) == 2
+    assert len(tasks) == 3  # "là cơ quan đầu mối, …; bảo đảm …": two tasks (gold README, ";")
