@@ -307,14 +307,16 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
     kept and the repeats dropped. Equal targets both in the body are left alone."""
     body: dict[tuple[object, ...], TargetFact] = {}
     body_figures: set[tuple[object, ...]] = set()
-    later: set[tuple[object, ...]] = set()  # the targets the body states after a sapo
+    later: set[tuple[object, ...]] = set()  # the figures the body states after a sapo
     for fact in facts:
         if fact.value is not None and not _is_display(original, fact.evidence.start):
             body.setdefault(_same_target(fact), fact)
             if not _in_opening(original, fact.evidence.start):
                 body_figures.add(_same_figure(fact))
             if not _in_opening(original, fact.evidence.start, past_byline=True):
-                later.add(_same_target(fact))
+                # the body may name the setting document where the sapo does not; a sapo saying
+                # "trên 90%" for the body's "90%" is kept
+                later.add((*_same_figure(fact), fact.comparator))
     kept, seen = [], set()
     for fact in facts:
         key = _same_target(fact)
@@ -325,7 +327,7 @@ def drop_repeats(facts: list[TargetFact], original: str) -> list[TargetFact]:
         if (display or opening) and _announces(fact, body_figures):
             continue  # a headline or sapo announcing a figure the body states
         sapo = fact.value is not None and _in_opening(original, fact.evidence.start, True)
-        if sapo and not opening and key in later:
+        if sapo and not opening and (*_same_figure(fact), fact.comparator) in later:
             continue  # a sapo after a byline ("Thanh An 09/09/2024 10:16") stating a body target
         if display:
             seen.add(key)

@@ -51,6 +51,21 @@ def source_targets(name: str) -> tuple[TargetFact, ...]:
     return tuple(f for f in facts if isinstance(f, TargetFact))
 
 
+def target_tuples(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
+    """(value, upper value, comparator, unit, year) of each numeric target of a source."""
+    return {
+        (t.value, t.upper_value, t.comparator, t.unit, t.year)
+        for t in source_targets(name)
+        if t.value is not None
+    }
+
+
+def variant_targets(text: str, catalogue: Catalogue) -> list[TargetFact]:
+    """The targets of a written variant of a real sentence."""
+    facts = extract_all(source_of(text, "variant"), catalogue)
+    return [f for f in facts if isinstance(f, TargetFact)]
+
+
 @cache
 def source_facts(stem: str) -> tuple:
     """Every fact the extractor finds in ``data/sources/<stem>.txt`` (read once per test run)."""

@@ -15,33 +15,24 @@ from ingest.resolve.measure_words import (
     provinces_penalty,
     service_level_penalty,
 )
-from tests.ingest.common import source_targets
-
-
-def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
-    """(value, upper value, comparator, unit, year) of each target of a source."""
-    return {
-        (t.value, t.upper_value, t.comparator, t.unit, t.year)
-        for t in source_targets(name)
-        if t.value is not None
-    }
+from tests.ingest.common import source_targets, target_tuples
 
 
 def test_a_list_of_kinds_of_local_unit_is_the_unit_of_a_count(catalogue):
     # "Đến năm 2025, hoàn thành chuyển đổi số tại 12 huyện, thị xã, thành phố: …"
-    found = _found("dev-u-thanh-hoa-qd969.txt")
+    found = target_tuples("dev-u-thanh-hoa-qd969.txt")
     assert (12, None, "eq", "huyện, thị xã, thành phố", 2025) in found
     assert not any(unit == "huyện" for _v, _u, _c, unit, _y in found)
     (districts,) = [t for t in source_targets("dev-u-thanh-hoa-qd969.txt") if t.value == 12]
     # what is done where the counted units are names them ("hoàn thành … tại 12 huyện, …")
     assert districts.indicator_text == "huyện, thị xã, thành phố được hoàn thành chuyển đổi số"
     # "… có ít nhất 3 huyện/thành phố đạt chuẩn nông thôn mới, …"
-    assert (3, None, "gte", "huyện/thành phố", 2030) in _found("dev-u-lang-son-kh23.txt")
+    assert (3, None, "gte", "huyện/thành phố", 2030) in target_tuples("dev-u-lang-son-kh23.txt")
 
 
 def test_visits_counted_in_people_keep_their_whole_unit(catalogue):
     # "tổng số khách du lịch đến năm 2030 đạt khoảng 6 triệu lượt người"
-    assert (6, None, "approx", "triệu lượt người", 2030) in _found("dev-u-lang-son-kh23.txt")
+    assert (6, None, "approx", "triệu lượt người", 2030) in target_tuples("dev-u-lang-son-kh23.txt")
 
 
 def test_domestic_revenue_is_a_measure_and_not_the_whole_budget_revenue(catalogue):

@@ -8,39 +8,23 @@ and a rank whose measure only the next year's rank names."""
 
 from __future__ import annotations
 
-from ingest.extract import extract_all
 from ingest.extract.sentences import Span
 from ingest.extract.target_context import continues_list
 from ingest.extract.target_lists import is_result
 from ingest.extract.target_ranks import RANK_TAIL
 from ingest.extract.target_respective import respective_figures
-from ingest.model import TargetFact
 from ingest.resolve import resolve_indicator
 from ingest.resolve.measure_words import money_per_head
-from tests.ingest.common import source_of, source_targets
+from tests.ingest.common import source_targets, target_tuples, variant_targets
 
 GIA_LAI = "dev-v-gia-lai-muc-tieu-2030.txt"
-
-
-def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
-    """(value, upper value, comparator, unit, year) of each target of a source."""
-    return {
-        (t.value, t.upper_value, t.comparator, t.unit, t.year)
-        for t in source_targets(name)
-        if t.value is not None
-    }
-
-
-def _targets_of(text: str, catalogue) -> list[TargetFact]:
-    facts = extract_all(source_of(text, "variant"), catalogue)
-    return [f for f in facts if isinstance(f, TargetFact)]
 
 
 def test_a_list_carried_over_paragraphs_keeps_its_year(catalogue):
     # "… đặt mục tiêu phấn đấu đến năm 2030, …" then "Cùng đó, phấn đấu tỷ lệ lao động qua đào
     # tạo 73% (trong đó, … có bằng cấp, chứng chỉ đạt trên 25%); …" then "Gia Lai cũng phấn đấu
     # tỷ lệ che phủ rừng đạt 49,2% …"
-    found = _found(GIA_LAI)
+    found = target_tuples(GIA_LAI)
     for item in [
         (73, None, "eq", "%", 2030),
         (25, None, "gt", "%", 2030),
@@ -55,8 +39,8 @@ def test_a_list_carried_over_paragraphs_keeps_its_year(catalogue):
     # the variants of the opening: "Cùng với đó, …" (batch S's Bộ KH&CN plan), "Song song đó, …"
     for opening in ("Cùng đó, phấn đấu", "Cùng với đó,", "Song song với đó,", "Song song đó,"):
         assert continues_list(f"{opening} tỷ lệ che phủ rừng đạt 49,2%."), opening
-    assert (2, None, "eq", "% GDP", 2030) in _found("dev-s-bkhcn-qd149.txt")
-    variant = _targets_of(
+    assert (2, None, "eq", "% GDP", 2030) in target_tuples("dev-s-bkhcn-qd149.txt")
+    variant = variant_targets(
         "Đến năm 2030, tỷ lệ đô thị hóa đạt 40%.\nSong song đó, tỷ lệ che phủ rừng đạt 45%.\n",
         catalogue,
     )
@@ -124,13 +108,13 @@ def test_shares_given_together_in_their_variants():
 
 def test_health_services_per_population_are_counted_rates():
     # "đạt 30 giường bệnh/vạn dân, 10 bác sĩ/vạn dân"
-    found = _found(GIA_LAI)
+    found = target_tuples(GIA_LAI)
     assert (30, None, "eq", "giường bệnh/vạn dân", 2030) in found
     assert (10, None, "eq", "bác sĩ/vạn dân", 2030) in found
     labels = {t.value: t.indicator_text for t in source_targets(GIA_LAI)}
     assert labels[30] == "giường bệnh/vạn dân" and labels[10] == "bác sĩ/vạn dân"
     # batch S's "12 người/vạn dân" keeps its reading
-    assert (12, None, "eq", "người/vạn dân", 2030) in _found("dev-s-bkhcn-qd149.txt")
+    assert (12, None, "eq", "người/vạn dân", 2030) in target_tuples("dev-s-bkhcn-qd149.txt")
 
 
 def test_the_phrase_after_a_figure_ends_at_the_next_measure():

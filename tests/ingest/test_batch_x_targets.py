@@ -8,15 +8,13 @@ decision adopting it ("Theo Quyết định số …, kế hoạch chuyển đ�
 
 from __future__ import annotations
 
-from ingest.extract import extract_all
 from ingest.extract.sentences import Span
 from ingest.extract.target_context import continues_list, goal_horizon
 from ingest.extract.target_lists import is_figure_list
 from ingest.extract.target_phrases import contribution_label
 from ingest.extract.target_years import plan_year, sentence_deadline
-from ingest.model import TargetFact
 from ingest.resolve import resolve_indicator
-from tests.ingest.common import source_of, source_targets
+from tests.ingest.common import source_targets, target_tuples, variant_targets
 
 DA_NANG = "dev-x-da-nang-dai-hoi-muc-tieu-2030.txt"
 BDTTG = "dev-x-bdttg-kh447-cds-2026-2030.txt"
@@ -25,23 +23,9 @@ HA_NOI_TTHC = "dev-x-ha-noi-tthc-truc-tuyen-2025.txt"
 HCM = "dev-x-hcm-kinh-te-so-40-grdp-2030.txt"
 
 
-def _found(name: str) -> set[tuple[float, float | None, str, str | None, int | None]]:
-    """(value, upper value, comparator, unit, year) of each target of a source."""
-    return {
-        (t.value, t.upper_value, t.comparator, t.unit, t.year)
-        for t in source_targets(name)
-        if t.value is not None
-    }
-
-
-def _targets_of(text: str, catalogue) -> list[TargetFact]:
-    facts = extract_all(source_of(text, "variant"), catalogue)
-    return [f for f in facts if isinstance(f, TargetFact)]
-
-
 def test_a_figure_list_over_paragraphs_keeps_the_opening_horizon(catalogue):
     # "Theo đó đến 2030, Đà Nẵng đặt mục tiêu …" then paragraphs of bare figures
-    found = _found(DA_NANG)
+    found = target_tuples(DA_NANG)
     for item in [
         (11, None, "gte", "%/năm", 2030),
         (28, None, "eq", "%", 2030),
@@ -52,7 +36,7 @@ def test_a_figure_list_over_paragraphs_keeps_the_opening_horizon(catalogue):
     # a rate tied to a period in its own sentence keeps no year ("giai đoạn 2026-2030 …, tăng
     # bình quân 14-15%/năm")
     assert (14, 15, "range", "%/năm", None) in found
-    variant = _targets_of(
+    variant = variant_targets(
         "Tiêu đề\nTheo đó, đến năm 2030, tỉnh đặt mục tiêu tỷ lệ đô thị hóa đạt 50%.\n"
         "Tốc độ tăng trưởng GRDP bình quân đạt 8%/năm; tỷ lệ che phủ rừng đạt 45%.\n",
         catalogue,
@@ -63,7 +47,7 @@ def test_a_figure_list_over_paragraphs_keeps_the_opening_horizon(catalogue):
 def test_a_stage_gives_its_end_year_to_the_paragraphs_after(catalogue):
     # "Với mục tiêu …, trong giai đoạn 2026 - 2027, Bộ phấn đấu 100% …" then "Tỷ lệ … kỳ vọng
     # đạt mức 90%. Đồng thời, 100% … và 90% …"
-    found = _found(BDTTG)
+    found = target_tuples(BDTTG)
     for item in [
         (100, None, "eq", "%", 2027),
         (90, None, "eq", "%", 2027),
@@ -76,10 +60,10 @@ def test_a_stage_gives_its_end_year_to_the_paragraphs_after(catalogue):
     assert later.indicator_text == "tỷ lệ hài lòng của người dân và doanh nghiệp"
     assert later.year == 2030
     for phrase in ("Tỷ lệ che phủ rừng phấn đấu đạt", "Tỷ lệ che phủ rừng được đặt mục tiêu là"):
-        (variant,) = _targets_of(f"Tiêu đề\n{phrase} 45%.\n", catalogue)
+        (variant,) = variant_targets(f"Tiêu đề\n{phrase} 45%.\n", catalogue)
         assert variant.indicator_text == "Tỷ lệ che phủ rừng", phrase
     # the place before the goal word is no measure: the figure's phrase names it
-    (place,) = _targets_of("Tiêu đề\nTỉnh phấn đấu 90% hồ sơ xử lý trực tuyến.\n", catalogue)
+    (place,) = variant_targets("Tiêu đề\nTỉnh phấn đấu 90% hồ sơ xử lý trực tuyến.\n", catalogue)
     assert place.indicator_text == "tỉ lệ hồ sơ xử lý trực tuyến"
     assert goal_horizon("Với mục tiêu A, trong giai đoạn 2026 - 2027, Bộ phấn đấu 100% B.") == 2027
     assert goal_horizon("Tỉnh phấn đấu giai đoạn 2026–2028 hoàn thành 90% C.") == 2028
@@ -103,7 +87,7 @@ def test_a_figure_list_may_open_with_a_lead_in():
 def test_a_year_plan_named_after_the_decision_adopting_it():
     # "Theo Quyết định số 792/QĐ-BCT ngày 20/3/2025, kế hoạch chuyển đổi số năm 2025 của Bộ Công
     # Thương đặt mục tiêu …"
-    found = _found(BCT)
+    found = target_tuples(BCT)
     for item in [(70, None, "gte", "%", 2025), (90, None, "eq", "%", 2025)]:
         assert item in found, item
     assert plan_year("Tiêu đề\nTheo đó, kế hoạch cải cách hành chính năm 2026 đặt ra.") == 2026
@@ -116,7 +100,7 @@ def test_a_closing_deadline_gives_its_year_to_the_sentence_and_the_list_after():
     # "… tiếp nhận tối thiểu 60% hồ sơ TTHC …, trong đó ít nhất 20% …, hoàn thành trước
     # 30/7/2025." then "… tối thiểu 80% …, với ít nhất 20% toàn trình, cùng thời hạn hoàn thành."
     # then "Đồng thời, 100% kết quả …"
-    found = _found(HA_NOI_TTHC)
+    found = target_tuples(HA_NOI_TTHC)
     for item in [
         (60, None, "gte", "%", 2025),
         (20, None, "gte", "%", 2025),
@@ -143,14 +127,14 @@ def test_a_closing_deadline_gives_its_year_to_the_sentence_and_the_list_after():
 def test_shares_of_a_total_count_and_contributions_to_the_product(catalogue):
     # "tỷ lệ kết nạp đảng viên mới hằng năm từ 3-4% tổng số đảng viên;" and "… kinh tế tư nhân
     # đạt 11,5-12%/năm, đóng góp khoảng 60-62% GRDP;"
-    found = _found(DA_NANG)
+    found = target_tuples(DA_NANG)
     assert (3, 4, "range", "% tổng số đảng viên", 2030) in found
     assert (60, 62, "range", "% GRDP", 2030) in found
     # a sum of money over a period is a total: no year ("Vốn đầu tư … giai đoạn 2026-2030 đạt
     # hơn 710 nghìn tỷ đồng"), while the level "đến năm 2030 đạt trên 660 ngàn tỷ đồng" keeps 2030
     assert (710, None, "gt", "nghìn tỉ đồng", None) in found
     assert (660, None, "gt", "nghìn tỉ đồng", 2030) in found
-    variant = _targets_of(
+    variant = variant_targets(
         "Tiêu đề\nĐến năm 2030, kinh tế tư nhân đóng góp khoảng 60-62% GRDP; tỷ lệ kết nạp "
         "đảng viên đạt 2% tổng số đảng viên.\n",
         catalogue,
@@ -180,8 +164,8 @@ def test_a_sapo_after_a_byline_and_a_subheading_restate_the_body(catalogue):
     )
     assert "Phấn đấu kinh tế số" in target.evidence.quote
     # a sapo whose figure differs from the body's stays (batch Q's "trên 90%" against "90%")
-    assert (90, None, "gt", "%", 2022) in _found("dev-q-ubqgcds-kh2022.txt")
-    variant = _targets_of(
+    assert (90, None, "gt", "%", 2022) in target_tuples("dev-q-ubqgcds-kh2022.txt")
+    variant = variant_targets(
         "Tiêu đề\nNguyễn An 01/02/2025 08:00\nTỉnh đặt mục tiêu 80% hồ sơ xử lý trực tuyến đến "
         "năm 2030.\nĐến năm 2030, 80% hồ sơ xử lý trực tuyến\nTheo kế hoạch, đến năm 2030, 80% "
         "hồ sơ xử lý trực tuyến.\n",
@@ -233,7 +217,7 @@ def test_who_is_counted_and_a_receiving_body(catalogue):
     # dossiers are measured
     (centre,) = [t for t in source_targets(HA_NOI_TTHC) if t.value == 80]
     assert centre.indicator_key == "online-dossier-share"
-    (variant,) = _targets_of(
+    (variant,) = variant_targets(
         "Tiêu đề\nĐến năm 2030, Bộ phận một cửa tiếp nhận tối thiểu 90% hồ sơ trực tuyến.\n",
         catalogue,
     )
