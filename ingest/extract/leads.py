@@ -65,11 +65,9 @@ _LOCAL_COMMITTEES = re.compile(
 )
 
 
-def listed_together(
-    text: str, sentence: Span, mentions: list[AgencyMention], index: int
-) -> tuple[list[AgencyMention], int] | None:
-    """The bodies listed from ``mentions[index]`` on ("Sở A, Sở B, Báo X, UBND các huyện, thành
-    phố Y"), and where the word after the list starts; None when no word follows it."""
+def _glued(text: str, mentions: list[AgencyMention], index: int) -> tuple[list[AgencyMention], int]:
+    """The mentions from ``mentions[index]`` on joined by list glue (", ", " và "), and where
+    the last ends."""
     group = [mentions[index]]
     position = mentions[index].end
     for nxt in mentions[index + 1 :]:
@@ -77,6 +75,15 @@ def listed_together(
             break
         group.append(nxt)
         position = nxt.end
+    return group, position
+
+
+def listed_together(
+    text: str, sentence: Span, mentions: list[AgencyMention], index: int
+) -> tuple[list[AgencyMention], int] | None:
+    """The bodies listed from ``mentions[index]`` on ("Sở A, Sở B, Báo X, UBND các huyện, thành
+    phố Y"), and where the word after the list starts; None when no word follows it."""
+    group, position = _glued(text, mentions, index)
     tail = _LOCAL_COMMITTEES.match(text, position, sentence.end)
     if tail:
         return group, tail.end()
@@ -89,13 +96,7 @@ def directed_list(
     text: str, sentence: Span, mentions: list[AgencyMention], index: int
 ) -> tuple[list[AgencyMention], int]:
     """The agencies told together ("giao Sở A, Sở B chủ trì …"), and where their list ends."""
-    group = [mentions[index]]
-    position = mentions[index].end
-    for nxt in mentions[index + 1 :]:
-        if not CO_LEAD_GLUE.fullmatch(text, position, nxt.start):
-            break
-        group.append(nxt)
-        position = nxt.end
+    group, position = _glued(text, mentions, index)
     joined = len(group) > 1 and "và" in text[group[-2].end : group[-1].start]
     tail = _LOCAL_COMMITTEES.match(text, position, sentence.end) if len(group) > 1 else None
     if tail:
