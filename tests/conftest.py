@@ -78,6 +78,14 @@ def chromium():
 
 
 @pytest.fixture(scope="session")
+def built_store_dir(built_store) -> Path:
+    """The current release's store directory of the session build (its serving index beside)."""
+    from ontology.releases import current_store_path
+
+    return current_store_path(built_store)
+
+
+@pytest.fixture(scope="session")
 def built_oxigraph(built_store):
     """The built graph opened read-only as the API opens it."""
     from graph_api.store import OxigraphStore

@@ -17,8 +17,7 @@ from graph_api.routes.search import search_rows
 from graph_api.search_by_kind import QUERIED_KINDS, kind_index
 from graph_api.search_index import SearchIndex, _kind
 from graph_api.settings import Settings
-from graph_api.store import IRI, OxigraphStore
-from ontology.releases import current_release
+from graph_api.store import IRI
 from tests.graph_api.test_virtuoso_routes import assert_same_answer
 
 TYPED = (
@@ -36,18 +35,11 @@ TYPED = (
 )
 
 
-@pytest.fixture(scope="module")
-def built(built_store):
-    store = OxigraphStore(current_release(built_store) / "store")
-    yield store
-    store.close()
-
-
 @pytest.mark.slow
-def test_a_kinds_index_names_and_suggests_as_the_whole_index(built):
-    whole = SearchIndex(search_rows(built))
+def test_a_kinds_index_names_and_suggests_as_the_whole_index(built_oxigraph):
+    whole = SearchIndex(search_rows(built_oxigraph))
     for kind in QUERIED_KINDS:
-        mine = kind_index(built, kind)
+        mine = kind_index(built_oxigraph, kind)
         labels = sorted({e.label for e in whole.entries if _kind(e.entity) == kind})
         for text in (*TYPED, *labels[:: max(1, len(labels) // 12)]):
             assert mine.named(text, kind) == whole.named(text, kind), (kind, text)
@@ -58,12 +50,12 @@ def test_a_kinds_index_names_and_suggests_as_the_whole_index(built):
 
 
 @pytest.mark.slow
-def test_an_entity_the_index_holds_exists(built):
+def test_an_entity_the_index_holds_exists(built_oxigraph):
     """What lets a read index answer the existence check instead of the store."""
-    whole = SearchIndex(search_rows(built))
+    whole = SearchIndex(search_rows(built_oxigraph))
     held = sorted({*whole.preferred_label, *whole.first_label})
     for iri in held[:: max(1, len(held) // 200)]:
-        assert built.select(load_query("entity_exists"), {"entity": IRI(iri)}), iri
+        assert built_oxigraph.select(load_query("entity_exists"), {"entity": IRI(iri)}), iri
 
 
 RESOLVING = (

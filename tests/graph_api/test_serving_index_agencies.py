@@ -10,28 +10,17 @@ from graph_api.app import create_app
 from graph_api.serving_index import read
 from graph_api.serving_index_agencies import NAME
 from graph_api.settings import Settings
-from graph_api.store import OxigraphStore
-from ontology.releases import current_release
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def store_dir(built_store):
-    return current_release(built_store) / "store"
-
-
-def test_every_agency_answers_as_by_query(store_dir):
-    entry = read(store_dir).audits[NAME]
+def test_every_agency_answers_as_by_query(built_oxigraph, built_store_dir):
+    entry = read(built_store_dir).audits[NAME]
     assert len(entry) > 20 and any(kept["tasks"] for kept in entry.values())
-    store = OxigraphStore(store_dir)
-    try:
-        with_file = TestClient(create_app(Settings(query_workers=0), store))
-        without = TestClient(create_app(Settings(query_workers=0), store))
-        without.app.state.serving_index = None  # every agency read by its queries
-        slugs = [iri.rsplit("/", 1)[-1] for iri in sorted(entry)]
-        for url in [f"/api/agencies/{slug}" for slug in slugs] + ["/api/agencies/no-such-body"]:
-            kept, queried = with_file.get(url), without.get(url)
-            assert (kept.status_code, kept.content) == (queried.status_code, queried.content), url
-    finally:
-        store.close()
+    with_file = TestClient(create_app(Settings(query_workers=0), built_oxigraph))
+    without = TestClient(create_app(Settings(query_workers=0), built_oxigraph))
+    without.app.state.serving_index = None  # every agency read by its queries
+    slugs = [iri.rsplit("/", 1)[-1] for iri in sorted(entry)]
+    for url in [f"/api/agencies/{slug}" for slug in slugs] + ["/api/agencies/no-such-body"]:
+        kept, queried = with_file.get(url), without.get(url)
+        assert (kept.status_code, kept.content) == (queried.status_code, queried.content), url

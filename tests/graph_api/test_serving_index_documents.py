@@ -13,38 +13,25 @@ from graph_api.routes.documents import document_properties
 from graph_api.serving_index import read
 from graph_api.serving_index_documents import NAME, kept_rows
 from graph_api.settings import Settings
-from graph_api.store import IRI, OxigraphStore
-from ontology.releases import current_release
+from graph_api.store import IRI
 
 pytestmark = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def store_dir(built_store):
-    return current_release(built_store) / "store"
-
-
-@pytest.fixture(scope="module")
-def built(store_dir):
-    store = OxigraphStore(store_dir)
-    yield store
-    store.close()
-
-
-def test_kept_properties_give_the_querys_record(built, store_dir):
-    entry = read(store_dir).audits[NAME]
+def test_kept_properties_give_the_querys_record(built_oxigraph, built_store_dir):
+    entry = read(built_store_dir).audits[NAME]
     assert len(entry) > 20
     for iri in entry:
-        queried = built.select(load_query("document"), {"document": IRI(iri)})
+        queried = built_oxigraph.select(load_query("document"), {"document": IRI(iri)})
         assert document_properties(kept_rows(entry, iri)) == document_properties(queried), iri
     assert kept_rows(entry, "https://w3id.org/policygraph/id/document/no-such") is None
 
 
-def test_the_route_answers_the_same_without_them(built, store_dir):
-    with_file = TestClient(create_app(Settings(query_workers=0), built))
-    without = TestClient(create_app(Settings(query_workers=0), built))
+def test_the_route_answers_the_same_without_them(built_oxigraph, built_store_dir):
+    with_file = TestClient(create_app(Settings(query_workers=0), built_oxigraph))
+    without = TestClient(create_app(Settings(query_workers=0), built_oxigraph))
     without.app.state.serving_index = None  # every document read by its query
-    documents = sorted(read(store_dir).audits[NAME])[::25]
+    documents = sorted(read(built_store_dir).audits[NAME])[::25]
     slugs = [iri.rsplit("/", 1)[-1] for iri in documents]
     for url in [f"/api/documents/{slug}?task_limit=3" for slug in slugs] + [
         "/api/documents/57-NQ/TW?task_limit=5",

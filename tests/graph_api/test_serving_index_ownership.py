@@ -21,23 +21,9 @@ from graph_api.serving_index_ownership import (
     page_rows,
 )
 from graph_api.settings import Settings
-from graph_api.store import OxigraphStore
-from ontology.releases import current_release
 
 pytestmark = pytest.mark.slow
 SLICES = ((0, 1), (0, 5), (0, 7), (3, 10), (7, 3), (6, 2), (40, 5), (0, 1000))
-
-
-@pytest.fixture(scope="module")
-def store_dir(built_store):
-    return current_release(built_store) / "store"
-
-
-@pytest.fixture(scope="module")
-def built(store_dir):
-    store = OxigraphStore(store_dir)
-    yield store
-    store.close()
 
 
 def days_to_check(store) -> list[date]:
@@ -49,27 +35,27 @@ def days_to_check(store) -> list[date]:
     return sorted(around | {date.today(), *band_days(changes)})
 
 
-def test_kept_pages_give_the_audit_on_every_day(built):
-    entry = compute(built, rows=7)  # a short page, so reading on past it is tested too
-    by_agency = successions(built.select(load_query("audit_successions")))
-    for day in days_to_check(built):
+def test_kept_pages_give_the_audit_on_every_day(built_oxigraph):
+    entry = compute(built_oxigraph, rows=7)  # a short page, so reading on past it is tested too
+    by_agency = successions(built_oxigraph.select(load_query("audit_successions")))
+    for day in days_to_check(built_oxigraph):
         for gone in (False, True):
             # the whole audit read once from the graph; each slice is served from it
-            audit = list(iter_holdings(built, day, gone=gone, by_agency=by_agency))
+            audit = list(iter_holdings(built_oxigraph, day, gone=gone, by_agency=by_agency))
             kept = kept_page(entry, day, gone)
             assert kept is not None
-            assert kept.total == count_holdings(built, day, gone=gone), (day, gone)
+            assert kept.total == count_holdings(built_oxigraph, day, gone=gone), (day, gone)
             for offset, limit in SLICES:
                 expected = [h.as_dict() for h in audit[offset : offset + limit]]
                 served = [h.as_dict() for h in page_rows(kept, audit.__iter__, offset, limit)]
                 assert served == expected, (day, gone, offset, limit)
 
 
-def test_the_build_keeps_them_and_the_route_answers_the_same(built, store_dir):
-    prepared = read(store_dir)
+def test_the_build_keeps_them_and_the_route_answers_the_same(built_oxigraph, built_store_dir):
+    prepared = read(built_store_dir)
     assert prepared is not None and NAME in prepared.audits
-    with_file = TestClient(create_app(Settings(query_workers=0), built))
-    without = TestClient(create_app(Settings(query_workers=0), built))
+    with_file = TestClient(create_app(Settings(query_workers=0), built_oxigraph))
+    without = TestClient(create_app(Settings(query_workers=0), built_oxigraph))
     without.app.state.serving_index = None  # the audit read from the graph
     changes = prepared.audits[NAME]["changes"]
     assert changes
